@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Sets up a Docker engine on Debian/Ubuntu as root, for the lab's tests and CI.
+# - installs docker.io and what the offline image build needs (mmdebstrap)
+# - starts dockerd with no bridge network (lab containers all run with NetworkMode none)
+# - waits until the engine answers
+# Idempotent: an engine that already answers is left as it is.
+set -euo pipefail
+
+log() { printf 'setup-docker: %s\n' "$*"; }
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "setup-docker: must run as root (it installs packages and starts dockerd)" >&2
+  exit 1
+fi
+
+need=()
+command -v dockerd >/dev/null 2>&1 || need+=(docker.io)
+command -v mmdebstrap >/dev/null 2>&1 || need+=(mmdebstrap)
+command -v tmux >/dev/null 2>&1 || need+=(tmux)
+# mmdebstrap needs these to build a Debian root without a registry
+command -v mkfs.ext4 >/dev/null 2>&1 || true
+if [ ${#need[@]} -gt 0 ]; then
+  log "installing ${need[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${need[@]}" ca-certificates >/dev/null
+fi
+
+# A Docker client from elsewhere may already be on PATH; it talks to our daemon through the socket.
+sock=/var/run/docker.sock
+answers() { curl -fsS --unix-socket "$sock" http://localhost/_ping >/dev/null 2>&1; }
+
+if answers; then
+  log "engine already answers on $sock"
+  exit 0
+fi
+
+log "starting dockerd (no bridge, no iptables)"
+mkdir -p /var/log
+# containerd is started by dockerd itself when not already running
+nohup dockerd --bridge=none --iptables=false --ip-masq=false \
+  --host "unix://$sock" >/var/log/zombie-lab-dockerd.log 2>&1 &
+
+for _ in $(seq 1 120); do
+  if answers; then
+    log "engine answers ($(curl -fsS --unix-socket "$sock" http://localhost/version | sed -n 's/.*"Version":"\([^"]*\)".*/\1/p' | head -1))"
+    exit 0
+  fi
+  sleep 0.5
+done
+echo "setup-docker: dockerd did not answer within 60 s; see /var/log/zombie-lab-dockerd.log:" >&2
+tail -n 30 /var/log/zombie-lab-dockerd.log >&2 || true
+exit 1

@@ -1,0 +1,60 @@
+/**
+ * The typed events a demo run emits. The engine produces them, the CLI and the Ink app
+ * consume them; replay files are lists of them. Pure types, no I/O.
+ */
+import type { ModeId } from './modes.js';
+import type { Sample, SampleSource } from './sample.js';
+
+/** A failure told to a person: what happened and what to do about it. */
+export interface Problem {
+  message: string;
+  fix: string;
+}
+
+export type LaneState =
+  | { kind: 'idle' }
+  | { kind: 'building'; detail: string }
+  | { kind: 'starting' }
+  | { kind: 'running'; startedAt: number }
+  /** deadline: epoch ms at which `docker stop` will send SIGKILL. */
+  | { kind: 'stopping'; since: number; deadline: number; timeoutS: number }
+  | { kind: 'stopped'; stopMs: number; exitCode: number | null }
+  | { kind: 'error'; problem: Problem };
+
+/** One process as seen in the container's PID namespace, for the process-tree view. */
+export interface ProcEntry {
+  /** PID on the host (or in the sampler's namespace). */
+  pid: number;
+  ppid: number;
+  comm: string;
+  state: string;
+}
+
+export interface ModeResult {
+  mode: ModeId;
+  /** The process that really is PID 1, from /proc (comm), or null if it was never seen. */
+  pid1: string | null;
+  zombiesEnd: number;
+  zombiesPeak: number;
+  pidsUsedEnd: number | null;
+  pidsPeak: number | null;
+  pidsLimit: number;
+  forkFailures: number | null;
+  /** How long `docker stop` took, in ms; null if the container was never stopped normally. */
+  stopMs: number | null;
+  exitCode: number | null;
+}
+
+export type ImageName = 'base' | 'zombie';
+/** How the base image was made: a Dockerfile FROM a registry image, or Debian packages imported offline. */
+export type BuildWay = 'registry' | 'offline' | 'cached';
+
+export type RunEvent =
+  | { type: 'build-progress'; image: ImageName; line: string }
+  | { type: 'build-done'; image: ImageName; tag: string; way: BuildWay; ms: number }
+  | { type: 'source'; source: SampleSource; detail: string }
+  | { type: 'lane'; mode: ModeId; state: LaneState }
+  | { type: 'pid1'; mode: ModeId; name: string }
+  | { type: 'sample'; mode: ModeId; sample: Sample; tree?: ProcEntry[] }
+  | { type: 'done'; results: ModeResult[] }
+  | { type: 'problem'; problem: Problem };

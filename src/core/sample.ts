@@ -1,0 +1,27 @@
+/** One reading of one container's process table, taken from the host (or from inside its PID namespace). */
+export interface Sample {
+  /** Milliseconds since the run started. */
+  t: number;
+  /** Processes in state Z. */
+  zombies: number;
+  /** Processes in any other state. */
+  live: number;
+  /** PIDs charged to the container's pids cgroup (zombies included), or null when unreadable. */
+  pidsUsed: number | null;
+  /** The container's PidsLimit. */
+  pidsLimit: number;
+  /** Forks the kernel refused because the limit was full (pids.events "max"), or null when unreadable. */
+  forkFailures: number | null;
+  /** What the sample itself cost, in microseconds of wall time. */
+  costUs: number;
+}
+
+/** Where samples come from; shown to the user so the numbers are never a mystery. */
+export type SampleSource = 'host-proc' | 'cgroup' | 'sidecar' | 'replay';
+
+export interface SeriesPoint {
+  t: number;
+  zombies: number;
+  live: number;
+  pidsUsed: number | null;
+}
