@@ -46,8 +46,11 @@ export interface ModeResult {
 }
 
 export type ImageName = 'base' | 'zombie';
-/** How the base image was made: a Dockerfile FROM a registry image, or Debian packages imported offline. */
-export type BuildWay = 'registry' | 'offline' | 'cached';
+/**
+ * How an image was made: the base from a Dockerfile FROM a registry image or from Debian packages
+ * imported offline; 'built' for a Dockerfile on top of our own base; 'cached' when nothing changed.
+ */
+export type BuildWay = 'registry' | 'offline' | 'built' | 'cached';
 
 export type RunEvent =
   | { type: 'build-progress'; image: ImageName; line: string }

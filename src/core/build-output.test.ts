@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { classifyBuildMessage, stepOf } from './build-output.js';
+
+describe('classifyBuildMessage', () => {
+  it('finds errors reported inside the stream', () => {
+    expect(classifyBuildMessage({ errorDetail: { code: 127, message: 'The command returned a non-zero code: 127' }, error: 'x' })).toEqual({
+      kind: 'error',
+      text: 'The command returned a non-zero code: 127',
+    });
+    expect(classifyBuildMessage({ error: 'boom\n' })).toEqual({ kind: 'error', text: 'boom' });
+  });
+  it('passes ordinary output through and drops empty lines', () => {
+    expect(classifyBuildMessage({ stream: 'Step 1/3 : FROM x\n' })).toEqual({ kind: 'line', text: 'Step 1/3 : FROM x' });
+    expect(classifyBuildMessage({ stream: '\n' })).toEqual({ kind: 'none' });
+    expect(classifyBuildMessage({ aux: { ID: 'sha256:abc' } })).toEqual({ kind: 'id', id: 'sha256:abc' });
+  });
+  it('recognises step lines', () => {
+    expect(stepOf('Step 2/3 : RUN false')).toBe('Step 2/3 : RUN false');
+    expect(stepOf(' ---> Running in 123')).toBeNull();
+  });
+});

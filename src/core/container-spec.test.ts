@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { checkLimits, demoSpec, MAX_PIDS_LIMIT } from './container-spec.js';
+import { LABEL_KIND, LABEL_MODE, LABEL_RUN, isLabImage, LABEL_IMAGE } from './labels.js';
+import { MODE_IDS } from './modes.js';
+
+const owner = { runId: 'run-1', pid: 4242, host: 'h' };
+const workload = { zombieRate: 10, ttlS: 600 };
+
+describe('demoSpec', () => {
+  it.each(MODE_IDS)('%s gets every safety limit and our labels', (mode) => {
+    const s = demoSpec(owner, mode, 'img:1', { pidsLimit: 300, memoryMb: 64 }, workload);
+    expect(s.HostConfig.PidsLimit).toBe(300);
+    expect(s.HostConfig.Memory).toBe(64 * 1024 * 1024);
+    expect(s.HostConfig.NetworkMode).toBe('none');
+    expect(s.HostConfig.CapDrop).toEqual(['ALL']);
+    expect(s.HostConfig.SecurityOpt).toEqual(['no-new-privileges']);
+    expect(s.Labels[LABEL_RUN]).toBe('run-1');
+    expect(s.Labels[LABEL_KIND]).toBe('demo');
+    expect(s.Labels[LABEL_MODE]).toBe(mode);
+    expect(s.Env).toContain('ZOMBIE_LAB_TTL=600');
+  });
+
+  it('maps the three modes to what docker run does', () => {
+    const lim = { pidsLimit: 100, memoryMb: 64 };
+    expect(demoSpec(owner, 'no-init', 'i', lim, workload)).toMatchObject({ Cmd: ['python3', '/root/fork.py'], HostConfig: { Init: false } });
+    expect(demoSpec(owner, 'no-init', 'i', lim, workload).Entrypoint).toBeUndefined();
+    expect(demoSpec(owner, 'dumb-init', 'i', lim, workload)).toMatchObject({ Entrypoint: ['dumb-init'], HostConfig: { Init: false } });
+    expect(demoSpec(owner, 'init', 'i', lim, workload)).toMatchObject({ HostConfig: { Init: true } });
+  });
+});
+
+describe('checkLimits', () => {
+  it('refuses a missing, zero or huge PID limit', () => {
+    expect(() => checkLimits({ pidsLimit: 0, memoryMb: 64 })).toThrow(/PID limit/);
+    expect(() => checkLimits({ pidsLimit: NaN, memoryMb: 64 })).toThrow(/PID limit/);
+    expect(() => checkLimits({ pidsLimit: MAX_PIDS_LIMIT + 1, memoryMb: 64 })).toThrow(/PID limit/);
+    expect(() => checkLimits({ pidsLimit: 64, memoryMb: 1 })).toThrow(/memory/);
+    expect(() => checkLimits({ pidsLimit: 64, memoryMb: 64 })).not.toThrow();
+  });
+});
+
+describe('isLabImage', () => {
+  it('needs both our label and the tag it names', () => {
+    expect(isLabImage({ [LABEL_IMAGE]: 'zombie-lab/base:abc' }, ['zombie-lab/base:abc'])).toBe(true);
+    // A user's image built FROM ours inherits the label but not the tag.
+    expect(isLabImage({ [LABEL_IMAGE]: 'zombie-lab/base:abc' }, ['mine:latest'])).toBe(false);
+    expect(isLabImage({}, ['zombie-lab/base:abc'])).toBe(false);
+    expect(isLabImage(null, null)).toBe(false);
+  });
+});

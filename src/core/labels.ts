@@ -1,0 +1,36 @@
+/**
+ * Labels that mark what the lab made. `zombie-lab` holds the run id; the lab only ever
+ * removes containers that carry it, and images whose label names one of their own tags.
+ */
+export const LABEL_RUN = 'zombie-lab';
+export const LABEL_KIND = 'zombie-lab.kind';
+export const LABEL_MODE = 'zombie-lab.mode';
+/** PID and host of the lab process that made a container: a leftover whose maker is gone can be swept. */
+export const LABEL_OWNER_PID = 'zombie-lab.owner-pid';
+export const LABEL_OWNER_HOST = 'zombie-lab.owner-host';
+/** On images: the tag the lab gave it. Child images inherit labels, so a match also needs that tag. */
+export const LABEL_IMAGE = 'zombie-lab.image';
+
+export type ContainerKind = 'demo' | 'probe' | 'sampler' | 'lab';
+
+export interface Owner {
+  runId: string;
+  pid: number;
+  host: string;
+}
+
+export function containerLabels(owner: Owner, kind: ContainerKind, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    [LABEL_RUN]: owner.runId,
+    [LABEL_KIND]: kind,
+    [LABEL_OWNER_PID]: String(owner.pid),
+    [LABEL_OWNER_HOST]: owner.host,
+    ...extra,
+  };
+}
+
+/** True when an image is one the lab made: it carries our label AND still has the tag the label names. */
+export function isLabImage(labels: Record<string, string> | null | undefined, repoTags: string[] | null | undefined): boolean {
+  const tag = labels?.[LABEL_IMAGE];
+  return !!tag && (repoTags ?? []).includes(tag);
+}

@@ -1,0 +1,237 @@
+/**
+ * Builds the lab's images: the base (Debian packages, one list, two ways) and the zombie
+ * demo on top. Tags carry a content hash, so a second run with nothing changed does no work.
+ */
+import { spawn } from 'node:child_process';
+import { createReadStream, existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type Docker from 'dockerode';
+import { pack } from 'tar-fs';
+import { contentHash } from '../core/content-hash.js';
+import { LABEL_IMAGE } from '../core/labels.js';
+import type { BuildWay, ImageName, RunEvent } from '../core/run-events.js';
+import { followBuild } from './build-stream.js';
+import { LabError } from './lab-error.js';
+import { IMAGES_DIR } from './package-paths.js';
+
+export const BASE_REPO = 'zombie-lab/base';
+export const ZOMBIE_REPO = 'zombie-lab/zombie';
+export const REGISTRY_BASE = 'debian:bookworm-slim';
+export type WayChoice = 'auto' | 'registry' | 'offline';
+
+export interface ImageTags {
+  base: string;
+  zombie: string;
+}
+
+async function dirParts(dir: string): Promise<{ name: string; data: Buffer }[]> {
+  const names = (await readdir(dir)).sort();
+  return Promise.all(names.map(async (name) => ({ name, data: await readFile(path.join(dir, name)) })));
+}
+
+export async function readPackageList(dir = path.join(IMAGES_DIR, 'base')): Promise<string[]> {
+  const text = await readFile(path.join(dir, 'packages.txt'), 'utf8');
+  return text
+    .split('\n')
+    .map((l) => l.replace(/#.*/, '').trim())
+    .filter(Boolean);
+}
+
+/** Tags derived from the build inputs; the way the base was built does not change its tag. */
+export async function imageTags(imagesDir = IMAGES_DIR): Promise<ImageTags> {
+  const baseHash = contentHash(await dirParts(path.join(imagesDir, 'base')));
+  const base = `${BASE_REPO}:${baseHash}`;
+  const zombieHash = contentHash([...(await dirParts(path.join(imagesDir, 'zombie'))), { name: 'BASE', data: base }]);
+  return { base, zombie: `${ZOMBIE_REPO}:${zombieHash}` };
+}
+
+export async function imageExists(docker: Docker, tag: string): Promise<boolean> {
+  try {
+    await docker.getImage(tag).inspect();
+    return true;
+  } catch (err) {
+    if ((err as { statusCode?: number }).statusCode === 404) return false;
+    throw err;
+  }
+}
+
+/** Registry if its base image is here or can be pulled; else offline from Debian's packages. */
+export async function chooseWay(docker: Docker, choice: WayChoice, signal?: AbortSignal): Promise<{ way: 'registry' | 'offline'; why: string }> {
+  if (choice === 'registry') return { way: 'registry', why: 'asked for the registry way' };
+  if (choice === 'offline') return { way: 'offline', why: 'asked for the offline way' };
+  if (await imageExists(docker, REGISTRY_BASE)) return { way: 'registry', why: `${REGISTRY_BASE} is already here` };
+  try {
+    const stream = await docker.pull(REGISTRY_BASE, signal ? { abortSignal: signal } : {});
+    await followBuild(stream, REGISTRY_BASE, () => {}, signal);
+    return { way: 'registry', why: `pulled ${REGISTRY_BASE}` };
+  } catch (err) {
+    if (signal?.aborted) throw err;
+    const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    return { way: 'offline', why: `no registry reachable (${(reason ?? '').slice(0, 120)})` };
+  }
+}
+
+function hostSourcesFile(): string | null {
+  for (const f of ['/etc/apt/sources.list.d/debian.sources', '/etc/apt/sources.list.d/ubuntu.sources', '/etc/apt/sources.list']) {
+    if (existsSync(f)) return f;
+  }
+  return null;
+}
+
+async function hostSuite(): Promise<string> {
+  try {
+    const osr = await readFile('/etc/os-release', 'utf8');
+    const m = /^VERSION_CODENAME=(\S+)$/m.exec(osr);
+    if (m?.[1]) return m[1].replace(/"/g, '');
+  } catch {
+    // not Linux, or no os-release: fall through
+  }
+  return 'bookworm';
+}
+
+function run(cmd: string, args: string[], onLine: (l: string) => void, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], ...(signal ? { signal } : {}) });
+    let tail: string[] = [];
+    const feed = (chunk: Buffer) => {
+      for (const l of chunk.toString().split('\n')) {
+        if (!l.trim()) continue;
+        tail = [...tail.slice(-5), l];
+        onLine(l);
+      }
+    };
+    child.stdout.on('data', feed);
+    child.stderr.on('data', feed);
+    child.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') {
+        reject(
+          new LabError(
+            `${cmd} is not installed, and no registry is reachable to build the base image the usual way`,
+            `install it (Debian/Ubuntu: sudo apt-get install ${cmd}), or make Docker Hub reachable and run: zombie-lab prepare`,
+          ),
+        );
+      } else reject(err);
+    });
+    child.on('close', (code) => {
+      if (code === 0) resolve();
+      else if (signal?.aborted) reject(signal.reason);
+      else reject(new LabError(`${cmd} failed (exit ${code}): ${tail.at(-1) ?? ''}`, `run it by hand to see why: ${cmd} ${args.join(' ')}`));
+    });
+  });
+}
+
+async function buildBaseOffline(docker: Docker, tag: string, onLine: (l: string) => void, signal?: AbortSignal): Promise<void> {
+  const packages = await readPackageList();
+  const dir = await mkdtemp(path.join(tmpdir(), 'zombie-lab-base-'));
+  const tarball = path.join(dir, 'rootfs.tar');
+  try {
+    const sources = hostSourcesFile();
+    const args = [
+      '--variant=essential',
+      `--include=${packages.join(',')}`,
+      '--dpkgopt=path-exclude=/usr/share/doc/*',
+      '--dpkgopt=path-exclude=/usr/share/man/*',
+      '--dpkgopt=path-exclude=/usr/share/locale/*',
+      '--aptopt=Acquire::Check-Valid-Until "false"',
+      await hostSuite(),
+      tarball,
+      ...(sources ? [sources] : []),
+    ];
+    onLine(`mmdebstrap ${args.join(' ')}`);
+    await run('mmdebstrap', args, onLine, signal);
+    const [repo, version] = tag.split(':') as [string, string];
+    const stream = await docker.importImage(createReadStream(tarball), {
+      repo,
+      tag: version,
+      changes: [`LABEL ${LABEL_IMAGE}=${tag} zombie-lab.base-way=offline`, 'CMD ["bash"]', 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
+      ...(signal ? { abortSignal: signal } : {}),
+    } as Record<string, unknown>);
+    await followBuild(stream, 'the base image (import)', onLine, signal);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function buildContext(
+  docker: Docker,
+  dir: string,
+  tags: string[],
+  what: string,
+  onLine: (l: string) => void,
+  opts: { buildargs?: Record<string, string>; signal?: AbortSignal; labels: Record<string, string> },
+): Promise<void> {
+  const stream = await docker.buildImage(pack(dir) as unknown as NodeJS.ReadableStream, {
+    t: tags,
+    buildargs: opts.buildargs ?? {},
+    labels: opts.labels,
+    rm: true,
+    forcerm: true,
+    pull: false,
+    ...(opts.signal ? { abortSignal: opts.signal } : {}),
+  } as unknown as Docker.ImageBuildOptions);
+  await followBuild(stream, what, onLine, opts.signal);
+}
+
+export interface EnsureOptions {
+  way?: WayChoice;
+  signal?: AbortSignal;
+  imagesDir?: string;
+}
+
+/** Builds what is missing, yielding progress. Returns the tags to run. */
+export async function* ensureImages(docker: Docker, opts: EnsureOptions = {}): AsyncGenerator<RunEvent, ImageTags> {
+  const imagesDir = opts.imagesDir ?? IMAGES_DIR;
+  const tags = await imageTags(imagesDir);
+  const queue: RunEvent[] = [];
+  const lineFor = (image: ImageName) => (line: string) => queue.push({ type: 'build-progress', image, line });
+
+  // Progress arrives by callback while a build runs; drain it as events in between awaits.
+  async function* step(image: ImageName, work: () => Promise<BuildWay>): AsyncGenerator<RunEvent> {
+    const started = Date.now();
+    let done = false;
+    let failure: unknown;
+    let way: BuildWay = 'cached';
+    const p = work().then(
+      (w) => {
+        way = w;
+        done = true;
+      },
+      (e: unknown) => {
+        failure = e;
+        done = true;
+      },
+    );
+    while (!done) {
+      await Promise.race([p, new Promise((r) => setTimeout(r, 100))]);
+      yield* queue.splice(0);
+    }
+    yield* queue.splice(0);
+    if (failure) throw failure;
+    yield { type: 'build-done', image, tag: image === 'base' ? tags.base : tags.zombie, way, ms: Date.now() - started };
+  }
+
+  yield* step('base', async () => {
+    if (await imageExists(docker, tags.base)) return 'cached';
+    const { way, why } = await chooseWay(docker, opts.way ?? 'auto', opts.signal);
+    lineFor('base')(`building ${tags.base} the ${way} way: ${why}`);
+    if (way === 'offline') await buildBaseOffline(docker, tags.base, lineFor('base'), opts.signal);
+    else
+      await buildContext(docker, path.join(imagesDir, 'base'), [tags.base], 'the base image', lineFor('base'), {
+        labels: { [LABEL_IMAGE]: tags.base, 'zombie-lab.base-way': 'registry' },
+        ...(opts.signal ? { signal: opts.signal } : {}),
+      });
+    return way;
+  });
+  yield* step('zombie', async () => {
+    if (await imageExists(docker, tags.zombie)) return 'cached';
+    await buildContext(docker, path.join(imagesDir, 'zombie'), [tags.zombie, `${ZOMBIE_REPO}:latest`], 'the zombie image', lineFor('zombie'), {
+      buildargs: { BASE: tags.base },
+      labels: { [LABEL_IMAGE]: tags.zombie },
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    });
+    return 'built';
+  });
+  return tags;
+}

@@ -1,0 +1,8 @@
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+/** The package root, from src/engine (tests) or dist/engine (built) alike: both sit two levels down. */
+export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const IMAGES_DIR = path.join(PACKAGE_ROOT, 'images');
+export const SLIDES_DIR = path.join(PACKAGE_ROOT, 'slides');
+export const LABS_DIR = path.join(PACKAGE_ROOT, 'labs');
