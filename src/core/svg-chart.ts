@@ -88,7 +88,7 @@ export function renderSvgChart(input: SvgChartInput): string {
     const pts = input.series[m] ?? [];
     if (pts.length > 0) {
       const d = pts.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(p.t).toFixed(1)} ${y(p.zombies).toFixed(1)}`).join('');
-      parts.push(`<path d="${d}" fill="none" stroke="${st.color}" stroke-width="2"${st.dash ? ` stroke-dasharray="${st.dash}"` : ''}><title>${esc(MODES[m].label)}</title></path>`);
+      parts.push(`<path class="series ${m}" d="${d}" fill="none" stroke="${st.color}" stroke-width="2"${st.dash ? ` stroke-dasharray="${st.dash}"` : ''}><title>${esc(MODES[m].label)}</title></path>`);
       // Markers at about 12 evenly spaced points keep the lines apart in black and white.
       const every = Math.max(1, Math.floor(pts.length / 12));
       pts.forEach((p, i) => {

@@ -56,11 +56,11 @@ export function replaySource(rec: Recording, opts: { now?: () => number } = {}):
     let start = now();
     const firstStop = events.findIndex((e) => e.event.type === 'lane' && e.event.state.kind === 'stopping');
     let skipped = false;
-    yield { type: 'source', source: 'replay', detail: `REPLAY of a run recorded ${rec.recordedAt} on ${rec.engine}` };
+    yield { type: 'source', source: 'replay', detail: `recorded run of ${rec.recordedAt.slice(0, 16).replace('T', ' ')} UTC on ${rec.engine}, not live` };
     for (let i = 0; i < events.length; i++) {
       const item = events[i];
       if (!item) break;
-      if (ctl.stop.aborted && !skipped && firstStop > i) {
+      if (ctl.stop.aborted && !skipped && firstStop >= i) {
         // Jump to the recorded stop: shift the clock so that event is due now.
         skipped = true;
         const stopAt = events[firstStop]?.at ?? item.at;
@@ -70,7 +70,7 @@ export function replaySource(rec: Recording, opts: { now?: () => number } = {}):
       }
       const due = start + item.at - now();
       if (due > 0) {
-        const waited = await wait(due, skipped || firstStop <= i ? [ctl.signal] : [ctl.signal, ctl.stop]);
+        const waited = await wait(due, skipped || firstStop < i ? [ctl.signal] : [ctl.signal, ctl.stop]);
         if (ctl.signal.aborted) return;
         if (!waited) {
           i--; // the stop arrived: handle it at the top of the loop

@@ -33,7 +33,7 @@ export function LaneView({ lane, width, height, yMax, theme, now, index, buildLi
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text wrap="truncate">
-        <Text bold color={color}>{`${spec.glyph} ${index} ${spec.label}`}</Text>
+        <Text bold inverse color={color}>{` ${spec.glyph} ${index} ${spec.label} `}</Text>
         <Text>{'  '}</Text>
         <Text color={stateColor} bold={st.kind === 'error'}>{stateText}</Text>
       </Text>

@@ -13,7 +13,9 @@ export function TreeView({ tree, height, theme }: { tree: ProcEntry[] | null; he
     );
   }
   const zombies = tree.filter((e) => e.state === 'Z').length;
-  const lines = renderTree(tree, Math.max(1, height - 1));
+  const live = tree.length - zombies;
+  // Show as many zombies as fit under the live processes; the rest fold into one line.
+  const lines = renderTree(tree, Math.max(1, height - 1), Math.max(3, height - 3 - live));
   return (
     <Box flexDirection="column" height={height}>
       <Text bold wrap="truncate">{`process tree · ${tree.length} processes, ${zombies} zombies (Z)`}</Text>

@@ -1,0 +1,22 @@
+/** Development entry for the presenter app until the command is wired in main.ts: `node dist/cli/app-dev.js [--replay FILE]`. */
+import { runApp } from './app-command.js';
+
+const args = process.argv.slice(2);
+const opt = (name: string): string | undefined => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+
+runApp({
+  lang: opt('--lang'),
+  theme: opt('--theme'),
+  replay: opt('--replay'),
+  noColor: args.includes('--no-color'),
+  runIdPrefix: process.env['ZOMBIE_LAB_RUN_PREFIX'],
+}).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(`zombie-lab: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(70);
+  },
+);
