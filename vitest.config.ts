@@ -5,6 +5,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
     // Integration tests share one Docker engine and host; keep files serial for stable timing.
     fileParallelism: false,
+    globalSetup: ['src/test-support/global-setup.ts'],
     testTimeout: 120_000,
     hookTimeout: 300_000,
   },

@@ -1,4 +1,72 @@
-export async function main(_argv: string[]): Promise<number> {
-  process.stdout.write('zombie-lab: work in progress\n');
-  return 0;
+/** The command line: each command lives in its own file; this wires them to commander. */
+import { Command, Option } from 'commander';
+import { COMPARE_DEFAULTS } from '../core/compare-options.js';
+import { runClean } from './clean-command.js';
+import { runCompare } from './compare-command.js';
+import { runDoctorCommand } from './doctor-command.js';
+import { installExitCleanup } from './exit-cleanup.js';
+import { runPrepare } from './prepare-command.js';
+
+const wayOption = () => new Option('--way <way>', 'how to build the base image').choices(['auto', 'registry', 'offline']).default('auto');
+
+export async function main(argv: string[]): Promise<number> {
+  installExitCleanup();
+  let code = 0;
+  const program = new Command()
+    .name('zombie-lab')
+    .description('A terminal teaching lab about PID 1 in containers: how to reap zombies.')
+    .showHelpAfterError('(run zombie-lab --help for the commands)')
+    .exitOverride();
+
+  program
+    .command('doctor')
+    .description('check Node, the Docker engine, permissions, /proc and the images; each failure with its fix')
+    .action(async () => {
+      code = await runDoctorCommand();
+    });
+
+  program
+    .command('prepare')
+    .description('build the base and zombie images (offline from Debian packages when no registry is reachable)')
+    .addOption(wayOption())
+    .action(async (o: { way: 'auto' | 'registry' | 'offline' }) => {
+      code = await runPrepare({ way: o.way });
+    });
+
+  program
+    .command('compare')
+    .description('run no init, dumb-init and docker --init side by side and compare zombies, PIDs and stop times')
+    .option('--duration <time>', 'how long to run before stopping (e.g. 20s, 1m)', COMPARE_DEFAULTS.duration)
+    .option('--modes <list>', 'comma-separated modes: no-init,dumb-init,init', COMPARE_DEFAULTS.modes)
+    .option('--pids-limit <n>', 'PID limit of each container', COMPARE_DEFAULTS.pidsLimit)
+    .option('--memory <mb>', 'memory limit of each container in MB', COMPARE_DEFAULTS.memoryMb)
+    .option('--stop-timeout <s>', 'seconds docker stop waits before SIGKILL', COMPARE_DEFAULTS.stopTimeout)
+    .option('--rate <n>', 'zombies the workload makes per second', COMPARE_DEFAULTS.rate)
+    .option('--json', 'print the whole time series and results as JSON')
+    .addOption(wayOption())
+    .action(async (o: Record<string, string | boolean | undefined>) => {
+      code = await runCompare(o as Parameters<typeof runCompare>[0]);
+    });
+
+  program
+    .command('clean')
+    .description('remove the containers (and with --images the images) the lab made, and nothing else')
+    .option('--images', 'also remove the lab images')
+    .option('--all', "also remove containers of a lab that is still running")
+    .action(async (o: { images?: boolean; all?: boolean }) => {
+      code = await runClean(o);
+    });
+
+  program.action(() => {
+    program.outputHelp();
+  });
+
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    const e = err as { code?: string; exitCode?: number };
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+    return e.exitCode ?? 2;
+  }
+  return code;
 }

@@ -89,3 +89,20 @@ export async function connectDocker(opts: { timeoutMs?: number } = {}): Promise<
   }
   return { docker, endpoint, version: version.Version, apiVersion: version.ApiVersion };
 }
+
+/** For failures after connecting: the engine died or refused something mid-run. */
+export function explainEngineError(err: unknown, doing: string, endpoint = engineEndpoint()): LabError {
+  if (err instanceof LabError) return err;
+  const code = (err as { code?: string } | null)?.code;
+  if (code === 'ECONNREFUSED' || code === 'ENOENT' || code === 'ECONNRESET' || code === 'EPIPE') {
+    return new LabError(`the Docker engine at ${endpoint} stopped answering while ${doing}`, 'start Docker again, then run the demo again', { cause: err });
+  }
+  const status = (err as { statusCode?: number } | null)?.statusCode;
+  const raw = (err as { json?: { message?: string } } | null)?.json?.message ?? (err instanceof Error ? err.message : String(err));
+  const detail = (raw.split('\n')[0] ?? '').replace(/^\(HTTP code \d+\)\s*/, '');
+  return new LabError(
+    `the Docker engine refused ${doing}${status ? ` (HTTP ${status})` : ''}: ${detail}`,
+    'run: zombie-lab doctor, which checks the engine, images and permissions one by one',
+    { cause: err },
+  );
+}

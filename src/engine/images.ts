@@ -226,7 +226,7 @@ export async function* ensureImages(docker: Docker, opts: EnsureOptions = {}): A
   });
   yield* step('zombie', async () => {
     if (await imageExists(docker, tags.zombie)) return 'cached';
-    await buildContext(docker, path.join(imagesDir, 'zombie'), [tags.zombie, `${ZOMBIE_REPO}:latest`], 'the zombie image', lineFor('zombie'), {
+    await buildContext(docker, path.join(imagesDir, 'zombie'), imagesDir === IMAGES_DIR ? [tags.zombie, `${ZOMBIE_REPO}:latest`] : [tags.zombie], 'the zombie image', lineFor('zombie'), {
       buildargs: { BASE: tags.base },
       labels: { [LABEL_IMAGE]: tags.zombie },
       ...(opts.signal ? { signal: opts.signal } : {}),

@@ -1,0 +1,179 @@
+/** `zombie-lab compare`: the three modes side by side on one workload, ending in a table and a chart. */
+import { parseCompareOptions, type RawCompareOptions } from '../core/compare-options.js';
+import { MODES } from '../core/modes.js';
+import { renderResultsTable } from '../core/results-table.js';
+import type { RunEvent } from '../core/run-events.js';
+import { applyEvent, emptySummary, resultsOf } from '../core/run-summary.js';
+import { renderTextChart } from '../core/text-chart.js';
+import { removeLabContainers } from '../engine/cleanup.js';
+import { runDemo } from '../engine/demo.js';
+import { connectDocker } from '../engine/docker-connect.js';
+import type { WayChoice } from '../engine/images.js';
+import { newRunId } from '../engine/run-id.js';
+import { setInterruptHandler } from './exit-cleanup.js';
+import { ProgressLine } from './progress-line.js';
+import { reportProblem } from './report-problem.js';
+
+export interface CompareCliOptions extends RawCompareOptions {
+  way?: WayChoice;
+  runId?: string;
+}
+
+function lanesLine(summary: ReturnType<typeof emptySummary>, seconds: number): string {
+  const parts = summary.modes.map((m) => {
+    const lane = summary.lanes[m];
+    const r = summary.results[m];
+    const state = lane?.kind === 'stopping' ? ' (stopping)' : lane?.kind === 'stopped' ? ' (stopped)' : lane?.kind === 'error' ? ' (error)' : '';
+    return `${MODES[m].label}: ${r?.zombiesEnd ?? 0} zombies${state}`;
+  });
+  return `${String(seconds).padStart(4)}s  ${parts.join('  |  ')}`;
+}
+
+export async function runCompare(raw: CompareCliOptions): Promise<number> {
+  let opts;
+  try {
+    opts = parseCompareOptions(raw);
+  } catch (err) {
+    return reportProblem(err);
+  }
+  const runId = raw.runId ?? newRunId('compare');
+  const progressOut = opts.json ? process.stderr : process.stdout;
+  const quiet = opts.json && !process.stderr.isTTY;
+  const progress = new ProgressLine(progressOut);
+  const say = (line: string) => {
+    if (!quiet) {
+      progress.done();
+      progressOut.write(`${line}\n`);
+    }
+  };
+
+  let conn;
+  try {
+    conn = await connectDocker();
+  } catch (err) {
+    return reportProblem(err);
+  }
+  const { docker } = conn;
+  try {
+    const swept = await removeLabContainers(docker);
+    if (swept.removed.length) say(`removed ${swept.removed.length} leftover container(s) of earlier runs`);
+  } catch (err) {
+    return reportProblem(err);
+  }
+
+  const abort = new AbortController();
+  const stop = new AbortController();
+  let interrupted: NodeJS.Signals | null = null;
+  const uninstall = setInterruptHandler((sig) => {
+    interrupted = sig;
+    abort.abort();
+  });
+  const summary = emptySummary(opts.modes);
+  const problems: string[] = [];
+  let stopTimer: NodeJS.Timeout | undefined;
+  let lastSecond = -1;
+  let runningSince: number | null = null;
+  const events: RunEvent[] = [];
+
+  try {
+    for await (const e of runDemo(
+      docker,
+      { runId, modes: opts.modes, pidsLimit: opts.pidsLimit, memoryMb: opts.memoryMb, stopTimeoutS: opts.stopTimeoutS, zombieRate: opts.zombieRate, ...(raw.way ? { way: raw.way } : {}) },
+      { signal: abort.signal, stop: stop.signal },
+    )) {
+      applyEvent(summary, e);
+      if (opts.json && e.type !== 'sample' && e.type !== 'build-progress') events.push(e);
+      switch (e.type) {
+        case 'build-progress':
+          if (!quiet) progress.update(`[${e.image}] ${e.line}`);
+          break;
+        case 'build-done':
+          say(`image ${e.tag}: ${e.way === 'cached' ? 'up to date' : `built (${e.way}) in ${(e.ms / 1000).toFixed(1)} s`}`);
+          break;
+        case 'source':
+          say(`counting zombies from ${e.detail}`);
+          break;
+        case 'pid1':
+          say(`${MODES[e.mode].label.padEnd(14)} PID 1 is ${e.name}`);
+          break;
+        case 'problem':
+          problems.push(`${e.problem.message}\n  fix: ${e.problem.fix}`);
+          break;
+        case 'lane':
+          if (e.state.kind === 'running' && runningSince === null) {
+            runningSince = Date.now();
+            say(`running for ${opts.durationMs / 1000} s with a PID limit of ${opts.pidsLimit}, ${opts.zombieRate} zombies/s...`);
+            stopTimer = setTimeout(() => stop.abort(), opts.durationMs);
+          } else if (e.state.kind === 'stopping' && e.mode === opts.modes[0]) {
+            say(`stopping all (docker stop -t ${opts.stopTimeoutS})...`);
+          } else if (e.state.kind === 'stopped') {
+            say(`${MODES[e.mode].label.padEnd(14)} stopped in ${(e.state.stopMs / 1000).toFixed(2)} s, exit code ${e.state.exitCode ?? '?'}`);
+          } else if (e.state.kind === 'error') {
+            problems.push(`${MODES[e.mode].label}: ${e.state.problem.message}\n  fix: ${e.state.problem.fix}`);
+          }
+          break;
+        case 'sample': {
+          if (runningSince === null) break;
+          const sec = Math.floor((Date.now() - runningSince) / 1000);
+          if (sec !== lastSecond && e.mode === opts.modes[opts.modes.length - 1]) {
+            lastSecond = sec;
+            if (!quiet) progress.update(lanesLine(summary, sec));
+          }
+          break;
+        }
+        default:
+          break;
+      }
+    }
+  } catch (err) {
+    progress.done();
+    return reportProblem(err);
+  } finally {
+    clearTimeout(stopTimer);
+    uninstall();
+  }
+  progress.done();
+
+  if (interrupted) {
+    process.stderr.write(`zombie-lab: interrupted by ${interrupted}; the containers of run ${runId} were removed\n`);
+    return interrupted === 'SIGINT' ? 130 : 143;
+  }
+  const results = resultsOf(summary);
+  const finished = summary.modes.every((m) => summary.lanes[m]?.kind === 'stopped');
+  if (opts.json) {
+    process.stdout.write(
+      `${JSON.stringify(
+        {
+          runId,
+          engine: { endpoint: conn.endpoint, version: conn.version },
+          options: opts,
+          source: events.find((e) => e.type === 'source') ?? null,
+          results,
+          series: summary.series,
+          events,
+          problems,
+        },
+        null,
+        process.stdout.isTTY ? 2 : undefined,
+      )}\n`,
+    );
+  } else if (results.some((r) => r.pid1 !== null)) {
+    const out = process.stdout;
+    out.write(`\n${renderResultsTable(results).join('\n')}\n\n`);
+    const chart = renderTextChart(
+      summary.modes.map((m) => ({
+        label: MODES[m].label,
+        glyph: MODES[m].glyph,
+        points: (summary.series[m] ?? []).map((p) => ({ t: p.t, v: p.zombies })),
+      })),
+      { width: Math.min(100, (out.columns ?? 80) - 2), height: 12 },
+    );
+    out.write(`zombies over time\n${chart.join('\n')}\n`);
+  }
+  if (problems.length > 0 || !finished) {
+    const first = problems[0] ?? 'the run did not finish';
+    process.stderr.write(`zombie-lab: compare failed: ${first}\n`);
+    return 1;
+  }
+  return 0;
+}

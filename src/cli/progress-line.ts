@@ -1,0 +1,25 @@
+/**
+ * Progress output that suits where it goes: rewritten in place on a terminal, one plain line
+ * at a time elsewhere (CI logs, SSH without a TTY).
+ */
+export class ProgressLine {
+  private shown = false;
+  constructor(
+    private readonly out: NodeJS.WriteStream,
+    private readonly inPlace = !!out.isTTY,
+  ) {}
+
+  update(text: string): void {
+    if (this.inPlace) {
+      const cols = this.out.columns ?? 120;
+      this.out.write(`\r\x1b[K${text.slice(0, cols - 1)}`);
+      this.shown = true;
+    } else this.out.write(`${text}\n`);
+  }
+
+  /** Leaves the last in-place line on screen and moves below it. */
+  done(): void {
+    if (this.inPlace && this.shown) this.out.write('\n');
+    this.shown = false;
+  }
+}

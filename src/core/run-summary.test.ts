@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { applyEvent, emptySummary, resultsOf } from './run-summary.js';
+import type { Sample } from './sample.js';
+
+const sample = (t: number, zombies: number, pidsUsed: number | null, forkFailures: number | null = 0): Sample => ({
+  t,
+  zombies,
+  live: 2,
+  pidsUsed,
+  pidsLimit: 64,
+  forkFailures,
+  costUs: 100,
+});
+
+describe('run summary', () => {
+  it('tracks end and peak zombies, PIDs and refused forks per mode', () => {
+    const s = emptySummary(['no-init', 'init']);
+    applyEvent(s, { type: 'pid1', mode: 'no-init', name: 'python3' });
+    applyEvent(s, { type: 'sample', mode: 'no-init', sample: sample(100, 5, 8) });
+    applyEvent(s, { type: 'sample', mode: 'no-init', sample: sample(200, 9, 12, 3) });
+    applyEvent(s, { type: 'sample', mode: 'no-init', sample: sample(300, 0, 2, 3) });
+    applyEvent(s, { type: 'lane', mode: 'no-init', state: { kind: 'stopped', stopMs: 10_020, exitCode: 137 } });
+    const [r] = resultsOf(s);
+    expect(r).toMatchObject({ mode: 'no-init', pid1: 'python3', zombiesEnd: 0, zombiesPeak: 9, pidsPeak: 12, pidsUsedEnd: 2, forkFailures: 3, stopMs: 10_020, exitCode: 137, pidsLimit: 64 });
+    expect(s.series['no-init']?.map((p) => p.zombies)).toEqual([5, 9, 0]);
+    expect(s.results.init?.zombiesPeak).toBe(0);
+  });
+
+  it('ignores events for modes that are not in the run', () => {
+    const s = emptySummary(['init']);
+    applyEvent(s, { type: 'sample', mode: 'no-init', sample: sample(1, 50, 1) });
+    expect(resultsOf(s).map((r) => r.mode)).toEqual(['init']);
+    expect(s.series['no-init']).toBeUndefined();
+  });
+});

@@ -1,0 +1,103 @@
+/**
+ * Finding and removing what the lab made, and nothing else: containers by our label,
+ * images only when they carry our label AND the tag it names.
+ */
+import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import type Docker from 'dockerode';
+import { isLabImage, LABEL_IMAGE, LABEL_OWNER_HOST, LABEL_OWNER_PID, LABEL_RUN } from '../core/labels.js';
+
+export interface LabContainer {
+  id: string;
+  name: string;
+  runId: string;
+  state: string;
+  ownerAlive: boolean;
+}
+
+/** Is the lab process that made a container still running here? (Different host: assume yes.) */
+export function ownerAlive(labels: Record<string, string>): boolean {
+  if (labels[LABEL_OWNER_HOST] !== hostname()) return true;
+  const pid = Number(labels[LABEL_OWNER_PID]);
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  try {
+    // PID reuse: a live PID that is not a node process is not our lab.
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('node');
+  } catch {
+    return true;
+  }
+}
+
+export async function listLabContainers(docker: Docker): Promise<LabContainer[]> {
+  const list = await docker.listContainers({ all: true, filters: { label: [LABEL_RUN] } });
+  return list
+    .filter((c) => typeof c.Labels?.[LABEL_RUN] === 'string')
+    .map((c) => ({
+      id: c.Id,
+      name: (c.Names?.[0] ?? '').replace(/^\//, ''),
+      runId: c.Labels[LABEL_RUN] ?? '',
+      state: c.State,
+      ownerAlive: ownerAlive(c.Labels),
+    }));
+}
+
+export interface RemoveReport {
+  removed: LabContainer[];
+  kept: LabContainer[];
+  failed: { c: LabContainer; reason: string }[];
+}
+
+/**
+ * Removes lab containers: those of runs whose process is gone, or also the live ones with `all`.
+ * `runId` narrows it to one run.
+ */
+export async function removeLabContainers(docker: Docker, opts: { all?: boolean; runId?: string } = {}): Promise<RemoveReport> {
+  const report: RemoveReport = { removed: [], kept: [], failed: [] };
+  for (const c of await listLabContainers(docker)) {
+    if (opts.runId && c.runId !== opts.runId) continue;
+    if (c.ownerAlive && !opts.all && !opts.runId) {
+      report.kept.push(c);
+      continue;
+    }
+    try {
+      await docker.getContainer(c.id).remove({ force: true });
+      report.removed.push(c);
+    } catch (err) {
+      if ((err as { statusCode?: number }).statusCode === 404) report.removed.push(c);
+      else report.failed.push({ c, reason: err instanceof Error ? err.message.split('\n')[0] ?? '' : String(err) });
+    }
+  }
+  return report;
+}
+
+export interface ImageRemoveReport {
+  removed: string[];
+  failed: { tag: string; reason: string }[];
+}
+
+/** Untags our images by the tags we gave them (an image someone else also tagged keeps their tag). */
+export async function removeLabImages(docker: Docker): Promise<ImageRemoveReport> {
+  const report: ImageRemoveReport = { removed: [], failed: [] };
+  const images = await docker.listImages({ filters: { label: [LABEL_IMAGE] } });
+  const ours = images.filter((i) => isLabImage(i.Labels, i.RepoTags));
+  // Children first: the zombie image sits on the base image.
+  ours.sort((a, b) => (a.Labels?.[LABEL_IMAGE]?.includes('/base:') ? 1 : 0) - (b.Labels?.[LABEL_IMAGE]?.includes('/base:') ? 1 : 0));
+  for (const img of ours) {
+    const tags = (img.RepoTags ?? []).filter((t) => t.startsWith('zombie-lab/'));
+    for (const tag of tags) {
+      try {
+        await docker.getImage(tag).remove();
+        report.removed.push(tag);
+      } catch (err) {
+        report.failed.push({ tag, reason: err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err) });
+      }
+    }
+  }
+  return report;
+}

@@ -1,0 +1,118 @@
+/**
+ * Reading the host's /proc and the container's pids cgroup. Synchronous on purpose: a read of
+ * a /proc file never blocks on a disk, and a few hundred short sync reads beat the thread pool
+ * round trips of fs/promises (and cannot hit EMFILE).
+ */
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { parsePidsEvents, parsePidsMax, pidsCgroupPath } from '../core/cgroup-files.js';
+import { parseProcStat, type ProcStat } from '../core/proc-stat.js';
+
+export const PROC = process.env.ZOMBIE_LAB_PROC ?? '/proc';
+const CGROUP_ROOT = '/sys/fs/cgroup';
+
+function readOrNull(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return null; // the process exited between readdir and read, or the file is not there
+  }
+}
+
+export function listProcStats(proc = PROC): ProcStat[] {
+  const out: ProcStat[] = [];
+  for (const name of readdirSync(proc)) {
+    const c = name.charCodeAt(0);
+    if (c < 48 || c > 57) continue;
+    const line = readOrNull(`${proc}/${name}/stat`);
+    const s = line ? parseProcStat(line) : null;
+    if (s) out.push(s);
+  }
+  return out;
+}
+
+export function pidNamespaceOf(pid: number | 'self', proc = PROC): string | null {
+  try {
+    return readlinkSync(`${proc}/${pid}/ns/pid`);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Namespace links cached by (pid, start time): a process never changes PID namespace, so
+ * each process costs one readlink in its life, not one per tick.
+ */
+export class NamespaceCache {
+  private cache = new Map<string, string | null>();
+  constructor(private readonly proc = PROC) {}
+
+  lookup(stats: ProcStat[]): (pid: number) => string | null {
+    const next = new Map<string, string | null>();
+    const byPid = new Map<number, string | null>();
+    for (const s of stats) {
+      const key = `${s.pid}:${s.startTime}`;
+      let ns = this.cache.get(key);
+      if (ns === undefined || ns === null) ns = pidNamespaceOf(s.pid, this.proc);
+      next.set(key, ns);
+      byPid.set(s.pid, ns);
+    }
+    this.cache = next;
+    return (pid) => byPid.get(pid) ?? null;
+  }
+}
+
+export interface PidsCgroup {
+  dir: string;
+  version: 1 | 2;
+}
+
+export function pidsCgroupOf(pid: number, proc = PROC): PidsCgroup | null {
+  const text = readOrNull(`${proc}/${pid}/cgroup`);
+  const found = text ? pidsCgroupPath(text) : null;
+  if (!found) return null;
+  const dir = found.version === 1 ? `${CGROUP_ROOT}/pids${found.path}` : `${CGROUP_ROOT}${found.path}`;
+  return readOrNull(`${dir}/pids.current`) === null ? null : { dir, version: found.version };
+}
+
+export interface PidsReading {
+  current: number | null;
+  max: number | null;
+  refusedForks: number | null;
+}
+
+export function readPids(cg: PidsCgroup | null): PidsReading {
+  if (!cg) return { current: null, max: null, refusedForks: null };
+  const cur = readOrNull(`${cg.dir}/pids.current`);
+  const max = readOrNull(`${cg.dir}/pids.max`);
+  const ev = readOrNull(`${cg.dir}/pids.events`);
+  return {
+    current: cur === null ? null : Number(cur.trim()),
+    max: max === null ? null : parsePidsMax(max),
+    refusedForks: ev === null ? null : parsePidsEvents(ev),
+  };
+}
+
+export function commOf(pid: number, proc = PROC): string | null {
+  return readOrNull(`${proc}/${pid}/comm`)?.trim() ?? null;
+}
+
+export type HostProcVerdict = { ok: true; ns: string } | { ok: false; reason: string };
+
+/**
+ * Does this host's /proc hold the container's processes? Only when the engine runs on this
+ * kernel: the init PID from inspect must exist here, belong to the container's cgroup, and
+ * live in a PID namespace other than ours.
+ */
+export function checkHostProc(initPid: number, containerId: string, proc = PROC): HostProcVerdict {
+  if (!initPid) return { ok: false, reason: 'the container has no running init process' };
+  const cgroup = readOrNull(`${proc}/${initPid}/cgroup`);
+  if (cgroup === null) return { ok: false, reason: `PID ${initPid} (the container's init, per the engine) does not exist in this host's ${proc}` };
+  if (!cgroup.includes(containerId.slice(0, 12))) {
+    return { ok: false, reason: `PID ${initPid} in this host's ${proc} is not the container's (its cgroup does not name the container)` };
+  }
+  const ns = pidNamespaceOf(initPid, proc);
+  const mine = pidNamespaceOf('self', proc);
+  if (!ns) return { ok: false, reason: `cannot read the PID namespace of PID ${initPid} (run as root or the same user as the engine)` };
+  if (ns === mine) return { ok: false, reason: 'the container shares our PID namespace' };
+  return { ok: true, ns };
+}

@@ -1,0 +1,37 @@
+/**
+ * Once per test run: build dist/ (the CLI tests run the real binary), and make sure the lab
+ * images exist. Images the run had to build are removed again at the end, so the tests leave
+ * no tag behind that they did not find.
+ */
+import { execFileSync } from 'node:child_process';
+import { connectDocker } from '../engine/docker-connect.js';
+import { ensureImages, imageExists, imageTags } from '../engine/images.js';
+import { PACKAGE_ROOT } from '../engine/package-paths.js';
+
+export default async function setup(): Promise<() => Promise<void>> {
+  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { cwd: PACKAGE_ROOT, stdio: 'inherit' });
+  let conn;
+  try {
+    conn = await connectDocker();
+  } catch (err) {
+    if (process.env.ZOMBIE_LAB_REQUIRE_DOCKER === '1') throw err;
+    return async () => {};
+  }
+  const { docker } = conn;
+  const tags = await imageTags();
+  const had = { base: await imageExists(docker, tags.base), zombie: await imageExists(docker, tags.zombie) };
+  const gen = ensureImages(docker);
+  for (;;) {
+    const r = await gen.next();
+    if (r.done) break;
+    if (r.value.type === 'build-done') console.log(`test setup: ${r.value.tag} ${r.value.way}`);
+  }
+  return async () => {
+    if (process.env.ZOMBIE_LAB_KEEP_IMAGES === '1') return;
+    if (!had.zombie) {
+      await docker.getImage(tags.zombie).remove().catch(() => undefined);
+      await docker.getImage('zombie-lab/zombie:latest').remove().catch(() => undefined);
+    }
+    if (!had.base) await docker.getImage(tags.base).remove().catch(() => undefined);
+  };
+}
