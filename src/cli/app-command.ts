@@ -16,6 +16,7 @@ import { App } from '../ui/app.js';
 import { DemoRunner } from '../ui/demo-runner.js';
 import { PLACEHOLDER_SLIDES } from '../ui/placeholder-deck.js';
 import { liveSource } from './live-source.js';
+import { installExitCleanup, setInterruptHandler } from './exit-cleanup.js';
 import { enterAltScreen } from './terminal-screen.js';
 
 export const RECORDINGS_DIR = path.join(PACKAGE_ROOT, 'recordings');
@@ -75,30 +76,39 @@ export async function runApp(opts: AppOptions): Promise<number> {
   if (opts.lang !== undefined && opts.lang !== 'de' && opts.lang !== 'en') return fail(`unknown language "${opts.lang}"; use --lang de or --lang en`, 2);
   const theme = makeTheme(themeName, opts.noColor === true || noColorFromEnv(process.env));
 
-  const chosen = await chooseSource(opts);
-  if (typeof chosen === 'string') return fail(chosen, 1);
-  const runner = new DemoRunner(chosen.source);
+  // A replay file named on the command line is checked before the screen is taken over.
+  const early = opts.replay ? await chooseSource(opts) : null;
+  if (typeof early === 'string') return fail(early, 1);
+  // Otherwise the slides come up at once and the engine is looked for meanwhile.
+  const chosenP: Promise<Chosen> = early
+    ? Promise.resolve(early)
+    : chooseSource(opts).then((c) => (typeof c === 'string' ? { source: null, replay: false, notice: c } : c));
+  const runner = new DemoRunner(chosenP.then((c) => c.source));
 
   const screen = enterAltScreen(process.stdout);
   let exitCode = 0;
   let finishing: Promise<void> | null = null;
-  const instance = render(
+  const onExport = async (svg: string): Promise<string> => {
+    const file = path.resolve(`zombie-lab-${new Date().toISOString().replace(/[:.]/g, '-')}.svg`);
+    await writeFile(file, svg);
+    return file;
+  };
+  const element = (c: Chosen | null) =>
     createElement(App, {
       slides: PLACEHOLDER_SLIDES,
       runner,
-      replay: chosen.replay,
+      replay: c?.replay ?? false,
+      connecting: c === null,
       theme,
-      notice: chosen.notice,
-      onExport: async (svg: string) => {
-        const file = path.resolve(`zombie-lab-${new Date().toISOString().replace(/[:.]/g, '-')}.svg`);
-        await writeFile(file, svg);
-        return file;
-      },
-    }),
-    { exitOnCtrlC: false, patchConsole: true, maxFps: 30 },
-  );
+      notice: c?.notice ?? null,
+      onExport,
+    });
+  const instance = render(element(early), { exitOnCtrlC: false, patchConsole: true, maxFps: 30 });
+  void chosenP.then((c) => instance.rerender(element(c)));
 
-  // Signals and crashes: remove the containers, give the terminal back, then leave.
+  // Signals: the shared exit cleanup calls us first; we remove the containers, unmount, and the
+  // screen is left below. Crashes: leave the alternate screen before anyone prints, so the
+  // one-line message lands on the normal screen; the shared handler removes containers and exits.
   const finish = (code: number): Promise<void> => {
     finishing ??= (async () => {
       exitCode = code;
@@ -107,34 +117,27 @@ export async function runApp(opts: AppOptions): Promise<number> {
     })();
     return finishing;
   };
-  const onSignal = (sig: NodeJS.Signals): void => {
+  installExitCleanup();
+  const unsetInterrupt = setInterruptHandler((sig) => {
     void finish(sig === 'SIGINT' ? 130 : sig === 'SIGHUP' ? 129 : 143);
+  });
+  const onCrash = (): void => {
+    instance.unmount();
+    screen.leave();
   };
-  const onCrash = (err: unknown): void => {
-    void finish(70).finally(() => {
-      screen.leave();
-      process.stderr.write(`zombie-lab: the app crashed: ${err instanceof Error ? err.message : String(err)}\n`);
-      process.exit(70);
-    });
-  };
-  process.on('SIGTERM', onSignal);
-  process.on('SIGINT', onSignal);
-  process.on('SIGHUP', onSignal);
-  process.on('uncaughtException', onCrash);
-  process.on('unhandledRejection', onCrash);
+  process.prependListener('uncaughtException', onCrash);
+  process.prependListener('unhandledRejection', onCrash);
   try {
     await instance.waitUntilExit();
   } catch (err) {
-    await runner.shutdown();
     exitCode = 70;
+    await runner.shutdown();
     screen.leave();
     process.stderr.write(`zombie-lab: the app stopped on an error: ${err instanceof Error ? err.message : String(err)}\n`);
   } finally {
     await runner.shutdown();
     screen.leave();
-    process.off('SIGTERM', onSignal);
-    process.off('SIGINT', onSignal);
-    process.off('SIGHUP', onSignal);
+    unsetInterrupt();
     process.off('uncaughtException', onCrash);
     process.off('unhandledRejection', onCrash);
   }

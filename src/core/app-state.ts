@@ -43,6 +43,8 @@ export interface AppState {
   problem: Problem | null;
   /** True when the events come from a recording: the screen says REPLAY at all times. */
   replay: boolean;
+  /** Still finding out whether an engine answers (the slides work meanwhile). */
+  connecting: boolean;
   /** A one-line message in the hint bar (export saved, engine unreachable, ...). */
   notice: string | null;
   results: ModeResult[] | null;
@@ -57,7 +59,8 @@ export type AppMsg =
   /** The event source ended (after `done`, an error, or an abort). */
   | { type: 'run-ended' }
   | { type: 'notice'; text: string | null }
-  | { type: 'slide-count'; count: number };
+  | { type: 'slide-count'; count: number }
+  | { type: 'source-chosen'; replay: boolean; connecting: boolean; notice: string | null };
 
 export function emptyLane(mode: ModeId): LaneModel {
   return {
@@ -80,7 +83,7 @@ function emptyLanes(): Record<ModeId, LaneModel> {
   return Object.fromEntries(MODE_IDS.map((m) => [m, emptyLane(m)])) as Record<ModeId, LaneModel>;
 }
 
-export function initialState(opts: { slideCount: number; replay: boolean; notice?: string | null }): AppState {
+export function initialState(opts: { slideCount: number; replay: boolean; connecting?: boolean; notice?: string | null }): AppState {
   return {
     slide: 0,
     slideCount: Math.max(1, opts.slideCount),
@@ -94,6 +97,7 @@ export function initialState(opts: { slideCount: number; replay: boolean; notice
     source: null,
     problem: null,
     replay: opts.replay,
+    connecting: opts.connecting ?? false,
     notice: opts.notice ?? null,
     results: null,
     quitting: false,
@@ -143,6 +147,8 @@ export function reduce(s: AppState, msg: AppMsg): AppState {
       return { ...s, quitting: true };
     case 'notice':
       return { ...s, notice: msg.text };
+    case 'source-chosen':
+      return { ...s, replay: msg.replay, connecting: msg.connecting, notice: msg.notice ?? s.notice };
     case 'run-ended':
       return s.phase === 'idle' ? s : { ...s, phase: 'done' };
     case 'event':

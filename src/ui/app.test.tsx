@@ -211,6 +211,24 @@ describe('replay labelling', () => {
   });
 });
 
+describe('connecting', () => {
+  it('shows the slides at once while the engine is looked for, then says REPLAY when it falls back', async () => {
+    let resolve: (s: ReturnType<typeof scriptedSource>) => void = () => {};
+    const runner = new DemoRunner(new Promise((r) => (resolve = r)), 20);
+    const theme = makeTheme('default', true);
+    const r = render(<App slides={SLIDES} runner={runner} replay={false} connecting theme={theme} />);
+    setSize(r.stdout, 120, 40);
+    await vi.waitFor(() => expect(r.lastFrame()).toContain('looking for a Docker engine…'), { timeout: 3000 });
+    expect(r.lastFrame()).toContain('Title slide');
+    // r pressed while connecting waits for the source instead of failing.
+    r.stdin.write('r');
+    resolve(scriptedSource(syntheticRun(1)));
+    r.rerender(<App slides={SLIDES} runner={runner} replay connecting={false} notice="no engine, replaying" theme={theme} />);
+    await vi.waitFor(() => expect(r.lastFrame()).toContain('REPLAY · slide 1/3'), { timeout: 3000 });
+    await vi.waitFor(() => expect(r.lastFrame()).toContain('zombies 10'), { timeout: 3000 });
+  });
+});
+
 describe('colour', () => {
   // SGR colour parameters: 30-37, 90-97 foreground, 40-47, 100-107 background, 38;/48; extended.
   // eslint-disable-next-line no-control-regex

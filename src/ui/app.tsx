@@ -22,6 +22,8 @@ export interface AppProps {
   slides: readonly PaneSlide[];
   runner: DemoRunner;
   replay: boolean;
+  /** True until runApp knows whether an engine answers; then it rerenders with `replay` set. */
+  connecting?: boolean;
   theme: Theme;
   notice?: string | null;
   /** Writes the handout; returns where it went. */
@@ -51,8 +53,8 @@ function resultsSoFar(s: AppState): ModeResult[] {
   });
 }
 
-export function App({ slides, runner, replay, theme, notice, onExport, onQuit }: AppProps) {
-  const [state, dispatch] = useReducer(reduce, { slideCount: slides.length, replay, notice: notice ?? null }, initialState);
+export function App({ slides, runner, replay, connecting, theme, notice, onExport, onQuit }: AppProps) {
+  const [state, dispatch] = useReducer(reduce, { slideCount: slides.length, replay, connecting: connecting ?? false, notice: notice ?? null }, initialState);
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
   const stateRef = useRef(state);
@@ -68,6 +70,10 @@ export function App({ slides, runner, replay, theme, notice, onExport, onQuit }:
   useEffect(() => {
     dispatch({ type: 'slide-count', count: slides.length });
   }, [slides.length]);
+
+  useEffect(() => {
+    dispatch({ type: 'source-chosen', replay, connecting: connecting ?? false, notice: notice ?? null });
+  }, [replay, connecting, notice]);
 
   useInput((input, key) => {
     const action = actionForKey({ input, ...key });
@@ -118,7 +124,7 @@ export function App({ slides, runner, replay, theme, notice, onExport, onQuit }:
           {`Terminal too small: ${columns}x${rows}. zombie-lab needs at least ${MIN_COLUMNS}x${MIN_ROWS}.`}
         </Text>
         <Text wrap="wrap">Enlarge the window or make the font smaller; q quits.</Text>
-        {replay ? <Text inverse bold>REPLAY</Text> : null}
+        {state.replay ? <Text inverse bold>REPLAY</Text> : null}
       </Box>
     );
   }

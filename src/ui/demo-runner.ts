@@ -30,7 +30,8 @@ export class DemoRunner {
   private readonly pending = new Set<Promise<void>>();
 
   constructor(
-    private readonly source: EventSource | null,
+    /** A promise while the app is still finding out whether an engine answers. */
+    private readonly source: EventSource | null | Promise<EventSource | null>,
     private readonly flushMs = 100,
   ) {}
 
@@ -87,12 +88,14 @@ export class DemoRunner {
   }
 
   private async consume(abort: AbortController, stop: AbortController): Promise<void> {
-    if (!this.source) {
+    const source = await this.source;
+    if (abort.signal.aborted) return;
+    if (!source) {
       this.buffer.push({ type: 'problem', problem: NO_SOURCE_PROBLEM });
       return;
     }
     try {
-      for await (const e of this.source({ signal: abort.signal, stop: stop.signal })) {
+      for await (const e of source({ signal: abort.signal, stop: stop.signal })) {
         // Events of a run that was replaced must not paint over the new run's lanes.
         if (abort.signal.aborted) continue;
         this.buffer.push(e);

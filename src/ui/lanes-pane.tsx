@@ -16,8 +16,8 @@ export interface LanesPaneProps {
 /** The live demo: a header saying LIVE or REPLAY and where samples come from, then three lanes or one focused lane with its tree. */
 export function LanesPane({ state, width, height, theme, now }: LanesPaneProps) {
   const yMax = sharedYMax(state);
-  const header = state.replay ? ' REPLAY ' : ' LIVE ';
-  const detail = state.source?.detail ?? (state.replay ? 'recorded run, no engine needed' : 'Docker engine');
+  const header = state.replay ? ' REPLAY ' : state.connecting ? ' … ' : ' LIVE ';
+  const detail = state.source?.detail ?? (state.replay ? 'recorded run, no engine needed' : state.connecting ? 'looking for a Docker engine…' : 'Docker engine');
   const body = height - 2;
   const build = state.build ? `${state.build.image}: ${state.build.line}` : null;
   const focus = state.focus;
