@@ -14,6 +14,7 @@ const rec: Recording = {
   engine: 'test',
   options: {},
   events: [
+    { at: 0, event: { type: 'source', source: 'host-proc', detail: 'live words' } },
     { at: 0, event: { type: 'lane', mode: 'no-init', state: { kind: 'running', startedAt: 1_000 } } },
     { at: 10, event: { type: 'sample', mode: 'no-init', sample: { t: 10, zombies: 1, live: 1, pidsUsed: 2, pidsLimit: 8, forkFailures: 0, costUs: 1 } } },
     // A long gap the stop must skip over.
@@ -33,7 +34,9 @@ describe('replaySource', () => {
       seen.push(e);
       if (e.type === 'sample') stop.abort();
     }
-    expect(seen[0]).toMatchObject({ type: 'source', source: 'replay' });
+    expect(seen[0]).toMatchObject({ type: 'source', source: 'replay', detail: expect.stringContaining('not live') });
+    // The recorded (live) source line is not passed on.
+    expect(seen.filter((e) => e.type === 'source')).toHaveLength(1);
     expect(seen.map((e) => e.type)).toEqual(['source', 'lane', 'sample', 'lane', 'lane', 'done']);
     // The stopping lane's deadline moved to about now + 10 s (it was 10 s after its recorded stop).
     const stopping = seen[3];

@@ -56,7 +56,8 @@ export function replaySource(rec: Recording, opts: { now?: () => number } = {}):
     let start = now();
     const firstStop = events.findIndex((e) => e.event.type === 'lane' && e.event.state.kind === 'stopping');
     let skipped = false;
-    yield { type: 'source', source: 'replay', detail: `recorded run of ${rec.recordedAt.slice(0, 16).replace('T', ' ')} UTC on ${rec.engine}, not live` };
+    const detail = `recorded ${rec.recordedAt.slice(0, 16).replace('T', ' ')} UTC on ${rec.engine}, not live`;
+    yield { type: 'source', source: 'replay', detail };
     for (let i = 0; i < events.length; i++) {
       const item = events[i];
       if (!item) break;
@@ -80,7 +81,9 @@ export function replaySource(rec: Recording, opts: { now?: () => number } = {}):
       if (ctl.signal.aborted) return;
       const e = item.event;
       // Samples keep run-relative time; lane timestamps move to now so countdowns are right.
-      yield shiftEvent(e.type === 'source' ? { ...e, source: 'replay' } : e, start - rec.startedAtMs);
+      // A recorded source line would read as live; keep saying it is a replay.
+      if (e.type === 'source') continue;
+      yield shiftEvent(e, start - rec.startedAtMs);
     }
   };
 }
