@@ -13,7 +13,8 @@ export interface SlideSource {
 
 export type DeckResult = { ok: true; deck: Deck } | { ok: false; errors: SlideError[] };
 
-export function buildDeck(lang: Lang, sources: SlideSource[]): DeckResult {
+/** `folder` names the deck's folder in messages when it holds no slides at all. */
+export function buildDeck(lang: Lang, sources: SlideSource[], folder = `slides/${lang}`): DeckResult {
   const ordered = [...sources].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const slides: Slide[] = [];
   const errors: SlideError[] = [];
@@ -24,7 +25,7 @@ export function buildDeck(lang: Lang, sources: SlideSource[]): DeckResult {
   }
   if (errors.length > 0) return { ok: false, errors };
   if (slides.length === 0) {
-    return { ok: false, errors: [{ file: `slides/${lang}`, line: 0, message: 'no slides found: add Markdown files like 01-intro.md' }] };
+    return { ok: false, errors: [{ file: folder, line: 0, message: 'no slides found: add Markdown files like 01-intro.md' }] };
   }
   return { ok: true, deck: { lang, slides } };
 }

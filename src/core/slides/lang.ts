@@ -4,7 +4,13 @@
  */
 import type { Lang } from './types.js';
 
-export type LocaleEnv = Partial<Record<'LC_ALL' | 'LC_MESSAGES' | 'LANG', string | undefined>>;
+/** The locale variables; the index signature lets `process.env` be passed as it is. */
+export interface LocaleEnv {
+  LC_ALL?: string;
+  LC_MESSAGES?: string;
+  LANG?: string;
+  [name: string]: string | undefined;
+}
 
 /** POSIX precedence: the first non-empty of LC_ALL, LC_MESSAGES, LANG decides (so LC_ALL=C beats LANG=de_DE). */
 export function langFromLocale(env: LocaleEnv): Lang {
