@@ -1,12 +1,11 @@
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Deck, Slide } from '../core/slides/types.js';
-import { defaultLang, loadDeck, SlideDeckError } from './slides-loader.js';
+import { BUNDLED_SLIDES_ROOT, defaultLang, loadDeck, SlideDeckError } from './slides-loader.js';
 
-const SLIDES = fileURLToPath(new URL('../../slides', import.meta.url));
+const SLIDES = BUNDLED_SLIDES_ROOT;
 
 describe('the real decks', () => {
   let de: Deck;

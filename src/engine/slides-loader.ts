@@ -4,6 +4,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { buildDeck, formatSlideErrors, type SlideSource } from '../core/slides/deck.js';
 import { langFromLocale, type LocaleEnv } from '../core/slides/lang.js';
 import type { Deck, Lang, SlideError } from '../core/slides/types.js';
@@ -15,6 +16,9 @@ export class SlideDeckError extends Error {
     this.name = 'SlideDeckError';
   }
 }
+
+/** The `slides/` folder shipped with the package (two levels up from both src/engine and dist/engine). */
+export const BUNDLED_SLIDES_ROOT = fileURLToPath(new URL('../../slides', import.meta.url));
 
 export async function loadDeck(slidesRoot: string, lang: Lang): Promise<Deck> {
   // Messages name files as `slides/de/01-x.md`, relative to the folder holding the slides.
