@@ -90,6 +90,7 @@ function markedFor(width: number, noColor: boolean): Marked {
       ...(noColor ? NO_COLOR_STYLES : {}),
     };
     marked = new Marked(markedTerminal(options), projectorOverrides(width, noColor));
+    if (instances.size > 16) instances.clear(); // a resizing terminal must not grow this forever
     instances.set(key, marked);
   }
   return marked;

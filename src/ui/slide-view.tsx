@@ -4,6 +4,7 @@
  */
 import { Box, Text } from 'ink';
 import type React from 'react';
+import { useMemo } from 'react';
 import type { Lang, Slide } from '../core/slides/types.js';
 import { layoutSlide } from './slide-layout.js';
 
@@ -30,13 +31,13 @@ function langOf(slide: Slide): Lang {
 
 export function SlideView({ slide, width, height, noColor, lang, renderLanes }: SlideViewProps): React.JSX.Element {
   const plain = noColor ?? envNoColor();
-  const rows = layoutSlide(slide, {
-    width,
-    height,
-    noColor: plain,
-    lang: lang ?? langOf(slide),
-    withLanes: renderLanes !== undefined,
-  });
+  const withLanes = renderLanes !== undefined;
+  const shownLang = lang ?? langOf(slide);
+  // The lanes re-render this component on every sample; the Markdown only changes with the slide.
+  const rows = useMemo(
+    () => layoutSlide(slide, { width, height, noColor: plain, lang: shownLang, withLanes }),
+    [slide, width, height, plain, shownLang, withLanes],
+  );
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       {rows.map((row, i) =>
