@@ -78,6 +78,11 @@ describe('parseSlideFile', () => {
     expect(slide).toMatchObject({ section: null, title: 'Eins', body: 'Text', notes: '', widgets: [] });
   });
 
+  it('reads the title like CommonMark: closing hashes go, a `#` inside the text stays', () => {
+    const titles = slidesOf(parseSlideFile(FILE, '# Eins ##\n---\n###### C#\n---\n## tl;dr')).map((s) => s.title);
+    expect(titles).toEqual(['Eins', 'C#', 'tl;dr']);
+  });
+
   it('keeps several widgets in source order', () => {
     const text = ['## A', '::: tree reaping', 'text', '::: lanes', '::: tree adoption'].join('\n');
     expect(slidesOf(parseSlideFile(FILE, text))[0]?.widgets).toEqual([

@@ -8,7 +8,8 @@ import type { ParseResult, Slide, SlideError, Widget } from './types.js';
 
 const SEPARATOR = /^---\s*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const HEADING = /^#{1,6}\s+(.*?)\s*#*\s*$/;
+// CommonMark ATX heading; a closing `#` run only counts after a space, so `C#` keeps its `#`.
+const HEADING = /^#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const NOTE = /^Note:\s*(.*)$/;
 const DIRECTIVE = /^:::(.*)$/;
 const SHORTCODE = /^\s*\{\{[%<]/;
