@@ -58,7 +58,8 @@ export function layoutSlide(slide: Slide, o: LayoutOptions): SlideRow[] {
     { kind: 'text', text: '' },
     ...contentRows(slide, opts),
   ];
-  while (all.at(-1)?.kind === 'text' && (all.at(-1) as { text: string }).text === '') all.pop();
+  const isBlank = (r: SlideRow | undefined) => r?.kind === 'text' && r.text === '';
+  while (isBlank(all.at(-1))) all.pop();
 
   // Only the first lanes widget gets room: there is one set of live lanes per screen.
   const lanesAt = all.findIndex((r) => r.kind === 'lanes');
