@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { stripAnsi, visibleWidth, wrapLine, wrapText } from './text-wrap.js';
+
+const RED = '\u001b[31m';
+const OFF = '\u001b[39m';
+
+describe('wrapLine', () => {
+  it('leaves lines that fit alone', () => {
+    expect(wrapLine('kurz', 10)).toEqual(['kurz']);
+    expect(wrapLine(`${RED}exactly10!${OFF}`, 10)).toEqual([`${RED}exactly10!${OFF}`]);
+  });
+
+  it('wraps at spaces and never exceeds the width', () => {
+    const rows = wrapLine('Bei langlaufenden Containern ist ein Init Prozess ein gutes Pattern', 20);
+    expect(rows).toEqual(['Bei langlaufenden', 'Containern ist ein', 'Init Prozess ein', 'gutes Pattern']);
+  });
+
+  it('keeps the indent of list items on continuation rows', () => {
+    const rows = wrapLine('    * Elternprozess existiert nicht mehr oder führt kein wait() aus', 30);
+    expect(rows[0]).toBe('    * Elternprozess existiert');
+    expect(rows.slice(1).every((r) => r.startsWith('      ') && !r.startsWith('       '))).toBe(true);
+    expect(rows.every((r) => visibleWidth(r) <= 30)).toBe(true);
+    expect(rows.map((r) => r.trim()).join(' ')).toBe('* Elternprozess existiert nicht mehr oder führt kein wait() aus');
+  });
+
+  it('breaks words longer than a row', () => {
+    const url = 'https://docs.docker.com/engine/reference/run/#specify-an-init-process';
+    const rows = wrapLine(`see ${url}`, 25);
+    expect(rows.every((r) => visibleWidth(r) <= 25)).toBe(true);
+    expect(rows.join('')).toBe(`see${url}`);
+  });
+
+  it('does not count colour codes as width and re-opens the colour on the next row', () => {
+    const rows = wrapLine(`${RED}eins zwei drei${OFF}`, 9);
+    expect(rows.map(stripAnsi)).toEqual(['eins zwei', 'drei']);
+    expect(rows[0]?.endsWith('\u001b[0m')).toBe(true);
+    expect(rows[1]?.startsWith(RED)).toBe(true);
+  });
+});
+
+describe('wrapText', () => {
+  it('keeps blank lines as rows', () => {
+    expect(wrapText('a\n\nb', 5)).toEqual(['a', '', 'b']);
+  });
+});

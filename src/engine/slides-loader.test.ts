@@ -1,0 +1,156 @@
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Deck, Slide } from '../core/slides/types.js';
+import { BUNDLED_SLIDES_ROOT, defaultLang, loadDeck, SlideDeckError } from './slides-loader.js';
+
+const SLIDES = BUNDLED_SLIDES_ROOT;
+
+describe('the real decks', () => {
+  let de: Deck;
+  let en: Deck;
+  beforeEach(async () => {
+    de = await loadDeck(SLIDES, 'de');
+    en = await loadDeck(SLIDES, 'en');
+  });
+
+  it('parse without errors, with the same number of slides and the same widgets per slide', () => {
+    expect(de.lang).toBe('de');
+    expect(en.lang).toBe('en');
+    expect(de.slides.length).toBe(12);
+    expect(en.slides.length).toBe(de.slides.length);
+    expect(en.slides.map((s) => s.widgets)).toEqual(de.slides.map((s) => s.widgets));
+    // Sections group the same slides in both languages.
+    const groups = (d: Deck) => d.slides.map((s) => d.slides.findIndex((t) => t.section !== null && t.section === s.section));
+    expect(groups(en)).toEqual(groups(de));
+  });
+
+  it('has speaker notes on every slide, never on the projected body', () => {
+    for (const slide of [...de.slides, ...en.slides]) {
+      expect(slide.notes, `${slide.file}:${slide.line}`).not.toBe('');
+      expect(slide.body).not.toMatch(/^Note:/m);
+    }
+  });
+
+  it('keeps every slide and section of the seed deck, in order', () => {
+    const titled = (title: string): Slide => {
+      const slide = de.slides.find((s) => s.title === title);
+      if (!slide) throw new Error(`missing slide "${title}"`);
+      return slide;
+    };
+    expect(de.slides.map((s) => s.title)).toEqual([
+      'Init System im Docker Container',
+      'Prozesse in Linux',
+      'Prozess terminiert',
+      'Warten auf Kindprozess ("Reaping")',
+      'Prozesse adoptieren',
+      'Docker',
+      'Zombie Prozess',
+      'Demo: examples/zombie',
+      'Init-Prozess für Container',
+      's6-overlay',
+      'tl;dr',
+      'Quellen',
+    ]);
+    // The seed's three vertical sections; the other slides stand alone.
+    expect(de.slides.map((s) => s.section)).toEqual([
+      null,
+      ...Array<string>(4).fill('Prozesse in Linux'),
+      ...Array<string>(3).fill('Docker'),
+      ...Array<string>(2).fill('Init-Prozess für Container'),
+      null,
+      null,
+    ]);
+    expect(titled('Init System im Docker Container').body).toContain('oder "how to reap zombies"');
+    expect(de.slides.slice(1, 5).map((s) => s.widgets)).toEqual(
+      ['processes', 'terminated', 'reaping', 'adoption'].map((name) => [{ kind: 'tree', name }]),
+    );
+    const docker = titled('Docker').body;
+    expect(docker).toContain('Entrypoint Prozess im Container hat PID 1');
+    expect(docker).toContain('"PID 1 Pflichten" nicht wahr');
+    expect(docker).toContain('Zombie Prozesse können entstehen');
+    const zombie = titled('Zombie Prozess').body;
+    for (const text of ['Prozess ist beendet', 'kein *wait()*', 'belegt PID', '*/proc/sys/kernel/pid_max* normalerweise 32768']) {
+      expect(zombie).toContain(text);
+    }
+    const demo = titled('Demo: examples/zombie');
+    expect(demo.widgets).toEqual([{ kind: 'lanes' }]);
+    for (const line of [
+      'docker run --rm -ti zombie',
+      'docker run --rm -ti --entrypoint dumb-init zombie python3 /root/fork.py',
+      'docker run --rm -ti --init zombie python3 /root/fork.py',
+    ]) {
+      expect(demo.body.split('\n')).toContain(line);
+    }
+    const inits = titled('Init-Prozess für Container').body;
+    for (const link of [
+      '[tini](https://github.com/krallin/tini)',
+      '[dumb-init](https://github.com/Yelp/dumb-init)',
+      '[docker --init ...](https://docs.docker.com/engine/reference/run/#specify-an-init-process)',
+      '[s6-overlay](https://github.com/just-containers/s6-overlay)',
+    ]) {
+      expect(inits).toContain(link);
+    }
+    const s6 = titled('s6-overlay').body;
+    for (const text of [
+      'http://skarnet.org/software/s6/overview.html',
+      'Stage 1: Prepare',
+      'Stage 2: Execute/Start',
+      '/etc/fix-attrs.d',
+      '/etc/cont-init.d',
+      'Copy & supervise /etc/services.d',
+      'Stage 3: Shutdown stage (SIGTERM, SIGKILL)',
+    ]) {
+      expect(s6).toContain(text);
+    }
+    expect(titled('tl;dr').body).toMatch(/langlaufenden Containern.*dedizierter Init Prozess ein gutes\s+Pattern/s);
+    expect(titled('Quellen').body).toContain('https://blog.phusion.nl/2015/01/20/docker-and-the-pid-1-zombie-reaping-problem/');
+  });
+
+  it('keeps the links and commands identical in the English deck', () => {
+    const urls = (d: Deck) => d.slides.flatMap((s) => s.body.match(/https?:\/\/[^\s)]+/g) ?? []);
+    const commands = (d: Deck) => d.slides.flatMap((s) => s.body.split('\n').filter((l) => l.startsWith('docker run')));
+    expect(urls(en)).toEqual(urls(de));
+    expect(urls(de)).toHaveLength(6);
+    expect(commands(en)).toEqual(commands(de));
+  });
+});
+
+describe('loadDeck errors', () => {
+  let root: string;
+  beforeEach(async () => {
+    root = join(await mkdtemp(join(tmpdir(), 'zombie-lab-slides-')), 'slides');
+    await mkdir(join(root, 'de'), { recursive: true });
+  });
+  afterEach(async () => {
+    await rm(join(root, '..'), { recursive: true, force: true });
+  });
+
+  it('throws one `slides/de/<file>:<line>: problem` line per problem, across files', async () => {
+    await writeFile(join(root, 'de', '01-a.md'), '## A\n\n::: tree nope\n');
+    await writeFile(join(root, 'de', '02-x.md'), '---\nsection: X\n---\n## X\ntext\n---\n\nno heading\n');
+    await writeFile(join(root, 'de', 'notes.txt'), 'not a slide file, ignored');
+    const error = await loadDeck(root, 'de').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SlideDeckError);
+    const lines = (error as SlideDeckError).message.split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^slides\/de\/01-a\.md:3: unknown tree diagram "nope"/);
+    expect(lines[1]).toMatch(/^slides\/de\/02-x\.md:8: a slide must start with a Markdown heading/);
+  });
+
+  it('names a missing language folder in one line', async () => {
+    await expect(loadDeck(root, 'en')).rejects.toThrow(/^slides\/en: folder not found at .*slides\/en: check the slides path$/);
+  });
+
+  it('refuses a folder without slide files', async () => {
+    await expect(loadDeck(root, 'de')).rejects.toThrow('slides/de: no slides found');
+  });
+});
+
+describe('defaultLang', () => {
+  it('reads the locale from the given environment', () => {
+    expect(defaultLang({ LANG: 'de_DE.UTF-8' })).toBe('de');
+    expect(defaultLang({ LC_ALL: 'en_US.UTF-8', LANG: 'de_DE.UTF-8' })).toBe('en');
+  });
+});
