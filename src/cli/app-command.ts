@@ -8,14 +8,10 @@ import { render } from 'ink';
 import { createElement } from 'react';
 import type { EventSource } from '../core/event-source.js';
 import { makeTheme, noColorFromEnv, THEME_NAMES, type ThemeName } from '../core/theme.js';
-import { connectDocker } from '../engine/docker-connect.js';
-import { isLabError } from '../engine/lab-error.js';
 import { PACKAGE_ROOT } from '../engine/package-paths.js';
-import { loadRecording, newestRecording, replaySource } from '../engine/replay-source.js';
+import { BUNDLED_SLIDES_ROOT, defaultLang, loadDeck } from '../engine/slides-loader.js';
 import { App } from '../ui/app.js';
 import { DemoRunner } from '../ui/demo-runner.js';
-import { PLACEHOLDER_SLIDES } from '../ui/placeholder-deck.js';
-import { liveSource } from './live-source.js';
 import { installExitCleanup, setInterruptHandler } from './exit-cleanup.js';
 import { enterAltScreen } from './terminal-screen.js';
 
@@ -27,11 +23,14 @@ export interface AppOptions {
   /** Replay this recording even if an engine answers. */
   replay?: string;
   noColor?: boolean;
+  /** Folder holding `de/` and `en/` slide folders (default: the bundled deck). */
+  slidesRoot?: string;
   /** Prefix of the run ids (the `zombie-lab` label value) of the containers the app starts. */
   runIdPrefix?: string;
 }
 
 function fail(msg: string, code: number): number {
+  if (process.stdin.isTTY) process.stdin.setRawMode(false);
   process.stderr.write(`zombie-lab: ${msg}\n`);
   return code;
 }
@@ -43,6 +42,11 @@ interface Chosen {
 }
 
 async function chooseSource(opts: AppOptions): Promise<Chosen | string> {
+  // Loaded here, after the first frame: dockerode and zod take a noticeable part of a second to import.
+  const { loadRecording, newestRecording, replaySource } = await import('../engine/replay-source.js');
+  const { connectDocker } = await import('../engine/docker-connect.js');
+  const { isLabError } = await import('../engine/lab-error.js');
+  const { liveSource } = await import('./live-source.js');
   if (opts.replay) {
     try {
       return { source: replaySource(await loadRecording(opts.replay)), replay: true, notice: null };
@@ -71,9 +75,18 @@ export async function runApp(opts: AppOptions): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     return fail('the presenter app needs a terminal (stdin and stdout are not both a TTY); use `zombie-lab compare` for plain output', 2);
   }
+  // Raw mode at once, so keys pressed while the app loads wait for it instead of being echoed and lost.
+  process.stdin.setRawMode(true);
   const themeName = (opts.theme ?? 'default') as ThemeName;
   if (!THEME_NAMES.includes(themeName)) return fail(`unknown theme "${opts.theme}"; use --theme default or --theme high-contrast`, 2);
   if (opts.lang !== undefined && opts.lang !== 'de' && opts.lang !== 'en') return fail(`unknown language "${opts.lang}"; use --lang de or --lang en`, 2);
+  // A broken deck stops the app before it takes the screen: no presenting half the slides.
+  let deck;
+  try {
+    deck = await loadDeck(opts.slidesRoot ?? BUNDLED_SLIDES_ROOT, opts.lang === 'de' || opts.lang === 'en' ? opts.lang : defaultLang());
+  } catch (err) {
+    return fail(`the slides cannot be used:\n${err instanceof Error ? err.message : String(err)}`, 1);
+  }
   const theme = makeTheme(themeName, opts.noColor === true || noColorFromEnv(process.env));
 
   // A replay file named on the command line is checked before the screen is taken over.
@@ -95,7 +108,7 @@ export async function runApp(opts: AppOptions): Promise<number> {
   };
   const element = (c: Chosen | null) =>
     createElement(App, {
-      slides: PLACEHOLDER_SLIDES,
+      slides: deck.slides,
       runner,
       replay: c?.replay ?? false,
       connecting: c === null,

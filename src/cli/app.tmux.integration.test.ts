@@ -69,10 +69,11 @@ describe.skipIf(!conn || !tmuxOk)('the presenter app in a real terminal', () => 
     keys(`ZOMBIE_LAB_RUN_PREFIX=${prefix} node ${APP_ENTRY}; echo ZL_EXIT=$?`, 'Enter');
     await waitFor(() => (/ LIVE /.test(screen()) ? true : undefined), 20_000, 'the app to start and find the engine');
 
-    // Go to the demo slide: the one that shows the three docker run commands.
+    // Go to the demo slide: the one with the docker run commands and the live lanes widget.
     await waitFor(
       () => {
-        if (screen().includes('$ docker run --rm -ti --init zombie')) return true;
+        const s = screen();
+        if (s.includes('docker run --rm -ti --init zombie') && /\* 1 no init\s+zombies/.test(s)) return true;
         keys('l');
         return undefined;
       },

@@ -13,6 +13,7 @@ describe('laneStateText', () => {
     const s = { kind: 'stopping' as const, since: 0, deadline: 10_000, timeoutS: 10 };
     expect(laneStateText(s, 2_500)).toBe('stopping · SIGKILL in 7.5 s (timeout 10 s)');
     expect(laneStateText(s, 12_000)).toContain('SIGKILL in 0.0 s');
+    expect(laneStateText(s, 2_500, true)).toBe('stopping · SIGKILL in 7.5 s');
   });
   it('gives stop time and exit code once stopped', () => {
     expect(laneStateText({ kind: 'stopped', stopMs: 10_052, exitCode: 137 }, 0)).toBe('stopped in 10.05 s · exit 137');

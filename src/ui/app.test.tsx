@@ -12,13 +12,14 @@ import type { RunEvent } from '../core/run-events.js';
 import { makeTheme } from '../core/theme.js';
 import { App } from './app.js';
 import { DemoRunner } from './demo-runner.js';
-import type { PaneSlide } from './slide-pane.js';
+import type { Slide } from '../core/slides/types.js';
 import { scriptedSource, syntheticRun } from './test-sources.js';
 
-const SLIDES: PaneSlide[] = [
-  { title: 'Title slide', body: 'first body' },
-  { title: 'Demo slide', body: 'demo body', widgets: [{ kind: 'lanes' }] },
-  { title: 'Last slide', body: 'the end' },
+const slide = (title: string, body: string, widgets: Slide['widgets'] = []): Slide => ({ file: 'slides/en/x.md', line: 1, section: null, title, body, notes: 'SPEAKER NOTE', widgets });
+const SLIDES: Slide[] = [
+  slide('Title slide', 'first body'),
+  slide('Demo slide', '```\ndocker run --rm -ti zombie\ndocker run --rm -ti --init zombie python3 /root/fork.py\n```', [{ kind: 'lanes' }]),
+  slide('Last slide', 'the end'),
 ];
 const RIGHT = '\x1b[C';
 // eslint-disable-next-line no-control-regex
@@ -66,18 +67,21 @@ describe('slide navigation', () => {
     app.stdin.write('h');
     await app.waitFor('slide 2/3');
   });
-  it('shows the three docker run commands on the demo slide', async () => {
-    const app = start({ columns: 160 });
+  it('shows the demo slide\'s docker run commands with the live lane summary, never the speaker notes', async () => {
+    const app = start({ columns: 160, events: syntheticRun(1) });
     app.stdin.write('l');
-    await app.waitFor('$ docker run --rm -ti --init zombie python3 /root/fork.py');
-    expect(app.frame()).toContain('$ docker run --rm -ti zombie');
+    await app.waitFor('docker run --rm -ti --init zombie python3 /root/fork.py');
+    app.stdin.write('r');
+    await app.waitFor(/\* 1 no init\s+ zombies +10 +running/);
+    expect(app.frame()).toMatch(/\+ 3 docker --init\s+ zombies +0 +running/);
+    expect(app.frame()).not.toContain('SPEAKER NOTE');
   });
 });
 
 describe('lane states', () => {
-  const now = Date.now();
   const problem = { message: 'cannot reach the engine', fix: 'start dockerd' };
   it('idle lanes ask for r; each state kind shows its words', async () => {
+    const now = Date.now();
     const app = start({
       events: [
         { type: 'lane', mode: 'no-init', state: { kind: 'stopping', since: now, deadline: now + 8000, timeoutS: 10 } },
@@ -93,6 +97,7 @@ describe('lane states', () => {
     expect(app.frame()).toContain('fix: start dockerd');
   });
   it('shows building, starting and running, zombie counts and PID 1', async () => {
+    const now = Date.now();
     const app = start({
       events: [
         { type: 'lane', mode: 'no-init', state: { kind: 'building', detail: 'step 2/4' } },

@@ -6,12 +6,13 @@ import { MODE_IDS, type ModeId } from '../core/modes.js';
 import type { ModeResult } from '../core/run-events.js';
 import { renderSvgChart } from '../core/svg-chart.js';
 import type { Theme } from '../core/theme.js';
-import { DemoCommands } from './demo-commands.js';
+import type { Slide } from '../core/slides/types.js';
+import { LanesSummary } from './demo-commands.js';
 import type { DemoRunner } from './demo-runner.js';
 import { HelpOverlay } from './help-overlay.js';
 import { HintLine } from './hint-line.js';
 import { LanesPane } from './lanes-pane.js';
-import { SlidePane, type PaneSlide } from './slide-pane.js';
+import { SlideView } from './slide-view.js';
 import { useNow } from './use-now.js';
 import { useTerminalSize } from './use-terminal-size.js';
 
@@ -19,7 +20,7 @@ export const MIN_COLUMNS = 80;
 export const MIN_ROWS = 24;
 
 export interface AppProps {
-  slides: readonly PaneSlide[];
+  slides: readonly Slide[];
   runner: DemoRunner;
   replay: boolean;
   /** True until runApp knows whether an engine answers; then it rerenders with `replay` set. */
@@ -140,13 +141,19 @@ export function App({ slides, runner, replay, connecting, theme, notice, onExpor
         </Box>
       ) : (
         <Box flexDirection="row" height={body}>
-          <SlidePane
-            slide={slide}
-            width={leftW}
-            height={body}
-            theme={theme}
-            renderLanes={() => <DemoCommands state={state} theme={theme} />}
-          />
+          <Box width={leftW} height={body} paddingX={1}>
+            {slide ? (
+              <SlideView
+                slide={slide}
+                width={leftW - 2}
+                height={body}
+                noColor={theme.name === 'no-color'}
+                renderLanes={(w, h) => <LanesSummary state={state} theme={theme} width={w} height={h} now={now} />}
+              />
+            ) : (
+              <Text>No slides.</Text>
+            )}
+          </Box>
           <Box width={rightW} height={body} borderStyle="single" borderTop={false} borderBottom={false} borderRight={false} paddingLeft={1}>
             <LanesPane state={state} width={rightW - 2} height={body} theme={theme} now={now} />
           </Box>

@@ -26,15 +26,17 @@ export function LaneView({ lane, width, height, yMax, theme, now, index, buildLi
   const plotRows = Math.max(1, height - 3);
   const limit = lane.pidsLimit ?? lane.result?.pidsLimit ?? null;
   const used = lane.pidsUsed ?? lane.result?.pidsUsedEnd ?? null;
-  const stateText = st.kind === 'building' && buildLine ? `building: ${buildLine}` : laneStateText(st, now);
+  // Narrow panes (80 columns) drop padding and the timeout so stop time and exit code stay visible.
+  const compact = width < 60;
+  const stateText = st.kind === 'building' && buildLine ? `building: ${buildLine}` : laneStateText(st, now, compact);
   const stateColor = st.kind === 'error' ? theme.error : st.kind === 'stopping' ? theme.accent : st.kind === 'stopped' ? theme.ok : undefined;
   const barW = Math.max(6, Math.min(30, width - 24));
   const fails = lane.forkFailures ? `  fork failures ${lane.forkFailures}` : '';
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text wrap="truncate">
-        <Text bold inverse color={color}>{` ${spec.glyph} ${index} ${spec.label} `}</Text>
-        <Text>{'  '}</Text>
+        <Text bold inverse color={color}>{compact ? `${spec.glyph} ${index} ${spec.label}` : ` ${spec.glyph} ${index} ${spec.label} `}</Text>
+        <Text>{compact ? ' ' : '  '}</Text>
         <Text color={stateColor} bold={st.kind === 'error'}>{stateText}</Text>
       </Text>
       <Text wrap="truncate">
