@@ -116,6 +116,8 @@ export async function runApp(opts: AppOptions): Promise<number> {
       notice: c?.notice ?? null,
       onExport,
     });
+  // No incrementalRendering: in ink 6.8 it leaves stale lines behind when lanes change height.
+  // No incrementalRendering: in ink 6.8 it leaves stale lines behind when the lanes redraw.
   const instance = render(element(early), { exitOnCtrlC: false, patchConsole: true, maxFps: 30 });
   void chosenP.then((c) => instance.rerender(element(c)));
 

@@ -1,5 +1,9 @@
-/** Development entry for the presenter app until the command is wired in main.ts: `node dist/cli/app-dev.js [--replay FILE]`. */
-import { runApp } from './app-command.js';
+/** Development entry for the presenter app until the command is wired in main.ts: `node dist/cli/app-dev.js [--replay FILE] [--lang de|en] [--theme high-contrast]`. */
+
+// React's development build costs several ms a frame; it is chosen when React is first loaded,
+// so this is set before the app's modules are imported.
+process.env['NODE_ENV'] ??= 'production';
+const { runApp } = await import('./app-command.js');
 
 const args = process.argv.slice(2);
 const opt = (name: string): string | undefined => {

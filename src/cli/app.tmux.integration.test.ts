@@ -39,18 +39,36 @@ function save(name: string, text: string): void {
   writeFileSync(path.join(captures, `${name}.txt`), text);
 }
 
+/** The right pane only (after the first `│` of each line): the demo slide repeats lane states on the left. */
+function rightPane(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.split('│').slice(1).join('│'))
+    .join('\n');
+}
+
 /** The three lanes in screen order: zombies and PID 1 from `zombies N  peak N  PID 1: name`. */
 function lanes(text: string): { zombies: number; pid1: string }[] {
-  return [...text.matchAll(/zombies (\d+) {2}peak \d+ {2}PID 1: (\S+)/g)].map((m) => ({ zombies: Number(m[1]), pid1: m[2] ?? '' }));
+  return [...rightPane(text).matchAll(/zombies (\d+) {2}peak \d+ {2}PID 1: (\S+)/g)].map((m) => ({ zombies: Number(m[1]), pid1: m[2] ?? '' }));
 }
 
 function stops(text: string): { seconds: number; exit: number }[] {
-  return [...text.matchAll(/stopped in ([\d.]+) s · exit (\d+)/g)].map((m) => ({ seconds: Number(m[1]), exit: Number(m[2]) }));
+  return [...rightPane(text).matchAll(/stopped in ([\d.]+) s · exit (\d+)/g)].map((m) => ({ seconds: Number(m[1]), exit: Number(m[2]) }));
 }
 
 async function ourContainers(): Promise<string[]> {
   const list = await conn!.docker.listContainers({ all: true, filters: { label: ['zombie-lab'] } });
   return list.filter((c) => (c.Labels['zombie-lab'] ?? '').startsWith(`${prefix}-`)).map((c) => c.Id);
+}
+
+/** waitFor that keeps the last screen when it times out, to look at afterwards. */
+async function waitScreen<T>(check: () => T | undefined, ms: number, what: string): Promise<T> {
+  try {
+    return await waitFor(check, ms, what);
+  } catch (err) {
+    save('timeout', screen());
+    throw err;
+  }
 }
 
 afterAll(async () => {
@@ -67,10 +85,10 @@ describe.skipIf(!conn || !tmuxOk)('the presenter app in a real terminal', () => 
   it('runs the demo, stops it with the lesson in the stop times, quits and restores the terminal', async () => {
     tmux('new-session', '-d', '-s', session, '-x', '160', '-y', '48', '-c', PACKAGE_ROOT, 'env', 'PS1=zl$ ', 'bash', '--norc', '--noprofile');
     keys(`ZOMBIE_LAB_RUN_PREFIX=${prefix} node ${APP_ENTRY}; echo ZL_EXIT=$?`, 'Enter');
-    await waitFor(() => (/ LIVE /.test(screen()) ? true : undefined), 20_000, 'the app to start and find the engine');
+    await waitScreen(() => (/ LIVE /.test(screen()) ? true : undefined), 20_000, 'the app to start and find the engine');
 
     // Go to the demo slide: the one with the docker run commands and the live lanes widget.
-    await waitFor(
+    await waitScreen(
       () => {
         const s = screen();
         if (s.includes('docker run --rm -ti --init zombie') && /\* 1 no init\s+zombies/.test(s)) return true;
@@ -81,7 +99,7 @@ describe.skipIf(!conn || !tmuxOk)('the presenter app in a real terminal', () => 
       'the demo slide',
     );
     keys('r');
-    const running = await waitFor(
+    const running = await waitScreen(
       () => {
         const s = screen();
         const l = lanes(s);
@@ -97,7 +115,7 @@ describe.skipIf(!conn || !tmuxOk)('the presenter app in a real terminal', () => 
     expect(l[2]?.zombies).toBe(0);
 
     keys('s');
-    const stopped = await waitFor(
+    const stopped = await waitScreen(
       () => {
         const s = screen();
         return stops(s).length === 3 ? s : undefined;
@@ -116,7 +134,7 @@ describe.skipIf(!conn || !tmuxOk)('the presenter app in a real terminal', () => 
     }
 
     keys('q');
-    const after = await waitFor(() => (/ZL_EXIT=\d+/.test(screen()) ? screen() : undefined), 30_000, 'the app to quit');
+    const after = await waitScreen(() => (/ZL_EXIT=\d+/.test(screen()) ? screen() : undefined), 30_000, 'the app to quit');
     save('after-quit', after);
     expect(after).toContain('ZL_EXIT=0');
     // The alternate screen is gone: the shell's own lines are back, the app's frame is not.

@@ -116,6 +116,20 @@ export function App({ slides, runner, replay, connecting, theme, notice, onExpor
     }
   });
 
+  return <AppFrame state={state} slides={slides} theme={theme} columns={columns} rows={rows} now={now} />;
+}
+
+export interface AppFrameProps {
+  state: AppState;
+  slides: readonly Slide[];
+  theme: Theme;
+  columns: number;
+  rows: number;
+  now: number;
+}
+
+/** Everything on screen for one state: pure rendering, also what the render benchmark times. */
+export function AppFrame({ state, slides, theme, columns, rows, now }: AppFrameProps) {
   // One line shorter than the terminal: ink 6 clears and redraws everything when the frame fills it.
   const height = rows - 1;
   if (columns < MIN_COLUMNS || rows < MIN_ROWS) {

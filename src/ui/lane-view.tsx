@@ -50,11 +50,12 @@ export function LaneView({ lane, width, height, yMax, theme, now, index, buildLi
           <Text color={theme.error} wrap="wrap">{`fix: ${st.problem.fix}`}</Text>
         </Box>
       ) : (
-        renderPlot({ series: lane.series, width, height: plotRows, yMax, glyph: spec.glyph }).map((row, i) => (
-          <Text key={i} color={color} wrap="truncate">
-            {row}
-          </Text>
-        ))
+        // One Text for the whole plot, trailing blanks cut: fewer nodes and cells for Ink to lay out each frame.
+        <Text color={color} wrap="truncate">
+          {renderPlot({ series: lane.series, width, height: plotRows, yMax, glyph: spec.glyph })
+            .map((row) => row.trimEnd())
+            .join('\n')}
+        </Text>
       )}
     </Box>
   );
