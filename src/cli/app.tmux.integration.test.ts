@@ -81,10 +81,35 @@ afterAll(async () => {
   for (const id of await ourContainers()) await conn.docker.getContainer(id).remove({ force: true }).catch(() => undefined);
 });
 
+/** Starts the app in a fresh shell in the tmux session, with this test's run-id prefix. */
+function startApp(extra = ''): void {
+  try {
+    tmux('kill-session', '-t', session);
+  } catch {
+    // none yet
+  }
+  tmux('new-session', '-d', '-s', session, '-x', '160', '-y', '48', '-c', PACKAGE_ROOT, 'env', 'PS1=zl$ ', 'bash', '--norc', '--noprofile');
+  keys(`ZOMBIE_LAB_RUN_PREFIX=${prefix} node ${APP_ENTRY}${extra}; echo ZL_EXIT=$?`, 'Enter');
+}
+
+/** The app's node process: the child of the pane's shell. */
+function appPid(): number {
+  const shell = tmux('display-message', '-p', '-t', session, '#{pane_pid}').trim();
+  const out = execFileSync('ps', ['-o', 'pid=', '--ppid', shell], { encoding: 'utf8' }).trim();
+  const pid = Number(out.split('\n')[0]);
+  if (!pid) throw new Error(`no app process under shell ${shell}`);
+  return pid;
+}
+
+function restored(after: string): void {
+  expect(after).toContain(`ZOMBIE_LAB_RUN_PREFIX=${prefix} node`);
+  expect(after).not.toContain('slide ');
+  expect(after).not.toContain('PID 1:');
+}
+
 describe.skipIf(!conn || !tmuxOk)('the presenter app in a real terminal', () => {
   it('runs the demo, stops it with the lesson in the stop times, quits and restores the terminal', async () => {
-    tmux('new-session', '-d', '-s', session, '-x', '160', '-y', '48', '-c', PACKAGE_ROOT, 'env', 'PS1=zl$ ', 'bash', '--norc', '--noprofile');
-    keys(`ZOMBIE_LAB_RUN_PREFIX=${prefix} node ${APP_ENTRY}; echo ZL_EXIT=$?`, 'Enter');
+    startApp();
     await waitScreen(() => (/ LIVE /.test(screen()) ? true : undefined), 20_000, 'the app to start and find the engine');
 
     // Go to the demo slide: the one with the docker run commands and the live lanes widget.
@@ -138,9 +163,30 @@ describe.skipIf(!conn || !tmuxOk)('the presenter app in a real terminal', () => 
     save('after-quit', after);
     expect(after).toContain('ZL_EXIT=0');
     // The alternate screen is gone: the shell's own lines are back, the app's frame is not.
-    expect(after).toContain(`ZOMBIE_LAB_RUN_PREFIX=${prefix} node`);
-    expect(after).not.toContain('slide ');
-    expect(after).not.toContain('PID 1:');
+    restored(after);
     expect(await ourContainers()).toEqual([]);
+  });
+
+  it('SIGTERM during a run removes the containers and gives the terminal back', async () => {
+    startApp();
+    await waitScreen(() => (/ LIVE /.test(screen()) ? true : undefined), 20_000, 'the app to find the engine');
+    keys('r');
+    await waitScreen(() => ((lanes(screen())[0]?.zombies ?? 0) >= 3 ? true : undefined), 60_000, 'zombies in the no-init lane');
+    expect((await ourContainers()).length).toBe(3);
+    process.kill(appPid(), 'SIGTERM');
+    const after = await waitScreen(() => (/ZL_EXIT=\d+/.test(screen()) ? screen() : undefined), 30_000, 'the app to end on SIGTERM');
+    save('after-sigterm', after);
+    expect(after).toContain('ZL_EXIT=143');
+    restored(after);
+    expect(await ourContainers()).toEqual([]);
+  });
+
+  it('Ctrl-C quits like q', async () => {
+    startApp();
+    await waitScreen(() => (/slide 1\//.test(screen()) ? true : undefined), 20_000, 'the app to start');
+    keys('C-c');
+    const after = await waitScreen(() => (/ZL_EXIT=\d+/.test(screen()) ? screen() : undefined), 30_000, 'the app to quit on Ctrl-C');
+    expect(after).toContain('ZL_EXIT=0');
+    restored(after);
   });
 });
