@@ -90,6 +90,17 @@ describe('run phases and events', () => {
     expect(s.lanes.init.series.length).toBe(MAX_POINTS);
     expect(s.lanes.init.series.at(-1)?.t).toBe((MAX_POINTS + 9) * 100);
   });
+  it('remembers when docker stop began, relative to the start of the run', () => {
+    const s = run(
+      start(),
+      { type: 'run' },
+      { type: 'event', event: { type: 'lane', mode: 'init', state: { kind: 'running', startedAt: 5_000 } } },
+      { type: 'event', event: { type: 'lane', mode: 'init', state: { kind: 'stopping', since: 17_000, deadline: 27_000, timeoutS: 10 } } },
+      { type: 'event', event: { type: 'lane', mode: 'no-init', state: { kind: 'stopping', since: 17_050, deadline: 27_050, timeoutS: 10 } } },
+    );
+    expect(s.stopAt).toBe(12_000);
+    expect(run(s, { type: 'run' }).stopAt).toBeNull();
+  });
   it('a stopping lane puts the run into the stopping phase; done stores results', () => {
     let s = run(start(), { type: 'run' }, { type: 'event', event: { type: 'lane', mode: 'init', state: { kind: 'stopping', since: 0, deadline: 10_000, timeoutS: 10 } } });
     expect(s.phase).toBe('stopping');

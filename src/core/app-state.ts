@@ -48,6 +48,9 @@ export interface AppState {
   /** A one-line message in the hint bar (export saved, engine unreachable, ...). */
   notice: string | null;
   results: ModeResult[] | null;
+  /** Epoch ms the lanes started running, and run-relative ms `docker stop` began (for the handout). */
+  runStartedAt: number | null;
+  stopAt: number | null;
   quitting: boolean;
 }
 
@@ -100,6 +103,8 @@ export function initialState(opts: { slideCount: number; replay: boolean; connec
     connecting: opts.connecting ?? false,
     notice: opts.notice ?? null,
     results: null,
+    runStartedAt: null,
+    stopAt: null,
     quitting: false,
   };
 }
@@ -128,6 +133,8 @@ export function reduce(s: AppState, msg: AppMsg): AppState {
         problem: null,
         results: null,
         notice: null,
+        runStartedAt: null,
+        stopAt: null,
       };
     case 'stop':
       return s.phase === 'running' ? { ...s, phase: 'stopping' } : s;
@@ -171,7 +178,11 @@ export function applyEvent(s: AppState, e: RunEvent): AppState {
     case 'source':
       return { ...s, source: { source: e.source, detail: e.detail } };
     case 'lane': {
-      const next = withLane(s, e.mode, (l) => ({ ...l, state: e.state }));
+      let next = withLane(s, e.mode, (l) => ({ ...l, state: e.state }));
+      if (e.state.kind === 'running' && next.runStartedAt === null) next = { ...next, runStartedAt: e.state.startedAt };
+      if (e.state.kind === 'stopping' && next.stopAt === null && next.runStartedAt !== null) {
+        next = { ...next, stopAt: e.state.since - next.runStartedAt };
+      }
       // The first lane that goes to 'stopping' means a stop is under way, whoever asked for it.
       return e.state.kind === 'stopping' && s.phase === 'running' ? { ...next, phase: 'stopping' } : next;
     }

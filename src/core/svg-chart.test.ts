@@ -31,6 +31,12 @@ describe('renderSvgChart', () => {
     expect(svg).toContain('>100</text>');
     expect(svg).not.toContain('>120</text>');
   });
+  it('marks when docker stop was sent, only when known', () => {
+    const withStop = renderSvgChart({ series: { init: pts(100, () => 0) }, stopAt: 4_000 });
+    expect(withStop).toContain('docker stop at 4.0 s');
+    expect(withStop.match(/class="stop"/g)).toHaveLength(1);
+    expect(svg).not.toContain('class="stop"');
+  });
   it('leaves out modes without a series', () => {
     const one = renderSvgChart({ series: { init: pts(5, () => 0) } });
     expect(one).not.toContain('no init (*)');

@@ -10,6 +10,8 @@ export interface SvgChartInput {
   series: Partial<Record<ModeId, { t: number; zombies: number }[]>>;
   results?: ModeResult[];
   title?: string;
+  /** Run-relative ms at which `docker stop` was sent, drawn as a marked vertical line. */
+  stopAt?: number | null;
 }
 
 const STYLE: Record<ModeId, { color: string; dash: string; marker: 'circle' | 'square' | 'cross' }> = {
@@ -81,6 +83,13 @@ export function renderSvgChart(input: SvgChartInput): string {
   parts.push(`<line x1="${M.left}" y1="${M.top + ph}" x2="${W - M.right}" y2="${M.top + ph}" stroke="black"/>`);
   parts.push(`<text x="${M.left + pw / 2}" y="${M.top + ph + 40}" text-anchor="middle">time (s)</text>`);
   parts.push(`<text transform="translate(18 ${M.top + ph / 2}) rotate(-90)" text-anchor="middle">zombie processes</text>`);
+
+  // When docker stop was sent: after it, no-init keeps its zombies until SIGKILL, the others end at once.
+  if (input.stopAt !== undefined && input.stopAt !== null && input.stopAt >= 0 && input.stopAt <= tAxisMax) {
+    const xs = x(input.stopAt).toFixed(1);
+    parts.push(`<line class="stop" x1="${xs}" y1="${M.top}" x2="${xs}" y2="${M.top + ph}" stroke="#555" stroke-width="1.5" stroke-dasharray="6 3"/>`);
+    parts.push(`<text x="${(x(input.stopAt) + 6).toFixed(1)}" y="${M.top + 14}" fill="#333">docker stop at ${(input.stopAt / 1000).toFixed(1)} s</text>`);
+  }
 
   // Series.
   for (const m of modes) {

@@ -257,6 +257,25 @@ describe('colour', () => {
   });
 });
 
+describe('handout export', () => {
+  it('e before any run says there is nothing yet; after a run it hands over the SVG and says where it went', async () => {
+    const runner = new DemoRunner(scriptedSource(syntheticRun(2)), 20);
+    const onExport = vi.fn(async (_svg: string) => '/tmp/handout.svg');
+    const r = render(<App slides={SLIDES} runner={runner} replay={false} theme={makeTheme('default', true)} onExport={onExport} />);
+    setSize(r.stdout, 120, 40);
+    r.stdin.write('e');
+    await vi.waitFor(() => expect(r.lastFrame()).toContain('nothing to export yet'), { timeout: 3000 });
+    expect(onExport).not.toHaveBeenCalled();
+    r.stdin.write('r');
+    await vi.waitFor(() => expect(r.lastFrame()).toContain('zombies 20'), { timeout: 3000 });
+    r.stdin.write('e');
+    await vi.waitFor(() => expect(r.lastFrame()).toContain('handout saved: /tmp/handout.svg'), { timeout: 3000 });
+    const svg = onExport.mock.calls[0]?.[0] ?? '';
+    expect(svg).toContain('<svg');
+    expect(svg.match(/class="series /g)).toHaveLength(3);
+  });
+});
+
 describe('quit', () => {
   it('q shuts the runner down (the run is aborted) and then calls onQuit', async () => {
     const app = start({ events: syntheticRun(1) });

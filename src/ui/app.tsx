@@ -103,6 +103,7 @@ export function App({ slides, runner, replay, connecting, theme, notice, onExpor
         const svg = renderSvgChart({
           series,
           results: resultsSoFar(s),
+          stopAt: s.stopAt,
           title: `Zombies over time${s.replay ? ' (REPLAY of a recorded run)' : ''}`,
         });
         onExport(svg).then(
