@@ -116,7 +116,6 @@ export async function runApp(opts: AppOptions): Promise<number> {
       notice: c?.notice ?? null,
       onExport,
     });
-  // No incrementalRendering: in ink 6.8 it leaves stale lines behind when lanes change height.
   // No incrementalRendering: in ink 6.8 it leaves stale lines behind when the lanes redraw.
   const instance = render(element(early), { exitOnCtrlC: false, patchConsole: true, maxFps: 30 });
   void chosenP.then((c) => instance.rerender(element(c)));
@@ -137,8 +136,11 @@ export async function runApp(opts: AppOptions): Promise<number> {
     void finish(sig === 'SIGINT' ? 130 : sig === 'SIGHUP' ? 129 : 143);
   });
   const onCrash = (): void => {
-    instance.unmount();
-    screen.leave();
+    try {
+      instance.unmount();
+    } finally {
+      screen.leave();
+    }
   };
   process.prependListener('uncaughtException', onCrash);
   process.prependListener('unhandledRejection', onCrash);
