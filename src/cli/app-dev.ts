@@ -3,6 +3,8 @@
 // React's development build costs several ms a frame; it is chosen when React is first loaded,
 // so this is set before the app's modules are imported.
 process.env['NODE_ENV'] ??= 'production';
+// Raw mode before the (slow) module loading, so keys pressed meanwhile reach the app, not the echo.
+if (process.stdin.isTTY && process.stdout.isTTY) process.stdin.setRawMode(true);
 const { runApp } = await import('./app-command.js');
 
 const args = process.argv.slice(2);

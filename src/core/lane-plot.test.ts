@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderBar, renderPlot } from './lane-plot.js';
+import { plotWindowMs, renderBar, renderPlot } from './lane-plot.js';
 
 const series = (values: number[], stepMs = 250) => values.map((zombies, i) => ({ t: i * stepMs, zombies }));
 
@@ -35,6 +35,13 @@ describe('renderPlot', () => {
   it('is empty (axis only) without data', () => {
     const rows = renderPlot({ series: [], width: 12, height: 3, yMax: 10, glyph: '*' });
     expect(rows.join('')).not.toContain('*');
+  });
+});
+
+describe('plotWindowMs', () => {
+  it('is the plot columns (width minus the y labels) times the time per column', () => {
+    expect(plotWindowMs(84, 256)).toBe(80 * 250);
+    expect(plotWindowMs(20, 10, 100)).toBe(17 * 100);
   });
 });
 

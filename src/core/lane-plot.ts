@@ -16,13 +16,21 @@ export interface PlotInput {
   msPerColumn?: number;
 }
 
+export const DEFAULT_MS_PER_COLUMN = 250;
+
+/** How much time a plot of this width shows (the same arithmetic as renderPlot). */
+export function plotWindowMs(width: number, yMax: number, msPerColumn = DEFAULT_MS_PER_COLUMN): number {
+  const labelW = Math.max(String(Math.max(1, yMax)).length, 1);
+  return Math.max(1, width - labelW - 1) * msPerColumn;
+}
+
 /** Scroll window: the newest data at the right edge once the run is longer than the plot is wide. */
 export function renderPlot(p: PlotInput): string[] {
   const height = Math.max(1, p.height);
   const yMax = Math.max(1, p.yMax);
   const labelW = Math.max(String(yMax).length, 1);
   const plotW = Math.max(1, p.width - labelW - 1);
-  const msPerCol = p.msPerColumn ?? 250;
+  const msPerCol = p.msPerColumn ?? DEFAULT_MS_PER_COLUMN;
   const grid: string[][] = Array.from({ length: height }, () => Array<string>(plotW).fill(' '));
 
   const last = p.series.at(-1);

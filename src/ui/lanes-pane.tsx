@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import { sharedYMax, type AppState } from '../core/app-state.js';
+import { plotWindowMs } from '../core/lane-plot.js';
 import { MODE_IDS } from '../core/modes.js';
 import type { Theme } from '../core/theme.js';
 import { LaneView } from './lane-view.js';
@@ -28,7 +29,9 @@ export function LanesPane({ state, width, height, theme, now }: LanesPaneProps) 
         <Text>{` ${detail}`}</Text>
       </Text>
       <Text wrap="truncate" color={state.problem ? theme.error : undefined}>
-        {state.problem ? `ERROR: ${state.problem.message} · fix: ${state.problem.fix}` : (state.notice ?? ' ')}
+        {state.problem
+          ? `ERROR: ${state.problem.message} · fix: ${state.problem.fix}`
+          : (state.notice ?? `zombies over the last ${Math.round(plotWindowMs(width, yMax) / 1000)} s · y from 0 to ${yMax}${yMax === (state.lanes['no-init'].pidsLimit ?? -1) ? ' (the PID limit)' : ''}`)}
       </Text>
       {focus ? (
         <Box flexDirection="column" height={body}>
