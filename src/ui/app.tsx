@@ -151,8 +151,8 @@ export function AppFrame({ state, slides, theme, columns, rows, now }: AppFrameP
   return (
     <Box flexDirection="column" width={columns} height={height}>
       {state.help ? (
-        <Box height={body}>
-          <HelpOverlay width={columns} height={body} theme={theme} />
+        <Box height={body} width={columns} justifyContent="center">
+          <HelpOverlay width={Math.min(columns, 100)} height={body} theme={theme} />
         </Box>
       ) : (
         <Box flexDirection="row" height={body}>
