@@ -6,7 +6,7 @@ const p = (pid: number, ppid: number, comm: string, state = 'S') => ({ pid, ppid
 describe('renderTree', () => {
   it('nests children under their parent and marks zombies', () => {
     const lines = renderTree([p(10, 1, 'dumb-init'), p(11, 10, 'python3'), p(12, 11, 'python3', 'Z')], 20);
-    expect(lines.map((l) => l.text)).toEqual(['10 dumb-init S', '└─ 11 python3 S', '   └─ 12 python3 <defunct> Z']);
+    expect(lines.map((l) => l.text)).toEqual(['10 dumb-init S  ← PID 1 in the container', '└─ 11 python3 S', '   └─ 12 python3 <defunct> Z']);
     expect(lines.map((l) => l.zombie)).toEqual([false, false, true]);
   });
   it('folds many zombie siblings into one line', () => {

@@ -25,7 +25,9 @@ export function renderTree(entries: readonly ProcEntry[], maxLines: number, maxZ
   const walk = (e: ProcEntry, prefix: string, isLast: boolean, depth: number): void => {
     const branch = depth === 0 ? '' : isLast ? '└─ ' : '├─ ';
     const zombie = e.state === 'Z';
-    out.push({ text: `${prefix}${branch}${e.pid} ${e.comm}${zombie ? ' <defunct> Z' : ` ${e.state}`}`, zombie });
+    // PIDs are the host's; the root is the container's PID 1, which is the point of the lesson.
+    const note = depth === 0 ? '  ← PID 1 in the container' : '';
+    out.push({ text: `${prefix}${branch}${e.pid} ${e.comm}${zombie ? ' <defunct> Z' : ` ${e.state}`}${note}`, zombie });
     const kids = children.get(e.pid) ?? [];
     const childPrefix = depth === 0 ? '' : prefix + (isLast ? '   ' : '│  ');
     const zombies = kids.filter((k) => k.state === 'Z');
