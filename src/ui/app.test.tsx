@@ -67,6 +67,15 @@ describe('slide navigation', () => {
     app.stdin.write('h');
     await app.waitFor('slide 2/3');
   });
+  it('takes keys that arrive together (typed fast, or during start-up) one by one', async () => {
+    const app = start();
+    await app.waitFor('slide 1/3');
+    app.stdin.write('ll');
+    await app.waitFor('slide 3/3');
+    app.stdin.write('hg?');
+    await app.waitFor('Keys (press ? or Esc to close)');
+    expect(app.frame()).toContain('slide 1/3');
+  });
   it('shows the demo slide\'s docker run commands with the live lane summary, never the speaker notes', async () => {
     const app = start({ columns: 160, events: syntheticRun(1) });
     app.stdin.write('l');
@@ -92,7 +101,10 @@ describe('lane states', () => {
     await app.waitFor('idle · press r');
     app.stdin.write('r');
     await app.waitFor('stopped in 0.12 s · exit 143');
-    expect(app.frame()).toMatch(/stopping · SIGKILL in [78]\.\d s \(timeout 10 s\)/);
+    // A countdown: below the 8 s it started from (the test may be slow, so no exact figure).
+    const left = Number(/stopping · SIGKILL in (\d+\.\d) s \(timeout 10 s\)/.exec(app.frame())?.[1]);
+    expect(left).toBeGreaterThan(2);
+    expect(left).toBeLessThanOrEqual(8);
     expect(app.frame()).toContain('ERROR: cannot reach the engine');
     expect(app.frame()).toContain('fix: start dockerd');
   });
@@ -111,7 +123,9 @@ describe('lane states', () => {
     await app.waitFor('PID 1: docker-init');
     expect(app.frame()).toContain('building image: step 2/4');
     expect(app.frame()).toContain('starting…');
-    expect(app.frame()).toMatch(/running [34] s/);
+    const elapsed = Number(/running (\d+) s/.exec(app.frame())?.[1]);
+    expect(elapsed).toBeGreaterThanOrEqual(3);
+    expect(elapsed).toBeLessThan(10);
     expect(app.frame()).toContain('zombies 4  peak 4');
     expect(app.frame()).toContain('7/64  fork failures 2');
   });

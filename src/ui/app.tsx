@@ -1,4 +1,4 @@
-import { Box, Text, useApp, useInput } from 'ink';
+import { Box, Text, useApp, useInput, type Key } from 'ink';
 import { useEffect, useReducer, useRef } from 'react';
 import { initialState, reduce, type AppState } from '../core/app-state.js';
 import { actionForKey } from '../core/keymap.js';
@@ -76,7 +76,7 @@ export function App({ slides, runner, replay, connecting, theme, notice, onExpor
     dispatch({ type: 'source-chosen', replay, connecting: connecting ?? false, notice: notice ?? null });
   }, [replay, connecting, notice]);
 
-  useInput((input, key) => {
+  const handleKey = (input: string, key: Key): void => {
     const action = actionForKey({ input, ...key });
     if (!action || stateRef.current.quitting) return;
     dispatch(action);
@@ -115,6 +115,12 @@ export function App({ slides, runner, replay, connecting, theme, notice, onExpor
       default:
         break;
     }
+  };
+
+  useInput((input, key) => {
+    // Keys typed faster than one read (or while the app loaded) arrive as one string: take them one by one.
+    const plain = !key.ctrl && !key.meta && input.length > 1 && !input.startsWith('\x1b');
+    for (const ch of plain ? [...input] : [input]) handleKey(ch, key);
   });
 
   return <AppFrame state={state} slides={slides} theme={theme} columns={columns} rows={rows} now={now} />;
