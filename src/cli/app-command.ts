@@ -118,7 +118,10 @@ export async function runApp(opts: AppOptions): Promise<number> {
     });
   // No incrementalRendering: in ink 6.8 it leaves stale lines behind when the lanes redraw.
   const instance = render(element(early), { exitOnCtrlC: false, patchConsole: true, maxFps: 30 });
-  void chosenP.then((c) => instance.rerender(element(c)));
+  let exited = false;
+  void chosenP.then((c) => {
+    if (!exited) instance.rerender(element(c));
+  });
 
   // Signals: the shared exit cleanup calls us first; we remove the containers, unmount, and the
   // screen is left below. Crashes: leave the alternate screen before anyone prints, so the
@@ -146,7 +149,9 @@ export async function runApp(opts: AppOptions): Promise<number> {
   process.prependListener('unhandledRejection', onCrash);
   try {
     await instance.waitUntilExit();
+    exited = true;
   } catch (err) {
+    exited = true;
     exitCode = 70;
     await runner.shutdown();
     screen.leave();
