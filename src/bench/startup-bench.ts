@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../engine/package-paths.js';
 
-const ENTRY = path.join(PACKAGE_ROOT, 'dist', 'cli', 'app-dev.js');
+const ENTRY = path.join(PACKAGE_ROOT, 'dist', 'cli.js');
 
 function tmux(...args: string[]): string {
   return execFileSync('tmux', args, { encoding: 'utf8' });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../engine/package-paths.js';
 
 // dist/ is built by the global test setup.
-const APP_ENTRY = path.join(PACKAGE_ROOT, 'dist', 'cli', 'app-dev.js');
+const APP_ENTRY = path.join(PACKAGE_ROOT, 'dist', 'cli.js');
 
 describe('the presenter app without a terminal', () => {
   it('does not start when stdin and stdout are piped: one line pointing to compare, exit 2', () => {

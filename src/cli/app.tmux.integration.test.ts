@@ -12,7 +12,7 @@ import { PACKAGE_ROOT } from '../engine/package-paths.js';
 import { dockerForTests, dockerRequired, waitFor } from '../test-support/docker-for-tests.js';
 
 /** What `zombie-lab` with no command runs; switch to dist/cli.js once main.ts wires the app. */
-const APP_ENTRY = path.join(PACKAGE_ROOT, 'dist', 'cli', 'app-dev.js');
+const APP_ENTRY = path.join(PACKAGE_ROOT, 'dist', 'cli.js');
 
 function hasTmux(): boolean {
   try {

@@ -1,11 +1,12 @@
 /** The command line: each command lives in its own file; this wires them to commander. */
 import { Command, Option } from 'commander';
-import { COMPARE_DEFAULTS } from '../core/compare-options.js';
+import { COMPARE_DEFAULTS, parseDuration } from '../core/compare-options.js';
 import { runClean } from './clean-command.js';
 import { runCompare } from './compare-command.js';
 import { runDoctorCommand } from './doctor-command.js';
 import { installExitCleanup } from './exit-cleanup.js';
 import { runPrepare } from './prepare-command.js';
+import { reportProblem } from './report-problem.js';
 
 const wayOption = () => new Option('--way <way>', 'how to build the base image').choices(['auto', 'registry', 'offline']).default('auto');
 
@@ -58,9 +59,39 @@ export async function main(argv: string[]): Promise<number> {
       code = await runClean(o);
     });
 
-  program.action(() => {
-    program.outputHelp();
-  });
+  program
+    .command('record')
+    .description('record a real run on this engine, for the app to replay where no engine is reachable')
+    .option('--out <file>', 'where to write the recording (default: recordings/<date>-docker-<version>.json)')
+    .option('--duration <time>', 'how long to run before stopping', '20s')
+    .action(async (o: { out?: string; duration: string }) => {
+      let durationS: number;
+      try {
+        durationS = parseDuration(o.duration) / 1000;
+      } catch (err) {
+        code = reportProblem(err);
+        return;
+      }
+      const { runRecord } = await import('./record-command.js');
+      code = await runRecord({ ...(o.out ? { out: o.out } : {}), durationS });
+    });
+
+  // No command: the presenter app (loaded lazily: ink and marked take a second to import).
+  program
+    .option('--lang <lang>', 'slide language: de or en (default: from the locale)')
+    .option('--theme <theme>', 'default or high-contrast (for projectors)', 'default')
+    .option('--replay <file>', 'replay a recorded run instead of running live')
+    .option('--no-color', 'no colours (also: NO_COLOR=1)')
+    .action(async (o: { lang?: string; theme?: string; replay?: string; color?: boolean }) => {
+      const { runApp } = await import('./app-command.js');
+      code = await runApp({
+        ...(o.lang ? { lang: o.lang } : {}),
+        ...(o.theme ? { theme: o.theme } : {}),
+        ...(o.replay ? { replay: o.replay } : {}),
+        noColor: o.color === false,
+        ...(process.env.ZOMBIE_LAB_RUN_PREFIX ? { runIdPrefix: process.env.ZOMBIE_LAB_RUN_PREFIX } : {}),
+      });
+    });
 
   try {
     await program.parseAsync(argv);
