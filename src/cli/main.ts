@@ -44,6 +44,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--stop-timeout <s>', 'seconds docker stop waits before SIGKILL', COMPARE_DEFAULTS.stopTimeout)
     .option('--rate <n>', 'zombies the workload makes per second', COMPARE_DEFAULTS.rate)
     .option('--json', 'print the whole time series and results as JSON')
+    .option('--svg <file>', 'also save the plot as an SVG handout')
     .addOption(wayOption())
     .addOption(new Option('--run-id <id>', 'label value for this run (tests use it to find their containers)').hideHelp())
     .action(async (o: Record<string, string | boolean | undefined>) => {
