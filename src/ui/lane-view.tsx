@@ -44,7 +44,7 @@ export function LaneView({ lane, width, height, yMax, theme, now, index, buildLi
         <Text>{`  peak ${lane.peak}  PID 1: `}</Text>
         <Text bold>{lane.pid1 ?? '—'}</Text>
       </Text>
-      <Text wrap="truncate">{`PIDs ${renderBar(used, limit, barW)} ${used ?? '?'}/${limit ?? '?'}${fails}`}</Text>
+      <Text wrap="truncate">{used === null && limit === null ? 'PIDs —' : `PIDs ${renderBar(used, limit, barW)} ${used ?? '?'}/${limit ?? '?'}${fails}`}</Text>
       {st.kind === 'error' ? (
         <Box flexDirection="column" height={plotRows}>
           <Text color={theme.error} wrap="wrap">{`fix: ${st.problem.fix}`}</Text>
