@@ -3,12 +3,21 @@
  * a /proc file never blocks on a disk, and a few hundred short sync reads beat the thread pool
  * round trips of fs/promises (and cannot hit EMFILE).
  */
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
-import { parsePidsEvents, parsePidsMax, pidsCgroupPath } from '../core/cgroup-files.js';
-import { parseProcStat, type ProcStat } from '../core/proc-stat.js';
+import { closeSync, openSync, readdirSync, readFileSync, readlinkSync, readSync } from 'node:fs';
+import {
+  containerCgroupPath,
+  parsePidsEvents,
+  parsePidsMax,
+  pidsAccounting,
+  pidsCgroupPath,
+  threadsFileName,
+  type PidsAccounting,
+  type PidsCgroupFiles,
+} from '../core/cgroup-files.js';
+import { isZombie, parseProcStat, type ProcStat } from '../core/proc-stat.js';
 
 export const PROC = process.env.ZOMBIE_LAB_PROC ?? '/proc';
-const CGROUP_ROOT = '/sys/fs/cgroup';
+export const CGROUP_ROOT = process.env.ZOMBIE_LAB_CGROUP_ROOT ?? '/sys/fs/cgroup';
 
 function readOrNull(file: string): string | null {
   try {
@@ -18,12 +27,33 @@ function readOrNull(file: string): string | null {
   }
 }
 
+// One buffer for every stat read: a stat line is well under 1 KiB, and open/read/close without
+// readFileSync's fstat and allocation is what keeps a scan near the kernel's own cost per process.
+const statBuf = Buffer.alloc(4096);
+
+function readStatLine(file: string): string | null {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return null; // exited between readdir and open
+  }
+  try {
+    const n = readSync(fd, statBuf, 0, statBuf.length, 0);
+    return statBuf.toString('latin1', 0, n);
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export function listProcStats(proc = PROC): ProcStat[] {
   const out: ProcStat[] = [];
   for (const name of readdirSync(proc)) {
     const c = name.charCodeAt(0);
     if (c < 48 || c > 57) continue;
-    const line = readOrNull(`${proc}/${name}/stat`);
+    const line = readStatLine(`${proc}/${name}/stat`);
     const s = line ? parseProcStat(line) : null;
     if (s) out.push(s);
   }
@@ -52,7 +82,9 @@ export class NamespaceCache {
     for (const s of stats) {
       const key = `${s.pid}:${s.startTime}`;
       let ns = this.cache.get(key);
-      if (ns === undefined || ns === null) ns = pidNamespaceOf(s.pid, this.proc);
+      // A zombie's link that cannot be read now never will be: remember that too, or 20,000
+      // zombies cost 20,000 failing readlinks every tick.
+      if (ns === undefined || (ns === null && !isZombie(s))) ns = pidNamespaceOf(s.pid, this.proc);
       next.set(key, ns);
       byPid.set(s.pid, ns);
     }
@@ -66,12 +98,44 @@ export interface PidsCgroup {
   version: 1 | 2;
 }
 
-export function pidsCgroupOf(pid: number, proc = PROC): PidsCgroup | null {
+/** The pids cgroup of a container, from its init's /proc entry; with the id, an init that moved into a sub-cgroup still finds the container's. */
+export function pidsCgroupOf(pid: number, proc = PROC, containerId?: string, root = CGROUP_ROOT): PidsCgroup | null {
   const text = readOrNull(`${proc}/${pid}/cgroup`);
   const found = text ? pidsCgroupPath(text) : null;
   if (!found) return null;
-  const dir = found.version === 1 ? `${CGROUP_ROOT}/pids${found.path}` : `${CGROUP_ROOT}${found.path}`;
+  const p = containerId ? containerCgroupPath(found.path, containerId) : found.path;
+  const dir = found.version === 1 ? `${root}/pids${p}` : `${root}${p}`;
   return readOrNull(`${dir}/pids.current`) === null ? null : { dir, version: found.version };
+}
+
+/** The pids files of a cgroup and of every sub-cgroup below it; null once the cgroup is gone. */
+export function readPidsCgroupFiles(cg: PidsCgroup): PidsCgroupFiles | null {
+  const current = readOrNull(`${cg.dir}/pids.current`);
+  if (current === null) return null;
+  const files: PidsCgroupFiles = { current, max: readOrNull(`${cg.dir}/pids.max`), events: [], threads: [], procs: [] };
+  const threadsFile = threadsFileName(cg.version);
+  const visit = (dir: string, depth: number) => {
+    const ev = readOrNull(`${dir}/pids.events`);
+    if (ev !== null) files.events.push(ev);
+    files.threads.push(readOrNull(`${dir}/${threadsFile}`) ?? '');
+    files.procs.push(readOrNull(`${dir}/cgroup.procs`) ?? '');
+    if (depth >= 8) return;
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) if (e.isDirectory()) visit(`${dir}/${e.name}`, depth + 1);
+  };
+  visit(cg.dir, 0);
+  return files;
+}
+
+/** The fast path's reading: PIDs charged, threads listed, and zombies as the difference. */
+export function readPidsAccounting(cg: PidsCgroup | null): PidsAccounting | null {
+  const files = cg ? readPidsCgroupFiles(cg) : null;
+  return files ? pidsAccounting(files) : null;
 }
 
 export interface PidsReading {
