@@ -39,6 +39,7 @@ export interface ContainerSpec {
     Init: boolean;
     AutoRemove: boolean;
     PidMode?: string;
+    LogConfig?: { Type: 'none'; Config: Record<string, string> };
   };
 }
 
@@ -57,6 +58,8 @@ export interface SpecInput {
   pidMode?: string;
   /** Keep stdin open (sampler sidecar): it ends itself when the lab detaches. */
   openStdin?: boolean;
+  /** No log driver: output is only read live (the sidecar's ten lines a second would fill a log file). */
+  noLogs?: boolean;
   /** A PID ceiling above MAX_PIDS_LIMIT for this container only (the benchmark); see benchPidsAllowance. */
   pidsAllowance?: PidsAllowance;
 }
@@ -116,6 +119,7 @@ export function containerSpec(input: SpecInput): ContainerSpec {
       Init: input.init ?? false,
       AutoRemove: input.autoRemove ?? true,
       ...(input.pidMode ? { PidMode: input.pidMode } : {}),
+      ...(input.noLogs ? { LogConfig: { Type: 'none' as const, Config: {} } } : {}),
     },
   };
   if (input.entrypoint) spec.Entrypoint = input.entrypoint;
