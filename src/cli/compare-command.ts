@@ -4,6 +4,7 @@ import { MODES } from '../core/modes.js';
 import { renderResultsTable } from '../core/results-table.js';
 import type { RunEvent } from '../core/run-events.js';
 import { applyEvent, emptySummary, resultsOf } from '../core/run-summary.js';
+import { describeSamplerStats, SamplerStats } from '../core/sampler-stats.js';
 import { renderTextChart } from '../core/text-chart.js';
 import { removeLabContainers } from '../engine/cleanup.js';
 import { runDemo } from '../engine/demo.js';
@@ -19,14 +20,15 @@ export interface CompareCliOptions extends RawCompareOptions {
   runId?: string;
 }
 
-function lanesLine(summary: ReturnType<typeof emptySummary>, seconds: number): string {
+function lanesLine(summary: ReturnType<typeof emptySummary>, seconds: number, rateHz: number | undefined): string {
   const parts = summary.modes.map((m) => {
     const lane = summary.lanes[m];
     const r = summary.results[m];
     const state = lane?.kind === 'stopping' ? ' (stopping)' : lane?.kind === 'stopped' ? ' (stopped)' : lane?.kind === 'error' ? ' (error)' : '';
     return `${MODES[m].label}: ${r?.zombiesEnd ?? 0} zombies${state}`;
   });
-  return `${String(seconds).padStart(4)}s  ${parts.join('  |  ')}`;
+  const rate = rateHz === undefined ? '' : `  (${rateHz.toFixed(1)} samples/s)`;
+  return `${String(seconds).padStart(4)}s  ${parts.join('  |  ')}${rate}`;
 }
 
 export async function runCompare(raw: CompareCliOptions): Promise<number> {
@@ -74,6 +76,7 @@ export async function runCompare(raw: CompareCliOptions): Promise<number> {
   let lastSecond = -1;
   let runningSince: number | null = null;
   const events: RunEvent[] = [];
+  const samplerStats = new SamplerStats();
 
   try {
     for await (const e of runDemo(
@@ -113,11 +116,12 @@ export async function runCompare(raw: CompareCliOptions): Promise<number> {
           }
           break;
         case 'sample': {
+          samplerStats.add(e.sample);
           if (runningSince === null) break;
           const sec = Math.floor((Date.now() - runningSince) / 1000);
           if (sec !== lastSecond && e.mode === opts.modes[opts.modes.length - 1]) {
             lastSecond = sec;
-            if (!quiet) progress.update(lanesLine(summary, sec));
+            if (!quiet) progress.update(lanesLine(summary, sec, e.sample.rateHz));
           }
           break;
         }
@@ -148,6 +152,8 @@ export async function runCompare(raw: CompareCliOptions): Promise<number> {
           engine: { endpoint: conn.endpoint, version: conn.version },
           options: opts,
           source: events.find((e) => e.type === 'source') ?? null,
+          sources: events.filter((e) => e.type === 'source'),
+          sampler: samplerStats.summary(),
           results,
           series: summary.series,
           events,
@@ -169,6 +175,8 @@ export async function runCompare(raw: CompareCliOptions): Promise<number> {
       { width: Math.min(100, (out.columns ?? 80) - 2), height: 12 },
     );
     out.write(`zombies over time\n${chart.join('\n')}\n`);
+    const sampler = describeSamplerStats(samplerStats.summary());
+    if (sampler.length) out.write(`\nsampler: ${sampler.join('\n         ')}\n`);
   }
   if (problems.length > 0 || !finished) {
     const first = problems[0] ?? 'the run did not finish';
