@@ -96,6 +96,9 @@ export async function* sampleContainers(getTargets: () => SampleTarget[], opts: 
   const meters = new Map<string, RateMeter>();
   const scanMeter = new RateMeter();
   const delivered = new Map<string, number>(); // key -> id of the scan last delivered from
+  // A target's path is chosen at its first tick; a fast-path cgroup that vanishes later means
+  // the container is gone, not that /proc should take over with a stale scan.
+  const fastPath = new Map<string, boolean>();
   let last: ScanResult | null = null;
   let scanRate: number | null = null;
   let nextScanAt = 0;
@@ -137,7 +140,9 @@ export async function* sampleContainers(getTargets: () => SampleTarget[], opts: 
           const tally = scan?.tallies.get(target.ns);
           let meter = meters.get(target.key);
           if (!meter) meters.set(target.key, (meter = new RateMeter()));
-          if (choice === 'auto' && acc) {
+          if (!fastPath.has(target.key)) fastPath.set(target.key, choice === 'auto' && acc !== null);
+          if (fastPath.get(target.key)) {
+            if (!acc) continue;
             const sample = sampleFromCgroup(acc, now - t0, target.pidsLimit, costUs);
             const rate = meter.tick(now);
             if (rate !== null) sample.rateHz = rate;
