@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { pidsCgroupOf, readPidsAccounting } from './host-proc.js';
+import { PidsCgroupReader, pidsCgroupOf, readPidsAccounting } from './host-proc.js';
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../core/fixtures');
 
@@ -18,6 +18,22 @@ describe('the fast path on recorded cgroup trees', () => {
     const cg = pidsCgroupOf(1, `${FIXTURES}/proc-v2`, 'abc123', root);
     expect(cg).toEqual({ dir: `${root}/system.slice/docker-abc123.scope`, version: 2 });
     expect(readPidsAccounting(cg)).toEqual({ pidsUsed: 1207, pidsMax: null, threads: 5, processes: 3, zombies: 1202, refusedForks: 3, limitHit: true });
+  });
+
+  it('the kept-open reader of the live sampler reads the same as a fresh reading, v1 and v2', () => {
+    for (const [v, root] of [[1, 'cgroup-v1'], [2, 'cgroup-v2']] as const) {
+      const cg = pidsCgroupOf(1, `${FIXTURES}/proc-v${v}`, 'abc123', `${FIXTURES}/${root}`);
+      const reader = new PidsCgroupReader(cg!);
+      try {
+        expect(reader.read(), `v${v}`).toEqual(readPidsAccounting(cg));
+        expect(reader.read(), `v${v} again`).toEqual(readPidsAccounting(cg));
+      } finally {
+        reader.close();
+      }
+    }
+    const gone = new PidsCgroupReader({ dir: `${FIXTURES}/nope`, version: 1 });
+    expect(gone.read()).toBeNull();
+    gone.close();
   });
 
   it('a cgroup that is gone reads as nothing', () => {

@@ -132,6 +132,114 @@ export function readPidsCgroupFiles(cg: PidsCgroup): PidsCgroupFiles | null {
   return files;
 }
 
+// Shared by every cgroup list read: tasks of a container with many threads can be long.
+let listBuf = Buffer.alloc(1 << 16);
+
+function readListFresh(file: string): string | null {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    let len = 0;
+    for (;;) {
+      const n = readSync(fd, listBuf, len, listBuf.length - len, null);
+      if (n === 0) break;
+      len += n;
+      if (len === listBuf.length) {
+        const bigger = Buffer.alloc(listBuf.length * 2);
+        listBuf.copy(bigger);
+        listBuf = bigger;
+      }
+    }
+    return listBuf.toString('latin1', 0, len);
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function preadOrNull(fd: number | null): string | null {
+  if (fd === null) return null;
+  try {
+    return statBuf.toString('latin1', 0, readSync(fd, statBuf, 0, statBuf.length, 0));
+  } catch {
+    return null; // ENODEV: the cgroup was removed under us
+  }
+}
+
+function openOrNull(file: string): number | null {
+  try {
+    return openSync(file, 'r');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The fast path at 10 Hz, kept cheap: pids.current, pids.max and pids.events stay open and are
+ * re-read in place; the thread and process lists are opened fresh each time, because cgroup v1
+ * caches them per open file for up to a second (a re-read in place would be stale). The list of
+ * sub-cgroups is refreshed every `rescanMs`.
+ */
+export class PidsCgroupReader {
+  private fds: { current: number | null; max: number | null; events: number | null } | null = null;
+  private subdirs: string[] = [];
+  private subdirsAt = -Infinity;
+
+  constructor(
+    readonly cg: PidsCgroup,
+    private readonly rescanMs = 1000,
+  ) {}
+
+  read(now = Date.now()): PidsAccounting | null {
+    const dir = this.cg.dir;
+    this.fds ??= { current: openOrNull(`${dir}/pids.current`), max: openOrNull(`${dir}/pids.max`), events: openOrNull(`${dir}/pids.events`) };
+    const current = preadOrNull(this.fds.current);
+    if (current === null) return null;
+    if (now - this.subdirsAt >= this.rescanMs) {
+      this.subdirs = [];
+      listSubdirs(dir, this.subdirs, 0);
+      this.subdirsAt = now;
+    }
+    const threadsFile = threadsFileName(this.cg.version);
+    const root = preadOrNull(this.fds.events);
+    const files: PidsCgroupFiles = { current, max: preadOrNull(this.fds.max), events: root === null ? [] : [root], threads: [], procs: [] };
+    for (const d of [dir, ...this.subdirs]) {
+      files.threads.push(readListFresh(`${d}/${threadsFile}`) ?? '');
+      files.procs.push(readListFresh(`${d}/cgroup.procs`) ?? '');
+      if (d !== dir) {
+        const ev = readOrNull(`${d}/pids.events`);
+        if (ev !== null) files.events.push(ev);
+      }
+    }
+    return pidsAccounting(files);
+  }
+
+  close(): void {
+    for (const fd of Object.values(this.fds ?? {})) if (fd !== null) closeSync(fd);
+    this.fds = null;
+  }
+}
+
+function listSubdirs(dir: string, out: string[], depth: number): void {
+  if (depth >= 8) return;
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    if (!e.isDirectory()) continue;
+    out.push(`${dir}/${e.name}`);
+    listSubdirs(`${dir}/${e.name}`, out, depth + 1);
+  }
+}
+
 /** The fast path's reading: PIDs charged, threads listed, and zombies as the difference. */
 export function readPidsAccounting(cg: PidsCgroup | null): PidsAccounting | null {
   const files = cg ? readPidsCgroupFiles(cg) : null;

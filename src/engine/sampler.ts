@@ -12,7 +12,7 @@ import type { Tally } from '../core/proc-tally.js';
 import type { ProcEntry } from '../core/run-events.js';
 import type { Sample, SampleSource } from '../core/sample.js';
 import { nextScanDelayMs, RateMeter } from '../core/scan-pace.js';
-import { readPidsAccounting, type PidsCgroup } from './host-proc.js';
+import { PidsCgroupReader, readPidsAccounting, type PidsCgroup } from './host-proc.js';
 import { ProcScanner } from './proc-scanner.js';
 import type { ScanResult } from './proc-scan.js';
 
@@ -99,6 +99,7 @@ export async function* sampleContainers(getTargets: () => SampleTarget[], opts: 
   // A target's path is chosen at its first tick; a fast-path cgroup that vanishes later means
   // the container is gone, not that /proc should take over with a stale scan.
   const fastPath = new Map<string, boolean>();
+  const readers = new Map<string, PidsCgroupReader>();
   let last: ScanResult | null = null;
   let scanRate: number | null = null;
   let nextScanAt = 0;
@@ -128,13 +129,21 @@ export async function* sampleContainers(getTargets: () => SampleTarget[], opts: 
     while (!opts.signal.aborted) {
       if (scanError) throw scanError;
       const targets = getTargets();
+      for (const [key, r] of readers) {
+        if (!targets.some((t) => t.key === key)) {
+          r.close();
+          readers.delete(key);
+        }
+      }
       if (targets.length > 0) {
         const now = Date.now();
         const batch: TargetSample[] = [];
         let procIsSource = false;
         for (const target of targets) {
           const started = performance.now();
-          const acc = target.cgroup ? readPidsAccounting(target.cgroup) : null;
+          let reader = readers.get(target.key);
+          if (!reader && target.cgroup) readers.set(target.key, (reader = new PidsCgroupReader(target.cgroup)));
+          const acc = reader ? reader.read(now) : null;
           const costUs = Math.round((performance.now() - started) * 1000);
           const scan = last as ScanResult | null;
           const tally = scan?.tallies.get(target.ns);
@@ -168,6 +177,7 @@ export async function* sampleContainers(getTargets: () => SampleTarget[], opts: 
       await abortableDelay(next - now, opts.signal);
     }
   } finally {
+    for (const r of readers.values()) r.close();
     await scanner.close();
   }
 
