@@ -26,6 +26,7 @@ const BENCHES: Record<string, Bench> = {
     const result = await runSamplerBench(conn, {
       counts: args.counts ?? [0, 100, 1_000, 5_000, 20_000],
       windowMs: 3_000,
+      liveWindowMs: 10_000,
       toolRuns: 5,
       signal: args.signal,
       log: args.log,

@@ -40,7 +40,7 @@ function readStatLine(file: string): string | null {
   }
   try {
     const n = readSync(fd, statBuf, 0, statBuf.length, 0);
-    return statBuf.toString('latin1', 0, n);
+    return statBuf.toString('utf8', 0, n);
   } catch {
     return null;
   } finally {
@@ -189,6 +189,7 @@ export class PidsCgroupReader {
   private fds: { current: number | null; max: number | null; events: number | null } | null = null;
   private subdirs: string[] = [];
   private subdirsAt = -Infinity;
+  private max: string | null = null;
 
   constructor(
     readonly cg: PidsCgroup,
@@ -200,14 +201,17 @@ export class PidsCgroupReader {
     this.fds ??= { current: openOrNull(`${dir}/pids.current`), max: openOrNull(`${dir}/pids.max`), events: openOrNull(`${dir}/pids.events`) };
     const current = preadOrNull(this.fds.current);
     if (current === null) return null;
+    // Every syscall counts here (on a VM the first ones after a sleep cost tens of µs each):
+    // the sub-cgroup list and the limit change rarely, so they are read once per rescan.
     if (now - this.subdirsAt >= this.rescanMs) {
       this.subdirs = [];
       listSubdirs(dir, this.subdirs, 0);
+      this.max = preadOrNull(this.fds.max);
       this.subdirsAt = now;
     }
     const threadsFile = threadsFileName(this.cg.version);
     const root = preadOrNull(this.fds.events);
-    const files: PidsCgroupFiles = { current, max: preadOrNull(this.fds.max), events: root === null ? [] : [root], threads: [], procs: [] };
+    const files: PidsCgroupFiles = { current, max: this.max, events: root === null ? [] : [root], threads: [], procs: [] };
     for (const d of [dir, ...this.subdirs]) {
       files.threads.push(readListFresh(`${d}/${threadsFile}`) ?? '');
       files.procs.push(readListFresh(`${d}/cgroup.procs`) ?? '');

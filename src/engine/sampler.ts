@@ -30,6 +30,11 @@ export interface TargetSample {
   tree?: ProcEntry[];
 }
 
+/** Share of one core for /proc when it is the source, and when it only cross-checks the fast path. */
+export const DEFAULT_PROC_BUDGET = 0.25;
+export const DEFAULT_CHECK_BUDGET = 0.005;
+export const DEFAULT_CHECK_EVERY_MS = 1000;
+
 /** 'auto': the cgroup fast path where readable, /proc elsewhere; 'proc': /proc only (to compare, or to teach it). */
 export type HostSourceChoice = 'auto' | 'proc';
 
@@ -43,7 +48,7 @@ export interface SamplerOptions {
   source?: HostSourceChoice;
   /** Share of one core the /proc scan may use when it is the source (default 0.25). */
   procBudget?: number;
-  /** Share of one core the /proc cross-check may use next to the fast path (default 0.02). */
+  /** Share of one core the /proc cross-check may use next to the fast path (default 0.005: the live sampler stays under 1 %). */
   checkBudget?: number;
   /** Cross-check no more often than this, in ms (default 1000). */
   checkEveryMs?: number;
@@ -114,8 +119,8 @@ export async function* sampleContainers(getTargets: () => SampleTarget[], opts: 
       (r) => {
         last = r;
         scanRate = scanMeter.tick(r.at);
-        const budget = procIsSource || treeLimit > 0 ? (opts.procBudget ?? 0.25) : (opts.checkBudget ?? 0.02);
-        const minGap = procIsSource || treeLimit > 0 ? interval : (opts.checkEveryMs ?? 1000);
+        const budget = procIsSource || treeLimit > 0 ? (opts.procBudget ?? DEFAULT_PROC_BUDGET) : (opts.checkBudget ?? DEFAULT_CHECK_BUDGET);
+        const minGap = procIsSource || treeLimit > 0 ? interval : (opts.checkEveryMs ?? DEFAULT_CHECK_EVERY_MS);
         nextScanAt = startedAt + nextScanDelayMs(r.costUs / 1000, budget, minGap);
       },
       (err: unknown) => {
