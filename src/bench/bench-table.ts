@@ -28,6 +28,11 @@ function pct(v: number): string {
   return v < 1 ? `${v.toFixed(2)} %` : `${v.toFixed(1)} %`;
 }
 
+function rate(hz: number | null): string {
+  if (hz === null) return '-';
+  return hz >= 0.1 ? `${hz.toFixed(1)} Hz` : `1 per ${Math.round(1 / hz)} s`;
+}
+
 export function renderBenchTable(rows: BenchRow[]): string[] {
   const head = ['zombies', 'method', 'median', 'p99', 'per process', 'CPU at 10 Hz', 'rate', 'exact?'];
   const lines = [`| ${head.join(' | ')} |`, `|${head.map((_, i) => (i === 0 || (i >= 2 && i <= 6) ? '---:' : '---')).join('|')}|`];
@@ -35,7 +40,7 @@ export function renderBenchTable(rows: BenchRow[]): string[] {
     const cpu = r.cpuPct !== null ? pct(r.cpuPct) : r.wallPct !== undefined ? `(${pct(r.wallPct)} wall)` : '-';
     const exact = r.exact === 'failed' ? 'failed' : r.exact;
     lines.push(
-      `| ${r.zombies.toLocaleString('en-US')} | ${r.method} | ${ms(r.medianUs)} | ${ms(r.p99Us)} | ${r.perProcUs !== undefined ? `${r.perProcUs.toFixed(1)} µs` : '-'} | ${cpu} | ${r.rateHz !== null ? `${r.rateHz.toFixed(1)} Hz` : '-'} | ${exact}${r.note ? ` (${r.note})` : ''} |`,
+      `| ${r.zombies.toLocaleString('en-US')} | ${r.method} | ${ms(r.medianUs)} | ${ms(r.p99Us)} | ${r.perProcUs !== undefined ? `${r.perProcUs.toFixed(1)} µs` : '-'} | ${cpu} | ${rate(r.rateHz)} | ${exact}${r.note ? ` (${r.note})` : ''} |`,
     );
   }
   return lines;

@@ -14,7 +14,7 @@ import {
   type PidsAccounting,
   type PidsCgroupFiles,
 } from '../core/cgroup-files.js';
-import { isZombie, parseProcStat, type ProcStat } from '../core/proc-stat.js';
+import { isZombie, parseProcStatBytes, type ProcStat } from '../core/proc-stat.js';
 
 export const PROC = process.env.ZOMBIE_LAB_PROC ?? '/proc';
 export const CGROUP_ROOT = process.env.ZOMBIE_LAB_CGROUP_ROOT ?? '/sys/fs/cgroup';
@@ -31,7 +31,7 @@ function readOrNull(file: string): string | null {
 // readFileSync's fstat and allocation is what keeps a scan near the kernel's own cost per process.
 const statBuf = Buffer.alloc(4096);
 
-function readStatLine(file: string): string | null {
+function readStat(file: string): ProcStat | null {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -39,8 +39,7 @@ function readStatLine(file: string): string | null {
     return null; // exited between readdir and open
   }
   try {
-    const n = readSync(fd, statBuf, 0, statBuf.length, 0);
-    return statBuf.toString('utf8', 0, n);
+    return parseProcStatBytes(statBuf, readSync(fd, statBuf, 0, statBuf.length, 0));
   } catch {
     return null;
   } finally {
@@ -53,8 +52,7 @@ export function listProcStats(proc = PROC): ProcStat[] {
   for (const name of readdirSync(proc)) {
     const c = name.charCodeAt(0);
     if (c < 48 || c > 57) continue;
-    const line = readStatLine(`${proc}/${name}/stat`);
-    const s = line ? parseProcStat(line) : null;
+    const s = readStat(`${proc}/${name}/stat`);
     if (s) out.push(s);
   }
   return out;
@@ -73,23 +71,20 @@ export function pidNamespaceOf(pid: number | 'self', proc = PROC): string | null
  * each process costs one readlink in its life, not one per tick.
  */
 export class NamespaceCache {
-  private cache = new Map<string, string | null>();
+  private cache = new Map<number, { start: number; ns: string | null }>();
   constructor(private readonly proc = PROC) {}
 
   lookup(stats: ProcStat[]): (pid: number) => string | null {
-    const next = new Map<string, string | null>();
-    const byPid = new Map<number, string | null>();
+    const next = new Map<number, { start: number; ns: string | null }>();
     for (const s of stats) {
-      const key = `${s.pid}:${s.startTime}`;
-      let ns = this.cache.get(key);
+      let e = this.cache.get(s.pid);
       // A zombie's link that cannot be read now never will be: remember that too, or 20,000
-      // zombies cost 20,000 failing readlinks every tick.
-      if (ns === undefined || (ns === null && !isZombie(s))) ns = pidNamespaceOf(s.pid, this.proc);
-      next.set(key, ns);
-      byPid.set(s.pid, ns);
+      // zombies cost 20,000 failing readlinks every tick. A new start time is a reused PID.
+      if (!e || e.start !== s.startTime || (e.ns === null && !isZombie(s))) e = { start: s.startTime, ns: pidNamespaceOf(s.pid, this.proc) };
+      next.set(s.pid, e);
     }
     this.cache = next;
-    return (pid) => byPid.get(pid) ?? null;
+    return (pid) => next.get(pid)?.ns ?? null;
   }
 }
 

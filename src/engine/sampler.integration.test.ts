@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LABEL_KIND } from '../core/labels.js';
 import { dockerForTests, waitFor } from '../test-support/docker-for-tests.js';
@@ -7,6 +9,7 @@ import { removeQuietly } from './containers.js';
 import { execCountZombies } from './exec-count.js';
 import { checkHostProc, NamespaceCache, pidsCgroupOf, readPidsAccounting, type PidsCgroup } from './host-proc.js';
 import { imageTags } from './images.js';
+import { PACKAGE_ROOT } from './package-paths.js';
 import { scanProc } from './proc-scan.js';
 import { newRunId, ownerFor } from './run-id.js';
 import { sampleContainers, type SampleTarget, type TargetSample } from './sampler.js';
@@ -172,5 +175,33 @@ describe.runIf(conn)('the sampler on the real engine', () => {
     }
     const samplers = (await conn!.docker.listContainers({ all: true, filters: { label: [`zombie-lab=${runId}`, `${LABEL_KIND}=sampler`] } })).length;
     expect(samplers).toBe(0);
+  });
+
+  it('a sidecar ends by itself when the lab is killed (its stdin closes), leaving no container', async () => {
+    const tags = await imageTags();
+    const target = subjects.find((x) => x.name === 'some') as Subject;
+    const sidecarJs = path.join(PACKAGE_ROOT, 'dist', 'engine', 'sidecar.js');
+    const runIdJs = path.join(PACKAGE_ROOT, 'dist', 'engine', 'run-id.js');
+    const dockerode = path.join(PACKAGE_ROOT, 'node_modules', 'dockerode', 'lib', 'docker.js');
+    // A stand-in lab: starts a sidecar, says its id, then waits to be killed with SIGKILL (no cleanup runs).
+    const code = `
+      const { default: Docker } = await import(${JSON.stringify(dockerode)});
+      const { startSidecar } = await import(${JSON.stringify(sidecarJs)});
+      const { ownerFor } = await import(${JSON.stringify(runIdJs)});
+      const sc = await startSidecar(new Docker(), { owner: ownerFor(${JSON.stringify(runId)}), image: ${JSON.stringify(tags.base)}, targetId: ${JSON.stringify(target.started.id)}, ttlS: 300 });
+      await sc.readings.next();
+      process.stdout.write(sc.started.id + '\\n');
+      setInterval(() => {}, 1000);
+    `;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    const id = await waitFor(() => (out.includes('\n') ? out.trim() : undefined), 30_000, 'the stand-in lab to start its sidecar');
+    expect((await listLabContainers(conn!.docker)).some((c) => c.id === id)).toBe(true);
+    child.kill('SIGKILL');
+    await waitFor(async () => ((await listLabContainers(conn!.docker)).some((c) => c.id === id) ? undefined : true), 20_000, 'the orphaned sidecar to end and be removed');
+    // And it left no zombie in the namespace it sampled.
+    const t = scanProc({ id: 3, namespaces: [target.target.ns], treeLimit: 0 }, new NamespaceCache()).tallies.get(target.target.ns);
+    expect(t?.zombies).toBe(target.want);
   });
 });
