@@ -84,6 +84,8 @@ export function machineInfo(conn: Connection): string[] {
     `CPU: ${cpu[0]?.model ?? '?'} (${cpu.length} cores)`,
     `kernel ${release()}, cgroup ${existsSync('/sys/fs/cgroup/cgroup.controllers') ? 'v2' : 'v1'}, pid_max ${pidMax()}`,
     `Docker ${conn.version} (API ${conn.apiVersion}), Node ${process.version}`,
+    // A shared machine skews p99s and kernel times: say how busy it was.
+    `load average at start: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
   ];
 }
 
