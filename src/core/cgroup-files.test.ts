@@ -39,11 +39,15 @@ describe('countIds', () => {
 describe('pidsAccounting (the fast path)', () => {
   it('v1: zombies are pids.current minus the tasks of the cgroup and its sub-cgroups', () => {
     const a = pidsAccounting({ current: '57\n', max: '64\n', events: ['max 9\n', 'max 0\n'], threads: ['4012\n4040\n4041\n', '4100\n4101\n'], procs: ['4012\n4040\n', '4100\n4101\n'] });
-    expect(a).toEqual({ pidsUsed: 57, pidsMax: 64, threads: 5, processes: 4, zombies: 52, refusedForks: 9, limitHit: true });
+    expect(a).toEqual({ pidsUsed: 57, pidsMax: 64, threads: 5, processes: 4, zombies: 52, refusedForks: 9, limitHit: true, pidsPeak: 64 });
   });
   it('v2: same sums over cgroup.threads; "max" means no limit; no refused fork means the limit was never hit', () => {
     const a = pidsAccounting({ current: '7\n', max: 'max\n', events: ['max 0\n'], threads: ['', '1\n2\n'], procs: ['', '1\n'] });
-    expect(a).toMatchObject({ pidsUsed: 7, pidsMax: null, threads: 2, processes: 1, zombies: 5, refusedForks: 0, limitHit: false });
+    expect(a).toMatchObject({ pidsUsed: 7, pidsMax: null, threads: 2, processes: 1, zombies: 5, refusedForks: 0, limitHit: false, pidsPeak: null });
+  });
+  it('the peak comes from pids.peak where the kernel has it: a transient fill between two samples is not lost', () => {
+    const a = pidsAccounting({ current: '23\n', max: '24\n', peak: '24\n', events: ['max 0\n'], threads: ['1\n'], procs: ['1\n'] });
+    expect(a?.pidsPeak).toBe(24);
   });
   it('never goes negative when a thread is still listed after its charge went', () => {
     expect(pidsAccounting({ current: '1\n', max: null, events: [], threads: ['1\n2\n'], procs: ['1\n'] })?.zombies).toBe(0);

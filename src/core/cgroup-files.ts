@@ -50,6 +50,8 @@ export function countIds(text: string): number {
 export interface PidsCgroupFiles {
   current: string;
   max: string | null;
+  /** pids.peak (newer kernels): the most PIDs ever charged at once. */
+  peak?: string | null;
   /** pids.events of the cgroup and every sub-cgroup: older kernels count a refused fork where the forking task sits. */
   events: string[];
   /** tasks (v1) or cgroup.threads (v2) of the cgroup and of every sub-cgroup below it. */
@@ -70,6 +72,8 @@ export interface PidsAccounting {
   zombies: number;
   refusedForks: number | null;
   limitHit: boolean;
+  /** Most PIDs charged at once so far: pids.peak, else the limit once a fork was refused (that proves it was reached), else null. */
+  pidsPeak: number | null;
 }
 
 /**
@@ -83,15 +87,19 @@ export function pidsAccounting(files: PidsCgroupFiles): PidsAccounting | null {
   const threads = files.threads.reduce((n, t) => n + countIds(t), 0);
   const processes = files.procs.reduce((n, t) => n + countIds(t), 0);
   const refusedForks = files.events.length === 0 ? null : files.events.reduce((n, e) => n + parsePidsEvents(e), 0);
+  const pidsMax = files.max === null ? null : parsePidsMax(files.max);
+  const peak = files.peak ? Number(files.peak.trim()) : NaN;
+  const limitHit = (refusedForks ?? 0) > 0;
   return {
     pidsUsed,
-    pidsMax: files.max === null ? null : parsePidsMax(files.max),
+    pidsMax,
     threads,
     processes,
     // A thread listed while its charge is already gone (exit in between two reads) must not make it negative.
     zombies: Math.max(0, pidsUsed - threads),
     refusedForks,
-    limitHit: (refusedForks ?? 0) > 0,
+    limitHit,
+    pidsPeak: Number.isInteger(peak) ? Math.max(peak, pidsUsed) : limitHit && pidsMax !== null ? pidsMax : null,
   };
 }
 

@@ -10,14 +10,14 @@ describe('the fast path on recorded cgroup trees', () => {
     const root = `${FIXTURES}/cgroup-v1`;
     const cg = pidsCgroupOf(1, `${FIXTURES}/proc-v1`, 'abc123', root);
     expect(cg).toEqual({ dir: `${root}/pids/docker/abc123`, version: 1 });
-    expect(readPidsAccounting(cg)).toEqual({ pidsUsed: 57, pidsMax: 64, threads: 5, processes: 4, zombies: 52, refusedForks: 9, limitHit: true });
+    expect(readPidsAccounting(cg)).toEqual({ pidsUsed: 57, pidsMax: 64, threads: 5, processes: 4, zombies: 52, refusedForks: 9, limitHit: true, pidsPeak: 64 });
   });
 
   it('v2: finds the container cgroup from an init that moved into init.scope, and sums cgroup.threads of the leaves', () => {
     const root = `${FIXTURES}/cgroup-v2`;
     const cg = pidsCgroupOf(1, `${FIXTURES}/proc-v2`, 'abc123', root);
     expect(cg).toEqual({ dir: `${root}/system.slice/docker-abc123.scope`, version: 2 });
-    expect(readPidsAccounting(cg)).toEqual({ pidsUsed: 1207, pidsMax: null, threads: 5, processes: 3, zombies: 1202, refusedForks: 3, limitHit: true });
+    expect(readPidsAccounting(cg)).toEqual({ pidsUsed: 1207, pidsMax: null, threads: 5, processes: 3, zombies: 1202, refusedForks: 3, limitHit: true, pidsPeak: 1210 });
   });
 
   it('the kept-open reader of the live sampler reads the same as a fresh reading, v1 and v2', () => {

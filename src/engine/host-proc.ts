@@ -107,7 +107,7 @@ export function pidsCgroupOf(pid: number, proc = PROC, containerId?: string, roo
 export function readPidsCgroupFiles(cg: PidsCgroup): PidsCgroupFiles | null {
   const current = readOrNull(`${cg.dir}/pids.current`);
   if (current === null) return null;
-  const files: PidsCgroupFiles = { current, max: readOrNull(`${cg.dir}/pids.max`), events: [], threads: [], procs: [] };
+  const files: PidsCgroupFiles = { current, max: readOrNull(`${cg.dir}/pids.max`), peak: readOrNull(`${cg.dir}/pids.peak`), events: [], threads: [], procs: [] };
   const threadsFile = threadsFileName(cg.version);
   const visit = (dir: string, depth: number) => {
     const ev = readOrNull(`${dir}/pids.events`);
@@ -181,7 +181,7 @@ function openOrNull(file: string): number | null {
  * sub-cgroups is refreshed every `rescanMs`.
  */
 export class PidsCgroupReader {
-  private fds: { current: number | null; max: number | null; events: number | null } | null = null;
+  private fds: { current: number | null; max: number | null; events: number | null; peak: number | null } | null = null;
   private subdirs: string[] = [];
   private subdirsAt = -Infinity;
   private max: string | null = null;
@@ -193,7 +193,7 @@ export class PidsCgroupReader {
 
   read(now = Date.now()): PidsAccounting | null {
     const dir = this.cg.dir;
-    this.fds ??= { current: openOrNull(`${dir}/pids.current`), max: openOrNull(`${dir}/pids.max`), events: openOrNull(`${dir}/pids.events`) };
+    this.fds ??= { current: openOrNull(`${dir}/pids.current`), max: openOrNull(`${dir}/pids.max`), events: openOrNull(`${dir}/pids.events`), peak: openOrNull(`${dir}/pids.peak`) };
     const current = preadOrNull(this.fds.current);
     if (current === null) return null;
     // Every syscall counts here (on a VM the first ones after a sleep cost tens of µs each):
@@ -206,7 +206,7 @@ export class PidsCgroupReader {
     }
     const threadsFile = threadsFileName(this.cg.version);
     const root = preadOrNull(this.fds.events);
-    const files: PidsCgroupFiles = { current, max: this.max, events: root === null ? [] : [root], threads: [], procs: [] };
+    const files: PidsCgroupFiles = { current, max: this.max, peak: preadOrNull(this.fds.peak), events: root === null ? [] : [root], threads: [], procs: [] };
     for (const d of [dir, ...this.subdirs]) {
       files.threads.push(readListFresh(`${d}/${threadsFile}`) ?? '');
       files.procs.push(readListFresh(`${d}/cgroup.procs`) ?? '');

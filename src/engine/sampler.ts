@@ -68,6 +68,7 @@ export function sampleFromCgroup(acc: PidsAccounting, t: number, pidsLimit: numb
     costUs,
     source: 'cgroup',
     limitHit: acc.limitHit,
+    ...(acc.pidsPeak !== null ? { pidsPeak: acc.pidsPeak } : {}),
   };
 }
 
@@ -83,6 +84,7 @@ export function sampleFromProc(tally: Tally, t: number, pidsLimit: number, costU
     costUs,
     source: 'host-proc',
     ...(acc ? { limitHit: acc.limitHit } : {}),
+    ...(acc?.pidsPeak != null ? { pidsPeak: acc.pidsPeak } : {}),
   };
 }
 
