@@ -26,7 +26,9 @@ async function demo(sampler: SamplerChoice) {
     { signal: new AbortController().signal, stop: stop.signal },
   )) {
     events.push(e);
-    if (e.type === 'sample' && e.mode === 'no-init' && e.sample.zombies >= 15) stop.abort();
+    // Both lanes must have sampled before the stop, or a slow sidecar start would be mistaken for a missing one.
+    const counts = (m: string) => events.filter((x) => x.type === 'sample' && x.mode === m).length;
+    if (e.type === 'sample' && e.mode === 'no-init' && e.sample.zombies >= 15 && counts('init') >= 3 && counts('no-init') >= 3) stop.abort();
   }
   clearTimeout(guard);
   const samples = events.filter((e): e is Extract<RunEvent, { type: 'sample' }> => e.type === 'sample');

@@ -13,7 +13,7 @@ import { applyEvent, emptySummary, resultsOf } from '../core/run-summary.js';
 import { createAndStart, removeQuietly, stopTimed, type Started } from './containers.js';
 import { explainEngineError } from './docker-connect.js';
 import { EventQueue } from './event-queue.js';
-import { checkHostProc, commOf, pidsCgroupOf } from './host-proc.js';
+import { checkHostProc, pid1NameOf, pidsCgroupOf } from './host-proc.js';
 import { ensureImages, type WayChoice } from './images.js';
 import { isLabError } from './lab-error.js';
 import { ownerFor } from './run-id.js';
@@ -134,8 +134,13 @@ export async function* runDemo(docker: Docker, opts: DemoOptions, ctl: DemoContr
       const target: SampleTarget = { key: mode, ns: verdict.ns, cgroup: pidsCgroupOf(r.value.initPid, undefined, r.value.id), pidsLimit: opts.pidsLimit };
       targets.push(target);
       sources.add(hostSourceOf(target, choice === 'proc' ? 'proc' : 'auto'));
-      push({ type: 'pid1', mode, name: commOf(r.value.initPid) ?? '?' });
     });
+    await Promise.all(
+      targets.map(async (t) => {
+        const s = started.get(t.key as ModeId) as Started;
+        push({ type: 'pid1', mode: t.key as ModeId, name: (await pid1NameOf(s.initPid)) ?? '?' });
+      }),
+    );
     if (inner.signal.aborted) return;
 
     // Where this host's /proc is not the containers' (or when forced): a sidecar per container.
@@ -184,6 +189,7 @@ export async function* runDemo(docker: Docker, opts: DemoOptions, ctl: DemoContr
         push({ type: 'sample', mode, sample: sampleFromReading(r, Date.now() - t0, opts.pidsLimit), ...(tree ? { tree } : {}) });
       }
     });
+    const announced = new Set<SampleSource>(sources);
     const sampler = (async () => {
       if (targets.length === 0) return;
       for await (const batch of sampleContainers(() => active, {
@@ -194,6 +200,12 @@ export async function* runDemo(docker: Docker, opts: DemoOptions, ctl: DemoContr
         ...(opts.intervalMs ? { intervalMs: opts.intervalMs } : {}),
       })) {
         for (const ts of batch) {
+          const src = ts.sample.source;
+          if (src && src !== 'sidecar' && src !== 'replay' && !announced.has(src)) {
+            // Only when the cross-check made a container fall back from the cgroup count to /proc.
+            announced.add(src);
+            push({ type: 'source', source: src, detail: `${SOURCE_DETAIL[src]} (for ${ts.key}: the cgroup count disagreed with /proc on a quiet container)` });
+          }
           // A container always has a live PID 1; none means it is already gone, and its 0 would be a lie.
           if (ts.sample.live === 0) continue;
           push({ type: 'sample', mode: ts.key as ModeId, sample: ts.sample, ...(ts.tree ? { tree: ts.tree } : {}) });

@@ -267,6 +267,19 @@ export function commOf(pid: number, proc = PROC): string | null {
   return readOrNull(`${proc}/${pid}/comm`)?.trim() ?? null;
 }
 
+/**
+ * The name of a container's PID 1. Right after start, the engine's PID can still be runc's
+ * init ("runc:[2:INIT]") for a moment before it execs the real program: wait that out, bounded.
+ */
+export async function pid1NameOf(initPid: number, ms = 3000, proc = PROC): Promise<string | null> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const name = commOf(initPid, proc);
+    if (name === null || !name.startsWith('runc:') || Date.now() > deadline) return name;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 export type HostProcVerdict = { ok: true; ns: string } | { ok: false; reason: string };
 
 /**

@@ -11,6 +11,7 @@ import type { PidsAccounting } from '../core/cgroup-files.js';
 import type { Tally } from '../core/proc-tally.js';
 import type { ProcEntry } from '../core/run-events.js';
 import type { Sample, SampleSource } from '../core/sample.js';
+import { CrossCheck } from '../core/cross-check.js';
 import { nextScanDelayMs, RateMeter } from '../core/scan-pace.js';
 import { PidsCgroupReader, readPidsAccounting, type PidsCgroup } from './host-proc.js';
 import { ProcScanner } from './proc-scanner.js';
@@ -107,12 +108,16 @@ export async function* sampleContainers(getTargets: () => SampleTarget[], opts: 
   // the container is gone, not that /proc should take over with a stale scan.
   const fastPath = new Map<string, boolean>();
   const readers = new Map<string, PidsCgroupReader>();
+  // The cross-check: fast-path counts when a scan started, and each target's judge.
+  const checks = new Map<string, CrossCheck>();
+  const judged = new Map<string, number>();
+  let lastFast: Map<string, number> | null = null;
   let last: ScanResult | null = null;
   let scanRate: number | null = null;
   let nextScanAt = 0;
   let scanError: unknown = null;
 
-  const startScan = (targets: SampleTarget[], procIsSource: boolean) => {
+  const startScan = (targets: SampleTarget[], procIsSource: boolean, fastNow: Map<string, number>) => {
     const startedAt = Date.now();
     scanner.scan(
       targets.map((t) => t.ns),
@@ -120,6 +125,7 @@ export async function* sampleContainers(getTargets: () => SampleTarget[], opts: 
     ).then(
       (r) => {
         last = r;
+        lastFast = fastNow;
         scanRate = scanMeter.tick(r.at);
         const budget = procIsSource || treeLimit > 0 ? (opts.procBudget ?? DEFAULT_PROC_BUDGET) : (opts.checkBudget ?? DEFAULT_CHECK_BUDGET);
         const minGap = procIsSource || treeLimit > 0 ? interval : (opts.checkEveryMs ?? DEFAULT_CHECK_EVERY_MS);
@@ -146,6 +152,7 @@ export async function* sampleContainers(getTargets: () => SampleTarget[], opts: 
         const now = Date.now();
         const batch: TargetSample[] = [];
         let procIsSource = false;
+        const fastNow = new Map<string, number>();
         for (const target of targets) {
           const started = performance.now();
           let reader = readers.get(target.key);
@@ -159,6 +166,21 @@ export async function* sampleContainers(getTargets: () => SampleTarget[], opts: 
           if (!fastPath.has(target.key)) fastPath.set(target.key, choice === 'auto' && acc !== null);
           if (fastPath.get(target.key)) {
             if (!acc) continue;
+            fastNow.set(target.key, acc.zombies);
+            if (scan && tally && judged.get(target.key) !== scan.id) {
+              judged.set(target.key, scan.id);
+              const before = (lastFast as Map<string, number> | null)?.get(target.key);
+              let check = checks.get(target.key);
+              if (!check) checks.set(target.key, (check = new CrossCheck()));
+              const verdict = before === undefined ? 'busy' : check.judge(before, acc.zombies, tally.zombies);
+              // A quiet disagreement: look again at once; twice in a row: /proc becomes the source.
+              if (verdict === 'differed') nextScanAt = 0;
+              if (verdict === 'fall-back') {
+                fastPath.set(target.key, false);
+                nextScanAt = 0;
+                continue;
+              }
+            }
             const sample = sampleFromCgroup(acc, now - t0, target.pidsLimit, costUs);
             const rate = meter.tick(now);
             if (rate !== null) sample.rateHz = rate;
@@ -175,7 +197,7 @@ export async function* sampleContainers(getTargets: () => SampleTarget[], opts: 
           if (rate !== null) sample.rateHz = rate;
           batch.push(tree(target.key, sample, tally));
         }
-        if (!scanner.busy && now >= nextScanAt) startScan(targets, procIsSource);
+        if (!scanner.busy && now >= nextScanAt) startScan(targets, procIsSource, fastNow);
         if (batch.length > 0) yield batch;
       }
       next += interval;
