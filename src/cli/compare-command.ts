@@ -116,7 +116,7 @@ export async function runCompare(raw: CompareCliOptions): Promise<number> {
           }
           break;
         case 'sample': {
-          samplerStats.add(e.sample);
+          samplerStats.add(e.sample, e.mode);
           if (runningSince === null) break;
           const sec = Math.floor((Date.now() - runningSince) / 1000);
           if (sec !== lastSecond && e.mode === opts.modes[opts.modes.length - 1]) {

@@ -23,23 +23,27 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 export class SamplerStats {
-  private by = new Map<SampleSource, { costs: number[]; last: Sample; checks: { agreed: number; disagreed: number; lastAge: number | null }; limitHit: boolean }>();
+  private by = new Map<SampleSource, { costs: number[]; last: Sample; checks: { agreed: number; disagreed: number }; limitHit: boolean }>();
+  /** Age of the last cross-check seen, per container: each scan is counted once per container. */
+  private lastAge = new Map<string, number>();
 
-  add(sample: Sample): void {
+  /** `key`: which container the sample is of (samples of several containers share one scan). */
+  add(sample: Sample, key = ''): void {
     const source = sample.source ?? 'host-proc';
     let e = this.by.get(source);
-    if (!e) this.by.set(source, (e = { costs: [], last: sample, checks: { agreed: 0, disagreed: 0, lastAge: null }, limitHit: false }));
+    if (!e) this.by.set(source, (e = { costs: [], last: sample, checks: { agreed: 0, disagreed: 0 }, limitHit: false }));
     e.costs.push(sample.costUs);
     e.last = sample;
     e.limitHit ||= sample.limitHit === true;
     const c = sample.procCheck;
     // Count each /proc scan once (a new one has a smaller age than the last seen); a difference
     // is expected while zombies are being made, so this is information, not an alarm.
-    if (c && (e.checks.lastAge === null || c.ageMs < e.checks.lastAge)) {
+    const before = this.lastAge.get(key);
+    if (c && (before === undefined || c.ageMs < before)) {
       if (c.zombies === sample.zombies) e.checks.agreed++;
       else e.checks.disagreed++;
     }
-    if (c) e.checks.lastAge = c.ageMs;
+    if (c) this.lastAge.set(key, c.ageMs);
   }
 
   summary(): SourceStats[] {
