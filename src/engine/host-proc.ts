@@ -185,6 +185,7 @@ export class PidsCgroupReader {
   private subdirs: string[] = [];
   private subdirsAt = -Infinity;
   private max: string | null = null;
+  private peak: string | null = null;
 
   constructor(
     readonly cg: PidsCgroup,
@@ -197,16 +198,18 @@ export class PidsCgroupReader {
     const current = preadOrNull(this.fds.current);
     if (current === null) return null;
     // Every syscall counts here (on a VM the first ones after a sleep cost tens of µs each):
-    // the sub-cgroup list and the limit change rarely, so they are read once per rescan.
+    // the sub-cgroup list and the limit change rarely, and the peak is a running maximum, so
+    // they are read once per rescan.
     if (now - this.subdirsAt >= this.rescanMs) {
       this.subdirs = [];
       listSubdirs(dir, this.subdirs, 0);
       this.max = preadOrNull(this.fds.max);
+      this.peak = preadOrNull(this.fds.peak);
       this.subdirsAt = now;
     }
     const threadsFile = threadsFileName(this.cg.version);
     const root = preadOrNull(this.fds.events);
-    const files: PidsCgroupFiles = { current, max: this.max, peak: preadOrNull(this.fds.peak), events: root === null ? [] : [root], threads: [], procs: [] };
+    const files: PidsCgroupFiles = { current, max: this.max, peak: this.peak, events: root === null ? [] : [root], threads: [], procs: [] };
     for (const d of [dir, ...this.subdirs]) {
       files.threads.push(readListFresh(`${d}/${threadsFile}`) ?? '');
       files.procs.push(readListFresh(`${d}/cgroup.procs`) ?? '');
