@@ -48,6 +48,8 @@ describe('pidsAccounting (the fast path)', () => {
   it('the peak comes from pids.peak where the kernel has it: a transient fill between two samples is not lost', () => {
     const a = pidsAccounting({ current: '23\n', max: '24\n', peak: '24\n', events: ['max 0\n'], threads: ['1\n'], procs: ['1\n'] });
     expect(a?.pidsPeak).toBe(24);
+    // A peak read a moment ago, but a fork refused since: the limit was reached.
+    expect(pidsAccounting({ current: '23\n', max: '24\n', peak: '20\n', events: ['max 2\n'], threads: ['1\n'], procs: ['1\n'] })?.pidsPeak).toBe(24);
   });
   it('never goes negative when a thread is still listed after its charge went', () => {
     expect(pidsAccounting({ current: '1\n', max: null, events: [], threads: ['1\n2\n'], procs: ['1\n'] })?.zombies).toBe(0);

@@ -99,7 +99,8 @@ export function pidsAccounting(files: PidsCgroupFiles): PidsAccounting | null {
     zombies: Math.max(0, pidsUsed - threads),
     refusedForks,
     limitHit,
-    pidsPeak: Number.isInteger(peak) ? Math.max(peak, pidsUsed) : limitHit && pidsMax !== null ? pidsMax : null,
+    // A refused fork proves the limit was reached, even if the peak read is a moment old.
+    pidsPeak: Number.isInteger(peak) ? Math.max(peak, pidsUsed, limitHit && pidsMax !== null ? pidsMax : 0) : limitHit && pidsMax !== null ? pidsMax : null,
   };
 }
 
