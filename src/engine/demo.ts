@@ -188,6 +188,15 @@ export async function* runDemo(docker: Docker, opts: DemoOptions, ctl: DemoContr
         const tree = treeFromReading(r);
         push({ type: 'sample', mode, sample: sampleFromReading(r, Date.now() - t0, opts.pidsLimit), ...(tree ? { tree } : {}) });
       }
+      // Ended while its container should still run: say so, rather than let the lane go quiet.
+      if (!sampling.signal.aborted && !ctl.stop.aborted && !inner.signal.aborted) {
+        const why = sc.stderrTail().split('\n').at(-1) ?? '';
+        push({
+          type: 'lane',
+          mode,
+          state: { kind: 'error', problem: { message: `the sampler next to the ${mode} container ended${why ? `: ${why}` : ''}`, fix: 'zombie-lab doctor checks the sampler; then run again' } },
+        });
+      }
     });
     const announced = new Set<SampleSource>(sources);
     const sampler = (async () => {
