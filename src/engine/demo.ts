@@ -189,10 +189,10 @@ export async function* runDemo(docker: Docker, opts: DemoOptions, ctl: DemoContr
         push({ type: 'sample', mode, sample: sampleFromReading(r, Date.now() - t0, opts.pidsLimit), ...(tree ? { tree } : {}) });
       }
       // Ended while its container should still run: say so, rather than let the lane go quiet.
-      const demoEnded = await Promise.race([
-        (started.get(mode) as Started).exited.then(() => true),
-        new Promise<boolean>((r) => setTimeout(() => r(false), 1000).unref()),
-      ]);
+      const demo = started.get(mode); // gone from the map once it was stopped
+      const demoEnded =
+        !demo ||
+        (await Promise.race([demo.exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 1000).unref())]));
       if (!demoEnded && !sampling.signal.aborted && !ctl.stop.aborted && !inner.signal.aborted) {
         const why = sc.stderrTail().split('\n').at(-1) ?? '';
         push({
