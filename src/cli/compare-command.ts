@@ -5,6 +5,7 @@ import { MODES } from '../core/modes.js';
 import { renderResultsTable } from '../core/results-table.js';
 import type { RunEvent } from '../core/run-events.js';
 import { applyEvent, emptySummary, resultsOf } from '../core/run-summary.js';
+import { describeSamplerStats, SamplerStats } from '../core/sampler-stats.js';
 import { renderSvgChart } from '../core/svg-chart.js';
 import { renderTextChart } from '../core/text-chart.js';
 import { removeLabContainers } from '../engine/cleanup.js';
@@ -23,14 +24,15 @@ export interface CompareCliOptions extends RawCompareOptions {
   svg?: string;
 }
 
-function lanesLine(summary: ReturnType<typeof emptySummary>, seconds: number): string {
+function lanesLine(summary: ReturnType<typeof emptySummary>, seconds: number, rateHz: number | undefined): string {
   const parts = summary.modes.map((m) => {
     const lane = summary.lanes[m];
     const r = summary.results[m];
     const state = lane?.kind === 'stopping' ? ' (stopping)' : lane?.kind === 'stopped' ? ' (stopped)' : lane?.kind === 'error' ? ' (error)' : '';
     return `${MODES[m].label}: ${r?.zombiesEnd ?? 0} zombies${state}`;
   });
-  return `${String(seconds).padStart(4)}s  ${parts.join('  |  ')}`;
+  const rate = rateHz === undefined ? '' : `  (${rateHz.toFixed(1)} samples/s)`;
+  return `${String(seconds).padStart(4)}s  ${parts.join('  |  ')}${rate}`;
 }
 
 export async function runCompare(raw: CompareCliOptions): Promise<number> {
@@ -80,6 +82,7 @@ export async function runCompare(raw: CompareCliOptions): Promise<number> {
   let t0: number | null = null;
   let stopAt: number | null = null;
   const events: RunEvent[] = [];
+  const samplerStats = new SamplerStats();
 
   try {
     for await (const e of runDemo(
@@ -121,11 +124,12 @@ export async function runCompare(raw: CompareCliOptions): Promise<number> {
           }
           break;
         case 'sample': {
+          samplerStats.add(e.sample, e.mode);
           if (runningSince === null) break;
           const sec = Math.floor((Date.now() - runningSince) / 1000);
           if (sec !== lastSecond && e.mode === opts.modes[opts.modes.length - 1]) {
             lastSecond = sec;
-            if (!quiet) progress.update(lanesLine(summary, sec));
+            if (!quiet) progress.update(lanesLine(summary, sec, e.sample.rateHz));
           }
           break;
         }
@@ -156,6 +160,8 @@ export async function runCompare(raw: CompareCliOptions): Promise<number> {
           engine: { endpoint: conn.endpoint, version: conn.version },
           options: opts,
           source: events.find((e) => e.type === 'source') ?? null,
+          sources: events.filter((e) => e.type === 'source'),
+          sampler: samplerStats.summary(),
           results,
           series: summary.series,
           events,
@@ -177,6 +183,8 @@ export async function runCompare(raw: CompareCliOptions): Promise<number> {
       { width: Math.min(100, (out.columns ?? 80) - 2), height: 12 },
     );
     out.write(`zombies over time\n${chart.join('\n')}\n`);
+    const sampler = describeSamplerStats(samplerStats.summary());
+    if (sampler.length) out.write(`\nsampler: ${sampler.join('\n         ')}\n`);
   }
   if (raw.svg && results.some((r) => r.pid1 !== null)) {
     try {

@@ -26,3 +26,93 @@ export function parsePidsEvents(text: string): number {
   const m = /^max\s+(\d+)/m.exec(text);
   return m?.[1] ? Number(m[1]) : 0;
 }
+
+/** The file listing a cgroup's threads (not processes): what pids.current counts, minus zombies. */
+export function threadsFileName(version: 1 | 2): 'tasks' | 'cgroup.threads' {
+  return version === 1 ? 'tasks' : 'cgroup.threads';
+}
+
+/** Lines holding an id in tasks, cgroup.threads or cgroup.procs. */
+export function countIds(text: string): number {
+  let n = 0;
+  let inLine = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      if (inLine) n++;
+      inLine = false;
+    } else if (c !== 32 && c !== 13) inLine = true;
+  }
+  return inLine ? n + 1 : n;
+}
+
+/** The raw text of one cgroup and its sub-cgroups, as read from the pids hierarchy. */
+export interface PidsCgroupFiles {
+  current: string;
+  max: string | null;
+  /** pids.peak (newer kernels): the most PIDs ever charged at once. */
+  peak?: string | null;
+  /** pids.events of the cgroup and every sub-cgroup: older kernels count a refused fork where the forking task sits. */
+  events: string[];
+  /** tasks (v1) or cgroup.threads (v2) of the cgroup and of every sub-cgroup below it. */
+  threads: string[];
+  /** cgroup.procs of the cgroup and every sub-cgroup. */
+  procs: string[];
+}
+
+export interface PidsAccounting {
+  /** pids.current: every task charged, zombies included (hierarchical). */
+  pidsUsed: number;
+  pidsMax: number | null;
+  /** Threads still listed in the cgroups: zombies have left these lists. */
+  threads: number;
+  /** Live processes (thread group leaders still listed). */
+  processes: number;
+  /** pids.current minus the listed threads. */
+  zombies: number;
+  refusedForks: number | null;
+  limitHit: boolean;
+  /** Most PIDs charged at once so far: pids.peak, else the limit once a fork was refused (that proves it was reached), else null. */
+  pidsPeak: number | null;
+}
+
+/**
+ * The fast path: a zombie stays charged to the pids controller until it is reaped, but leaves
+ * tasks / cgroup.threads when it exits. So zombies = pids.current - listed threads, summed over
+ * the sub-cgroups a container may make (pids.current is hierarchical, the lists are not).
+ */
+export function pidsAccounting(files: PidsCgroupFiles): PidsAccounting | null {
+  const pidsUsed = Number(files.current.trim());
+  if (!Number.isInteger(pidsUsed) || files.current.trim() === '') return null;
+  const threads = files.threads.reduce((n, t) => n + countIds(t), 0);
+  const processes = files.procs.reduce((n, t) => n + countIds(t), 0);
+  const refusedForks = files.events.length === 0 ? null : files.events.reduce((n, e) => n + parsePidsEvents(e), 0);
+  const pidsMax = files.max === null ? null : parsePidsMax(files.max);
+  const peak = files.peak ? Number(files.peak.trim()) : NaN;
+  const limitHit = (refusedForks ?? 0) > 0;
+  return {
+    pidsUsed,
+    pidsMax,
+    threads,
+    processes,
+    // A thread listed while its charge is already gone (exit in between two reads) must not make it negative.
+    zombies: Math.max(0, pidsUsed - threads),
+    refusedForks,
+    limitHit,
+    // A refused fork proves the limit was reached, even if the peak read is a moment old.
+    pidsPeak: Number.isInteger(peak) ? Math.max(peak, pidsUsed, limitHit && pidsMax !== null ? pidsMax : 0) : limitHit && pidsMax !== null ? pidsMax : null,
+  };
+}
+
+/**
+ * The container's own cgroup from its init's: an init may move itself into a sub-cgroup (systemd
+ * does, into init.scope), so cut the path after the last segment that names the container.
+ */
+export function containerCgroupPath(initPath: string, containerId: string): string {
+  const id = containerId.slice(0, 12);
+  const parts = initPath.split('/');
+  for (let i = parts.length - 1; i >= 0; i--) {
+    if (parts[i]?.includes(id)) return parts.slice(0, i + 1).join('/') || '/';
+  }
+  return initPath;
+}

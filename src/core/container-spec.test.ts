@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkLimits, demoSpec, MAX_PIDS_LIMIT } from './container-spec.js';
+import { BENCH_SPARE_PIDS, benchPidsAllowance, checkLimits, containerSpec, demoSpec, MAX_PIDS_LIMIT } from './container-spec.js';
 import { LABEL_KIND, LABEL_MODE, LABEL_RUN, isLabImage, LABEL_IMAGE } from './labels.js';
 import { MODE_IDS } from './modes.js';
 
@@ -46,5 +46,27 @@ describe('isLabImage', () => {
     expect(isLabImage({ [LABEL_IMAGE]: 'zombie-lab/base:abc' }, ['mine:latest'])).toBe(false);
     expect(isLabImage({}, ['zombie-lab/base:abc'])).toBe(false);
     expect(isLabImage(null, null)).toBe(false);
+  });
+});
+
+describe('benchPidsAllowance', () => {
+  it('grants a limit above MAX_PIDS_LIMIT only while the host keeps its spare PIDs', () => {
+    const a = benchPidsAllowance(20_100, 32_768, 400);
+    expect(a.max).toBe(20_100);
+    expect(() => checkLimits({ pidsLimit: 20_100, memoryMb: 512 })).toThrow(/PID limit/);
+    expect(() => checkLimits({ pidsLimit: 20_100, memoryMb: 512 }, a)).not.toThrow();
+    expect(() => checkLimits({ pidsLimit: 20_101, memoryMb: 512 }, a)).toThrow(/PID limit/);
+  });
+  it(`refuses when fewer than ${BENCH_SPARE_PIDS} PIDs would stay free`, () => {
+    expect(() => benchPidsAllowance(20_100, 32_768, 9_000)).toThrow(/spare/);
+    expect(() => benchPidsAllowance(20_100, 24_000, 100)).toThrow(/spare/);
+  });
+});
+
+describe('sampler sidecar spec', () => {
+  it('joins a PID namespace with stdin kept open, and keeps every safety limit', () => {
+    const s = containerSpec({ owner, kind: 'sampler', image: 'b', cmd: ['python3'], limits: { pidsLimit: 8, memoryMb: 64 }, pidMode: 'container:abc', openStdin: true });
+    expect(s).toMatchObject({ OpenStdin: true, StdinOnce: true, HostConfig: { PidMode: 'container:abc', PidsLimit: 8, NetworkMode: 'none', CapDrop: ['ALL'] } });
+    expect(s.Labels[LABEL_KIND]).toBe('sampler');
   });
 });

@@ -26,6 +26,9 @@ export interface ContainerSpec {
   Tty: false;
   AttachStdout: false;
   AttachStderr: false;
+  /** Only for the sampler sidecar: its stdin stays open while the lab is attached, and closes when the lab goes. */
+  OpenStdin?: true;
+  StdinOnce?: true;
   HostConfig: {
     PidsLimit: number;
     Memory: number;
@@ -36,6 +39,7 @@ export interface ContainerSpec {
     Init: boolean;
     AutoRemove: boolean;
     PidMode?: string;
+    LogConfig?: { Type: 'none'; Config: Record<string, string> };
   };
 }
 
@@ -52,11 +56,42 @@ export interface SpecInput {
   /** Remove the container as soon as it exits: a lab that dies leaves nothing running for long. */
   autoRemove?: boolean;
   pidMode?: string;
+  /** Keep stdin open (sampler sidecar): it ends itself when the lab detaches. */
+  openStdin?: boolean;
+  /** No log driver: output is only read live (the sidecar's ten lines a second would fill a log file). */
+  noLogs?: boolean;
+  /** A PID ceiling above MAX_PIDS_LIMIT for this container only (the benchmark); see benchPidsAllowance. */
+  pidsAllowance?: PidsAllowance;
 }
 
-export function checkLimits(limits: Limits): void {
-  if (!Number.isInteger(limits.pidsLimit) || limits.pidsLimit < MIN_PIDS_LIMIT || limits.pidsLimit > MAX_PIDS_LIMIT) {
-    throw new RangeError(`PID limit must be a whole number from ${MIN_PIDS_LIMIT} to ${MAX_PIDS_LIMIT}, got ${limits.pidsLimit}`);
+/** An explicit, checked exception to MAX_PIDS_LIMIT, granted by benchPidsAllowance from the host's free PIDs. */
+export interface PidsAllowance {
+  max: number;
+  why: string;
+}
+
+/** PIDs the benchmark always leaves free on the host, whatever it asks for. */
+export const BENCH_SPARE_PIDS = 4096;
+
+/**
+ * The benchmark needs 20,000 zombies in one container, more than MAX_PIDS_LIMIT. It may have
+ * them only if the host keeps BENCH_SPARE_PIDS free: pid_max minus the tasks that exist now
+ * minus what it asks for.
+ */
+export function benchPidsAllowance(wanted: number, pidMax: number, tasksNow: number): PidsAllowance {
+  const free = pidMax - tasksNow - wanted;
+  if (free < BENCH_SPARE_PIDS) {
+    throw new RangeError(
+      `a PID limit of ${wanted} would leave ${free} of the host's ${pidMax} PIDs free (${tasksNow} in use); the benchmark keeps at least ${BENCH_SPARE_PIDS} spare`,
+    );
+  }
+  return { max: wanted, why: `benchmark: pid_max ${pidMax}, ${tasksNow} in use, ${free} stay free` };
+}
+
+export function checkLimits(limits: Limits, allowance?: PidsAllowance): void {
+  const max = allowance ? Math.max(MAX_PIDS_LIMIT, allowance.max) : MAX_PIDS_LIMIT;
+  if (!Number.isInteger(limits.pidsLimit) || limits.pidsLimit < MIN_PIDS_LIMIT || limits.pidsLimit > max) {
+    throw new RangeError(`PID limit must be a whole number from ${MIN_PIDS_LIMIT} to ${max}, got ${limits.pidsLimit}`);
   }
   if (!Number.isFinite(limits.memoryMb) || limits.memoryMb < 16 || limits.memoryMb > 4096) {
     throw new RangeError(`memory limit must be from 16 to 4096 MB, got ${limits.memoryMb}`);
@@ -64,7 +99,7 @@ export function checkLimits(limits: Limits): void {
 }
 
 export function containerSpec(input: SpecInput): ContainerSpec {
-  checkLimits(input.limits);
+  checkLimits(input.limits, input.pidsAllowance);
   const memory = Math.round(input.limits.memoryMb * 1024 * 1024);
   const spec: ContainerSpec = {
     Image: input.image,
@@ -84,9 +119,14 @@ export function containerSpec(input: SpecInput): ContainerSpec {
       Init: input.init ?? false,
       AutoRemove: input.autoRemove ?? true,
       ...(input.pidMode ? { PidMode: input.pidMode } : {}),
+      ...(input.noLogs ? { LogConfig: { Type: 'none' as const, Config: {} } } : {}),
     },
   };
   if (input.entrypoint) spec.Entrypoint = input.entrypoint;
+  if (input.openStdin) {
+    spec.OpenStdin = true;
+    spec.StdinOnce = true;
+  }
   return spec;
 }
 

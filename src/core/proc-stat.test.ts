@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isZombie, parseProcStat } from './proc-stat.js';
+import { isZombie, parseProcStat, parseProcStatBytes } from './proc-stat.js';
 
 const tail = '0 0 0 -1 4194560 100 0 0 0 1 2 0 0 20 0 1 0 123456 1000 10 18446744073709551615';
 
@@ -34,5 +34,25 @@ describe('parseProcStat', () => {
     expect(parseProcStat('')).toBeNull();
     expect(parseProcStat('garbage')).toBeNull();
     expect(parseProcStat('(x) S 1')).toBeNull();
+  });
+});
+
+describe('parseProcStatBytes agrees with parseProcStat', () => {
+  const lines = [
+    `42 (python3) S 1 ${tail}`,
+    `7 (tmux: server) Z 3 ${tail}`,
+    `99 (evil) Z (x) R 12 ${tail}`,
+    `5 () Z 1 ${tail}`,
+    `6 ())) S 1 ${tail}`,
+    `8 (naïve ünïcode) S 1 ${tail}\n`,
+    `9 (short) S 1`,
+    '',
+    'garbage',
+    '(x) S 1',
+  ];
+  it.each(lines)('%s', (line) => {
+    const b = Buffer.from(line, 'utf8');
+    const padded = Buffer.concat([b, Buffer.from('junk after the end')]);
+    expect(parseProcStatBytes(padded, b.length)).toEqual(parseProcStat(line));
   });
 });

@@ -23,12 +23,15 @@ export function tallyByNamespace(
   namespaces: Set<string>,
   opts: { treeLimit?: number } = {},
 ): Map<string, Tally> {
-  const byPid = new Map(stats.map((s) => [s.pid, s]));
+  // Most processes have a readable link: count them in one pass, and build the parent lookup
+  // only for the few that do not (a Map of 20,000 entries per scan is measurable).
+  let byPid: Map<number, ProcStat> | null = null;
   const resolved = new Map<number, string | null>();
   const resolve = (pid: number, depth: number): string | null => {
     if (resolved.has(pid)) return resolved.get(pid) ?? null;
     let ns = nsOf(pid);
     if (ns === null && depth < 4) {
+      byPid ??= new Map(stats.map((s) => [s.pid, s]));
       const parent = byPid.get(pid)?.ppid;
       ns = parent ? resolve(parent, depth + 1) : null;
     }
@@ -39,7 +42,8 @@ export function tallyByNamespace(
   for (const ns of namespaces) out.set(ns, { zombies: 0, live: 0, tree: [] });
   const treeLimit = opts.treeLimit ?? 0;
   for (const s of stats) {
-    const ns = resolve(s.pid, 0);
+    const direct = nsOf(s.pid);
+    const ns = direct !== null ? direct : resolve(s.pid, 0);
     if (ns === null) continue;
     const t = out.get(ns);
     if (!t) continue;

@@ -26,6 +26,12 @@ describe('run summary', () => {
     expect(s.results.init?.zombiesPeak).toBe(0);
   });
 
+  it("takes the kernel's PID peak when the sample carries one: a fill between two samples still counts", () => {
+    const s = emptySummary(['no-init']);
+    applyEvent(s, { type: 'sample', mode: 'no-init', sample: { ...sample(100, 22, 23, 4), pidsPeak: 24 } });
+    expect(resultsOf(s)[0]?.pidsPeak).toBe(24);
+  });
+
   it('ignores events for modes that are not in the run', () => {
     const s = emptySummary(['init']);
     applyEvent(s, { type: 'sample', mode: 'no-init', sample: sample(1, 50, 1) });

@@ -53,7 +53,7 @@ export function applyEvent(s: RunSummary, e: RunEvent): RunSummary {
       r.pidsLimit = sample.pidsLimit;
       if (sample.pidsUsed !== null) {
         r.pidsUsedEnd = sample.pidsUsed;
-        r.pidsPeak = Math.max(r.pidsPeak ?? 0, sample.pidsUsed);
+        r.pidsPeak = Math.max(r.pidsPeak ?? 0, sample.pidsUsed, sample.pidsPeak ?? 0);
       }
       if (sample.forkFailures !== null) r.forkFailures = sample.forkFailures;
       break;

@@ -14,6 +14,16 @@ export interface Sample {
   forkFailures: number | null;
   /** What the sample itself cost, in microseconds of wall time. */
   costUs: number;
+  /** Where `zombies` came from (absent in replays made before sources were recorded). */
+  source?: SampleSource;
+  /** How often this source actually delivers samples now, per second (the /proc path slows itself down). */
+  rateHz?: number;
+  /** Most PIDs charged at once so far (pids.peak, or the limit once a fork was refused): a fill between two samples still shows. */
+  pidsPeak?: number;
+  /** True once the kernel refused a fork because the PID limit was full (pids.events "max" > 0). */
+  limitHit?: boolean;
+  /** The /proc count that last cross-checked the cgroup fast path, and how old it is in ms. */
+  procCheck?: { zombies: number; ageMs: number; costUs: number; rateHz: number };
 }
 
 /** Where samples come from; shown to the user so the numbers are never a mystery. */

@@ -7,15 +7,18 @@ import type Docker from 'dockerode';
 import { demoSpec, type Limits } from '../core/container-spec.js';
 import type { ModeId } from '../core/modes.js';
 import type { Problem, RunEvent } from '../core/run-events.js';
+import type { SampleSource } from '../core/sample.js';
+import { parseSamplerChoice, type SamplerChoice } from '../core/sampler-choice.js';
 import { applyEvent, emptySummary, resultsOf } from '../core/run-summary.js';
 import { createAndStart, removeQuietly, stopTimed, type Started } from './containers.js';
 import { explainEngineError } from './docker-connect.js';
 import { EventQueue } from './event-queue.js';
-import { checkHostProc, commOf, pidsCgroupOf } from './host-proc.js';
+import { checkHostProc, pid1NameOf, pidsCgroupOf } from './host-proc.js';
 import { ensureImages, type WayChoice } from './images.js';
 import { isLabError } from './lab-error.js';
 import { ownerFor } from './run-id.js';
-import { sampleContainers, type SampleTarget } from './sampler.js';
+import { hostSourceOf, sampleContainers, type SampleTarget } from './sampler.js';
+import { sampleFromReading, startSidecar, treeFromReading, type Sidecar } from './sidecar.js';
 
 export interface DemoOptions {
   runId: string;
@@ -29,7 +32,16 @@ export interface DemoOptions {
   /** Containers end by themselves after this long even if the lab is killed (default 15 min). */
   ttlS?: number;
   intervalMs?: number;
+  /** Which sampler (default: ZOMBIE_LAB_SAMPLER, else 'auto'). */
+  sampler?: SamplerChoice;
 }
+
+/** What the lab tells the user about each source, in `compare` and the app. */
+export const SOURCE_DETAIL: Record<Exclude<SampleSource, 'replay'>, string> = {
+  cgroup: "the pids cgroup (pids.current minus the threads it lists) every tick, cross-checked against this host's /proc",
+  'host-proc': "this host's /proc, scanned on a worker thread within a quarter of a core",
+  sidecar: "a sampler container inside each demo's PID namespace (sidecar, through the Docker API)",
+};
 
 export interface DemoControl {
   /** Abort: force-remove everything now. */
@@ -61,16 +73,20 @@ export async function* runDemo(docker: Docker, opts: DemoOptions, ctl: DemoContr
     q.push(e);
   };
   const started = new Map<ModeId, Started>();
+  const allSidecars: Sidecar[] = [];
+  let sidecarWhy = '';
 
   const produce = async () => {
     for (const mode of opts.modes) push({ type: 'lane', mode, state: { kind: 'building', detail: 'checking images' } });
     let zombieImage: string;
+    let baseImage: string;
     try {
       const gen = ensureImages(docker, { signal: inner.signal, ...(opts.way ? { way: opts.way } : {}) });
       for (;;) {
         const r = await gen.next();
         if (r.done) {
           zombieImage = r.value.zombie;
+          baseImage = r.value.base;
           break;
         }
         push(r.value);
@@ -83,6 +99,15 @@ export async function* runDemo(docker: Docker, opts: DemoOptions, ctl: DemoContr
       return;
     }
 
+    let choice: SamplerChoice;
+    try {
+      choice = opts.sampler ?? parseSamplerChoice(process.env.ZOMBIE_LAB_SAMPLER);
+    } catch (err) {
+      const problem = { message: err instanceof Error ? err.message : String(err), fix: 'unset ZOMBIE_LAB_SAMPLER, or set it to auto, proc or sidecar' };
+      push({ type: 'problem', problem });
+      for (const mode of opts.modes) push({ type: 'lane', mode, state: { kind: 'error', problem } });
+      return;
+    }
     const owner = ownerFor(opts.runId);
     const limits: Limits = { pidsLimit: opts.pidsLimit, memoryMb: opts.memoryMb };
     for (const mode of opts.modes) push({ type: 'lane', mode, state: { kind: 'starting' } });
@@ -92,6 +117,8 @@ export async function* runDemo(docker: Docker, opts: DemoOptions, ctl: DemoContr
       ),
     );
     const targets: SampleTarget[] = [];
+    const remote: { mode: ModeId; why: string }[] = [];
+    const sources = new Set<SampleSource>();
     settled.forEach((r, i) => {
       const mode = opts.modes[i] as ModeId;
       if (r.status === 'rejected') {
@@ -100,37 +127,98 @@ export async function* runDemo(docker: Docker, opts: DemoOptions, ctl: DemoContr
       }
       started.set(mode, r.value);
       const verdict = checkHostProc(r.value.initPid, r.value.id);
-      if (!verdict.ok) {
-        push({
-          type: 'lane',
-          mode,
-          state: {
-            kind: 'error',
-            problem: { message: `cannot count zombies here: ${verdict.reason}`, fix: 'run the lab on the machine the Docker engine runs on (remote engines: see zombie-lab doctor)' },
-          },
-        });
+      if (choice === 'sidecar' || !verdict.ok) {
+        remote.push({ mode, why: verdict.ok ? 'forced by ZOMBIE_LAB_SAMPLER=sidecar' : verdict.reason });
         return;
       }
-      targets.push({ key: mode, ns: verdict.ns, cgroup: pidsCgroupOf(r.value.initPid), pidsLimit: opts.pidsLimit });
-      push({ type: 'pid1', mode, name: commOf(r.value.initPid) ?? '?' });
+      const target: SampleTarget = { key: mode, ns: verdict.ns, cgroup: pidsCgroupOf(r.value.initPid, undefined, r.value.id), pidsLimit: opts.pidsLimit };
+      targets.push(target);
+      sources.add(hostSourceOf(target, choice === 'proc' ? 'proc' : 'auto'));
     });
+    await Promise.all(
+      targets.map(async (t) => {
+        const s = started.get(t.key as ModeId) as Started;
+        push({ type: 'pid1', mode: t.key as ModeId, name: (await pid1NameOf(s.initPid)) ?? '?' });
+      }),
+    );
     if (inner.signal.aborted) return;
-    if (targets.length > 0) push({ type: 'source', source: 'host-proc', detail: "this host's /proc (the engine runs on this kernel)" });
+
+    // Where this host's /proc is not the containers' (or when forced): a sidecar per container.
+    const sidecars = new Map<ModeId, Sidecar>();
+    await Promise.all(
+      remote.map(async ({ mode, why }) => {
+        const s = started.get(mode) as Started;
+        try {
+          const sc = await startSidecar(docker, {
+            owner,
+            image: baseImage,
+            targetId: s.id,
+            ttlS: opts.ttlS ?? 900,
+            ...(opts.intervalMs ? { intervalMs: opts.intervalMs } : {}),
+            ...(opts.withTree ? { treeLimit: 400 } : {}),
+            signal: inner.signal,
+          });
+          sidecars.set(mode, sc);
+          allSidecars.push(sc);
+          sidecarWhy = why;
+        } catch (err) {
+          push({ type: 'lane', mode, state: { kind: 'error', problem: problemOf(err, `starting the sampler next to the ${mode} container (${why})`) } });
+        }
+      }),
+    );
+    if (inner.signal.aborted) return;
+    for (const source of sources) push({ type: 'source', source, detail: SOURCE_DETAIL[source as keyof typeof SOURCE_DETAIL] });
+    if (sidecars.size > 0) push({ type: 'source', source: 'sidecar', detail: `${SOURCE_DETAIL.sidecar}: ${sidecarWhy}` });
 
     const t0 = Date.now();
-    for (const t of targets) push({ type: 'lane', mode: t.key as ModeId, state: { kind: 'running', startedAt: t0 } });
+    for (const mode of [...targets.map((t) => t.key as ModeId), ...sidecars.keys()]) push({ type: 'lane', mode, state: { kind: 'running', startedAt: t0 } });
     const sampling = new AbortController();
     const stopSampling = () => sampling.abort();
     inner.signal.addEventListener('abort', stopSampling, { once: true });
     let active = [...targets];
+    const sidecarLoops = [...sidecars.entries()].map(async ([mode, sc]) => {
+      let named = false;
+      for await (const r of sc.readings) {
+        if (sampling.signal.aborted) break;
+        if (!named) {
+          named = true;
+          push({ type: 'pid1', mode, name: r.pid1 ?? '?' });
+        }
+        if (r.live === 0) continue;
+        const tree = treeFromReading(r);
+        push({ type: 'sample', mode, sample: sampleFromReading(r, Date.now() - t0, opts.pidsLimit), ...(tree ? { tree } : {}) });
+      }
+      // Ended while its container should still run: say so, rather than let the lane go quiet.
+      const demo = started.get(mode); // gone from the map once it was stopped
+      const demoEnded =
+        !demo ||
+        (await Promise.race([demo.exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 1000).unref())]));
+      if (!demoEnded && !sampling.signal.aborted && !ctl.stop.aborted && !inner.signal.aborted) {
+        const why = sc.stderrTail().split('\n').at(-1) ?? '';
+        push({
+          type: 'lane',
+          mode,
+          state: { kind: 'error', problem: { message: `the sampler next to the ${mode} container ended${why ? `: ${why}` : ''}`, fix: 'zombie-lab doctor checks the sampler; then run again' } },
+        });
+      }
+    });
+    const announced = new Set<SampleSource>(sources);
     const sampler = (async () => {
+      if (targets.length === 0) return;
       for await (const batch of sampleContainers(() => active, {
         signal: sampling.signal,
+        source: choice === 'proc' ? 'proc' : 'auto',
         t0,
         ...(opts.withTree ? { withTree: true } : {}),
         ...(opts.intervalMs ? { intervalMs: opts.intervalMs } : {}),
       })) {
         for (const ts of batch) {
+          const src = ts.sample.source;
+          if (src && src !== 'sidecar' && src !== 'replay' && !announced.has(src)) {
+            // Only when the cross-check made a container fall back from the cgroup count to /proc.
+            announced.add(src);
+            push({ type: 'source', source: src, detail: `${SOURCE_DETAIL[src]} (for ${ts.key}: the cgroup count disagreed with /proc on a quiet container)` });
+          }
           // A container always has a live PID 1; none means it is already gone, and its 0 would be a lie.
           if (ts.sample.live === 0) continue;
           push({ type: 'sample', mode: ts.key as ModeId, sample: ts.sample, ...(ts.tree ? { tree: ts.tree } : {}) });
@@ -159,7 +247,8 @@ export async function* runDemo(docker: Docker, opts: DemoOptions, ctl: DemoContr
       );
     }
     sampling.abort();
-    await sampler;
+    await Promise.all(allSidecars.map((sc) => sc.close()));
+    await Promise.all([sampler, ...sidecarLoops]);
     if (!inner.signal.aborted) push({ type: 'done', results: resultsOf(summary) });
   };
 
@@ -168,6 +257,7 @@ export async function* runDemo(docker: Docker, opts: DemoOptions, ctl: DemoContr
       if (!inner.signal.aborted) push({ type: 'problem', problem: problemOf(err, 'running the demo') });
     })
     .finally(async () => {
+      await Promise.all(allSidecars.map((sc) => sc.close()));
       await Promise.all([...started.values()].map((s) => removeQuietly(s.container)));
       q.close();
     });

@@ -11,7 +11,9 @@ import { nodeVersionCheck, type DoctorCheck } from '../core/doctor-check.js';
 import { listLabContainers } from './cleanup.js';
 import { createAndStart, removeQuietly } from './containers.js';
 import { connectDocker, engineEndpoint } from './docker-connect.js';
-import { checkHostProc, pidsCgroupOf } from './host-proc.js';
+import { parseSamplerChoice } from '../core/sampler-choice.js';
+import { checkHostProc, pidsCgroupOf, readPidsAccounting } from './host-proc.js';
+import { startSidecar } from './sidecar.js';
 import { imageExists, imageTags } from './images.js';
 import { isLabError } from './lab-error.js';
 import { newRunId, ownerFor } from './run-id.js';
@@ -25,17 +27,51 @@ function hasCommand(cmd: string): boolean {
   }
 }
 
-async function hostProcCheck(docker: Docker, baseTag: string): Promise<DoctorCheck> {
+/** Whether this host's /proc and cgroups show the containers, and so which sampler the lab will use. */
+async function hostProcCheck(docker: Docker, baseTag: string): Promise<DoctorCheck[]> {
   const name = "host /proc shows the container's processes";
-  const started = await createAndStart(
-    docker,
-    containerSpec({ owner: ownerFor(newRunId('doctor')), kind: 'probe', image: baseTag, cmd: ['sleep', '30'], limits: { pidsLimit: 16, memoryMb: 32 } }),
-  );
+  const owner = ownerFor(newRunId('doctor'));
+  const started = await createAndStart(docker, containerSpec({ owner, kind: 'probe', image: baseTag, cmd: ['sleep', '30'], limits: { pidsLimit: 16, memoryMb: 32 } }));
   try {
+    let choice;
+    try {
+      choice = parseSamplerChoice(process.env.ZOMBIE_LAB_SAMPLER);
+    } catch (err) {
+      return [{ name: 'sampler', status: 'fail', detail: err instanceof Error ? err.message : String(err), fix: 'unset ZOMBIE_LAB_SAMPLER, or set it to auto, proc or sidecar' }];
+    }
+    const checks: DoctorCheck[] = [];
     const v = checkHostProc(started.initPid, started.id);
-    if (!v.ok) return { name, status: 'fail', detail: v.reason, fix: 'run the lab on the machine where the engine runs; remote engines are not sampled yet' };
-    const cg = pidsCgroupOf(started.initPid);
-    return { name, status: 'pass', detail: `yes; pids cgroup ${cg ? `v${cg.version} at ${cg.dir}` : 'not readable (PIDs used will show as -)'}` };
+    const cg = v.ok ? pidsCgroupOf(started.initPid, undefined, started.id) : null;
+    if (v.ok) {
+      checks.push({ name, status: 'pass', detail: `yes; pids cgroup ${cg ? `v${cg.version} at ${cg.dir}` : 'not readable (PIDs used will show as -)'}` });
+    } else {
+      checks.push({ name, status: 'info', detail: `no: ${v.reason}; the lab samples through a sidecar container instead` });
+    }
+    if (v.ok && choice !== 'sidecar') {
+      const fast = choice === 'auto' && readPidsAccounting(cg) !== null;
+      checks.push({
+        name: 'sampler',
+        status: 'pass',
+        detail: fast
+          ? `cgroup fast path (pids.current minus the listed threads, every tick), cross-checked against /proc`
+          : `this host's /proc on a worker thread${choice === 'proc' ? ' (ZOMBIE_LAB_SAMPLER=proc)' : ' (the pids cgroup is not readable)'}`,
+      });
+      return checks;
+    }
+    // The remote path: prove it on the probe, as compare would use it.
+    const sc = await startSidecar(docker, { owner, image: baseTag, targetId: started.id, ttlS: 30 });
+    try {
+      const first = await Promise.race([sc.readings.next(), new Promise<null>((r) => setTimeout(() => r(null), 10_000).unref())]);
+      const r = first && !first.done ? first.value : null;
+      checks.push(
+        r
+          ? { name: 'sampler', status: 'pass', detail: `sidecar in the container's PID namespace${choice === 'sidecar' ? ' (ZOMBIE_LAB_SAMPLER=sidecar)' : ''}: sees PID 1 ${r.pid1 ?? '?'}, ${r.live} process(es), ${r.costUs} µs a sample` }
+          : { name: 'sampler', status: 'fail', detail: `the sidecar sampler gave no reading${sc.stderrTail() ? `: ${sc.stderrTail().split('\n').at(-1)}` : ''}`, fix: 'zombie-lab prepare (rebuilds the base image), then zombie-lab doctor again' },
+      );
+    } finally {
+      await sc.close();
+    }
+    return checks;
   } finally {
     await removeQuietly(started.container);
   }
@@ -94,7 +130,7 @@ export async function* runDoctor(): AsyncGenerator<DoctorCheck> {
     yield { name: "host /proc shows the container's processes", status: 'info', detail: 'not checked yet: needs the base image (zombie-lab prepare)' };
   } else {
     try {
-      yield await hostProcCheck(docker, tags.base);
+      for (const c of await hostProcCheck(docker, tags.base)) yield c;
     } catch (err) {
       const msg = isLabError(err) ? err.problem.message : err instanceof Error ? err.message.split('\n')[0] : String(err);
       yield { name: "host /proc shows the container's processes", status: 'fail', detail: `the probe container did not run: ${msg}`, fix: 'see the message; then run zombie-lab doctor again' };

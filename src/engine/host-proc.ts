@@ -3,12 +3,21 @@
  * a /proc file never blocks on a disk, and a few hundred short sync reads beat the thread pool
  * round trips of fs/promises (and cannot hit EMFILE).
  */
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
-import { parsePidsEvents, parsePidsMax, pidsCgroupPath } from '../core/cgroup-files.js';
-import { parseProcStat, type ProcStat } from '../core/proc-stat.js';
+import { closeSync, openSync, readdirSync, readFileSync, readlinkSync, readSync } from 'node:fs';
+import {
+  containerCgroupPath,
+  parsePidsEvents,
+  parsePidsMax,
+  pidsAccounting,
+  pidsCgroupPath,
+  threadsFileName,
+  type PidsAccounting,
+  type PidsCgroupFiles,
+} from '../core/cgroup-files.js';
+import { isZombie, parseProcStatBytes, type ProcStat } from '../core/proc-stat.js';
 
 export const PROC = process.env.ZOMBIE_LAB_PROC ?? '/proc';
-const CGROUP_ROOT = '/sys/fs/cgroup';
+export const CGROUP_ROOT = process.env.ZOMBIE_LAB_CGROUP_ROOT ?? '/sys/fs/cgroup';
 
 function readOrNull(file: string): string | null {
   try {
@@ -18,13 +27,32 @@ function readOrNull(file: string): string | null {
   }
 }
 
+// One buffer for every stat read: a stat line is well under 1 KiB, and open/read/close without
+// readFileSync's fstat and allocation is what keeps a scan near the kernel's own cost per process.
+const statBuf = Buffer.alloc(4096);
+
+function readStat(file: string): ProcStat | null {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return null; // exited between readdir and open
+  }
+  try {
+    return parseProcStatBytes(statBuf, readSync(fd, statBuf, 0, statBuf.length, 0));
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export function listProcStats(proc = PROC): ProcStat[] {
   const out: ProcStat[] = [];
   for (const name of readdirSync(proc)) {
     const c = name.charCodeAt(0);
     if (c < 48 || c > 57) continue;
-    const line = readOrNull(`${proc}/${name}/stat`);
-    const s = line ? parseProcStat(line) : null;
+    const s = readStat(`${proc}/${name}/stat`);
     if (s) out.push(s);
   }
   return out;
@@ -43,21 +71,20 @@ export function pidNamespaceOf(pid: number | 'self', proc = PROC): string | null
  * each process costs one readlink in its life, not one per tick.
  */
 export class NamespaceCache {
-  private cache = new Map<string, string | null>();
+  private cache = new Map<number, { start: number; ns: string | null }>();
   constructor(private readonly proc = PROC) {}
 
   lookup(stats: ProcStat[]): (pid: number) => string | null {
-    const next = new Map<string, string | null>();
-    const byPid = new Map<number, string | null>();
+    const next = new Map<number, { start: number; ns: string | null }>();
     for (const s of stats) {
-      const key = `${s.pid}:${s.startTime}`;
-      let ns = this.cache.get(key);
-      if (ns === undefined || ns === null) ns = pidNamespaceOf(s.pid, this.proc);
-      next.set(key, ns);
-      byPid.set(s.pid, ns);
+      let e = this.cache.get(s.pid);
+      // A zombie's link that cannot be read now never will be: remember that too, or 20,000
+      // zombies cost 20,000 failing readlinks every tick. A new start time is a reused PID.
+      if (!e || e.start !== s.startTime || (e.ns === null && !isZombie(s))) e = { start: s.startTime, ns: pidNamespaceOf(s.pid, this.proc) };
+      next.set(s.pid, e);
     }
     this.cache = next;
-    return (pid) => byPid.get(pid) ?? null;
+    return (pid) => next.get(pid)?.ns ?? null;
   }
 }
 
@@ -66,12 +93,159 @@ export interface PidsCgroup {
   version: 1 | 2;
 }
 
-export function pidsCgroupOf(pid: number, proc = PROC): PidsCgroup | null {
+/** The pids cgroup of a container, from its init's /proc entry; with the id, an init that moved into a sub-cgroup still finds the container's. */
+export function pidsCgroupOf(pid: number, proc = PROC, containerId?: string, root = CGROUP_ROOT): PidsCgroup | null {
   const text = readOrNull(`${proc}/${pid}/cgroup`);
   const found = text ? pidsCgroupPath(text) : null;
   if (!found) return null;
-  const dir = found.version === 1 ? `${CGROUP_ROOT}/pids${found.path}` : `${CGROUP_ROOT}${found.path}`;
+  const p = containerId ? containerCgroupPath(found.path, containerId) : found.path;
+  const dir = found.version === 1 ? `${root}/pids${p}` : `${root}${p}`;
   return readOrNull(`${dir}/pids.current`) === null ? null : { dir, version: found.version };
+}
+
+/** The pids files of a cgroup and of every sub-cgroup below it; null once the cgroup is gone. */
+export function readPidsCgroupFiles(cg: PidsCgroup): PidsCgroupFiles | null {
+  const current = readOrNull(`${cg.dir}/pids.current`);
+  if (current === null) return null;
+  const files: PidsCgroupFiles = { current, max: readOrNull(`${cg.dir}/pids.max`), peak: readOrNull(`${cg.dir}/pids.peak`), events: [], threads: [], procs: [] };
+  const threadsFile = threadsFileName(cg.version);
+  const visit = (dir: string, depth: number) => {
+    const ev = readOrNull(`${dir}/pids.events`);
+    if (ev !== null) files.events.push(ev);
+    files.threads.push(readOrNull(`${dir}/${threadsFile}`) ?? '');
+    files.procs.push(readOrNull(`${dir}/cgroup.procs`) ?? '');
+    if (depth >= 8) return;
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) if (e.isDirectory()) visit(`${dir}/${e.name}`, depth + 1);
+  };
+  visit(cg.dir, 0);
+  return files;
+}
+
+// Shared by every cgroup list read: tasks of a container with many threads can be long.
+let listBuf = Buffer.alloc(1 << 16);
+
+function readListFresh(file: string): string | null {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    let len = 0;
+    for (;;) {
+      const n = readSync(fd, listBuf, len, listBuf.length - len, null);
+      if (n === 0) break;
+      len += n;
+      if (len === listBuf.length) {
+        const bigger = Buffer.alloc(listBuf.length * 2);
+        listBuf.copy(bigger);
+        listBuf = bigger;
+      }
+    }
+    return listBuf.toString('latin1', 0, len);
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function preadOrNull(fd: number | null): string | null {
+  if (fd === null) return null;
+  try {
+    return statBuf.toString('latin1', 0, readSync(fd, statBuf, 0, statBuf.length, 0));
+  } catch {
+    return null; // ENODEV: the cgroup was removed under us
+  }
+}
+
+function openOrNull(file: string): number | null {
+  try {
+    return openSync(file, 'r');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The fast path at 10 Hz, kept cheap: pids.current, pids.max and pids.events stay open and are
+ * re-read in place; the thread and process lists are opened fresh each time, because cgroup v1
+ * caches them per open file for up to a second (a re-read in place would be stale). The list of
+ * sub-cgroups is refreshed every `rescanMs`.
+ */
+export class PidsCgroupReader {
+  private fds: { current: number | null; max: number | null; events: number | null; peak: number | null } | null = null;
+  private subdirs: string[] = [];
+  private subdirsAt = -Infinity;
+  private max: string | null = null;
+  private peak: string | null = null;
+
+  constructor(
+    readonly cg: PidsCgroup,
+    private readonly rescanMs = 1000,
+  ) {}
+
+  read(now = Date.now()): PidsAccounting | null {
+    const dir = this.cg.dir;
+    this.fds ??= { current: openOrNull(`${dir}/pids.current`), max: openOrNull(`${dir}/pids.max`), events: openOrNull(`${dir}/pids.events`), peak: openOrNull(`${dir}/pids.peak`) };
+    const current = preadOrNull(this.fds.current);
+    if (current === null) return null;
+    // Every syscall counts here (on a VM the first ones after a sleep cost tens of µs each):
+    // the sub-cgroup list and the limit change rarely, and the peak is a running maximum, so
+    // they are read once per rescan.
+    if (now - this.subdirsAt >= this.rescanMs) {
+      this.subdirs = [];
+      listSubdirs(dir, this.subdirs, 0);
+      this.max = preadOrNull(this.fds.max);
+      this.peak = preadOrNull(this.fds.peak);
+      this.subdirsAt = now;
+    }
+    const threadsFile = threadsFileName(this.cg.version);
+    const root = preadOrNull(this.fds.events);
+    const files: PidsCgroupFiles = { current, max: this.max, peak: this.peak, events: root === null ? [] : [root], threads: [], procs: [] };
+    for (const d of [dir, ...this.subdirs]) {
+      files.threads.push(readListFresh(`${d}/${threadsFile}`) ?? '');
+      files.procs.push(readListFresh(`${d}/cgroup.procs`) ?? '');
+      if (d !== dir) {
+        const ev = readOrNull(`${d}/pids.events`);
+        if (ev !== null) files.events.push(ev);
+      }
+    }
+    return pidsAccounting(files);
+  }
+
+  close(): void {
+    for (const fd of Object.values(this.fds ?? {})) if (fd !== null) closeSync(fd);
+    this.fds = null;
+  }
+}
+
+function listSubdirs(dir: string, out: string[], depth: number): void {
+  if (depth >= 8) return;
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    if (!e.isDirectory()) continue;
+    out.push(`${dir}/${e.name}`);
+    listSubdirs(`${dir}/${e.name}`, out, depth + 1);
+  }
+}
+
+/** The fast path's reading: PIDs charged, threads listed, and zombies as the difference. */
+export function readPidsAccounting(cg: PidsCgroup | null): PidsAccounting | null {
+  const files = cg ? readPidsCgroupFiles(cg) : null;
+  return files ? pidsAccounting(files) : null;
 }
 
 export interface PidsReading {
@@ -94,6 +268,19 @@ export function readPids(cg: PidsCgroup | null): PidsReading {
 
 export function commOf(pid: number, proc = PROC): string | null {
   return readOrNull(`${proc}/${pid}/comm`)?.trim() ?? null;
+}
+
+/**
+ * The name of a container's PID 1. Right after start, the engine's PID can still be runc's
+ * init ("runc:[2:INIT]") for a moment before it execs the real program: wait that out, bounded.
+ */
+export async function pid1NameOf(initPid: number, ms = 3000, proc = PROC): Promise<string | null> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const name = commOf(initPid, proc);
+    if (name === null || !name.startsWith('runc:') || Date.now() > deadline) return name;
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
 
 export type HostProcVerdict = { ok: true; ns: string } | { ok: false; reason: string };

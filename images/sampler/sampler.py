@@ -1,0 +1,93 @@
+# The lab's sampler for engines whose /proc is not ours (Docker Desktop, a remote DOCKER_HOST).
+# It runs in a sidecar container that shares the demo container's PID namespace
+# (PidMode container:<id>) but has its own cgroup, so it still runs when the demo's PID limit
+# is full. Rules it keeps:
+#   - it never forks: a sampler that forks and is killed leaks its children into the demo as zombies;
+#   - one JSON line per sample on stdout;
+#   - it ends by itself when its stdin closes (the lab detached or died) or after ZOMBIE_LAB_TTL s,
+#     and the kernel ends it anyway when the demo's PID 1 exits.
+# The base image has python3-minimal only (no json module): the JSON is written by hand.
+import os
+import select
+import sys
+import time
+
+interval = float(os.environ.get("SAMPLER_INTERVAL", "0.1"))
+budget = float(os.environ.get("SAMPLER_BUDGET", "0.25"))
+tree_limit = int(os.environ.get("SAMPLER_TREE", "0"))
+ttl = float(os.environ.get("ZOMBIE_LAB_TTL", "900"))
+me = os.getpid()
+start = time.monotonic()
+out = sys.stdout
+
+
+def scan():
+    zombies = live = threads = 0
+    pid1 = None
+    tree = []
+    for name in os.listdir("/proc"):
+        if not name.isdigit() or int(name) == me:
+            continue
+        try:
+            with open("/proc/" + name + "/stat", "rb") as f:
+                line = f.read()
+        except OSError:
+            continue  # exited between listdir and open
+        # The command name may hold spaces and ')': split at the last ')'.
+        close = line.rfind(b")")
+        rest = line[close + 2 :].split(b" ")
+        state = rest[0].decode()
+        if state == "Z":
+            zombies += 1
+        else:
+            live += 1
+            threads += int(rest[17])  # field 20, num_threads
+        comm = None
+        if name == "1" or len(tree) < tree_limit:
+            comm = line[line.find(b"(") + 1 : close].decode("utf-8", "replace")
+        if name == "1":
+            pid1 = comm
+        if len(tree) < tree_limit:
+            tree.append([int(name), int(rest[1]), comm, state])
+    return zombies, live, threads, pid1, tree
+
+
+def jstr(s):
+    out = []
+    for ch in s:
+        if ch == '"' or ch == "\\":
+            out.append("\\" + ch)
+        elif ord(ch) < 0x20:
+            out.append("\\u%04x" % ord(ch))
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
+
+
+def line_of(sample, tree):
+    parts = ['"%s":%s' % (k, v) for k, v in sample.items()]
+    if tree is not None:
+        parts.append('"tree":[' + ",".join("[%d,%d,%s,%s]" % (p, pp, jstr(c), jstr(st)) for p, pp, c, st in tree) + "]")
+    return "{" + ",".join(parts) + "}\n"
+
+
+rate_interval = None
+last = None
+while ttl <= 0 or time.monotonic() - start < ttl:
+    began = time.monotonic()
+    zombies, live, threads, pid1, tree = scan()
+    cost = time.monotonic() - began
+    if last is not None:
+        dt = began - last
+        rate_interval = dt if rate_interval is None else rate_interval * 0.7 + dt * 0.3
+    last = began
+    sample = {"zombies": zombies, "live": live, "threads": threads, "pid1": "null" if pid1 is None else jstr(pid1), "costUs": int(cost * 1e6)}
+    if rate_interval:
+        sample["rateHz"] = "%.1f" % (1.0 / rate_interval)
+    out.write(line_of(sample, tree if tree_limit else None))
+    out.flush()
+    # Within the CPU budget: a scan of 20,000 processes makes the next one wait.
+    wait = began + max(interval, cost / budget) - time.monotonic()
+    readable, _, _ = select.select([0], [], [], max(0.0, wait))
+    if readable and not os.read(0, 4096):
+        break  # stdin closed: the lab is gone

@@ -1,0 +1,84 @@
+/**
+ * `npm run bench [-- <name>...] [--counts 0,100,...] [--out FILE]`: runs the named benchmarks
+ * (all by default). Each prints a Markdown table; --out also writes it to a file.
+ *
+ * To add a benchmark: write `src/bench/<name>-bench.ts` exporting a function that returns the
+ * report text, and add an entry to BENCHES below.
+ */
+import { writeFileSync } from 'node:fs';
+import { installExitCleanup, setInterruptHandler } from '../cli/exit-cleanup.js';
+import { reportProblem } from '../cli/report-problem.js';
+import { connectDocker } from '../engine/docker-connect.js';
+import { benchReport, runSamplerBench } from './sampler-bench.js';
+
+interface BenchArgs {
+  counts: number[] | null;
+  out: string | null;
+  signal: AbortSignal;
+  log: (line: string) => void;
+}
+
+type Bench = (args: BenchArgs) => Promise<string>;
+
+const BENCHES: Record<string, Bench> = {
+  sampler: async (args) => {
+    const conn = await connectDocker();
+    const result = await runSamplerBench(conn, {
+      counts: args.counts ?? [0, 100, 1_000, 5_000, 20_000],
+      windowMs: 3_000,
+      liveWindowMs: 10_000,
+      toolRuns: 5,
+      signal: args.signal,
+      log: args.log,
+    });
+    return benchReport(result, `npm run bench -- sampler${args.counts ? ` --counts ${args.counts.join(',')}` : ''}`);
+  },
+};
+
+function parseArgs(argv: string[]): { names: string[]; counts: number[] | null; out: string | null } {
+  const names: string[] = [];
+  let counts: number[] | null = null;
+  let out: string | null = null;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === '--counts') counts = (argv[++i] ?? '').split(',').map((x) => Number(x.replace(/_/g, '')));
+    else if (a === '--out') out = argv[++i] ?? null;
+    else names.push(a);
+  }
+  if (counts?.some((c) => !Number.isInteger(c) || c < 0)) throw new Error('--counts takes whole numbers separated by commas, e.g. --counts 0,100,1000');
+  for (const n of names) if (!BENCHES[n]) throw new Error(`no benchmark named "${n}" (there is: ${Object.keys(BENCHES).join(', ')})`);
+  return { names: names.length ? names : Object.keys(BENCHES), counts, out };
+}
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs(process.argv.slice(2));
+  } catch (err) {
+    return reportProblem(err);
+  }
+  installExitCleanup();
+  const ac = new AbortController();
+  const uninstall = setInterruptHandler(() => ac.abort());
+  const reports: string[] = [];
+  try {
+    for (const name of args.names) {
+      process.stderr.write(`bench ${name}...\n`);
+      const report = await BENCHES[name]!({ counts: args.counts, out: args.out, signal: ac.signal, log: (l) => process.stderr.write(`  ${l}\n`) });
+      process.stdout.write(`${report}\n`);
+      reports.push(report);
+    }
+  } catch (err) {
+    if (ac.signal.aborted) {
+      process.stderr.write('bench: interrupted; its containers were removed\n');
+      return 130;
+    }
+    return reportProblem(err);
+  } finally {
+    uninstall();
+  }
+  if (args.out) writeFileSync(args.out, reports.join('\n'));
+  return 0;
+}
+
+process.exitCode = await main();
