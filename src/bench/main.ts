@@ -6,6 +6,8 @@
  * report text, and add an entry to BENCHES below.
  */
 import { writeFileSync } from 'node:fs';
+
+process.env['NODE_ENV'] ??= 'production';
 import { installExitCleanup, setInterruptHandler } from '../cli/exit-cleanup.js';
 import { reportProblem } from '../cli/report-problem.js';
 import { connectDocker } from '../engine/docker-connect.js';
@@ -32,6 +34,28 @@ const BENCHES: Record<string, Bench> = {
       log: args.log,
     });
     return benchReport(result, `npm run bench -- sampler${args.counts ? ` --counts ${args.counts.join(',')}` : ''}`);
+  },
+  // Loaded lazily: React must see NODE_ENV=production (set below) before it is first imported.
+  render: async () => {
+    const { renderBench } = await import('./render-bench.js');
+    const rows = ['| terminal | median | p95 | max |', '|---|---:|---:|---:|'];
+    for (const [c, r] of [
+      [160, 48],
+      [80, 24],
+    ] as const) {
+      const res = await renderBench(c, r, 300);
+      rows.push(`| ${c}x${r} | ${res.median.toFixed(1)} ms | ${res.p95.toFixed(1)} ms | ${res.max.toFixed(1)} ms |`);
+    }
+    return `## One app frame with three busy lanes (target < 16 ms)\n\n${rows.join('\n')}\n`;
+  },
+  startup: async (args) => {
+    const { startupRound } = await import('./startup-bench.js');
+    const rows = ['| round | first frame | engine found | first plotted sample |', '|---:|---:|---:|---:|'];
+    for (let i = 1; i <= 3 && !args.signal.aborted; i++) {
+      const r = await startupRound();
+      rows.push(`| ${i} | ${r.frame.toFixed(0)} ms | ${r.engine.toFixed(0)} ms | ${r.firstSample.toFixed(0)} ms |`);
+    }
+    return `## From start to the first plotted sample, images built (target < 2 s)\n\n${rows.join('\n')}\n`;
   },
 };
 
