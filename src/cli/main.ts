@@ -6,6 +6,7 @@ import { runCompare } from './compare-command.js';
 import { runDoctorCommand } from './doctor-command.js';
 import { installExitCleanup } from './exit-cleanup.js';
 import { runPrepare } from './prepare-command.js';
+import { runScorecardCommand } from './scorecard-command.js';
 
 const wayOption = () => new Option('--way <way>', 'how to build the base image').choices(['auto', 'registry', 'offline']).default('auto');
 
@@ -47,6 +48,18 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option('--run-id <id>', 'label value for this run (tests use it to find their containers)').hideHelp())
     .action(async (o: Record<string, string | boolean | undefined>) => {
       code = await runCompare(o as Parameters<typeof runCompare>[0]);
+    });
+
+  program
+    .command('scorecard')
+    .description('measure every PID 1 variant (no init, bash, dumb-init, tini, --init, catatonit, s6, an app that reaps): zombies, stop, signals, exit codes')
+    .option('--json', 'print the rows as JSON')
+    .option('--variants <list>', 'comma-separated variants (default: all)')
+    .option('--concurrency <n>', 'runs at a time', String(4))
+    .addOption(wayOption())
+    .addOption(new Option('--run-id <id>', 'label value for this run').hideHelp())
+    .action(async (o: Record<string, string | boolean | undefined>) => {
+      code = await runScorecardCommand(o as Parameters<typeof runScorecardCommand>[0]);
     });
 
   program
