@@ -3,6 +3,8 @@
 
 Environment:
   ZOMBIE_RATE      rounds per second: fork a child that forks a grandchild and exits (default 0)
+  ZOMBIE_KIND      orphan (default): the grandchild is orphaned to PID 1; child: the app forks a
+                   child that exits and never waits for it, so the zombie's parent is alive
   APP_REAP=1       reap every child with a SIGCHLD handler calling waitpid(-1, WNOHANG)
   APP_HELPER=1     start a helper child in the app's process group; it reports the signals it gets
   APP_EXIT_AFTER   exit after this many seconds ...
@@ -21,6 +23,7 @@ helper = os.environ.get("APP_HELPER") == "1"
 exit_after = float(os.environ.get("APP_EXIT_AFTER", "0"))
 exit_code = int(os.environ.get("APP_EXIT_CODE", "3"))
 ttl = float(os.environ.get("ZOMBIE_LAB_TTL", "600"))
+kind = os.environ.get("ZOMBIE_KIND", "orphan")
 
 
 def log(msg):
@@ -73,17 +76,19 @@ while time.monotonic() - start < ttl:
             log("app: fork failed (%s)" % e.strerror)
         else:
             if child == 0:
-                try:
-                    if os.fork() == 0:
-                        time.sleep(0.05)
-                        os._exit(0)
-                except OSError:
-                    pass
+                if kind != "child":
+                    try:
+                        if os.fork() == 0:
+                            time.sleep(0.05)
+                            os._exit(0)
+                    except OSError:
+                        pass
                 os._exit(0)
-            try:
-                os.waitpid(child, 0)
-            except ChildProcessError:
-                pass  # the SIGCHLD handler reaped it first
+            if kind != "child":  # with "child", a live parent never waits: no init can reap these
+                try:
+                    os.waitpid(child, 0)
+                except ChildProcessError:
+                    pass  # the SIGCHLD handler reaped it first
     next_round += interval
     delay = next_round - time.monotonic()
     if delay > 0:

@@ -5,6 +5,7 @@ import { runClean } from './clean-command.js';
 import { runCompare } from './compare-command.js';
 import { runDoctorCommand } from './doctor-command.js';
 import { installExitCleanup } from './exit-cleanup.js';
+import { runLabCommand } from './lab-command.js';
 import { runPrepare } from './prepare-command.js';
 import { runScorecardCommand } from './scorecard-command.js';
 
@@ -60,6 +61,22 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option('--run-id <id>', 'label value for this run').hideHelp())
     .action(async (o: Record<string, string | boolean | undefined>) => {
       code = await runScorecardCommand(o as Parameters<typeof runScorecardCommand>[0]);
+    });
+
+  program
+    .command('lab [id]')
+    .description('guided labs: a menu, one lab (by number or id), or --check to check your work')
+    .option('--check', 'check your work for the lab: exit 0 when it passes, else what failed and what to try')
+    .option('--json', 'with --check: print the result as JSON')
+    .option('--lang <lang>', 'de or en (default from the locale)')
+    .option('--workspace <dir>', 'folder for your lab files (default ~/zombie-lab-work or $ZOMBIE_LAB_WORKSPACE)')
+    .option('--reset', 'start the lab over (your files are kept)')
+    .option('--restore-files', 'put the starting files back (asks before overwriting your changes)')
+    .option('--yes', 'with --restore-files: overwrite without asking')
+    .addOption(wayOption())
+    .addOption(new Option('--run-id <id>', 'label value for this run').hideHelp())
+    .action(async (id: string | undefined, o: Record<string, string | boolean | undefined>) => {
+      code = await runLabCommand(id, o as Parameters<typeof runLabCommand>[1]);
     });
 
   program

@@ -281,7 +281,9 @@ export async function ensureExtraImage(docker: Docker, name: string, repo: strin
   }
   const tag = await extraImageTag(name, repo, imagesDir);
   if (await imageExists(docker, tag)) return { tag, built: false };
-  await buildContext(docker, path.join(imagesDir, name), [tag], `the ${name} image`, (l) => onLine(`[${name}] ${l}`), {
+  // Also `:latest` for the shipped images, so a learner can type the name in a docker command.
+  const tagsToSet = imagesDir === IMAGES_DIR ? [tag, `${repo}:latest`] : [tag];
+  await buildContext(docker, path.join(imagesDir, name), tagsToSet, `the ${name} image`, (l) => onLine(`[${name}] ${l}`), {
     buildargs: { BASE: tags.base },
     labels: { [LABEL_IMAGE]: tag },
     ...(opts.signal ? { signal: opts.signal } : {}),

@@ -31,6 +31,8 @@ export interface ScorecardRun {
   image: string;
   variants: VariantId[];
   settings: ScorecardSettings;
+  /** Which of the three runs to do (default: all). */
+  jobs?: JobKind[];
   signal: AbortSignal;
   onEvent?: (e: ScorecardEvent) => void;
 }
@@ -145,7 +147,7 @@ export async function runScorecard(docker: Docker, run: ScorecardRun): Promise<S
   const t0 = Date.now();
   const rows = new Map<VariantId, ScoreRow>(run.variants.map((v) => [v, emptyRow(v)]));
   // Longest first: the zombie/stop runs, so the slow stops overlap the short runs.
-  const queue = JOB_KINDS.flatMap((job) => run.variants.map((variant) => ({ variant, job })));
+  const queue = (run.jobs ?? [...JOB_KINDS]).flatMap((job) => run.variants.map((variant) => ({ variant, job })));
   const total = queue.length;
   let done = 0;
   const worker = async () => {

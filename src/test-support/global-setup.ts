@@ -31,7 +31,10 @@ export default async function setup(): Promise<() => Promise<void>> {
   await ensureExtraImage(docker, 'workload', WORKLOAD_REPO);
   return async () => {
     if (process.env.ZOMBIE_LAB_KEEP_IMAGES === '1') return;
-    if (!hadWorkload) await docker.getImage(workloadTag).remove().catch(() => undefined);
+    if (!hadWorkload) {
+      await docker.getImage(workloadTag).remove().catch(() => undefined);
+      await docker.getImage(`${WORKLOAD_REPO}:latest`).remove().catch(() => undefined);
+    }
     if (!had.zombie) {
       await docker.getImage(tags.zombie).remove().catch(() => undefined);
       await docker.getImage('zombie-lab/zombie:latest').remove().catch(() => undefined);
