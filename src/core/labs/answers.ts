@@ -3,7 +3,7 @@ export function parseAnswers(text: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.replace(/#.*$/, '').trim();
-    const m = /^([a-z0-9-]+)\s*:\s*(.*)$/i.exec(line);
+    const m = /^([a-z0-9_-]+)\s*:\s*(.*)$/i.exec(line);
     if (m?.[1] && m[2] !== undefined) {
       const v = m[2].trim();
       if (v && v !== '?') out.set(m[1].toLowerCase(), v);

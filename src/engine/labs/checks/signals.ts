@@ -11,7 +11,7 @@ export const SIGNALS_STOP_TIMEOUT_S = 6;
 
 /** The masks of a plain python3 as PID 1, read live from the host's /proc. */
 export async function python3Masks(ctx: CheckContext): Promise<SignalMasks> {
-  const s = await startForCheck(ctx, { image: ctx.workloadTag, cmd: ['python3', '/work/app.py'], what: 'signals-masks' });
+  const s = await startForCheck(ctx, { image: ctx.workloadTag, cmd: ['python3', '-c', 'import time\nwhile True: time.sleep(1)'], what: 'signals-masks' });
   try {
     await waitWindow(ctx, 500);
     const masks = parseStatusMasks(await readFile(`${PROC}/${s.initPid}/status`, 'utf8'));
