@@ -55,7 +55,7 @@ export function labAsText(lab: Lab, dir: string): string[] {
   const out = [`Lab ${lab.number}: ${lab.title}`, lab.summary, '', lab.intro, '', `Workspace: ${dir}`];
   lab.steps.forEach((s, i) => {
     out.push('', `${i + 1}/${lab.steps.length} ${s.title}`, '', s.body);
-    if (s.hints.length) out.push('', ...s.hints.map((h) => `Hint: ${h}`));
+    if (s.hints.length) out.push('', ...s.hints.map((h) => `${lab.lang === 'de' ? 'Tipp' : 'Hint'}: ${h}`));
   });
   return out;
 }
