@@ -90,7 +90,7 @@ export async function runLabCommand(ref: string | undefined, o: LabCliOptions): 
   if (!ref) {
     if (process.stdout.isTTY && process.stdin.isTTY && !o.json) {
       const { runLabApp } = await import('../ui/lab-app-entry.js');
-      return runLabApp({ catalog, lang, progress, root, progressPath: progressFile() });
+      return runLabApp({ catalog, lang, progress, root, progressPath: progressFile(), notice: loaded.notice });
     }
     for (const l of catalog.byLang[lang]) {
       const p = labProgress(progress, l.id);
@@ -137,7 +137,7 @@ export async function runLabCommand(ref: string | undefined, o: LabCliOptions): 
     const ws = await ensureWorkspace(dir, lab.id);
     if (process.stdout.isTTY && process.stdin.isTTY) {
       const { runLabApp } = await import('../ui/lab-app-entry.js');
-      return runLabApp({ catalog, lang, progress, root, progressPath: progressFile(), labId: lab.id });
+      return runLabApp({ catalog, lang, progress, root, progressPath: progressFile(), labId: lab.id, notice: loaded.notice });
     }
     if (ws.created.length) process.stdout.write(`created ${ws.created.join(', ')} in ${dir}\n\n`);
     process.stdout.write(`${labAsText(lab, dir).join('\n')}\n`);
