@@ -54,6 +54,15 @@ describe('zombie-lab lab without Docker', () => {
     expect(await readdir(path.join(env.ZOMBIE_LAB_WORKSPACE, '03-signals'))).toContain('app.py');
   });
 
+  it('lab --check and scorecard without an engine: one line with cause and fix', async () => {
+    for (const args of [['lab', '1', '--check'], ['scorecard']]) {
+      const r = await cli(args, { DOCKER_HOST: 'unix:///nonexistent/docker.sock' });
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.stderr).toMatch(/no Docker engine answers at unix:\/\/\/nonexistent\/docker\.sock\n {2}fix: /);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
   it('names an unknown lab and the choices', async () => {
     const r = await cli(['lab', '99']);
     expect(r.code).toBe(1);

@@ -5,6 +5,7 @@ import { useMemo } from 'react';
 import type { CheckResult } from '../core/labs/check-result.js';
 import type { Lab } from '../core/labs/types.js';
 import type { Lang } from '../core/slides/types.js';
+import { wrapText } from '../core/text-wrap.js';
 import { markdownLines } from './markdown-lines.js';
 
 export type CheckState = { kind: 'idle' } | { kind: 'running'; line: string } | { kind: 'done'; result: CheckResult } | { kind: 'error'; message: string };
@@ -76,7 +77,9 @@ export function LabView({ lab, step, showHints, check, workspace, width, height,
     for (const h of s.hints) rows.push({ text: `• ${h}`, color: 'cyan' });
   }
   // The check's result stays in view below; the explanation and hints scroll above it.
-  const checked = checkRows(check, lang).slice(0, Math.max(1, height - 9));
+  const checked = checkRows(check, lang)
+    .flatMap((r) => wrapText(r.text, Math.max(20, width - 2)).map((text, i) => ({ ...r, text: i === 0 ? text : `    ${text}` })))
+    .slice(0, Math.max(1, height - 9));
   // Title (2 rows), workspace (1), the "more" marker and keys (2), the check and its blank line.
   const room = Math.max(3, height - 5 - (checked.length ? checked.length + 1 : 0));
   const top = Math.max(0, Math.min(scroll, Math.max(0, rows.length - room)));
