@@ -51,8 +51,11 @@ export const CLAIMS: Claim[] = [
   },
   {
     id: 'bash-script-no-forward',
-    statement: 'bash running an entrypoint script stays PID 1 and does not pass SIGTERM on: the stop takes the timeout.',
-    tests: [{ file: SCORECARD, name: 'docker stop takes the timeout and ends in 137' }],
+    statement: 'bash running an entrypoint script stays PID 1 and reaps the orphans, but does not pass SIGTERM on: the stop takes the timeout.',
+    tests: [
+      { file: SCORECARD, name: 'docker stop takes the timeout and ends in 137' },
+      { file: SCORECARD, name: 'zombies pile up only when PID 1 is an app that does not reap' },
+    ],
   },
   {
     id: 'bash-c-exec',
@@ -81,6 +84,11 @@ export const CLAIMS: Claim[] = [
       { file: SCORECARD, name: 'zombies pile up only when PID 1 is an app that does not reap' },
       { file: LABS, name: '06 fix it in the app' },
     ],
+  },
+  {
+    id: 'docker-top-hides-zombies',
+    statement: "docker top never lists zombies: they have left the cgroup's task list, while /proc still shows them.",
+    tests: [{ file: 'src/engine/proc-facts.integration.test.ts', name: 'docker top never shows the zombies that /proc shows' }],
   },
   {
     id: 'pids-limit-eagain',
