@@ -128,13 +128,23 @@ export async function runLabCommand(ref: string | undefined, o: LabCliOptions): 
         return 0;
       }
     }
-    const names = await restoreWorkspace(dir, lab.id);
+    let names: string[];
+    try {
+      names = await restoreWorkspace(dir, lab.id);
+    } catch (err) {
+      return reportProblem(err);
+    }
     process.stdout.write(`restored ${names.join(', ')} in ${dir}\n`);
     return 0;
   }
 
   if (!o.check) {
-    const ws = await ensureWorkspace(dir, lab.id);
+    let ws;
+    try {
+      ws = await ensureWorkspace(dir, lab.id);
+    } catch (err) {
+      return reportProblem(err);
+    }
     if (process.stdout.isTTY && process.stdin.isTTY) {
       const { runLabApp } = await import('../ui/lab-app-entry.js');
       return runLabApp({ catalog, lang, progress, root, progressPath: progressFile(), labId: lab.id, notice: loaded.notice });
@@ -181,7 +191,7 @@ async function runCheckCommand(lab: Lab, dir: string, o: LabCliOptions, progress
     if (workspace.created.length) out.write(`created ${workspace.created.join(', ')} in ${dir}: edit them, then check again\n`);
     await saveProgress(withCheck(progress, lab.id, result.passed, new Date()));
     if (o.json) process.stdout.write(`${JSON.stringify({ lab: lab.id, dir, ...result })}\n`);
-    else process.stdout.write(`${renderCheck(result, lab.steps.flatMap((s) => s.hints)).join('\n')}\n`);
+    else process.stdout.write(`${renderCheck(result, lab.steps.flatMap((s) => s.hints), lab.lang).join('\n')}\n`);
     return result.passed ? 0 : 1;
   } catch (err) {
     line.done();

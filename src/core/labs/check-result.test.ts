@@ -24,3 +24,10 @@ describe('check results', () => {
     ]);
   });
 });
+
+describe('check results in German', () => {
+  it('frames the items in the learner’s language', () => {
+    const r = resultOf('x', [{ ok: false, what: 'a', detail: 'd', tryThis: 't' }]);
+    expect(renderCheck(r, ['h'], 'de').slice(2)).toEqual(['1 von 1 Checks nicht bestanden. Probier:', '  - t', '', 'Tipps aus dem Lab:', '  - h']);
+  });
+});

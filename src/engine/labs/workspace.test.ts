@@ -43,3 +43,13 @@ describe('workspace', () => {
     }
   });
 });
+
+describe('a workspace that cannot be made', () => {
+  it('is one line with the cause and the fix', async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'zl-ws-'));
+    await writeFile(path.join(dir, 'file'), 'x');
+    await expect(ensureWorkspace(path.join(dir, 'file', 'sub'), 'zombies')).rejects.toMatchObject({
+      problem: { message: expect.stringMatching(/^cannot create the lab workspace .*file\/sub \(ENOTDIR\)$/), fix: expect.stringContaining('--workspace DIR') },
+    });
+  });
+});

@@ -5,6 +5,7 @@
 import { copyFile, mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
+import { LabError } from '../lab-error.js';
 import { LABS_DIR } from '../package-paths.js';
 
 /** `--workspace`, else $ZOMBIE_LAB_WORKSPACE, else ~/zombie-lab-work. */
@@ -36,8 +37,18 @@ async function exists(p: string): Promise<boolean> {
 }
 
 /** Creates the folder and copies the starting files that are missing; files already there are kept. */
+/** A folder the learner cannot write to is their problem to fix, told in one line. */
+async function makeDir(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    throw new LabError(`cannot create the lab workspace ${dir} (${code})`, 'choose a folder you can write to: --workspace DIR or ZOMBIE_LAB_WORKSPACE=DIR');
+  }
+}
+
 export async function ensureWorkspace(dir: string, labId: string, labsRoot = LABS_DIR): Promise<WorkspaceReport> {
-  await mkdir(dir, { recursive: true });
+  await makeDir(dir);
   const report: WorkspaceReport = { dir, created: [], kept: [] };
   const from = startingFilesDir(labId, labsRoot);
   for (const name of (await readdir(from)).sort()) {
@@ -64,7 +75,7 @@ export async function changedFiles(dir: string, labId: string, labsRoot = LABS_D
 
 /** Puts the starting files back, overwriting the learner's: only after the learner said yes. */
 export async function restoreWorkspace(dir: string, labId: string, labsRoot = LABS_DIR): Promise<string[]> {
-  await mkdir(dir, { recursive: true });
+  await makeDir(dir);
   const from = startingFilesDir(labId, labsRoot);
   const names = (await readdir(from)).sort();
   for (const name of names) await copyFile(path.join(from, name), path.join(dir, name));
