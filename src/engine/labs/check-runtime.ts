@@ -30,6 +30,13 @@ export interface CheckContext {
   workloadTag: string;
   signal: AbortSignal;
   onLine: (line: string) => void;
+  /** Language of the learner: check messages follow it. */
+  lang?: 'de' | 'en';
+}
+
+/** Picks the message in the learner's language. */
+export function tr(ctx: Pick<CheckContext, 'lang'>): (en: string, de: string) => string {
+  return (en, de) => (ctx.lang === 'de' ? de : en);
 }
 
 /** A check step that cannot go on: it becomes a failed item, not a crash. */
@@ -40,10 +47,16 @@ export class CheckStop extends Error {
 }
 
 export async function readWorkspaceFile(ctx: CheckContext, name: string): Promise<string> {
+  const t = tr(ctx);
   try {
     return await readFile(path.join(ctx.dir, name), 'utf8');
   } catch {
-    throw new CheckStop({ ok: false, what: `${name} is there`, detail: `${path.join(ctx.dir, name)} is missing`, tryThis: 'run `zombie-lab lab <id>` once to create the starting files again (existing files are kept)' });
+    throw new CheckStop({
+      ok: false,
+      what: t(`${name} is there`, `${name} ist da`),
+      detail: t(`${path.join(ctx.dir, name)} is missing`, `${path.join(ctx.dir, name)} fehlt`),
+      tryThis: t('run `zombie-lab lab <id>` once to create the starting files again (existing files are kept)', 'starte `zombie-lab lab <id>` einmal, das legt die Startdateien wieder an (vorhandene bleiben)'),
+    });
   }
 }
 
@@ -52,7 +65,8 @@ export async function readRunFlags(ctx: CheckContext): Promise<RunFlags> {
   const r = parseRunFlags(path.join(ctx.dir, 'docker-run-flags.txt'), text);
   if (!r.ok) {
     const e = r.errors[0];
-    throw new CheckStop({ ok: false, what: 'docker-run-flags.txt is understood', detail: `${e?.file}:${e?.line}: ${e?.message}`, tryThis: 'fix that line of docker-run-flags.txt' });
+    const t = tr(ctx);
+    throw new CheckStop({ ok: false, what: t('docker-run-flags.txt is understood', 'docker-run-flags.txt ist verständlich'), detail: `${e?.file}:${e?.line}: ${e?.message}`, tryThis: t('fix that line of docker-run-flags.txt', 'korrigiere diese Zeile in docker-run-flags.txt') });
   }
   return r.flags;
 }
@@ -75,7 +89,13 @@ export async function buildWorkspaceImage(ctx: CheckContext, labId: string): Pro
   } catch (err) {
     if (ctx.signal.aborted) throw err;
     const why = isLabError(err) ? err.problem.message : err instanceof Error ? err.message.split('\n')[0] : String(err);
-    throw new CheckStop({ ok: false, what: 'your Dockerfile builds', detail: why ?? 'the build failed', tryThis: 'keep the first two lines (ARG BASE / FROM ${BASE}): the check builds offline on top of the lab image' });
+    const t = tr(ctx);
+    throw new CheckStop({
+      ok: false,
+      what: t('your Dockerfile builds', 'dein Dockerfile baut'),
+      detail: why ?? 'the build failed',
+      tryThis: t('keep the first two lines (ARG BASE / FROM ${BASE}): the check builds offline on top of the lab image', 'behalte die ersten zwei Zeilen (ARG BASE / FROM ${BASE}): der Check baut offline auf dem Lab-Image auf'),
+    });
   }
   const info = await ctx.docker.getImage(tag).inspect();
   return { tag, cmd: info.Config.Cmd ?? [] };
@@ -129,7 +149,7 @@ export interface Measured {
 /** Reads the container's PID namespace from the host's /proc: zombies, live processes, refused forks. */
 export function measure(s: Started, nsOwner: Started = s): Measured {
   const verdict = checkHostProc(nsOwner.initPid, nsOwner.id);
-  if (!verdict.ok) throw new CheckStop({ ok: false, what: 'zombies can be counted here', detail: verdict.reason, tryThis: 'run the lab on the machine the Docker engine runs on' });
+  if (!verdict.ok) throw new CheckStop({ ok: false, what: 'zombies can be counted here', detail: verdict.reason, tryThis: 'run the lab on the machine the Docker engine runs on (zombie-lab doctor)' });
   const stats = listProcStats();
   const tally = tallyByNamespace(stats, new NamespaceCache().lookup(stats), new Set([verdict.ns]), { treeLimit: 2000 }).get(verdict.ns);
   const pids = readPids(pidsCgroupOf(s.initPid));

@@ -20,6 +20,6 @@ export async function checkLab(docker: Docker, lab: Lab, opts: LabCheckOptions):
   const workspace = await ensureWorkspace(opts.dir, lab.id, ...(opts.labsRoot ? [opts.labsRoot] : []));
   const { tag: workloadTag } = await ensureExtraImage(docker, 'workload', WORKLOAD_REPO, { signal: opts.signal, onLine, ...(opts.way ? { way: opts.way } : {}) });
   const { base: baseTag } = await imageTags();
-  const result = await runCheck(lab.check, lab.id, { docker, runId: opts.runId, dir: opts.dir, baseTag, workloadTag, signal: opts.signal, onLine });
+  const result = await runCheck(lab.check, lab.id, { docker, runId: opts.runId, dir: opts.dir, baseTag, workloadTag, signal: opts.signal, onLine, lang: lab.lang });
   return { result, workspace };
 }

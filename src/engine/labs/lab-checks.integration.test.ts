@@ -135,6 +135,15 @@ describe.runIf(conn)('lab checks on the real engine', () => {
     expect(detailOf(solved, 'your app is PID 1')).toBe('PID 1 is python3');
   });
 
+  it('speaks the language of the lab: a German lab checks in German', async () => {
+    const dir = path.join(tmp, 'zombies-de');
+    await ensureWorkspace(dir, 'zombies');
+    const de = catalog.byLang.de.find((l) => l.id === 'zombies') as Lab;
+    const { result } = await checkLab(conn!.docker, de, { runId, dir, signal: new AbortController().signal });
+    expect(result.passed).toBe(false);
+    expect(result.items.find((i) => !i.ok)?.detail).toMatch(/^\d+ Zombies nach 3 s bei 20 Waisen\/s; PID 1 ist python3$/);
+  });
+
   it('leaves no container and no learner image behind', async () => {
     expect((await listLabContainers(conn!.docker)).filter((c) => c.runId === runId)).toEqual([]);
     const images = await conn!.docker.listImages({ filters: { reference: ['zombie-lab/lab-*'] } });
