@@ -37,7 +37,7 @@ export function LabMenu({ labs, progress, selected, lang, noColor, notice }: Lab
       {labs.map((lab, i) => {
         const on = i === selected;
         return (
-          <Text key={lab.id} inverse={on && !noColor} bold={on}>
+          <Text key={lab.id} inverse={on && !noColor} bold={on} wrap="truncate-end">
             {`${on ? '›' : ' '} ${lab.number}  ${lab.title.padEnd(40)} ${labState(lab, progress, lang)}`}
           </Text>
         );

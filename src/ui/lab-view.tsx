@@ -87,8 +87,8 @@ export function LabView({ lab, step, showHints, check, workspace, width, height,
   const more = rows.length > top + room;
   return (
     <Box flexDirection="column" width={width}>
-      <Text bold>{`Lab ${lab.number}: ${lab.title}`}</Text>
-      <Text bold color={noColor ? undefined : 'cyan'}>{`${w.step} ${step + 1}/${lab.steps.length}: ${s?.title ?? ''}`}</Text>
+      <Text bold wrap="truncate-end">{`Lab ${lab.number}: ${lab.title}`}</Text>
+      <Text bold color={noColor ? undefined : 'cyan'} wrap="truncate-end">{`${w.step} ${step + 1}/${lab.steps.length}: ${s?.title ?? ''}`}</Text>
       <Text dimColor={!noColor} wrap="truncate-end">{`${w.workspace}: ${workspace}`}</Text>
       {shown.map((r, i) => (
         <Text key={i} bold={r.bold} color={noColor ? undefined : r.color} wrap="truncate-end">
@@ -102,7 +102,7 @@ export function LabView({ lab, step, showHints, check, workspace, width, height,
           {r.text}
         </Text>
       ))}
-      <Text dimColor={!noColor}>{w.keys}</Text>
+      <Text dimColor={!noColor} wrap="truncate-end">{w.keys}</Text>
     </Box>
   );
 }
