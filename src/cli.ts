@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Entry point: wires core, engine and ui through the command layer in src/cli/.
-import { main } from './cli/main.js';
+// React picks its build when first loaded: the development build costs several ms a frame.
+process.env['NODE_ENV'] ??= 'production';
+const { main } = await import('./cli/main.js');
 
 main(process.argv).then(
   (code) => {

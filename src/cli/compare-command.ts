@@ -1,9 +1,11 @@
 /** `zombie-lab compare`: the three modes side by side on one workload, ending in a table and a chart. */
+import { writeFile } from 'node:fs/promises';
 import { parseCompareOptions, type RawCompareOptions } from '../core/compare-options.js';
 import { MODES } from '../core/modes.js';
 import { renderResultsTable } from '../core/results-table.js';
 import type { RunEvent } from '../core/run-events.js';
 import { applyEvent, emptySummary, resultsOf } from '../core/run-summary.js';
+import { renderSvgChart } from '../core/svg-chart.js';
 import { renderTextChart } from '../core/text-chart.js';
 import { removeLabContainers } from '../engine/cleanup.js';
 import { runDemo } from '../engine/demo.js';
@@ -17,6 +19,8 @@ import { reportProblem } from './report-problem.js';
 export interface CompareCliOptions extends RawCompareOptions {
   way?: WayChoice;
   runId?: string;
+  /** Also write the plot as an SVG handout to this file. */
+  svg?: string;
 }
 
 function lanesLine(summary: ReturnType<typeof emptySummary>, seconds: number): string {
@@ -73,6 +77,8 @@ export async function runCompare(raw: CompareCliOptions): Promise<number> {
   let stopTimer: NodeJS.Timeout | undefined;
   let lastSecond = -1;
   let runningSince: number | null = null;
+  let t0: number | null = null;
+  let stopAt: number | null = null;
   const events: RunEvent[] = [];
 
   try {
@@ -102,9 +108,11 @@ export async function runCompare(raw: CompareCliOptions): Promise<number> {
         case 'lane':
           if (e.state.kind === 'running' && runningSince === null) {
             runningSince = Date.now();
+            t0 = e.state.startedAt;
             say(`running for ${opts.durationMs / 1000} s with a PID limit of ${opts.pidsLimit}, ${opts.zombieRate} zombies/s...`);
             stopTimer = setTimeout(() => stop.abort(), opts.durationMs);
           } else if (e.state.kind === 'stopping' && e.mode === opts.modes[0]) {
+            stopAt = t0 === null ? null : e.state.since - t0;
             say(`stopping all (docker stop -t ${opts.stopTimeoutS})...`);
           } else if (e.state.kind === 'stopped') {
             say(`${MODES[e.mode].label.padEnd(14)} stopped in ${(e.state.stopMs / 1000).toFixed(2)} s, exit code ${e.state.exitCode ?? '?'}`);
@@ -169,6 +177,14 @@ export async function runCompare(raw: CompareCliOptions): Promise<number> {
       { width: Math.min(100, (out.columns ?? 80) - 2), height: 12 },
     );
     out.write(`zombies over time\n${chart.join('\n')}\n`);
+  }
+  if (raw.svg && results.some((r) => r.pid1 !== null)) {
+    try {
+      await writeFile(raw.svg, renderSvgChart({ series: summary.series, results, stopAt, title: `zombie-lab compare · ${new Date().toISOString().slice(0, 16).replace('T', ' ')}` }));
+      if (!quiet) progressOut.write(`plot saved as ${raw.svg}\n`);
+    } catch (err) {
+      problems.push(`could not write ${raw.svg}: ${err instanceof Error ? err.message : String(err)}\n  fix: choose a folder you can write to`);
+    }
   }
   if (problems.length > 0 || !finished) {
     const first = problems[0] ?? 'the run did not finish';

@@ -1,12 +1,13 @@
 /** The command line: each command lives in its own file; this wires them to commander. */
 import { Command, Option } from 'commander';
-import { COMPARE_DEFAULTS } from '../core/compare-options.js';
+import { COMPARE_DEFAULTS, parseDuration } from '../core/compare-options.js';
 import { runClean } from './clean-command.js';
 import { runCompare } from './compare-command.js';
 import { runDoctorCommand } from './doctor-command.js';
 import { installExitCleanup } from './exit-cleanup.js';
 import { runLabCommand } from './lab-command.js';
 import { runPrepare } from './prepare-command.js';
+import { reportProblem } from './report-problem.js';
 import { runScorecardCommand } from './scorecard-command.js';
 
 const wayOption = () => new Option('--way <way>', 'how to build the base image').choices(['auto', 'registry', 'offline']).default('auto');
@@ -45,6 +46,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--stop-timeout <s>', 'seconds docker stop waits before SIGKILL', COMPARE_DEFAULTS.stopTimeout)
     .option('--rate <n>', 'zombies the workload makes per second', COMPARE_DEFAULTS.rate)
     .option('--json', 'print the whole time series and results as JSON')
+    .option('--svg <file>', 'also save the plot as an SVG handout')
     .addOption(wayOption())
     .addOption(new Option('--run-id <id>', 'label value for this run (tests use it to find their containers)').hideHelp())
     .action(async (o: Record<string, string | boolean | undefined>) => {
@@ -76,7 +78,9 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(wayOption())
     .addOption(new Option('--run-id <id>', 'label value for this run').hideHelp())
     .action(async (id: string | undefined, o: Record<string, string | boolean | undefined>) => {
-      code = await runLabCommand(id, o as Parameters<typeof runLabCommand>[1]);
+      // The app's --lang is a program option, and commander gives it `lab 3 --lang de` too.
+      const lang = (o.lang as string | undefined) ?? (program.opts() as { lang?: string }).lang;
+      code = await runLabCommand(id, { ...(o as Parameters<typeof runLabCommand>[1]), ...(lang ? { lang } : {}) });
     });
 
   program
@@ -88,9 +92,39 @@ export async function main(argv: string[]): Promise<number> {
       code = await runClean(o);
     });
 
-  program.action(() => {
-    program.outputHelp();
-  });
+  program
+    .command('record')
+    .description('record a real run on this engine, for the app to replay where no engine is reachable')
+    .option('--out <file>', 'where to write the recording (default: recordings/<date>-docker-<version>.json)')
+    .option('--duration <time>', 'how long to run before stopping', '20s')
+    .action(async (o: { out?: string; duration: string }) => {
+      let durationS: number;
+      try {
+        durationS = parseDuration(o.duration) / 1000;
+      } catch (err) {
+        code = reportProblem(err);
+        return;
+      }
+      const { runRecord } = await import('./record-command.js');
+      code = await runRecord({ ...(o.out ? { out: o.out } : {}), durationS });
+    });
+
+  // No command: the presenter app (loaded lazily: ink and marked take a second to import).
+  program
+    .option('--lang <lang>', 'slide language: de or en (default: from the locale)')
+    .option('--theme <theme>', 'default or high-contrast (for projectors)', 'default')
+    .option('--replay <file>', 'replay a recorded run instead of running live')
+    .option('--no-color', 'no colours (also: NO_COLOR=1)')
+    .action(async (o: { lang?: string; theme?: string; replay?: string; color?: boolean }) => {
+      const { runApp } = await import('./app-command.js');
+      code = await runApp({
+        ...(o.lang ? { lang: o.lang } : {}),
+        ...(o.theme ? { theme: o.theme } : {}),
+        ...(o.replay ? { replay: o.replay } : {}),
+        noColor: o.color === false,
+        ...(process.env.ZOMBIE_LAB_RUN_PREFIX ? { runIdPrefix: process.env.ZOMBIE_LAB_RUN_PREFIX } : {}),
+      });
+    });
 
   try {
     await program.parseAsync(argv);

@@ -22,6 +22,12 @@ describe('renderTextChart', () => {
     expect(lines.at(-1)).toContain('o dumb-init');
   });
 
+  it('leaves no gaps when there are fewer points than columns', () => {
+    const sparse = { label: 's', glyph: 'o', points: [0, 1, 2].map((i) => ({ t: i * 1000, v: 0 })) };
+    const bottom = renderTextChart([sparse], { width: 40, height: 4 })[3] ?? '';
+    expect(bottom).toMatch(/┤o{37}$/);
+  });
+
   it('never exceeds the width and honours a fixed y axis', () => {
     const lines = renderTextChart([rising], { width: 30, height: 5, yMax: 100 });
     expect(Math.max(...lines.slice(0, 6).map((l) => l.length))).toBeLessThanOrEqual(30);

@@ -36,6 +36,13 @@ export function renderTextChart(series: ChartSeries[], opts: ChartOptions): stri
       const x = Math.min(plotW - 1, Math.floor((p.t / tMax) * (plotW - 1)));
       cols.set(x, Math.max(cols.get(x) ?? 0, p.v));
     }
+    // With fewer points than columns, hold each value until the next point: a step line, no gaps.
+    const xs = [...cols.keys()].sort((a, b) => a - b);
+    let held: number | undefined;
+    for (let x = xs[0] ?? 0; x <= (xs.at(-1) ?? -1); x++) {
+      held = cols.get(x) ?? held;
+      if (held !== undefined) cols.set(x, held);
+    }
     for (const [x, v] of cols) {
       const y = height - 1 - Math.round((Math.min(v, yMax) / yMax) * (height - 1));
       const row = grid[y];

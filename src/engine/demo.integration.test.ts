@@ -75,7 +75,9 @@ describe.runIf(conn)('a demo run on the real engine', () => {
     });
     const res = r.result('no-init');
     expect(res.forkFailures).toBeGreaterThanOrEqual(3);
-    expect(res.pidsPeak).toBe(limit);
+    // The kernel refused forks at the limit; a sample may land just after one PID came free.
+    expect(res.pidsPeak).toBeLessThanOrEqual(limit);
+    expect(res.pidsPeak).toBeGreaterThanOrEqual(limit - 2);
     expect(res.pidsLimit).toBe(limit);
     // Nearly every PID is held by a zombie: PID 1 plus a child or two are alive.
     expect(res.zombiesPeak).toBeGreaterThanOrEqual(limit - 4);

@@ -13,6 +13,7 @@ import { contentHash } from '../core/content-hash.js';
 import { LABEL_IMAGE } from '../core/labels.js';
 import type { BuildWay, ImageName, RunEvent } from '../core/run-events.js';
 import { followBuild } from './build-stream.js';
+import { EventQueue } from './event-queue.js';
 import { LabError } from './lab-error.js';
 import { IMAGES_DIR } from './package-paths.js';
 
@@ -62,9 +63,11 @@ export async function chooseWay(docker: Docker, choice: WayChoice, signal?: Abor
   if (choice === 'registry') return { way: 'registry', why: 'asked for the registry way' };
   if (choice === 'offline') return { way: 'offline', why: 'asked for the offline way' };
   if (await imageExists(docker, REGISTRY_BASE)) return { way: 'registry', why: `${REGISTRY_BASE} is already here` };
+  // A registry behind a firewall that drops packets would hang the pull: give it a bound.
+  const bounded = signal ? AbortSignal.any([signal, AbortSignal.timeout(30_000)]) : AbortSignal.timeout(30_000);
   try {
-    const stream = await docker.pull(REGISTRY_BASE, signal ? { abortSignal: signal } : {});
-    await followBuild(stream, REGISTRY_BASE, () => {}, signal);
+    const stream = await docker.pull(REGISTRY_BASE, { abortSignal: bounded });
+    await followBuild(stream, REGISTRY_BASE, () => {}, bounded);
     return { way: 'registry', why: `pulled ${REGISTRY_BASE}` };
   } catch (err) {
     if (signal?.aborted) throw err;
@@ -184,30 +187,21 @@ export interface EnsureOptions {
 export async function* ensureImages(docker: Docker, opts: EnsureOptions = {}): AsyncGenerator<RunEvent, ImageTags> {
   const imagesDir = opts.imagesDir ?? IMAGES_DIR;
   const tags = await imageTags(imagesDir);
-  const queue: RunEvent[] = [];
-  const lineFor = (image: ImageName) => (line: string) => queue.push({ type: 'build-progress', image, line });
+  let lineFor: (image: ImageName) => (line: string) => void = () => () => {};
 
-  // Progress arrives by callback while a build runs; drain it as events in between awaits.
+  // Progress arrives by callback while a build runs; a queue turns it into events as it comes.
   async function* step(image: ImageName, work: () => Promise<BuildWay>): AsyncGenerator<RunEvent> {
     const started = Date.now();
-    let done = false;
+    const q = new EventQueue<RunEvent>();
+    lineFor = (img) => (line) => q.push({ type: 'build-progress', image: img, line });
     let failure: unknown;
     let way: BuildWay = 'cached';
     const p = work().then(
-      (w) => {
-        way = w;
-        done = true;
-      },
-      (e: unknown) => {
-        failure = e;
-        done = true;
-      },
+      (w) => (way = w),
+      (e: unknown) => (failure = e),
     );
-    while (!done) {
-      await Promise.race([p, new Promise((r) => setTimeout(r, 100))]);
-      yield* queue.splice(0);
-    }
-    yield* queue.splice(0);
+    void p.finally(() => q.close());
+    yield* q.drain();
     if (failure) throw failure;
     yield { type: 'build-done', image, tag: image === 'base' ? tags.base : tags.zombie, way, ms: Date.now() - started };
   }

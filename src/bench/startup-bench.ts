@@ -1,0 +1,55 @@
+/**
+ * Benchmark (not a test): from starting the app in a real terminal (tmux) to the first frame,
+ * to knowing the engine, and — pressing r as soon as the first frame is up — to the first
+ * plotted sample. Images must already be built (`zombie-lab prepare`). Needs tmux and Docker.
+ * Run: `npm run build && node dist/bench/startup-bench.js [rounds]`.
+ */
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { PACKAGE_ROOT } from '../engine/package-paths.js';
+
+const ENTRY = path.join(PACKAGE_ROOT, 'dist', 'cli.js');
+
+function tmux(...args: string[]): string {
+  return execFileSync('tmux', args, { encoding: 'utf8' });
+}
+
+async function until(session: string, test: (screen: string) => boolean, ms: number, what: string): Promise<number> {
+  const deadline = performance.now() + ms;
+  for (;;) {
+    if (test(tmux('capture-pane', '-t', session, '-p'))) return performance.now();
+    if (performance.now() > deadline) throw new Error(`startup-bench: no ${what} within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+export async function startupRound(): Promise<{ frame: number; engine: number; firstSample: number }> {
+  const id = randomBytes(3).toString('hex');
+  const session = `zl-bench-${id}`;
+  tmux('new-session', '-d', '-s', session, '-x', '160', '-y', '48', '-c', PACKAGE_ROOT, 'env', 'PS1=zl$ ', 'bash', '--norc', '--noprofile');
+  try {
+    const t0 = performance.now();
+    tmux('send-keys', '-t', session, `ZOMBIE_LAB_RUN_PREFIX=app-bench${id} node ${ENTRY}`, 'Enter');
+    const frame = (await until(session, (s) => /slide 1\//.test(s), 20_000, 'first frame')) - t0;
+    tmux('send-keys', '-t', session, 'r');
+    const engine = (await until(session, (s) => / LIVE /.test(s), 20_000, 'engine')) - t0;
+    // A sample has arrived once the PID bar has numbers: `[....] 4/256` instead of `?/?`.
+    const firstSample = (await until(session, (s) => /PIDs \[[#.]+\] \d+\/\d+/.test(s), 30_000, 'first sample')) - t0;
+    tmux('send-keys', '-t', session, 'q');
+    await until(session, (s) => s.includes('zl$') && !s.includes('slide '), 30_000, 'quit');
+    return { frame, engine, firstSample };
+  } finally {
+    tmux('kill-session', '-t', session);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const rounds = Number(process.argv[2] ?? 3) || 3;
+  for (let i = 0; i < rounds; i++) {
+    const r = await startupRound();
+    process.stdout.write(
+      `startup-bench round ${i + 1}: first frame ${r.frame.toFixed(0)} ms, engine found ${r.engine.toFixed(0)} ms, first plotted sample ${r.firstSample.toFixed(0)} ms after start (target < 2000 ms)\n`,
+    );
+  }
+}

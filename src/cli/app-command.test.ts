@@ -1,0 +1,19 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PACKAGE_ROOT } from '../engine/package-paths.js';
+
+// dist/ is built by the global test setup.
+const APP_ENTRY = path.join(PACKAGE_ROOT, 'dist', 'cli.js');
+
+describe('the presenter app without a terminal', () => {
+  it('does not start when stdin and stdout are piped: one line pointing to compare, exit 2', () => {
+    const r = spawnSync(process.execPath, [APP_ENTRY], { input: '', encoding: 'utf8', timeout: 30_000 });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('zombie-lab compare');
+    // Never the alternate screen on a pipe.
+    expect(r.stderr).not.toContain('\x1b[?1049h');
+  });
+});

@@ -1,0 +1,167 @@
+/**
+ * `zombie-lab` with no command on a terminal: the full-screen presenter app. Decides live or
+ * replay, owns the alternate screen and every exit path (q, Ctrl-C, SIGTERM, SIGHUP, a crash).
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { render } from 'ink';
+import { createElement } from 'react';
+import type { EventSource } from '../core/event-source.js';
+import { makeTheme, noColorFromEnv, THEME_NAMES, type ThemeName } from '../core/theme.js';
+import { PACKAGE_ROOT } from '../engine/package-paths.js';
+import { BUNDLED_SLIDES_ROOT, defaultLang, loadDeck } from '../engine/slides-loader.js';
+import { App } from '../ui/app.js';
+import { DemoRunner } from '../ui/demo-runner.js';
+import { installExitCleanup, setInterruptHandler } from './exit-cleanup.js';
+import { enterAltScreen } from './terminal-screen.js';
+
+export const RECORDINGS_DIR = path.join(PACKAGE_ROOT, 'recordings');
+
+export interface AppOptions {
+  lang?: string;
+  theme?: string;
+  /** Replay this recording even if an engine answers. */
+  replay?: string;
+  noColor?: boolean;
+  /** Folder holding `de/` and `en/` slide folders (default: the bundled deck). */
+  slidesRoot?: string;
+  /** Prefix of the run ids (the `zombie-lab` label value) of the containers the app starts. */
+  runIdPrefix?: string;
+}
+
+function fail(msg: string, code: number): number {
+  if (process.stdin.isTTY) process.stdin.setRawMode(false);
+  process.stderr.write(`zombie-lab: ${msg}\n`);
+  return code;
+}
+
+interface Chosen {
+  source: EventSource | null;
+  replay: boolean;
+  notice: string | null;
+}
+
+async function chooseSource(opts: AppOptions): Promise<Chosen | string> {
+  // Loaded here, after the first frame: dockerode and zod take a noticeable part of a second to import.
+  const { loadRecording, newestRecording, replaySource } = await import('../engine/replay-source.js');
+  const { connectDocker } = await import('../engine/docker-connect.js');
+  const { isLabError } = await import('../engine/lab-error.js');
+  const { liveSource } = await import('./live-source.js');
+  if (opts.replay) {
+    try {
+      return { source: replaySource(await loadRecording(opts.replay)), replay: true, notice: null };
+    } catch (err) {
+      return err instanceof Error ? err.message : String(err);
+    }
+  }
+  let reason: string;
+  try {
+    const conn = await connectDocker({ timeoutMs: 2000 });
+    return { source: liveSource(conn.docker, opts.runIdPrefix), replay: false, notice: `engine ${conn.endpoint} (Docker ${conn.version})` };
+  } catch (err) {
+    reason = isLabError(err) ? `${err.problem.message} (${err.problem.fix})` : err instanceof Error ? err.message : String(err);
+  }
+  const file = newestRecording(RECORDINGS_DIR);
+  if (!file) return { source: null, replay: false, notice: `no engine: ${reason}` };
+  try {
+    const rec = await loadRecording(file);
+    return { source: replaySource(rec), replay: true, notice: `no engine, replaying a recording: ${reason}` };
+  } catch (err) {
+    return { source: null, replay: false, notice: `no engine (${reason}) and the recording is broken: ${err instanceof Error ? err.message : String(err)}` };
+  }
+}
+
+export async function runApp(opts: AppOptions): Promise<number> {
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    return fail('the presenter app needs a terminal (stdin and stdout are not both a TTY); use `zombie-lab compare` for plain output', 2);
+  }
+  // Raw mode at once, so keys pressed while the app loads wait for it instead of being echoed and lost.
+  process.stdin.setRawMode(true);
+  const themeName = (opts.theme ?? 'default') as ThemeName;
+  if (!THEME_NAMES.includes(themeName)) return fail(`unknown theme "${opts.theme}"; use --theme default or --theme high-contrast`, 2);
+  if (opts.lang !== undefined && opts.lang !== 'de' && opts.lang !== 'en') return fail(`unknown language "${opts.lang}"; use --lang de or --lang en`, 2);
+  // A broken deck stops the app before it takes the screen: no presenting half the slides.
+  let deck;
+  try {
+    deck = await loadDeck(opts.slidesRoot ?? BUNDLED_SLIDES_ROOT, opts.lang === 'de' || opts.lang === 'en' ? opts.lang : defaultLang());
+  } catch (err) {
+    return fail(`the slides cannot be used:\n${err instanceof Error ? err.message : String(err)}`, 1);
+  }
+  const theme = makeTheme(themeName, opts.noColor === true || noColorFromEnv(process.env));
+
+  // A replay file named on the command line is checked before the screen is taken over.
+  const early = opts.replay ? await chooseSource(opts) : null;
+  if (typeof early === 'string') return fail(early, 1);
+  // Otherwise the slides come up at once and the engine is looked for meanwhile.
+  const chosenP: Promise<Chosen> = early
+    ? Promise.resolve(early)
+    : chooseSource(opts).then((c) => (typeof c === 'string' ? { source: null, replay: false, notice: c } : c));
+  const runner = new DemoRunner(chosenP.then((c) => c.source));
+
+  const screen = enterAltScreen(process.stdout);
+  let exitCode = 0;
+  let finishing: Promise<void> | null = null;
+  const onExport = async (svg: string): Promise<string> => {
+    const file = path.resolve(`zombie-lab-${new Date().toISOString().replace(/[:.]/g, '-')}.svg`);
+    await writeFile(file, svg);
+    return file;
+  };
+  const element = (c: Chosen | null) =>
+    createElement(App, {
+      slides: deck.slides,
+      runner,
+      replay: c?.replay ?? false,
+      connecting: c === null,
+      theme,
+      notice: c?.notice ?? null,
+      onExport,
+    });
+  // No incrementalRendering: in ink 6.8 it leaves stale lines behind when the lanes redraw.
+  const instance = render(element(early), { exitOnCtrlC: false, patchConsole: true, maxFps: 30 });
+  let exited = false;
+  void chosenP.then((c) => {
+    if (!exited) instance.rerender(element(c));
+  });
+
+  // Signals: the shared exit cleanup calls us first; we remove the containers, unmount, and the
+  // screen is left below. Crashes: leave the alternate screen before anyone prints, so the
+  // one-line message lands on the normal screen; the shared handler removes containers and exits.
+  const finish = (code: number): Promise<void> => {
+    finishing ??= (async () => {
+      exitCode = code;
+      await runner.shutdown();
+      instance.unmount();
+    })();
+    return finishing;
+  };
+  installExitCleanup();
+  const unsetInterrupt = setInterruptHandler((sig) => {
+    void finish(sig === 'SIGINT' ? 130 : sig === 'SIGHUP' ? 129 : 143);
+  });
+  const onCrash = (): void => {
+    try {
+      instance.unmount();
+    } finally {
+      screen.leave();
+    }
+  };
+  process.prependListener('uncaughtException', onCrash);
+  process.prependListener('unhandledRejection', onCrash);
+  try {
+    await instance.waitUntilExit();
+    exited = true;
+  } catch (err) {
+    exited = true;
+    exitCode = 70;
+    await runner.shutdown();
+    screen.leave();
+    process.stderr.write(`zombie-lab: the app stopped on an error: ${err instanceof Error ? err.message : String(err)}\n`);
+  } finally {
+    await runner.shutdown();
+    screen.leave();
+    unsetInterrupt();
+    process.off('uncaughtException', onCrash);
+    process.off('unhandledRejection', onCrash);
+  }
+  return exitCode;
+}

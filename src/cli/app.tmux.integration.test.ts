@@ -1,0 +1,192 @@
+/**
+ * The presenter app as a person uses it: in a real terminal (tmux), on the real engine.
+ * Start it, go to the demo slide, run, watch no-init gain zombies while the others stay at 0,
+ * stop and read the stop times, quit, and check the shell is back and no container is left.
+ */
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PACKAGE_ROOT } from '../engine/package-paths.js';
+import { dockerForTests, dockerRequired, waitFor } from '../test-support/docker-for-tests.js';
+
+/** What `zombie-lab` with no command runs; switch to dist/cli.js once main.ts wires the app. */
+const APP_ENTRY = path.join(PACKAGE_ROOT, 'dist', 'cli.js');
+
+function hasTmux(): boolean {
+  try {
+    execFileSync('tmux', ['-V'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const conn = await dockerForTests();
+const tmuxOk = hasTmux();
+if (dockerRequired && !tmuxOk) throw new Error('ZOMBIE_LAB_REQUIRE_DOCKER=1 but tmux is not installed (apt-get install tmux)');
+
+const prefix = `app-tmux${randomBytes(3).toString('hex')}`;
+const session = `zl-${prefix}`;
+const tmux = (...args: string[]): string => execFileSync('tmux', args, { encoding: 'utf8' });
+const screen = (): string => tmux('capture-pane', '-t', session, '-p');
+const keys = (...k: string[]): void => void tmux('send-keys', '-t', session, ...k);
+const captures = path.join(PACKAGE_ROOT, '.zombie-lab-cache', 'tmux-captures');
+
+function save(name: string, text: string): void {
+  mkdirSync(captures, { recursive: true });
+  writeFileSync(path.join(captures, `${name}.txt`), text);
+}
+
+/** The right pane only (after the first `│` of each line): the demo slide repeats lane states on the left. */
+function rightPane(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.split('│').slice(1).join('│'))
+    .join('\n');
+}
+
+/** The three lanes in screen order: zombies and PID 1 from `zombies N  peak N  PID 1: name`. */
+function lanes(text: string): { zombies: number; pid1: string }[] {
+  return [...rightPane(text).matchAll(/zombies (\d+) {2}peak \d+ {2}PID 1: (\S+)/g)].map((m) => ({ zombies: Number(m[1]), pid1: m[2] ?? '' }));
+}
+
+function stops(text: string): { seconds: number; exit: number }[] {
+  return [...rightPane(text).matchAll(/stopped in ([\d.]+) s · exit (\d+)/g)].map((m) => ({ seconds: Number(m[1]), exit: Number(m[2]) }));
+}
+
+async function ourContainers(): Promise<string[]> {
+  const list = await conn!.docker.listContainers({ all: true, filters: { label: ['zombie-lab'] } });
+  return list.filter((c) => (c.Labels['zombie-lab'] ?? '').startsWith(`${prefix}-`)).map((c) => c.Id);
+}
+
+/** waitFor that keeps the last screen when it times out, to look at afterwards. */
+async function waitScreen<T>(check: () => T | undefined, ms: number, what: string): Promise<T> {
+  try {
+    return await waitFor(check, ms, what);
+  } catch (err) {
+    save('timeout', screen());
+    throw err;
+  }
+}
+
+afterAll(async () => {
+  if (!conn || !tmuxOk) return;
+  try {
+    tmux('kill-session', '-t', session);
+  } catch {
+    // already gone
+  }
+  for (const id of await ourContainers()) await conn.docker.getContainer(id).remove({ force: true }).catch(() => undefined);
+});
+
+/** Starts the app in a fresh shell in the tmux session, with this test's run-id prefix. */
+function startApp(extra = ''): void {
+  try {
+    tmux('kill-session', '-t', session);
+  } catch {
+    // none yet
+  }
+  tmux('new-session', '-d', '-s', session, '-x', '160', '-y', '48', '-c', PACKAGE_ROOT, 'env', 'PS1=zl$ ', 'bash', '--norc', '--noprofile');
+  keys(`ZOMBIE_LAB_RUN_PREFIX=${prefix} node ${APP_ENTRY}${extra}; echo ZL_EXIT=$?`, 'Enter');
+}
+
+/** The app's node process: the child of the pane's shell. */
+function appPid(): number {
+  const shell = tmux('display-message', '-p', '-t', session, '#{pane_pid}').trim();
+  const out = execFileSync('ps', ['-o', 'pid=', '--ppid', shell], { encoding: 'utf8' }).trim();
+  const pid = Number(out.split('\n')[0]);
+  if (!pid) throw new Error(`no app process under shell ${shell}`);
+  return pid;
+}
+
+function restored(after: string): void {
+  expect(after).toContain(`ZOMBIE_LAB_RUN_PREFIX=${prefix} node`);
+  expect(after).not.toContain('slide ');
+  expect(after).not.toContain('PID 1:');
+}
+
+describe.skipIf(!conn || !tmuxOk)('the presenter app in a real terminal', () => {
+  it('runs the demo, stops it with the lesson in the stop times, quits and restores the terminal', async () => {
+    startApp();
+    await waitScreen(() => (/ LIVE /.test(screen()) ? true : undefined), 20_000, 'the app to start and find the engine');
+
+    // Go to the demo slide: the one with the docker run commands and the live lanes widget.
+    await waitScreen(
+      () => {
+        const s = screen();
+        if (s.includes('docker run --rm -ti --init zombie') && /\* 1 no init\s+zombies/.test(s)) return true;
+        keys('l');
+        return undefined;
+      },
+      20_000,
+      'the demo slide',
+    );
+    keys('r');
+    const running = await waitScreen(
+      () => {
+        const s = screen();
+        const l = lanes(s);
+        return l.length === 3 && (l[0]?.zombies ?? 0) >= 10 ? s : undefined;
+      },
+      60_000,
+      'the no-init lane to show zombies',
+    );
+    save('running', running);
+    const l = lanes(running);
+    expect(l.map((x) => x.pid1)).toEqual(['python3', 'dumb-init', 'docker-init']);
+    expect(l[1]?.zombies).toBe(0);
+    expect(l[2]?.zombies).toBe(0);
+
+    keys('s');
+    const stopped = await waitScreen(
+      () => {
+        const s = screen();
+        return stops(s).length === 3 ? s : undefined;
+      },
+      40_000,
+      'all three lanes to show their stop time',
+    );
+    save('stopped', stopped);
+    const [noInit, dumbInit, init] = stops(stopped);
+    // No init: PID 1 ignores SIGTERM, docker stop waits out the whole timeout, then SIGKILL (137).
+    expect(noInit?.exit).toBe(137);
+    expect(noInit?.seconds).toBeGreaterThanOrEqual(9);
+    for (const s of [dumbInit, init]) {
+      expect(s?.exit).toBe(143);
+      expect(s?.seconds).toBeLessThan(3);
+    }
+
+    keys('q');
+    const after = await waitScreen(() => (/ZL_EXIT=\d+/.test(screen()) ? screen() : undefined), 30_000, 'the app to quit');
+    save('after-quit', after);
+    expect(after).toContain('ZL_EXIT=0');
+    // The alternate screen is gone: the shell's own lines are back, the app's frame is not.
+    restored(after);
+    expect(await ourContainers()).toEqual([]);
+  });
+
+  it('SIGTERM during a run removes the containers and gives the terminal back', async () => {
+    startApp();
+    await waitScreen(() => (/ LIVE /.test(screen()) ? true : undefined), 20_000, 'the app to find the engine');
+    keys('r');
+    await waitScreen(() => ((lanes(screen())[0]?.zombies ?? 0) >= 3 ? true : undefined), 60_000, 'zombies in the no-init lane');
+    expect((await ourContainers()).length).toBe(3);
+    process.kill(appPid(), 'SIGTERM');
+    const after = await waitScreen(() => (/ZL_EXIT=\d+/.test(screen()) ? screen() : undefined), 30_000, 'the app to end on SIGTERM');
+    save('after-sigterm', after);
+    expect(after).toContain('ZL_EXIT=143');
+    restored(after);
+    expect(await ourContainers()).toEqual([]);
+  });
+
+  it('Ctrl-C quits like q', async () => {
+    startApp();
+    await waitScreen(() => (/slide 1\//.test(screen()) ? true : undefined), 20_000, 'the app to start');
+    keys('C-c');
+    const after = await waitScreen(() => (/ZL_EXIT=\d+/.test(screen()) ? screen() : undefined), 30_000, 'the app to quit on Ctrl-C');
+    expect(after).toContain('ZL_EXIT=0');
+    restored(after);
+  });
+});

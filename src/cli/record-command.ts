@@ -1,0 +1,105 @@
+/**
+ * `zombie-lab record [--out FILE] [--duration S]`: runs the app's demo on the real engine and
+ * saves its event stream with timestamps, for replay where no engine is reachable.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { MODE_IDS, type ModeId } from '../core/modes.js';
+import { RECORDING_FORMAT, recordingSchema, type Recording } from '../core/recording.js';
+import type { RunEvent } from '../core/run-events.js';
+import { connectDocker } from '../engine/docker-connect.js';
+import { runDemo } from '../engine/demo.js';
+import { isLabError } from '../engine/lab-error.js';
+import { installExitCleanup, setInterruptHandler } from './exit-cleanup.js';
+import { APP_DEMO, demoOptions } from './live-source.js';
+
+export interface RecordOptions {
+  out?: string;
+  /** Seconds from the first sample to `docker stop` (default 20). */
+  durationS?: number;
+  runIdPrefix?: string;
+}
+
+/** Trees are big; one a second per lane is plenty for the replayed tree view. */
+const TREE_EVERY_MS = 1000;
+
+export async function runRecord(opts: RecordOptions): Promise<number> {
+  const durationS = opts.durationS ?? 20;
+  if (!Number.isFinite(durationS) || durationS <= 0 || durationS > 600) {
+    process.stderr.write(`zombie-lab: --duration must be between 1 and 600 seconds, not ${String(opts.durationS)}\n`);
+    return 2;
+  }
+  let conn;
+  try {
+    conn = await connectDocker();
+  } catch (err) {
+    const p = isLabError(err) ? err.problem : { message: err instanceof Error ? err.message : String(err), fix: 'run zombie-lab doctor' };
+    process.stderr.write(`zombie-lab: ${p.message}; ${p.fix}\n`);
+    return 1;
+  }
+  installExitCleanup();
+  const abort = new AbortController();
+  const stop = new AbortController();
+  let interrupted = false;
+  const unset = setInterruptHandler(() => {
+    interrupted = true;
+    abort.abort();
+  });
+  const t0 = Date.now();
+  const events: { at: number; event: RunEvent }[] = [];
+  const lastTree = new Map<ModeId, number>();
+  let stopTimer: ReturnType<typeof setTimeout> | undefined;
+  let lastReport = 0;
+  const zombies = new Map<ModeId, number>();
+  try {
+    for await (const e of runDemo(conn.docker, demoOptions(opts.runIdPrefix ?? 'record'), { signal: abort.signal, stop: stop.signal })) {
+      const at = Date.now() - t0;
+      let event = e;
+      if (e.type === 'sample') {
+        zombies.set(e.mode, e.sample.zombies);
+        stopTimer ??= setTimeout(() => stop.abort(), durationS * 1000);
+        if (e.tree) {
+          if (at - (lastTree.get(e.mode) ?? -Infinity) >= TREE_EVERY_MS) lastTree.set(e.mode, at);
+          else event = { type: 'sample', mode: e.mode, sample: e.sample };
+        }
+      }
+      events.push({ at, event });
+      if (e.type === 'lane' || e.type === 'problem' || e.type === 'build-done' || at - lastReport >= 1000) {
+        lastReport = at;
+        const z = MODE_IDS.map((m) => `${m} ${zombies.get(m) ?? 0}`).join(', ');
+        const what = e.type === 'lane' ? `${e.mode} ${e.state.kind}` : e.type === 'problem' ? `problem: ${e.problem.message}` : `zombies: ${z}`;
+        process.stderr.write(`record ${(at / 1000).toFixed(1).padStart(5)} s  ${what}\n`);
+      }
+    }
+  } finally {
+    clearTimeout(stopTimer);
+    unset();
+  }
+  if (interrupted) {
+    process.stderr.write('zombie-lab: interrupted, nothing recorded\n');
+    return 130;
+  }
+  const done = events.some((e) => e.event.type === 'done');
+  const problem = events.find((e) => e.event.type === 'problem');
+  if (!done || problem) {
+    const msg = problem?.event.type === 'problem' ? `${problem.event.problem.message}; ${problem.event.problem.fix}` : 'the run ended without results';
+    process.stderr.write(`zombie-lab: not recorded: ${msg}\n`);
+    return 1;
+  }
+  const rec: Recording = {
+    format: RECORDING_FORMAT,
+    version: 1,
+    recordedAt: new Date(t0).toISOString(),
+    startedAtMs: t0,
+    engine: `${conn.endpoint} (Docker ${conn.version})`,
+    options: { ...APP_DEMO, durationS },
+    events,
+  };
+  // Never write a file the replay would refuse.
+  recordingSchema.parse(rec);
+  const out = path.resolve(opts.out ?? `zombie-lab-recording-${new Date(t0).toISOString().replace(/[:.]/g, '-')}.json`);
+  await mkdir(path.dirname(out), { recursive: true });
+  await writeFile(out, JSON.stringify(rec) + '\n');
+  process.stdout.write(`recorded ${events.length} events (${((Date.now() - t0) / 1000).toFixed(1)} s) to ${out}\n`);
+  return 0;
+}

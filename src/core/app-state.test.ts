@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { initialState, MAX_POINTS, reduce, sharedYMax, type AppMsg, type AppState } from './app-state.js';
+import type { Sample } from './sample.js';
+
+const start = (): AppState => initialState({ slideCount: 3, replay: false });
+const run = (s: AppState, ...msgs: AppMsg[]): AppState => msgs.reduce(reduce, s);
+const sample = (t: number, zombies: number, extra: Partial<Sample> = {}): Sample => ({
+  t,
+  zombies,
+  live: 2,
+  pidsUsed: zombies + 2,
+  pidsLimit: 64,
+  forkFailures: 0,
+  costUs: 10,
+  ...extra,
+});
+
+describe('slide navigation', () => {
+  it('moves within the deck and stops at both ends', () => {
+    let s = start();
+    s = run(s, { type: 'prev-slide' });
+    expect(s.slide).toBe(0);
+    s = run(s, { type: 'next-slide' }, { type: 'next-slide' }, { type: 'next-slide' });
+    expect(s.slide).toBe(2);
+    s = run(s, { type: 'first-slide' });
+    expect(s.slide).toBe(0);
+    s = run(s, { type: 'last-slide' });
+    expect(s.slide).toBe(2);
+  });
+  it('keeps the slide in range when the deck shrinks', () => {
+    const s = run(start(), { type: 'last-slide' }, { type: 'slide-count', count: 2 });
+    expect(s.slide).toBe(1);
+    expect(s.slideCount).toBe(2);
+  });
+});
+
+describe('focus, tree and help', () => {
+  it('Esc closes help first, then the focus', () => {
+    let s = run(start(), { type: 'focus', mode: 'dumb-init' }, { type: 'toggle-help' });
+    expect(s.help).toBe(true);
+    s = run(s, { type: 'back' });
+    expect(s.help).toBe(false);
+    expect(s.focus).toBe('dumb-init');
+    s = run(s, { type: 'back' });
+    expect(s.focus).toBeNull();
+  });
+  it('t shows the no-init tree when nothing is focused, and t again goes back', () => {
+    let s = run(start(), { type: 'toggle-tree' });
+    expect(s).toMatchObject({ tree: true, focus: 'no-init' });
+    s = run(s, { type: 'toggle-tree' });
+    expect(s).toMatchObject({ tree: false, focus: null });
+  });
+  it('t keeps a lane already focused', () => {
+    const s = run(start(), { type: 'focus', mode: 'init' }, { type: 'toggle-tree' });
+    expect(s.focus).toBe('init');
+  });
+});
+
+describe('run phases and events', () => {
+  it('r resets the lanes and bumps the run counter; s only stops a running run', () => {
+    let s = run(start(), { type: 'stop' });
+    expect(s.phase).toBe('idle');
+    s = run(s, { type: 'run' }, { type: 'event', event: { type: 'sample', mode: 'no-init', sample: sample(100, 5) } });
+    expect(s.lanes['no-init'].zombies).toBe(5);
+    s = run(s, { type: 'run' });
+    expect(s.runSeq).toBe(2);
+    expect(s.lanes['no-init'].series).toEqual([]);
+    s = run(s, { type: 'stop' });
+    expect(s.phase).toBe('stopping');
+  });
+  it('tracks current, peak, PIDs and tree from samples', () => {
+    const tree = [{ pid: 1, ppid: 0, comm: 'python3', state: 'S' }];
+    const s = run(
+      start(),
+      { type: 'run' },
+      { type: 'events', events: [
+        { type: 'sample', mode: 'no-init', sample: sample(100, 7) },
+        { type: 'sample', mode: 'no-init', sample: sample(200, 3, { forkFailures: 4 }), tree },
+      ] },
+    );
+    const l = s.lanes['no-init'];
+    expect(l).toMatchObject({ zombies: 3, peak: 7, pidsUsed: 5, pidsLimit: 64, forkFailures: 4, tree });
+    expect(l.series).toEqual([{ t: 100, zombies: 7 }, { t: 200, zombies: 3 }]);
+    expect(s.lanes.init.series).toEqual([]);
+  });
+  it('bounds the series length', () => {
+    let s = run(start(), { type: 'run' });
+    const events = Array.from({ length: MAX_POINTS + 10 }, (_, i) => ({ type: 'sample' as const, mode: 'init' as const, sample: sample(i * 100, 0) }));
+    s = run(s, { type: 'events', events });
+    expect(s.lanes.init.series.length).toBe(MAX_POINTS);
+    expect(s.lanes.init.series.at(-1)?.t).toBe((MAX_POINTS + 9) * 100);
+  });
+  it('remembers when docker stop began, relative to the start of the run', () => {
+    const s = run(
+      start(),
+      { type: 'run' },
+      { type: 'event', event: { type: 'lane', mode: 'init', state: { kind: 'running', startedAt: 5_000 } } },
+      { type: 'event', event: { type: 'lane', mode: 'init', state: { kind: 'stopping', since: 17_000, deadline: 27_000, timeoutS: 10 } } },
+      { type: 'event', event: { type: 'lane', mode: 'no-init', state: { kind: 'stopping', since: 17_050, deadline: 27_050, timeoutS: 10 } } },
+    );
+    expect(s.stopAt).toBe(12_000);
+    expect(run(s, { type: 'run' }).stopAt).toBeNull();
+  });
+  it('a stopping lane puts the run into the stopping phase; done stores results', () => {
+    let s = run(start(), { type: 'run' }, { type: 'event', event: { type: 'lane', mode: 'init', state: { kind: 'stopping', since: 0, deadline: 10_000, timeoutS: 10 } } });
+    expect(s.phase).toBe('stopping');
+    const result = { mode: 'init' as const, pid1: 'docker-init', zombiesEnd: 0, zombiesPeak: 0, pidsUsedEnd: 2, pidsPeak: 3, pidsLimit: 64, forkFailures: 0, stopMs: 90, exitCode: 143 };
+    s = run(s, { type: 'event', event: { type: 'done', results: [result] } });
+    expect(s.phase).toBe('done');
+    expect(s.lanes.init.result).toEqual(result);
+    expect(s.lanes.init.pid1).toBe('docker-init');
+  });
+  it('a problem turns lanes that never started into errors and leaves running ones', () => {
+    const problem = { message: 'no daemon', fix: 'start docker' };
+    const s = run(
+      start(),
+      { type: 'run' },
+      { type: 'event', event: { type: 'lane', mode: 'no-init', state: { kind: 'running', startedAt: 0 } } },
+      { type: 'event', event: { type: 'problem', problem } },
+    );
+    expect(s.problem).toEqual(problem);
+    expect(s.lanes['no-init'].state.kind).toBe('running');
+    expect(s.lanes.init.state).toEqual({ kind: 'error', problem });
+  });
+  it('run-ended leaves an idle app idle and ends a run', () => {
+    expect(run(start(), { type: 'run-ended' }).phase).toBe('idle');
+    expect(run(start(), { type: 'run' }, { type: 'run-ended' }).phase).toBe('done');
+  });
+});
+
+describe('sharedYMax', () => {
+  it('is the PID limit, or the highest count seen when that is larger, and 10 with no data', () => {
+    expect(sharedYMax(start())).toBe(10);
+    let s = run(start(), { type: 'run' }, { type: 'event', event: { type: 'sample', mode: 'init', sample: sample(0, 0) } });
+    expect(sharedYMax(s)).toBe(64);
+    s = run(s, { type: 'event', event: { type: 'sample', mode: 'no-init', sample: sample(0, 90) } });
+    expect(sharedYMax(s)).toBe(90);
+  });
+});

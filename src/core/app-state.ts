@@ -1,0 +1,236 @@
+/**
+ * State of the presenter app as a pure reducer: key actions and run events in, state out.
+ * The Ink components only render it; effects (starting the engine, writing files) live in
+ * hooks that dispatch here, so everything the screen shows is testable without a terminal.
+ */
+import type { Action } from './keymap.js';
+import { MODE_IDS, type ModeId } from './modes.js';
+import type { LaneState, ModeResult, ProcEntry, Problem, RunEvent } from './run-events.js';
+import type { SampleSource } from './sample.js';
+
+/** Points kept per lane: 10 minutes at 10 Hz, far more than any plot is wide. */
+export const MAX_POINTS = 6000;
+
+export interface LaneModel {
+  mode: ModeId;
+  state: LaneState;
+  series: { t: number; zombies: number }[];
+  zombies: number;
+  peak: number;
+  live: number;
+  pidsUsed: number | null;
+  pidsLimit: number | null;
+  forkFailures: number | null;
+  pid1: string | null;
+  tree: ProcEntry[] | null;
+  result: ModeResult | null;
+}
+
+export type RunPhase = 'idle' | 'running' | 'stopping' | 'done';
+
+export interface AppState {
+  slide: number;
+  slideCount: number;
+  focus: ModeId | null;
+  tree: boolean;
+  help: boolean;
+  phase: RunPhase;
+  /** Bumped on every (re)start so effects know a new run was asked for. */
+  runSeq: number;
+  lanes: Record<ModeId, LaneModel>;
+  build: { image: string; line: string } | null;
+  source: { source: SampleSource; detail: string } | null;
+  problem: Problem | null;
+  /** True when the events come from a recording: the screen says REPLAY at all times. */
+  replay: boolean;
+  /** Still finding out whether an engine answers (the slides work meanwhile). */
+  connecting: boolean;
+  /** A one-line message in the hint bar (export saved, engine unreachable, ...). */
+  notice: string | null;
+  results: ModeResult[] | null;
+  /** Epoch ms the lanes started running, and run-relative ms `docker stop` began (for the handout). */
+  runStartedAt: number | null;
+  stopAt: number | null;
+  quitting: boolean;
+}
+
+export type AppMsg =
+  | Action
+  | { type: 'event'; event: RunEvent }
+  /** Events batched by the runner (flushed at 10 Hz so the screen redraws once per tick). */
+  | { type: 'events'; events: RunEvent[] }
+  /** The event source ended (after `done`, an error, or an abort). */
+  | { type: 'run-ended' }
+  | { type: 'notice'; text: string | null }
+  | { type: 'slide-count'; count: number }
+  | { type: 'source-chosen'; replay: boolean; connecting: boolean; notice: string | null };
+
+export function emptyLane(mode: ModeId): LaneModel {
+  return {
+    mode,
+    state: { kind: 'idle' },
+    series: [],
+    zombies: 0,
+    peak: 0,
+    live: 0,
+    pidsUsed: null,
+    pidsLimit: null,
+    forkFailures: null,
+    pid1: null,
+    tree: null,
+    result: null,
+  };
+}
+
+function emptyLanes(): Record<ModeId, LaneModel> {
+  return Object.fromEntries(MODE_IDS.map((m) => [m, emptyLane(m)])) as Record<ModeId, LaneModel>;
+}
+
+export function initialState(opts: { slideCount: number; replay: boolean; connecting?: boolean; notice?: string | null }): AppState {
+  return {
+    slide: 0,
+    slideCount: Math.max(1, opts.slideCount),
+    focus: null,
+    tree: false,
+    help: false,
+    phase: 'idle',
+    runSeq: 0,
+    lanes: emptyLanes(),
+    build: null,
+    source: null,
+    problem: null,
+    replay: opts.replay,
+    connecting: opts.connecting ?? false,
+    notice: opts.notice ?? null,
+    results: null,
+    runStartedAt: null,
+    stopAt: null,
+    quitting: false,
+  };
+}
+
+const clampSlide = (s: AppState, i: number): number => Math.min(Math.max(0, i), s.slideCount - 1);
+
+export function reduce(s: AppState, msg: AppMsg): AppState {
+  switch (msg.type) {
+    case 'next-slide':
+      return { ...s, slide: clampSlide(s, s.slide + 1) };
+    case 'prev-slide':
+      return { ...s, slide: clampSlide(s, s.slide - 1) };
+    case 'first-slide':
+      return { ...s, slide: 0 };
+    case 'last-slide':
+      return { ...s, slide: s.slideCount - 1 };
+    case 'slide-count':
+      return { ...s, slideCount: Math.max(1, msg.count), slide: Math.min(s.slide, Math.max(1, msg.count) - 1) };
+    case 'run':
+      return {
+        ...s,
+        phase: 'running',
+        runSeq: s.runSeq + 1,
+        lanes: emptyLanes(),
+        build: null,
+        problem: null,
+        results: null,
+        notice: null,
+        runStartedAt: null,
+        stopAt: null,
+      };
+    case 'stop':
+      return s.phase === 'running' ? { ...s, phase: 'stopping' } : s;
+    case 'focus':
+      return { ...s, focus: msg.mode, help: false };
+    case 'toggle-tree':
+      // The tree lives in the focused view; `t` gets there (no-init first, where the zombies are) and back.
+      return s.tree ? { ...s, tree: false, focus: null } : { ...s, tree: true, focus: s.focus ?? 'no-init', help: false };
+    case 'toggle-help':
+      return { ...s, help: !s.help };
+    case 'back':
+      if (s.help) return { ...s, help: false };
+      return { ...s, focus: null, tree: false };
+    case 'export-svg':
+      return s;
+    case 'quit':
+      return { ...s, quitting: true };
+    case 'notice':
+      return { ...s, notice: msg.text };
+    case 'source-chosen':
+      return { ...s, replay: msg.replay, connecting: msg.connecting, notice: msg.notice ?? s.notice };
+    case 'run-ended':
+      return s.phase === 'idle' ? s : { ...s, phase: 'done' };
+    case 'event':
+      return applyEvent(s, msg.event);
+    case 'events':
+      return msg.events.reduce(applyEvent, s);
+  }
+}
+
+function withLane(s: AppState, mode: ModeId, f: (l: LaneModel) => LaneModel): AppState {
+  return { ...s, lanes: { ...s.lanes, [mode]: f(s.lanes[mode]) } };
+}
+
+export function applyEvent(s: AppState, e: RunEvent): AppState {
+  switch (e.type) {
+    case 'build-progress':
+      return { ...s, build: { image: e.image, line: e.line } };
+    case 'build-done':
+      return { ...s, build: { image: e.image, line: `${e.tag} ready (${e.way}, ${(e.ms / 1000).toFixed(1)} s)` } };
+    case 'source':
+      return { ...s, source: { source: e.source, detail: e.detail } };
+    case 'lane': {
+      let next = withLane(s, e.mode, (l) => ({ ...l, state: e.state }));
+      if (e.state.kind === 'running' && next.runStartedAt === null) next = { ...next, runStartedAt: e.state.startedAt };
+      if (e.state.kind === 'stopping' && next.stopAt === null && next.runStartedAt !== null) {
+        next = { ...next, stopAt: e.state.since - next.runStartedAt };
+      }
+      // The first lane that goes to 'stopping' means a stop is under way, whoever asked for it.
+      return e.state.kind === 'stopping' && s.phase === 'running' ? { ...next, phase: 'stopping' } : next;
+    }
+    case 'pid1':
+      return withLane(s, e.mode, (l) => ({ ...l, pid1: e.name }));
+    case 'sample':
+      return withLane(s, e.mode, (l) => {
+        const point = { t: e.sample.t, zombies: e.sample.zombies };
+        const series = l.series.length >= MAX_POINTS ? [...l.series.slice(1), point] : [...l.series, point];
+        return {
+          ...l,
+          series,
+          zombies: e.sample.zombies,
+          peak: Math.max(l.peak, e.sample.zombies),
+          live: e.sample.live,
+          pidsUsed: e.sample.pidsUsed,
+          pidsLimit: e.sample.pidsLimit,
+          forkFailures: e.sample.forkFailures,
+          tree: e.tree ?? l.tree,
+        };
+      });
+    case 'done': {
+      let next: AppState = { ...s, results: e.results, phase: 'done' };
+      for (const r of e.results) {
+        next = withLane(next, r.mode, (l) => ({ ...l, result: r, pid1: l.pid1 ?? r.pid1, peak: Math.max(l.peak, r.zombiesPeak) }));
+      }
+      return next;
+    }
+    case 'problem': {
+      // Lanes that never got going show the problem where the presenter looks; running lanes keep their state.
+      let next: AppState = { ...s, problem: e.problem };
+      for (const m of MODE_IDS) {
+        const k = next.lanes[m].state.kind;
+        if (k === 'idle' || k === 'building' || k === 'starting') {
+          next = withLane(next, m, (l) => ({ ...l, state: { kind: 'error', problem: e.problem } }));
+        }
+      }
+      return next;
+    }
+  }
+}
+
+/** The y-axis top shared by all lanes, so their plots compare at a glance: the PID limit, or more if seen. */
+export function sharedYMax(s: AppState): number {
+  let top = 0;
+  for (const m of MODE_IDS) {
+    const l = s.lanes[m];
+    top = Math.max(top, l.pidsLimit ?? 0, l.peak);
+  }
+  return top > 0 ? top : 10;
+}

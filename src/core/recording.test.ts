@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { parseRecording, shiftEvent } from './recording.js';
+
+const good = {
+  format: 'zombie-lab-recording',
+  version: 1,
+  recordedAt: '2026-11-29T01:00:00.000Z',
+  startedAtMs: 1000,
+  engine: 'unix:///var/run/docker.sock (Docker 26)',
+  options: { pidsLimit: 256 },
+  events: [
+    { at: 0, event: { type: 'lane', mode: 'no-init', state: { kind: 'running', startedAt: 1000 } } },
+    { at: 100, event: { type: 'sample', mode: 'no-init', sample: { t: 100, zombies: 1, live: 2, pidsUsed: 3, pidsLimit: 256, forkFailures: 0, costUs: 50 } } },
+  ],
+};
+
+describe('parseRecording', () => {
+  it('accepts a valid recording', () => {
+    const rec = parseRecording(JSON.stringify(good), 'r.json');
+    expect(rec.events).toHaveLength(2);
+    expect(rec.events[1]?.event.type).toBe('sample');
+  });
+  it('names the file and the path of the first problem', () => {
+    const bad = structuredClone(good);
+    (bad.events[1]!.event as { mode: string }).mode = 'tini';
+    expect(() => parseRecording(JSON.stringify(bad), 'r.json')).toThrow(/^r\.json: not a valid recording at events\.1\.event\.mode/);
+  });
+  it('rejects other JSON and non-JSON with a fix', () => {
+    expect(() => parseRecording('{"format":"x"}', 'a.json')).toThrow(/a\.json: not a valid recording at format.*zombie-lab record/);
+    expect(() => parseRecording('nope', 'b.json')).toThrow(/b\.json: not JSON/);
+  });
+  it('rejects an empty event list', () => {
+    expect(() => parseRecording(JSON.stringify({ ...good, events: [] }), 'c.json')).toThrow(/events/);
+  });
+});
+
+describe('shiftEvent', () => {
+  it('moves wall-clock fields of running and stopping lanes and nothing else', () => {
+    expect(shiftEvent({ type: 'lane', mode: 'init', state: { kind: 'running', startedAt: 5 } }, 10)).toEqual({ type: 'lane', mode: 'init', state: { kind: 'running', startedAt: 15 } });
+    expect(shiftEvent({ type: 'lane', mode: 'init', state: { kind: 'stopping', since: 1, deadline: 2, timeoutS: 10 } }, 10)).toEqual({
+      type: 'lane',
+      mode: 'init',
+      state: { kind: 'stopping', since: 11, deadline: 12, timeoutS: 10 },
+    });
+    const stopped = { type: 'lane' as const, mode: 'init' as const, state: { kind: 'stopped' as const, stopMs: 100, exitCode: 143 } };
+    expect(shiftEvent(stopped, 10)).toEqual(stopped);
+  });
+});

@@ -1,0 +1,97 @@
+/**
+ * Recordings of real runs, replayed when no engine is reachable. A recording is the RunEvent
+ * stream with the time each event arrived; it is validated with zod on load so a broken or
+ * hand-edited file gives one clear message instead of a confused screen.
+ */
+import { z } from 'zod';
+import { MODE_IDS } from './modes.js';
+import type { RunEvent } from './run-events.js';
+
+const mode = z.enum(MODE_IDS);
+const problem = z.object({ message: z.string(), fix: z.string() });
+const laneState = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('idle') }),
+  z.object({ kind: z.literal('building'), detail: z.string() }),
+  z.object({ kind: z.literal('starting') }),
+  z.object({ kind: z.literal('running'), startedAt: z.number() }),
+  z.object({ kind: z.literal('stopping'), since: z.number(), deadline: z.number(), timeoutS: z.number() }),
+  z.object({ kind: z.literal('stopped'), stopMs: z.number(), exitCode: z.number().nullable() }),
+  z.object({ kind: z.literal('error'), problem }),
+]);
+const sample = z.object({
+  t: z.number(),
+  zombies: z.number().int().nonnegative(),
+  live: z.number().int().nonnegative(),
+  pidsUsed: z.number().nullable(),
+  pidsLimit: z.number(),
+  forkFailures: z.number().nullable(),
+  costUs: z.number(),
+});
+const procEntry = z.object({ pid: z.number(), ppid: z.number(), comm: z.string(), state: z.string() });
+const modeResult = z.object({
+  mode,
+  pid1: z.string().nullable(),
+  zombiesEnd: z.number(),
+  zombiesPeak: z.number(),
+  pidsUsedEnd: z.number().nullable(),
+  pidsPeak: z.number().nullable(),
+  pidsLimit: z.number(),
+  forkFailures: z.number().nullable(),
+  stopMs: z.number().nullable(),
+  exitCode: z.number().nullable(),
+});
+const image = z.enum(['base', 'zombie']);
+
+export const runEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('build-progress'), image, line: z.string() }),
+  z.object({ type: z.literal('build-done'), image, tag: z.string(), way: z.enum(['registry', 'offline', 'cached']), ms: z.number() }),
+  z.object({ type: z.literal('source'), source: z.enum(['host-proc', 'cgroup', 'sidecar', 'replay']), detail: z.string() }),
+  z.object({ type: z.literal('lane'), mode, state: laneState }),
+  z.object({ type: z.literal('pid1'), mode, name: z.string() }),
+  z.object({ type: z.literal('sample'), mode, sample, tree: z.array(procEntry).optional() }),
+  z.object({ type: z.literal('done'), results: z.array(modeResult) }),
+  z.object({ type: z.literal('problem'), problem }),
+]);
+
+export const RECORDING_FORMAT = 'zombie-lab-recording';
+
+export const recordingSchema = z.object({
+  format: z.literal(RECORDING_FORMAT),
+  version: z.literal(1),
+  /** ISO time the run started. */
+  recordedAt: z.string(),
+  /** Epoch ms the run started; timestamps inside lane states are shifted by (now - this) on replay. */
+  startedAtMs: z.number(),
+  /** Where it was recorded (engine endpoint and version), shown on screen next to REPLAY. */
+  engine: z.string(),
+  options: z.record(z.string(), z.unknown()),
+  events: z.array(z.object({ at: z.number().nonnegative(), event: runEventSchema })).min(1),
+});
+
+export type Recording = Omit<z.infer<typeof recordingSchema>, 'events'> & { events: { at: number; event: RunEvent }[] };
+
+/** Parse and validate a recording's JSON text; throws an Error whose message names what is wrong and where. */
+export function parseRecording(text: string, name: string): Recording {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new Error(`${name}: not JSON (${err instanceof Error ? err.message : String(err)}); record a new one with \`zombie-lab record\``);
+  }
+  const parsed = recordingSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue ? issue.path.join('.') || '(top)' : '(top)';
+    throw new Error(`${name}: not a valid recording at ${where}: ${issue?.message ?? 'invalid'}; record a new one with \`zombie-lab record\``);
+  }
+  return parsed.data as Recording;
+}
+
+/** Move the wall-clock fields of lane states (startedAt, since, deadline) to a new start time. */
+export function shiftEvent(e: RunEvent, deltaMs: number): RunEvent {
+  if (e.type !== 'lane') return e;
+  const s = e.state;
+  if (s.kind === 'running') return { ...e, state: { ...s, startedAt: s.startedAt + deltaMs } };
+  if (s.kind === 'stopping') return { ...e, state: { ...s, since: s.since + deltaMs, deadline: s.deadline + deltaMs } };
+  return e;
+}

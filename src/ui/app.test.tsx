@@ -1,0 +1,303 @@
+import { vi } from 'vitest';
+
+// Colour must really be on for the NO_COLOR test to mean anything (chalk reads this at import).
+vi.hoisted(() => {
+  process.env['FORCE_COLOR'] = '1';
+});
+
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, render } from 'ink-testing-library';
+import { KEY_HELP } from '../core/keymap.js';
+import type { RunEvent } from '../core/run-events.js';
+import { makeTheme } from '../core/theme.js';
+import { App } from './app.js';
+import { DemoRunner } from './demo-runner.js';
+import type { Slide } from '../core/slides/types.js';
+import { scriptedSource, syntheticRun } from './test-sources.js';
+
+const slide = (title: string, body: string, widgets: Slide['widgets'] = []): Slide => ({ file: 'slides/en/x.md', line: 1, section: null, title, body, notes: 'SPEAKER NOTE', widgets });
+const SLIDES: Slide[] = [
+  slide('Title slide', 'first body'),
+  slide('Demo slide', '```\ndocker run --rm -ti zombie\ndocker run --rm -ti --init zombie python3 /root/fork.py\n```', [{ kind: 'lanes' }]),
+  slide('Last slide', 'the end'),
+];
+const RIGHT = '\x1b[C';
+// eslint-disable-next-line no-control-regex
+const plain = (s: string): string => s.replace(/\x1b\[[0-9;]*m/g, '');
+const ESC = '\x1b';
+
+function setSize(stdout: NodeJS.EventEmitter, columns: number, rows: number): void {
+  Object.defineProperty(stdout, 'columns', { value: columns, configurable: true });
+  Object.defineProperty(stdout, 'rows', { value: rows, configurable: true });
+  stdout.emit('resize');
+}
+
+function start(opts: { events?: RunEvent[]; onStop?: RunEvent[]; replay?: boolean; noColor?: boolean; columns?: number; rows?: number } = {}) {
+  const runner = new DemoRunner(scriptedSource(opts.events ?? [], opts.onStop ?? []), 20);
+  const onQuit = vi.fn();
+  const r = render(<App slides={SLIDES} runner={runner} replay={opts.replay ?? false} theme={makeTheme('default', opts.noColor ?? false)} onQuit={onQuit} />);
+  setSize(r.stdout, opts.columns ?? 120, opts.rows ?? 40);
+  const raw = (): string => r.lastFrame() ?? '';
+  const frame = (): string => plain(raw());
+  const waitFor = (text: string | RegExp) =>
+    vi.waitFor(() => (typeof text === 'string' ? expect(frame()).toContain(text) : expect(frame()).toMatch(text)), { timeout: 3000, interval: 10 });
+  return { ...r, runner, onQuit, frame, raw, waitFor };
+}
+
+afterEach(() => {
+  cleanup();
+});
+
+describe('slide navigation', () => {
+  it('goes forward, back, to the last and the first slide, and counts x/N', async () => {
+    const app = start();
+    await app.waitFor('slide 1/3');
+    expect(app.frame()).toContain('Title slide');
+    app.stdin.write('l');
+    await app.waitFor('slide 2/3');
+    expect(app.frame()).toContain('Demo slide');
+    app.stdin.write(RIGHT);
+    await app.waitFor('Last slide');
+    app.stdin.write(' ');
+    await app.waitFor('slide 3/3');
+    app.stdin.write('g');
+    await app.waitFor('slide 1/3');
+    app.stdin.write('G');
+    await app.waitFor('slide 3/3');
+    app.stdin.write('h');
+    await app.waitFor('slide 2/3');
+  });
+  it('takes keys that arrive together (typed fast, or during start-up) one by one', async () => {
+    const app = start();
+    await app.waitFor('slide 1/3');
+    app.stdin.write('ll');
+    await app.waitFor('slide 3/3');
+    app.stdin.write('hg?');
+    await app.waitFor('Keys (press ? or Esc to close)');
+    expect(app.frame()).toContain('slide 1/3');
+  });
+  it('shows the demo slide\'s docker run commands with the live lane summary, never the speaker notes', async () => {
+    const app = start({ columns: 160, events: syntheticRun(1) });
+    app.stdin.write('l');
+    await app.waitFor('docker run --rm -ti --init zombie python3 /root/fork.py');
+    app.stdin.write('r');
+    await app.waitFor(/\* 1 no init\s+ zombies +10 +running/);
+    expect(app.frame()).toMatch(/\+ 3 docker --init\s+ zombies +0 +running/);
+    expect(app.frame()).not.toContain('SPEAKER NOTE');
+  });
+});
+
+describe('lane states', () => {
+  const problem = { message: 'cannot reach the engine', fix: 'start dockerd' };
+  it('idle lanes ask for r; each state kind shows its words', async () => {
+    const now = Date.now();
+    const app = start({
+      events: [
+        { type: 'lane', mode: 'no-init', state: { kind: 'stopping', since: now, deadline: now + 8000, timeoutS: 10 } },
+        { type: 'lane', mode: 'dumb-init', state: { kind: 'stopped', stopMs: 120, exitCode: 143 } },
+        { type: 'lane', mode: 'init', state: { kind: 'error', problem } },
+      ],
+    });
+    await app.waitFor('idle · press r');
+    app.stdin.write('r');
+    await app.waitFor('stopped in 0.12 s · exit 143');
+    // A countdown: below the 8 s it started from (the test may be slow, so no exact figure).
+    const left = Number(/stopping · SIGKILL in (\d+\.\d) s \(timeout 10 s\)/.exec(app.frame())?.[1]);
+    expect(left).toBeGreaterThan(2);
+    expect(left).toBeLessThanOrEqual(8);
+    expect(app.frame()).toContain('ERROR: cannot reach the engine');
+    expect(app.frame()).toContain('fix: start dockerd');
+  });
+  it('shows building, starting and running, zombie counts and PID 1', async () => {
+    const now = Date.now();
+    const app = start({
+      events: [
+        { type: 'lane', mode: 'no-init', state: { kind: 'building', detail: 'step 2/4' } },
+        { type: 'lane', mode: 'dumb-init', state: { kind: 'starting' } },
+        { type: 'lane', mode: 'init', state: { kind: 'running', startedAt: now - 3000 } },
+        { type: 'pid1', mode: 'init', name: 'docker-init' },
+        { type: 'sample', mode: 'init', sample: { t: 100, zombies: 4, live: 3, pidsUsed: 7, pidsLimit: 64, forkFailures: 2, costUs: 1 } },
+      ],
+    });
+    app.stdin.write('r');
+    await app.waitFor('PID 1: docker-init');
+    expect(app.frame()).toContain('building image: step 2/4');
+    expect(app.frame()).toContain('starting…');
+    const elapsed = Number(/running (\d+) s/.exec(app.frame())?.[1]);
+    expect(elapsed).toBeGreaterThanOrEqual(3);
+    expect(elapsed).toBeLessThan(10);
+    expect(app.frame()).toContain('zombies 4  peak 4');
+    expect(app.frame()).toContain('7/64  fork failures 2');
+  });
+  it('s stops the run: the source gets the stop and its events show', async () => {
+    const app = start({
+      events: syntheticRun(2),
+      onStop: [{ type: 'lane', mode: 'init', state: { kind: 'stopped', stopMs: 90, exitCode: 143 } }],
+    });
+    app.stdin.write('r');
+    await app.waitFor('zombies 20');
+    app.stdin.write('s');
+    await app.waitFor('stopped in 0.09 s · exit 143');
+  });
+  it('a source that throws puts the problem on screen and keeps the slides working', async () => {
+    const runner = new DemoRunner(
+      // eslint-disable-next-line require-yield
+      async function* broken() {
+        throw Object.assign(new Error('boom'), { problem: { message: 'engine went away', fix: 'restart Docker' } });
+      },
+      20,
+    );
+    const r = render(<App slides={SLIDES} runner={runner} replay={false} theme={makeTheme('default', true)} />);
+    setSize(r.stdout, 120, 40);
+    r.stdin.write('r');
+    await vi.waitFor(() => expect(r.lastFrame()).toContain('ERROR: engine went away · fix: restart Docker'), { timeout: 3000 });
+    r.stdin.write('l');
+    await vi.waitFor(() => expect(r.lastFrame()).toContain('slide 2/3'), { timeout: 3000 });
+  });
+});
+
+describe('focus and process tree', () => {
+  it('1 focuses the no-init lane with its tree, zombies marked; Esc goes back', async () => {
+    const tree = [
+      { pid: 10, ppid: 1, comm: 'python3', state: 'S' },
+      { pid: 11, ppid: 10, comm: 'python3', state: 'Z' },
+    ];
+    const app = start({ events: [{ type: 'sample', mode: 'no-init', sample: { t: 0, zombies: 1, live: 1, pidsUsed: 2, pidsLimit: 8, forkFailures: 0, costUs: 1 }, tree }] });
+    app.stdin.write('r');
+    await app.waitFor('zombies 1');
+    app.stdin.write('1');
+    await app.waitFor('process tree · 2 processes, 1 zombies (Z)');
+    expect(app.frame()).toContain('└─ 11 python3 <defunct> Z');
+    expect(app.frame()).not.toContain('dumb-init  ');
+    app.stdin.write(ESC);
+    await app.waitFor('o 2 dumb-init');
+    expect(app.frame()).not.toContain('process tree');
+  });
+});
+
+describe('help overlay', () => {
+  it('? lists every key binding and Esc closes it', async () => {
+    const app = start();
+    app.stdin.write('?');
+    await app.waitFor('Keys (press ? or Esc to close)');
+    for (const k of KEY_HELP) expect(app.frame()).toContain(k.what);
+    app.stdin.write(ESC);
+    await app.waitFor('Title slide');
+    expect(app.frame()).not.toContain('Keys (press');
+  });
+});
+
+describe('terminal size', () => {
+  it('keeps the frame one line shorter than the terminal', async () => {
+    const app = start({ columns: 100, rows: 30 });
+    await app.waitFor('slide 1/3');
+    await vi.waitFor(() => expect(app.frame().split('\n')).toHaveLength(29), { timeout: 3000 });
+    setSize(app.stdout, 140, 45);
+    await vi.waitFor(() => expect(app.frame().split('\n')).toHaveLength(44), { timeout: 3000 });
+    for (const line of app.frame().split('\n')) expect(plain(line).length).toBeLessThanOrEqual(140);
+  });
+  it('says how big the terminal must be when it is too small, and recovers on resize', async () => {
+    const app = start();
+    await app.waitFor('slide 1/3');
+    setSize(app.stdout, 70, 20);
+    await app.waitFor('Terminal too small: 70x20. zombie-lab needs at least 80x24.');
+    setSize(app.stdout, 100, 30);
+    await app.waitFor('slide 1/3');
+  });
+});
+
+describe('replay labelling', () => {
+  it('shows REPLAY in every view: main, focused, help, and too small', async () => {
+    const app = start({ replay: true });
+    await app.waitFor('REPLAY · slide 1/3');
+    expect(app.frame()).toContain(' REPLAY ');
+    app.stdin.write('2');
+    await app.waitFor('process tree');
+    expect(app.frame()).toContain('REPLAY');
+    app.stdin.write('?');
+    await app.waitFor('Keys (press');
+    expect(app.frame()).toContain('REPLAY');
+    setSize(app.stdout, 60, 20);
+    await app.waitFor('Terminal too small');
+    expect(app.frame()).toContain('REPLAY');
+  });
+  it('a live app never says REPLAY', async () => {
+    const app = start({ events: syntheticRun(1) });
+    app.stdin.write('r');
+    await app.waitFor('zombies 10');
+    expect(app.frame()).toContain(' LIVE ');
+    expect(app.frame()).not.toContain('REPLAY');
+  });
+});
+
+describe('connecting', () => {
+  it('shows the slides at once while the engine is looked for, then says REPLAY when it falls back', async () => {
+    let resolve: (s: ReturnType<typeof scriptedSource>) => void = () => {};
+    const runner = new DemoRunner(new Promise((r) => (resolve = r)), 20);
+    const theme = makeTheme('default', true);
+    const r = render(<App slides={SLIDES} runner={runner} replay={false} connecting theme={theme} />);
+    setSize(r.stdout, 120, 40);
+    await vi.waitFor(() => expect(r.lastFrame()).toContain('looking for a Docker engine…'), { timeout: 3000 });
+    expect(r.lastFrame()).toContain('Title slide');
+    // r pressed while connecting waits for the source instead of failing.
+    r.stdin.write('r');
+    resolve(scriptedSource(syntheticRun(1)));
+    r.rerender(<App slides={SLIDES} runner={runner} replay connecting={false} notice="no engine, replaying" theme={theme} />);
+    await vi.waitFor(() => expect(r.lastFrame()).toContain('REPLAY · slide 1/3'), { timeout: 3000 });
+    await vi.waitFor(() => expect(r.lastFrame()).toContain('zombies 10'), { timeout: 3000 });
+  });
+});
+
+describe('colour', () => {
+  // SGR colour parameters: 30-37, 90-97 foreground, 40-47, 100-107 background, 38;/48; extended.
+  // eslint-disable-next-line no-control-regex
+  const COLOUR = /\x1b\[(?:[0-9;]*;)?(?:3[0-8]|4[0-8]|9[0-7]|10[0-7])(?:;[0-9;]*)?m/;
+  it('the default theme does colour the lanes (so the next test can fail)', async () => {
+    const app = start({ events: syntheticRun(1) });
+    app.stdin.write('r');
+    await app.waitFor('zombies 10');
+    expect(app.raw()).toMatch(COLOUR);
+  });
+  it('with NO_COLOR there is no colour code at all, and the lanes still differ by glyph', async () => {
+    const app = start({ events: syntheticRun(1), noColor: true });
+    app.stdin.write('r');
+    await app.waitFor('zombies 10');
+    expect(app.raw()).not.toMatch(COLOUR);
+    expect(plain(app.frame())).toMatch(/\* 1 no init/);
+    expect(plain(app.frame())).toMatch(/o 2 dumb-init/);
+    expect(plain(app.frame())).toMatch(/\+ 3 docker --init/);
+    expect(plain(app.frame())).toMatch(/┤o{5,}/);
+    expect(plain(app.frame())).toMatch(/┤\+{5,}/);
+  });
+});
+
+describe('handout export', () => {
+  it('e before any run says there is nothing yet; after a run it hands over the SVG and says where it went', async () => {
+    const runner = new DemoRunner(scriptedSource(syntheticRun(2)), 20);
+    const onExport = vi.fn(async (_svg: string) => '/tmp/handout.svg');
+    const r = render(<App slides={SLIDES} runner={runner} replay={false} theme={makeTheme('default', true)} onExport={onExport} />);
+    setSize(r.stdout, 120, 40);
+    r.stdin.write('e');
+    await vi.waitFor(() => expect(r.lastFrame()).toContain('nothing to export yet'), { timeout: 3000 });
+    expect(onExport).not.toHaveBeenCalled();
+    r.stdin.write('r');
+    await vi.waitFor(() => expect(r.lastFrame()).toContain('zombies 20'), { timeout: 3000 });
+    r.stdin.write('e');
+    await vi.waitFor(() => expect(r.lastFrame()).toContain('handout saved: /tmp/handout.svg'), { timeout: 3000 });
+    const svg = onExport.mock.calls[0]?.[0] ?? '';
+    expect(svg).toContain('<svg');
+    expect(svg.match(/class="series /g)).toHaveLength(3);
+  });
+});
+
+describe('quit', () => {
+  it('q shuts the runner down (the run is aborted) and then calls onQuit', async () => {
+    const app = start({ events: syntheticRun(1) });
+    app.stdin.write('r');
+    await app.waitFor('zombies 10');
+    expect(app.runner.running).toBe(true);
+    app.stdin.write('q');
+    await vi.waitFor(() => expect(app.onQuit).toHaveBeenCalledOnce(), { timeout: 3000 });
+    expect(app.runner.running).toBe(false);
+  });
+});
