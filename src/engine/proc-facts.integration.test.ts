@@ -5,7 +5,7 @@ import { dockerForTests, waitFor } from '../test-support/docker-for-tests.js';
 import { removeLabContainers } from './cleanup.js';
 import { createAndStart, removeQuietly } from './containers.js';
 import { checkHostProc } from './host-proc.js';
-import { extraImageTag, WORKLOAD_REPO } from './images.js';
+import { ensureExtraImage, WORKLOAD_REPO } from './images.js';
 import { newRunId, ownerFor } from './run-id.js';
 import { NamespaceCache } from './host-proc.js';
 import { sampleOnce } from './sampler.js';
@@ -19,7 +19,8 @@ afterAll(async () => {
 
 describe.runIf(conn)('facts about zombies on the real engine', () => {
   it('docker top never shows the zombies that /proc shows', async () => {
-    const image = await extraImageTag('workload', WORKLOAD_REPO);
+    // Ensured, not assumed: another session's `clean --images` on the shared engine may have removed it.
+    const { tag: image } = await ensureExtraImage(conn!.docker, 'workload', WORKLOAD_REPO);
     const s = await createAndStart(
       conn!.docker,
       containerSpec({ owner: ownerFor(runId), kind: 'lab', image, cmd: ['python3', '/work/app.py'], env: { ZOMBIE_RATE: '30', ZOMBIE_LAB_TTL: '60' }, limits: { pidsLimit: 256, memoryMb: 64 }, autoRemove: false }),

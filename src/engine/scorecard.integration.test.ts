@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { SCORECARD_DEFAULTS, VARIANT_IDS, type ScoreRow, type VariantId } from '../core/scorecard.js';
 import { dockerForTests } from '../test-support/docker-for-tests.js';
 import { listLabContainers, removeLabContainers } from './cleanup.js';
-import { extraImageTag, WORKLOAD_REPO } from './images.js';
+import { ensureExtraImage, WORKLOAD_REPO } from './images.js';
 import { newRunId } from './run-id.js';
 import { runScorecard, type ScorecardEvent } from './scorecard.js';
 
@@ -18,7 +18,8 @@ describe.runIf(conn)('the scorecard on the real engine', () => {
   const events: ScorecardEvent[] = [];
 
   it('measures every variant with no errors and leaves no container behind', async () => {
-    const image = await extraImageTag('workload', WORKLOAD_REPO);
+    // Ensured, not assumed: another session's `clean --images` on the shared engine may have removed it.
+    const { tag: image } = await ensureExtraImage(conn!.docker, 'workload', WORKLOAD_REPO);
     const out = await runScorecard(conn!.docker, {
       runId,
       image,

@@ -14,7 +14,7 @@ import { listLabContainers, removeLabContainers } from '../cleanup.js';
 import { createAndStart, removeQuietly } from '../containers.js';
 import { containerSpec } from '../../core/container-spec.js';
 import { PROC } from '../host-proc.js';
-import { extraImageTag, WORKLOAD_REPO } from '../images.js';
+import { ensureExtraImage, WORKLOAD_REPO } from '../images.js';
 import { PACKAGE_ROOT } from '../package-paths.js';
 import { newRunId, ownerFor } from '../run-id.js';
 import { checkLab } from './lab-check.js';
@@ -81,7 +81,8 @@ describe.runIf(conn)('lab checks on the real engine', () => {
   });
 
   it("03 signals: tini's masks read empty while it waits in sigtimedwait, yet docker stop ends it at once", async () => {
-    const image = await extraImageTag('workload', WORKLOAD_REPO);
+    // Ensured, not assumed: another session's `clean --images` on the shared engine may have removed it.
+    const { tag: image } = await ensureExtraImage(conn!.docker, 'workload', WORKLOAD_REPO);
     const s = await createAndStart(
       conn!.docker,
       containerSpec({ owner: ownerFor(runId), kind: 'lab', image, entrypoint: ['tini', '--'], cmd: ['sleep', '60'], limits: { pidsLimit: 16, memoryMb: 32 }, autoRemove: false }),
