@@ -97,7 +97,7 @@ describe.runIf(conn)('zombie-lab lab --check and scorecard on the real engine', 
     expect(json.passed).toBe(true);
     expect(json.items.map((i) => i.detail).join(' ')).toContain('PID 1 is docker-init');
     const list = await cli(['lab']);
-    expect(list.stdout).toMatch(/^01 {2}zombies +Zombies — passed$/m);
+    expect(list.stdout).toMatch(/^01 {2}zombies +Zombies — ✔ passed$/m);
     expect((await listLabContainers(conn!.docker)).filter((c) => c.runId === runId)).toEqual([]);
   });
 

@@ -6,7 +6,7 @@
 import { createInterface } from 'node:readline/promises';
 import { renderCheck } from '../core/labs/check-result.js';
 import { findLab, type Catalog } from '../core/labs/catalog.js';
-import { labProgress, withCheck, withoutLab, withStep } from '../core/labs/progress.js';
+import { labProgress, labStateText, withCheck, withoutLab, withStep } from '../core/labs/progress.js';
 import type { Lab } from '../core/labs/types.js';
 import { langFromLocale } from '../core/slides/lang.js';
 import { LANGS, type Lang } from '../core/slides/types.js';
@@ -92,12 +92,12 @@ export async function runLabCommand(ref: string | undefined, o: LabCliOptions): 
       const { runLabApp } = await import('../ui/lab-app-entry.js');
       return runLabApp({ catalog, lang, progress, root, progressPath: progressFile(), notice: loaded.notice });
     }
-    for (const l of catalog.byLang[lang]) {
-      const p = labProgress(progress, l.id);
-      const state = p.passed ? 'passed' : p.step > 0 ? `at step ${p.step + 1}/${l.steps.length}` : 'not started';
-      process.stdout.write(`${l.number}  ${l.id.padEnd(16)} ${l.title} — ${state}\n`);
-    }
-    process.stdout.write(`\nzombie-lab lab <number> opens one; zombie-lab lab <number> --check checks your work.\n`);
+    for (const l of catalog.byLang[lang]) process.stdout.write(`${l.number}  ${l.id.padEnd(16)} ${l.title} — ${labStateText(progress, l, lang)}\n`);
+    process.stdout.write(
+      lang === 'de'
+        ? `\nzombie-lab lab <Nummer> öffnet eines; zombie-lab lab <Nummer> --check prüft deine Arbeit.\n`
+        : `\nzombie-lab lab <number> opens one; zombie-lab lab <number> --check checks your work.\n`,
+    );
     return 0;
   }
 

@@ -1,13 +1,13 @@
 /** The list of labs with each one's progress; the selected one is marked. Stateless. */
 import { Box, Text } from 'ink';
 import type React from 'react';
-import { labProgress, type Progress } from '../core/labs/progress.js';
+import { labStateText, type Progress } from '../core/labs/progress.js';
 import type { Lab } from '../core/labs/types.js';
 import type { Lang } from '../core/slides/types.js';
 
 const WORDS = {
-  en: { heading: 'zombie-lab: guided labs', passed: 'passed', notStarted: 'not started', atStep: 'at step', keys: '↑/↓ choose · Enter open · q quit' },
-  de: { heading: 'zombie-lab: geführte Labs', passed: 'bestanden', notStarted: 'nicht begonnen', atStep: 'bei Schritt', keys: '↑/↓ wählen · Enter öffnen · q beenden' },
+  en: { heading: 'zombie-lab: guided labs', keys: '↑/↓ choose · Enter open · q quit' },
+  de: { heading: 'zombie-lab: geführte Labs', keys: '↑/↓ wählen · Enter öffnen · q beenden' },
 } as const;
 
 export interface LabMenuProps {
@@ -20,11 +20,7 @@ export interface LabMenuProps {
 }
 
 export function labState(lab: Lab, progress: Progress, lang: Lang): string {
-  const w = WORDS[lang];
-  const p = labProgress(progress, lab.id);
-  if (p.passed) return `✔ ${w.passed}`;
-  if (p.step > 0 || p.lastCheck) return `${w.atStep} ${p.step + 1}/${lab.steps.length}`;
-  return w.notStarted;
+  return labStateText(progress, lab, lang);
 }
 
 export function LabMenu({ labs, progress, selected, lang, noColor, notice }: LabMenuProps): React.JSX.Element {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyProgress, labProgress, parseProgress, withCheck, withoutLab, withStep } from './progress.js';
+import { emptyProgress, labProgress, labStateText, parseProgress, withCheck, withoutLab, withStep } from './progress.js';
 
 describe('progress', () => {
   it('records steps and checks; a pass stays a pass', () => {
@@ -22,5 +22,14 @@ describe('progress', () => {
       expect(r.progress).toEqual(emptyProgress());
       if (!r.ok) expect(r.reason.length).toBeGreaterThan(5);
     }
+  });
+});
+
+describe('lab state text', () => {
+  it('says how far the learner is, in their language', () => {
+    const lab = { id: 'signals', steps: [1, 2, 3, 4] };
+    expect(labStateText(emptyProgress(), lab, 'de')).toBe('nicht begonnen');
+    expect(labStateText(withStep(emptyProgress(), 'signals', 1), lab, 'en')).toBe('at step 2/4');
+    expect(labStateText(withCheck(emptyProgress(), 'signals', true, new Date()), lab, 'de')).toBe('✔ bestanden');
   });
 });

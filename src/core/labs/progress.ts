@@ -58,3 +58,17 @@ export function withoutLab(p: Progress, id: string): Progress {
   delete labs[id];
   return { ...p, labs };
 }
+
+const STATE_WORDS = {
+  en: { passed: 'passed', notStarted: 'not started', atStep: 'at step' },
+  de: { passed: 'bestanden', notStarted: 'nicht begonnen', atStep: 'bei Schritt' },
+} as const;
+
+/** How far a learner is with a lab, in their language: "✔ passed", "at step 2/4", "not started". */
+export function labStateText(p: Progress, lab: { id: string; steps: unknown[] }, lang: 'de' | 'en'): string {
+  const w = STATE_WORDS[lang];
+  const lp = labProgress(p, lab.id);
+  if (lp.passed) return `✔ ${w.passed}`;
+  if (lp.step > 0 || lp.lastCheck) return `${w.atStep} ${lp.step + 1}/${lab.steps.length}`;
+  return w.notStarted;
+}
