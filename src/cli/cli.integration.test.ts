@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { containerSpec } from '../core/container-spec.js';
 import { isLabImage } from '../core/labels.js';
 import { listLabContainers } from '../engine/cleanup.js';
-import { imageTags } from '../engine/images.js';
+import { extraImageTag, imageTags, WORKLOAD_REPO } from '../engine/images.js';
 import { PACKAGE_ROOT } from '../engine/package-paths.js';
 import { newRunId, ownerFor } from '../engine/run-id.js';
 import { dockerForTests, waitFor } from '../test-support/docker-for-tests.js';
@@ -134,7 +134,9 @@ describe.runIf(conn)('the CLI on the real engine', () => {
     // Hold our images with a second tag so removing our tags does not delete the layers the other
     // tests use, and remember every tag they had (latest too) to put back afterwards.
     const held: { name: string; tags: string[] }[] = [];
-    for (const [name, t] of [['base', tags.base], ['zombie', tags.zombie]] as const) {
+    // The scorecard's workload image is ours too: hold it like the others.
+    const workload = await extraImageTag('workload', WORKLOAD_REPO);
+    for (const [name, t] of [['base', tags.base], ['zombie', tags.zombie], ['workload', workload]] as const) {
       const info = await docker.getImage(t).inspect();
       held.push({ name, tags: info.RepoTags.filter((x) => x.startsWith('zombie-lab/')) });
       await docker.getImage(t).tag({ repo: keep, tag: name });

@@ -5,8 +5,10 @@ import { runClean } from './clean-command.js';
 import { runCompare } from './compare-command.js';
 import { runDoctorCommand } from './doctor-command.js';
 import { installExitCleanup } from './exit-cleanup.js';
+import { runLabCommand } from './lab-command.js';
 import { runPrepare } from './prepare-command.js';
 import { reportProblem } from './report-problem.js';
+import { runScorecardCommand } from './scorecard-command.js';
 
 const wayOption = () => new Option('--way <way>', 'how to build the base image').choices(['auto', 'registry', 'offline']).default('auto');
 
@@ -49,6 +51,36 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option('--run-id <id>', 'label value for this run (tests use it to find their containers)').hideHelp())
     .action(async (o: Record<string, string | boolean | undefined>) => {
       code = await runCompare(o as Parameters<typeof runCompare>[0]);
+    });
+
+  program
+    .command('scorecard')
+    .description('measure every PID 1 variant (no init, bash, dumb-init, tini, --init, catatonit, s6, an app that reaps): zombies, stop, signals, exit codes')
+    .option('--json', 'print the rows as JSON')
+    .option('--variants <list>', 'comma-separated variants (default: all)')
+    .option('--concurrency <n>', 'runs at a time', String(4))
+    .addOption(wayOption())
+    .addOption(new Option('--run-id <id>', 'label value for this run').hideHelp())
+    .action(async (o: Record<string, string | boolean | undefined>) => {
+      code = await runScorecardCommand(o as Parameters<typeof runScorecardCommand>[0]);
+    });
+
+  program
+    .command('lab [id]')
+    .description('guided labs: a menu, one lab (by number or id), or --check to check your work')
+    .option('--check', 'check your work for the lab: exit 0 when it passes, else what failed and what to try')
+    .option('--json', 'with --check: print the result as JSON')
+    .option('--lang <lang>', 'de or en (default from the locale)')
+    .option('--workspace <dir>', 'folder for your lab files (default ~/zombie-lab-work or $ZOMBIE_LAB_WORKSPACE)')
+    .option('--reset', 'start the lab over (your files are kept)')
+    .option('--restore-files', 'put the starting files back (asks before overwriting your changes)')
+    .option('--yes', 'with --restore-files: overwrite without asking')
+    .addOption(wayOption())
+    .addOption(new Option('--run-id <id>', 'label value for this run').hideHelp())
+    .action(async (id: string | undefined, o: Record<string, string | boolean | undefined>) => {
+      // The app's --lang is a program option, and commander gives it `lab 3 --lang de` too.
+      const lang = (o.lang as string | undefined) ?? (program.opts() as { lang?: string }).lang;
+      code = await runLabCommand(id, { ...(o as Parameters<typeof runLabCommand>[1]), ...(lang ? { lang } : {}) });
     });
 
   program

@@ -229,3 +229,58 @@ export async function* ensureImages(docker: Docker, opts: EnsureOptions = {}): A
   });
   return tags;
 }
+
+export const WORKLOAD_REPO = 'zombie-lab/workload';
+
+/** The tag of an extra image built FROM the base (e.g. the scorecard's workload): repo:hash of its context and the base tag. */
+export async function extraImageTag(name: string, repo: string, imagesDir = IMAGES_DIR): Promise<string> {
+  const { base } = await imageTags(imagesDir);
+  const hash = contentHash([...(await dirTree(path.join(imagesDir, name))), { name: 'BASE', data: base }]);
+  return `${repo}:${hash}`;
+}
+
+/** Files of a build context with their relative paths, so sub-folders count in the hash too. */
+async function dirTree(dir: string, prefix = ''): Promise<{ name: string; data: Buffer }[]> {
+  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+  const out: { name: string; data: Buffer }[] = [];
+  for (const e of entries) {
+    const rel = prefix ? `${prefix}/${e.name}` : e.name;
+    if (e.isDirectory()) out.push(...(await dirTree(path.join(dir, e.name), rel)));
+    else out.push({ name: rel, data: await readFile(path.join(dir, e.name)) });
+  }
+  return out;
+}
+
+export interface ExtraImageOptions extends EnsureOptions {
+  /** Build progress lines of the base, zombie and extra image alike. */
+  onLine?: (line: string) => void;
+}
+
+/**
+ * Makes sure the base (and zombie) images exist, then builds `images/<name>/` FROM the base
+ * if its tag is missing. Leaves the base and zombie tags as ensureImages makes them.
+ */
+export async function ensureExtraImage(docker: Docker, name: string, repo: string, opts: ExtraImageOptions = {}): Promise<{ tag: string; built: boolean }> {
+  const imagesDir = opts.imagesDir ?? IMAGES_DIR;
+  const onLine = opts.onLine ?? (() => {});
+  const gen = ensureImages(docker, opts);
+  let tags: ImageTags;
+  for (;;) {
+    const r = await gen.next();
+    if (r.done) {
+      tags = r.value;
+      break;
+    }
+    if (r.value.type === 'build-progress') onLine(`[${r.value.image}] ${r.value.line}`);
+  }
+  const tag = await extraImageTag(name, repo, imagesDir);
+  if (await imageExists(docker, tag)) return { tag, built: false };
+  // Also `:latest` for the shipped images, so a learner can type the name in a docker command.
+  const tagsToSet = imagesDir === IMAGES_DIR ? [tag, `${repo}:latest`] : [tag];
+  await buildContext(docker, path.join(imagesDir, name), tagsToSet, `the ${name} image`, (l) => onLine(`[${name}] ${l}`), {
+    buildargs: { BASE: tags.base },
+    labels: { [LABEL_IMAGE]: tag },
+    ...(opts.signal ? { signal: opts.signal } : {}),
+  });
+  return { tag, built: true };
+}

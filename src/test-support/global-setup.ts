@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { connectDocker } from '../engine/docker-connect.js';
-import { ensureImages, imageExists, imageTags } from '../engine/images.js';
+import { ensureExtraImage, ensureImages, extraImageTag, imageExists, imageTags, WORKLOAD_REPO } from '../engine/images.js';
 import { PACKAGE_ROOT } from '../engine/package-paths.js';
 
 export default async function setup(): Promise<() => Promise<void>> {
@@ -26,8 +26,15 @@ export default async function setup(): Promise<() => Promise<void>> {
     if (r.done) break;
     if (r.value.type === 'build-done') console.log(`test setup: ${r.value.tag} ${r.value.way}`);
   }
+  const workloadTag = await extraImageTag('workload', WORKLOAD_REPO);
+  const hadWorkload = await imageExists(docker, workloadTag);
+  await ensureExtraImage(docker, 'workload', WORKLOAD_REPO);
   return async () => {
     if (process.env.ZOMBIE_LAB_KEEP_IMAGES === '1') return;
+    if (!hadWorkload) {
+      await docker.getImage(workloadTag).remove().catch(() => undefined);
+      await docker.getImage(`${WORKLOAD_REPO}:latest`).remove().catch(() => undefined);
+    }
     if (!had.zombie) {
       await docker.getImage(tags.zombie).remove().catch(() => undefined);
       await docker.getImage('zombie-lab/zombie:latest').remove().catch(() => undefined);

@@ -1,0 +1,207 @@
+/**
+ * `zombie-lab lab [id]`: the guided labs. With --check it runs the lab's automatic check
+ * without any UI (exit 0 when it passes); on a terminal without --check it opens the Ink
+ * runner; piped, it prints the lab as plain text.
+ */
+import { createInterface } from 'node:readline/promises';
+import { renderCheck } from '../core/labs/check-result.js';
+import { findLab, type Catalog } from '../core/labs/catalog.js';
+import { labProgress, labStateText, withCheck, withoutLab, withStep } from '../core/labs/progress.js';
+import type { Lab } from '../core/labs/types.js';
+import { langFromLocale } from '../core/slides/lang.js';
+import { LANGS, type Lang } from '../core/slides/types.js';
+import { connectDocker } from '../engine/docker-connect.js';
+import type { WayChoice } from '../engine/images.js';
+import { LabError } from '../engine/lab-error.js';
+import { checkLab } from '../engine/labs/lab-check.js';
+import { LabFilesError, loadCatalog } from '../engine/labs/lab-loader.js';
+import { loadProgress, progressFile, saveProgress } from '../engine/labs/progress-store.js';
+import { changedFiles, ensureWorkspace, labWorkspace, restoreWorkspace, workspaceRoot } from '../engine/labs/workspace.js';
+import { newRunId } from '../engine/run-id.js';
+import { removeLabContainers } from '../engine/cleanup.js';
+import { setInterruptHandler } from './exit-cleanup.js';
+import { ProgressLine } from './progress-line.js';
+import { reportProblem } from './report-problem.js';
+
+export interface LabCliOptions {
+  check?: boolean;
+  json?: boolean;
+  lang?: string;
+  workspace?: string;
+  reset?: boolean;
+  restoreFiles?: boolean;
+  yes?: boolean;
+  way?: WayChoice;
+  runId?: string;
+}
+
+function langOf(o: LabCliOptions): Lang {
+  if (o.lang === undefined) return langFromLocale(process.env);
+  if ((LANGS as readonly string[]).includes(o.lang)) return o.lang as Lang;
+  throw new LabError(`unknown language "${o.lang}"`, `use --lang ${LANGS.join(' or --lang ')}`);
+}
+
+function labOrFail(catalog: Catalog, lang: Lang, ref: string): Lab {
+  const lab = findLab(catalog, lang, ref);
+  if (!lab) {
+    const ids = catalog.byLang[lang].map((l) => `${l.number} (${l.id})`).join(', ');
+    throw new LabError(`no lab "${ref}"`, `choose one of: ${ids}`);
+  }
+  return lab;
+}
+
+/** Every step as plain text: for a pipe, a screen reader, or a printout. */
+export function labAsText(lab: Lab, dir: string): string[] {
+  const out = [`Lab ${lab.number}: ${lab.title}`, lab.summary, '', lab.intro, '', `Workspace: ${dir}`];
+  lab.steps.forEach((s, i) => {
+    out.push('', `${i + 1}/${lab.steps.length} ${s.title}`, '', s.body);
+    if (s.hints.length) out.push('', ...s.hints.map((h) => `${lab.lang === 'de' ? 'Tipp' : 'Hint'}: ${h}`));
+  });
+  return out;
+}
+
+async function confirm(question: string): Promise<boolean> {
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return /^(y|yes|j|ja)$/i.test((await rl.question(`${question} [y/N] `)).trim());
+  } finally {
+    rl.close();
+  }
+}
+
+export async function runLabCommand(ref: string | undefined, o: LabCliOptions): Promise<number> {
+  let lang: Lang;
+  let catalog: Catalog;
+  try {
+    lang = langOf(o);
+    catalog = await loadCatalog();
+  } catch (err) {
+    if (err instanceof LabFilesError) {
+      process.stderr.write(`zombie-lab: the lab files have problems:\n${err.message}\n`);
+      return 1;
+    }
+    return reportProblem(err);
+  }
+  const loaded = await loadProgress();
+  if (loaded.notice) process.stderr.write(`zombie-lab: ${loaded.notice}\n`);
+  let progress = loaded.progress;
+  const root = workspaceRoot(o.workspace);
+
+  if (!ref) {
+    if (process.stdout.isTTY && process.stdin.isTTY && !o.json) {
+      const { runLabApp } = await import('../ui/lab-app-entry.js');
+      return runLabApp({ catalog, lang, progress, root, progressPath: progressFile(), notice: loaded.notice });
+    }
+    for (const l of catalog.byLang[lang]) process.stdout.write(`${l.number}  ${l.id.padEnd(16)} ${l.title} — ${labStateText(progress, l, lang)}\n`);
+    process.stdout.write(
+      lang === 'de'
+        ? `\nzombie-lab lab <Nummer> öffnet eines; zombie-lab lab <Nummer> --check prüft deine Arbeit.\n`
+        : `\nzombie-lab lab <number> opens one; zombie-lab lab <number> --check checks your work.\n`,
+    );
+    return 0;
+  }
+
+  let lab: Lab;
+  try {
+    lab = labOrFail(catalog, lang, ref);
+  } catch (err) {
+    return reportProblem(err);
+  }
+  const dir = labWorkspace(root, lab);
+
+  if (o.reset) {
+    progress = withoutLab(progress, lab.id);
+    await saveProgress(progress);
+    process.stdout.write(`lab ${lab.number} starts over (your files in ${dir} are kept; --restore-files puts the starting files back)\n`);
+    return 0;
+  }
+
+  if (o.restoreFiles) {
+    const changed = await changedFiles(dir, lab.id).catch(() => []);
+    if (changed.length && !o.yes) {
+      if (!process.stdin.isTTY) {
+        process.stderr.write(`zombie-lab: this would overwrite your ${changed.join(', ')} in ${dir}\n  fix: add --yes to overwrite them\n`);
+        return 1;
+      }
+      if (!(await confirm(`Overwrite your ${changed.join(', ')} in ${dir} with the starting files?`))) {
+        process.stdout.write('nothing changed\n');
+        return 0;
+      }
+    }
+    let names: string[];
+    try {
+      names = await restoreWorkspace(dir, lab.id);
+    } catch (err) {
+      return reportProblem(err);
+    }
+    process.stdout.write(`restored ${names.join(', ')} in ${dir}\n`);
+    return 0;
+  }
+
+  if (!o.check) {
+    let ws;
+    try {
+      ws = await ensureWorkspace(dir, lab.id);
+    } catch (err) {
+      return reportProblem(err);
+    }
+    if (process.stdout.isTTY && process.stdin.isTTY) {
+      const { runLabApp } = await import('../ui/lab-app-entry.js');
+      return runLabApp({ catalog, lang, progress, root, progressPath: progressFile(), labId: lab.id, notice: loaded.notice });
+    }
+    if (ws.created.length) process.stdout.write(`created ${ws.created.join(', ')} in ${dir}\n\n`);
+    process.stdout.write(`${labAsText(lab, dir).join('\n')}\n`);
+    progress = withStep(progress, lab.id, labProgress(progress, lab.id).step);
+    await saveProgress(progress);
+    return 0;
+  }
+
+  return runCheckCommand(lab, dir, o, progress);
+}
+
+async function runCheckCommand(lab: Lab, dir: string, o: LabCliOptions, progress: ReturnType<typeof withStep>): Promise<number> {
+  const out = o.json ? process.stderr : process.stdout;
+  const line = new ProgressLine(out);
+  let docker;
+  try {
+    docker = (await connectDocker()).docker;
+    await removeLabContainers(docker);
+  } catch (err) {
+    return reportProblem(err);
+  }
+  const runId = o.runId ?? newRunId('lab');
+  const abort = new AbortController();
+  let interrupted: NodeJS.Signals | null = null;
+  const uninstall = setInterruptHandler((sig) => {
+    interrupted = sig;
+    abort.abort();
+  });
+  try {
+    out.write(`checking lab ${lab.number} (${lab.title}) in ${dir} ...\n`);
+    const { result, workspace } = await checkLab(docker, lab, {
+      runId,
+      dir,
+      signal: abort.signal,
+      ...(o.way ? { way: o.way } : {}),
+      onLine: (l) => {
+        if (out.isTTY) line.update(l);
+      },
+    });
+    line.done();
+    if (workspace.created.length) out.write(`created ${workspace.created.join(', ')} in ${dir}: edit them, then check again\n`);
+    await saveProgress(withCheck(progress, lab.id, result.passed, new Date()));
+    if (o.json) process.stdout.write(`${JSON.stringify({ lab: lab.id, dir, ...result })}\n`);
+    else process.stdout.write(`${renderCheck(result, lab.steps.flatMap((s) => s.hints), lab.lang).join('\n')}\n`);
+    return result.passed ? 0 : 1;
+  } catch (err) {
+    line.done();
+    if (interrupted) {
+      process.stderr.write(`zombie-lab: interrupted by ${interrupted}; the containers of this check were removed\n`);
+      return interrupted === 'SIGINT' ? 130 : 143;
+    }
+    return reportProblem(err);
+  } finally {
+    uninstall();
+    await removeLabContainers(docker, { runId }).catch(() => undefined);
+  }
+}

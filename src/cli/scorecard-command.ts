@@ -1,0 +1,116 @@
+/** `zombie-lab scorecard`: every PID 1 variant measured on the real engine, as a table or JSON. */
+import { renderScorecard, SCORECARD_DEFAULTS, VARIANT_IDS, VARIANTS, isVariantId, type ScorecardSettings, type VariantId } from '../core/scorecard.js';
+import { removeLabContainers } from '../engine/cleanup.js';
+import { connectDocker } from '../engine/docker-connect.js';
+import { ensureExtraImage, WORKLOAD_REPO, type WayChoice } from '../engine/images.js';
+import { LabError } from '../engine/lab-error.js';
+import { newRunId } from '../engine/run-id.js';
+import { runScorecard } from '../engine/scorecard.js';
+import { setInterruptHandler } from './exit-cleanup.js';
+import { ProgressLine } from './progress-line.js';
+import { reportProblem } from './report-problem.js';
+
+export interface ScorecardCliOptions {
+  json?: boolean;
+  variants?: string;
+  concurrency?: string;
+  way?: WayChoice;
+  runId?: string;
+}
+
+function parseVariants(raw: string | undefined): VariantId[] {
+  if (!raw) return [...VARIANT_IDS];
+  const ids = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = ids.filter((id) => !isVariantId(id));
+  if (bad.length) throw new LabError(`unknown variant ${bad.join(', ')}`, `use some of: ${VARIANT_IDS.join(',')}`);
+  return ids as VariantId[];
+}
+
+export async function runScorecardCommand(o: ScorecardCliOptions): Promise<number> {
+  let variants: VariantId[];
+  const settings: ScorecardSettings = { ...SCORECARD_DEFAULTS };
+  try {
+    variants = parseVariants(o.variants);
+    if (o.concurrency !== undefined) {
+      const n = Number(o.concurrency);
+      if (!Number.isInteger(n) || n < 1 || n > 16) throw new LabError(`--concurrency must be a whole number from 1 to 16, got ${o.concurrency}`, 'try --concurrency 4');
+      settings.concurrency = n;
+    }
+  } catch (err) {
+    return reportProblem(err);
+  }
+  const runId = o.runId ?? newRunId('scorecard');
+  const out = o.json ? process.stderr : process.stdout;
+  const quiet = !!o.json && !process.stderr.isTTY;
+  const progress = new ProgressLine(out);
+  const say = (line: string) => {
+    if (quiet) return;
+    progress.done();
+    out.write(`${line}\n`);
+  };
+
+  let docker;
+  try {
+    docker = (await connectDocker()).docker;
+    await removeLabContainers(docker);
+  } catch (err) {
+    return reportProblem(err);
+  }
+  const abort = new AbortController();
+  let interrupted: NodeJS.Signals | null = null;
+  const uninstall = setInterruptHandler((sig) => {
+    interrupted = sig;
+    abort.abort();
+  });
+  try {
+    const { tag, built } = await ensureExtraImage(docker, 'workload', WORKLOAD_REPO, {
+      signal: abort.signal,
+      ...(o.way ? { way: o.way } : {}),
+      onLine: (l) => {
+        if (!quiet) progress.update(l);
+      },
+    });
+    say(`image ${tag}: ${built ? 'built' : 'up to date'}`);
+    say(`measuring ${variants.length} PID 1 variants, ${settings.concurrency} runs at a time...`);
+    const running = new Set<string>();
+    let doneN = 0;
+    const rows = await runScorecard(docker, {
+      runId,
+      image: tag,
+      variants,
+      settings,
+      signal: abort.signal,
+      onEvent: (e) => {
+        if (e.type === 'job-start') running.add(`${VARIANTS[e.variant].label}: ${e.job}`);
+        if (e.type === 'job-done') running.delete(`${VARIANTS[e.variant].label}: ${e.job}`);
+        if (e.type === 'job-done') doneN = e.done;
+        if (!quiet && (e.type === 'job-done' || (e.type === 'job-start' && out.isTTY))) {
+          progress.update(`${String(doneN).padStart(2)}/${variants.length * 3} runs done · now: ${[...running].join(', ')}`);
+        }
+        if (e.type === 'done') say(`all runs done in ${(e.ms / 1000).toFixed(1)} s`);
+      },
+    });
+    progress.done();
+    if (o.json) {
+      process.stdout.write(`${JSON.stringify({ runId, image: tag, settings, variants: variants.map((v) => VARIANTS[v]), rows }, null, process.stdout.isTTY ? 2 : undefined)}\n`);
+    } else {
+      process.stdout.write(`\n${renderScorecard(rows, settings).join('\n')}\n`);
+    }
+    const failed = rows.filter((r) => r.errors.length > 0);
+    if (failed.length) {
+      process.stderr.write(`zombie-lab: ${failed.length} variant(s) could not be measured completely; see the lines marked !\n`);
+      return 1;
+    }
+    return 0;
+  } catch (err) {
+    progress.done();
+    if (interrupted) {
+      process.stderr.write(`zombie-lab: interrupted by ${interrupted}; the containers of run ${runId} were removed\n`);
+      return interrupted === 'SIGINT' ? 130 : 143;
+    }
+    return reportProblem(err);
+  } finally {
+    uninstall();
+    await removeLabContainers(docker, { runId }).catch(() => undefined);
+  }
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { emptyRow, isStopFast, renderScorecard, scoreCells, VARIANT_IDS, VARIANTS } from './scorecard.js';
+
+describe('scorecard rows', () => {
+  it('shows unmeasured cells as ? rather than inventing a value', () => {
+    expect(scoreCells(emptyRow('tini'))).toEqual(['tini --', '?', '?', '?', '?', '?', '?', '?']);
+  });
+
+  it('marks a stop that took the timeout and a container that stayed up', () => {
+    const r = { ...emptyRow('s6-svscan'), pid1: 's6-svscan', zombies: 0, stopMs: 4100, stopFast: false, stopExitCode: 137, reachesApp: false, reachesGroup: true, appExitStayedUp: true };
+    expect(scoreCells(r)).toEqual(['s6-svscan', 's6-svscan', '0', '4.1 s (timeout)', '137', 'no', 'yes', 'stays up']);
+    const fast = { ...emptyRow('tini'), stopMs: 56.4, stopFast: true, appExitCode: 3, appExitStayedUp: false };
+    expect(scoreCells(fast)[3]).toBe('56 ms');
+    expect(scoreCells(fast)[7]).toBe('3');
+  });
+
+  it('calls a stop fast only below half the timeout', () => {
+    expect(isStopFast(1999, 4)).toBe(true);
+    expect(isStopFast(2000, 4)).toBe(false);
+  });
+
+  it('renders aligned columns, the legend and each error', () => {
+    const rows = [{ ...emptyRow('python3'), zombies: 60 }, { ...emptyRow('app-reaps'), errors: ['forward: boom'] }];
+    const lines = renderScorecard(rows, { windowMs: 3000, rate: 20, stopTimeoutS: 4 });
+    expect(lines[0]?.startsWith('PID 1 variant')).toBe(true);
+    expect(lines[2]).toContain('60');
+    expect(lines.some((l) => l.includes('after 3 s at 20 orphans/s'))).toBe(true);
+    expect(lines.at(-1)).toBe('! app reaps (SIGCHLD): forward: boom');
+  });
+
+  it('has one definition per variant id', () => {
+    for (const id of VARIANT_IDS) expect(VARIANTS[id].id).toBe(id);
+  });
+});

@@ -1,0 +1,76 @@
+/** Lab 04: the learner's answers about inits, each compared with a live run. */
+import { parseAnswers, yesNo } from '../../../core/labs/answers.js';
+import type { CheckItem } from '../../../core/labs/check-result.js';
+import { SCORECARD_DEFAULTS, VARIANT_IDS, isVariantId, type VariantId } from '../../../core/scorecard.js';
+import { runScorecard } from '../../scorecard.js';
+import { measure, readWorkspaceFile, removeQuietly, startForCheck, tr, waitWindow, type CheckContext } from '../check-runtime.js';
+
+/** Zombies of a live parent that never waits, with tini as PID 1. */
+async function lazyParentZombies(ctx: CheckContext): Promise<number> {
+  const s = await startForCheck(ctx, { image: ctx.workloadTag, entrypoint: ['tini', '--'], cmd: ['python3', '/work/app.py'], env: { ZOMBIE_RATE: '20', ZOMBIE_KIND: 'child' }, what: 'choosing-init' });
+  try {
+    await waitWindow(ctx, 2000);
+    return measure(s).zombies;
+  } finally {
+    await removeQuietly(s.container);
+  }
+}
+
+export async function checkChoosingInit(ctx: CheckContext): Promise<CheckItem[]> {
+  const t = tr(ctx);
+  const notYet = t('not answered yet', 'noch nicht beantwortet');
+  const answers = parseAnswers(await readWorkspaceFile(ctx, 'answers.txt'));
+  const settings = { ...SCORECARD_DEFAULTS, concurrency: 4, windowMs: 1000 };
+  const [forward, bashC, lazy] = await Promise.all([
+    runScorecard(ctx.docker, { runId: ctx.runId, image: ctx.workloadTag, variants: [...VARIANT_IDS], settings, jobs: ['forward'], signal: ctx.signal }),
+    runScorecard(ctx.docker, { runId: ctx.runId, image: ctx.workloadTag, variants: ['bash-c'], settings: { ...settings, stopTimeoutS: 1 }, jobs: ['zombies-stop'], signal: ctx.signal }),
+    lazyParentZombies(ctx),
+  ]);
+  const items: CheckItem[] = [];
+  const failed = [...forward, ...bashC].flatMap((r) => r.errors);
+  if (failed.length) items.push({ ok: false, what: t('the live runs worked', 'die echten Läufe haben geklappt'), detail: failed[0] ?? '', tryThis: t('run zombie-lab doctor', 'starte zombie-lab doctor') });
+
+  const group = forward.filter((r) => r.reachesGroup).map((r) => r.variant).sort();
+  const saidGroup = answers.get('forwards-to-group');
+  const mine = saidGroup === undefined ? null : saidGroup.split(/[\s,]+/).filter(Boolean).sort();
+  const unknown = (mine ?? []).filter((v) => !isVariantId(v));
+  items.push({
+    ok: !!mine && unknown.length === 0 && mine.join(',') === group.join(','),
+    what: 'answers.txt: forwards-to-group',
+    detail:
+      mine === null
+        ? notYet
+        : unknown.length
+          ? t(`unknown variant ${unknown.join(', ')}`, `unbekannte Variante ${unknown.join(', ')}`)
+          : mine.join(',') === group.join(',')
+            ? t(`${group.join(', ')}, right`, `${group.join(', ')}, richtig`)
+            : t(`you wrote ${mine.join(', ') || 'none'}; the live run disagrees`, `du hast ${mine.join(', ') || 'keine'} geschrieben; der echte Lauf sagt etwas anderes`),
+    tryThis: t(`run zombie-lab scorecard and read the USR1→group column; use the ids ${VARIANT_IDS.join(', ')}`, `starte zombie-lab scorecard und lies die Spalte USR1→group; nimm die IDs ${VARIANT_IDS.join(', ')}`),
+  });
+
+  const pid1 = bashC[0]?.pid1 ?? null;
+  const saidPid1 = answers.get('bash-c-pid1');
+  items.push({
+    ok: !!saidPid1 && saidPid1 === pid1,
+    what: 'answers.txt: bash-c-pid1',
+    detail: saidPid1 === undefined ? notYet : saidPid1 === pid1 ? t(`${pid1}, right`, `${pid1}, richtig`) : t(`you wrote ${saidPid1}; /proc says otherwise`, `du hast ${saidPid1} geschrieben; /proc sagt etwas anderes`),
+    tryThis: t("look at /proc/1/comm under bash -c 'python3 /work/app.py', or at the scorecard's PID 1 column", "sieh dir /proc/1/comm unter bash -c 'python3 /work/app.py' an, oder die Spalte PID 1 der Scorecard"),
+  });
+
+  const saidFix = yesNo(answers.get('init-fixes-lazy-parent'));
+  const truth = lazy <= 2;
+  items.push({
+    ok: saidFix !== null && saidFix === truth,
+    what: 'answers.txt: init-fixes-lazy-parent',
+    detail:
+      saidFix === null
+        ? t('not answered yet (yes or no)', 'noch nicht beantwortet (ja oder nein)')
+        : saidFix === truth
+          ? t(`right: with tini as PID 1, ${lazy} zombies of a live parent after 2 s`, `richtig: mit tini als PID 1 hatte ein lebender Elternprozess nach 2 s ${lazy} Zombies`)
+          : t(`with tini as PID 1 the live run had ${lazy} zombies after 2 s`, `mit tini als PID 1 hatte der echte Lauf nach 2 s ${lazy} Zombies`),
+    tryThis: t('an init only reaps orphans; a zombie whose parent is alive waits for that parent', 'ein Init räumt nur Waisen ab; ein Zombie mit lebendem Elternprozess wartet auf diesen'),
+  });
+  return items;
+}
+
+export type { VariantId };

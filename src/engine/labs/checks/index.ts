@@ -1,0 +1,32 @@
+/** Every lab check by id, and running one so that any failure becomes a check item, never a crash. */
+import { resultOf, type CheckItem, type CheckResult } from '../../../core/labs/check-result.js';
+import type { CheckId } from '../../../core/labs/types.js';
+import { explainEngineError } from '../../docker-connect.js';
+import { isLabError } from '../../lab-error.js';
+import { CheckStop, type CheckContext } from '../check-runtime.js';
+import { checkAppReaps } from './app-reaps.js';
+import { checkChoosingInit } from './choosing-init.js';
+import { checkPidExhaustion } from './pid-exhaustion.js';
+import { checkSignals } from './signals.js';
+import { checkSubreaper } from './subreaper.js';
+import { checkZombies } from './zombies.js';
+
+export const CHECKS: Record<CheckId, (ctx: CheckContext) => Promise<CheckItem[]>> = {
+  zombies: checkZombies,
+  'pid-exhaustion': checkPidExhaustion,
+  signals: checkSignals,
+  'choosing-init': checkChoosingInit,
+  subreaper: checkSubreaper,
+  'app-reaps': checkAppReaps,
+};
+
+export async function runCheck(id: CheckId, labId: string, ctx: CheckContext): Promise<CheckResult> {
+  try {
+    return resultOf(labId, await CHECKS[id](ctx));
+  } catch (err) {
+    if (ctx.signal.aborted) throw err;
+    if (err instanceof CheckStop) return resultOf(labId, [err.item]);
+    const p = isLabError(err) ? err.problem : explainEngineError(err, 'running the lab check').problem;
+    return resultOf(labId, [{ ok: false, what: 'the check could run', detail: p.message, tryThis: p.fix }]);
+  }
+}

@@ -1,0 +1,79 @@
+/** Lab 03: docker stop must end fast and not with 137; and the learner decoded python's signal masks. */
+import { readFile } from 'node:fs/promises';
+import { parseAnswers } from '../../../core/labs/answers.js';
+import type { CheckItem } from '../../../core/labs/check-result.js';
+import { parseSignalList, parseStatusMasks, type SignalMasks } from '../../../core/signal-mask.js';
+import { PROC } from '../../host-proc.js';
+import { readWorkspaceFile, removeQuietly, startForCheck, tr, waitWindow, type CheckContext } from '../check-runtime.js';
+import { runLearnerImage } from './learner-run.js';
+
+export const SIGNALS_STOP_TIMEOUT_S = 6;
+
+/** The masks of a plain python3 as PID 1, read live from the host's /proc. */
+export async function python3Masks(ctx: CheckContext): Promise<SignalMasks> {
+  const s = await startForCheck(ctx, { image: ctx.workloadTag, cmd: ['python3', '-c', 'import time\nwhile True: time.sleep(1)'], what: 'signals-masks' });
+  try {
+    await waitWindow(ctx, 500);
+    const masks = parseStatusMasks(await readFile(`${PROC}/${s.initPid}/status`, 'utf8'));
+    if (!masks) throw new Error('cannot read the signal masks of the container');
+    return masks;
+  } finally {
+    await removeQuietly(s.container);
+  }
+}
+
+const same = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+export async function checkSignals(ctx: CheckContext): Promise<CheckItem[]> {
+  const t = tr(ctx);
+  const answers = parseAnswers(await readWorkspaceFile(ctx, 'answers.txt'));
+  const [r, masks] = await Promise.all([
+    runLearnerImage(ctx, 'signals', { env: {}, windowMs: 1500, honourFlags: true, stopTimeoutS: SIGNALS_STOP_TIMEOUT_S }),
+    python3Masks(ctx),
+  ]);
+  const stop = r.stop;
+  const secs = stop ? (stop.stopMs / 1000).toFixed(1) : '?';
+  const fast = !!stop && stop.stopMs < (SIGNALS_STOP_TIMEOUT_S * 1000) / 2;
+  const items: CheckItem[] = [
+    {
+      ok: fast,
+      what: t(`docker stop -t ${SIGNALS_STOP_TIMEOUT_S} ends well before the timeout`, `docker stop -t ${SIGNALS_STOP_TIMEOUT_S} endet weit vor dem Timeout`),
+      detail: t(`took ${secs} s; PID 1 is ${r.measured.pid1}`, `dauerte ${secs} s; PID 1 ist ${r.measured.pid1}`),
+      tryThis: t(
+        'PID 1 ignores SIGTERM unless it has a handler: add signal.signal(signal.SIGTERM, ...) to app.py, or make an init PID 1',
+        'PID 1 ignoriert SIGTERM ohne Handler: füge signal.signal(signal.SIGTERM, ...) in app.py ein, oder mach ein Init zu PID 1',
+      ),
+    },
+    {
+      ok: !!stop && stop.exitCode !== 137,
+      what: t('the exit code is not 137 (SIGKILL)', 'der Exit-Code ist nicht 137 (SIGKILL)'),
+      detail: `exit code ${stop?.exitCode ?? '?'}`,
+      tryThis: t(
+        '137 = 128 + 9: the engine had to SIGKILL; with SIGTERM handled you get 143 (128 + 15) or your own code',
+        '137 = 128 + 9: die Engine musste SIGKILL schicken; mit behandeltem SIGTERM kommt 143 (128 + 15) oder dein eigener Code',
+      ),
+    },
+  ];
+  for (const [key, actual, label] of [
+    ['python-catches', masks.caught, 'SigCgt'],
+    ['python-ignores', masks.ignored, 'SigIgn'],
+  ] as const) {
+    const said = answers.get(key);
+    const mine = said === undefined ? null : parseSignalList(said);
+    items.push({
+      ok: !!mine && same(mine, [...actual].sort()),
+      what: `answers.txt: ${key}`,
+      detail:
+        mine === null
+          ? t('not answered yet', 'noch nicht beantwortet')
+          : same(mine, [...actual].sort())
+            ? t(`${actual.join(', ') || 'none'}, right`, `${actual.join(', ') || 'keine'}, richtig`)
+            : t(`you wrote ${mine.join(', ') || 'none'}; the live ${label} of python3 as PID 1 says otherwise`, `du hast ${mine.join(', ') || 'keine'} geschrieben; das echte ${label} von python3 als PID 1 sagt etwas anderes`),
+      tryThis: t(
+        `decode ${label} of python3 as PID 1: each bit n-1 set means signal n (see the lab's step on /proc/1/status)`,
+        `entschlüssle ${label} von python3 als PID 1: Bit n-1 gesetzt heißt Signal n (siehe den Schritt zu /proc/1/status)`,
+      ),
+    });
+  }
+  return items;
+}

@@ -1,0 +1,83 @@
+/**
+ * The learner's workspace: a folder per lab with starting files copied from
+ * `labs/workspaces/<id>/`. The learner's files are theirs: never overwritten unless asked.
+ */
+import { copyFile, mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { LabError } from '../lab-error.js';
+import { LABS_DIR } from '../package-paths.js';
+
+/** `--workspace`, else $ZOMBIE_LAB_WORKSPACE, else ~/zombie-lab-work. */
+export function workspaceRoot(option?: string, env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(option ?? env.ZOMBIE_LAB_WORKSPACE ?? path.join(homedir(), 'zombie-lab-work'));
+}
+
+export function labWorkspace(root: string, lab: { number: string; id: string }): string {
+  return path.join(root, `${lab.number}-${lab.id}`);
+}
+
+export function startingFilesDir(labId: string, labsRoot = LABS_DIR): string {
+  return path.join(labsRoot, 'workspaces', labId);
+}
+
+export interface WorkspaceReport {
+  dir: string;
+  created: string[];
+  kept: string[];
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await stat(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Creates the folder and copies the starting files that are missing; files already there are kept. */
+/** A folder the learner cannot write to is their problem to fix, told in one line. */
+async function makeDir(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    throw new LabError(`cannot create the lab workspace ${dir} (${code})`, 'choose a folder you can write to: --workspace DIR or ZOMBIE_LAB_WORKSPACE=DIR');
+  }
+}
+
+export async function ensureWorkspace(dir: string, labId: string, labsRoot = LABS_DIR): Promise<WorkspaceReport> {
+  await makeDir(dir);
+  const report: WorkspaceReport = { dir, created: [], kept: [] };
+  const from = startingFilesDir(labId, labsRoot);
+  for (const name of (await readdir(from)).sort()) {
+    const target = path.join(dir, name);
+    if (await exists(target)) report.kept.push(name);
+    else {
+      await copyFile(path.join(from, name), target);
+      report.created.push(name);
+    }
+  }
+  return report;
+}
+
+/** Files that differ from the starting version: what a restore would overwrite. */
+export async function changedFiles(dir: string, labId: string, labsRoot = LABS_DIR): Promise<string[]> {
+  const from = startingFilesDir(labId, labsRoot);
+  const out: string[] = [];
+  for (const name of (await readdir(from)).sort()) {
+    const mine = await readFile(path.join(dir, name)).catch(() => null);
+    if (mine && !mine.equals(await readFile(path.join(from, name)))) out.push(name);
+  }
+  return out;
+}
+
+/** Puts the starting files back, overwriting the learner's: only after the learner said yes. */
+export async function restoreWorkspace(dir: string, labId: string, labsRoot = LABS_DIR): Promise<string[]> {
+  await makeDir(dir);
+  const from = startingFilesDir(labId, labsRoot);
+  const names = (await readdir(from)).sort();
+  for (const name of names) await copyFile(path.join(from, name), path.join(dir, name));
+  return names;
+}

@@ -1,0 +1,80 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { SCORECARD_DEFAULTS, VARIANT_IDS, type ScoreRow, type VariantId } from '../core/scorecard.js';
+import { dockerForTests } from '../test-support/docker-for-tests.js';
+import { listLabContainers, removeLabContainers } from './cleanup.js';
+import { ensureExtraImage, WORKLOAD_REPO } from './images.js';
+import { newRunId } from './run-id.js';
+import { runScorecard, type ScorecardEvent } from './scorecard.js';
+
+const conn = await dockerForTests();
+const runId = newRunId('labs-test-scorecard');
+
+afterAll(async () => {
+  if (conn) await removeLabContainers(conn.docker, { runId });
+});
+
+describe.runIf(conn)('the scorecard on the real engine', () => {
+  let rows: Record<VariantId, ScoreRow>;
+  const events: ScorecardEvent[] = [];
+
+  it('measures every variant with no errors and leaves no container behind', async () => {
+    // Ensured, not assumed: another session's `clean --images` on the shared engine may have removed it.
+    const { tag: image } = await ensureExtraImage(conn!.docker, 'workload', WORKLOAD_REPO);
+    const out = await runScorecard(conn!.docker, {
+      runId,
+      image,
+      variants: [...VARIANT_IDS],
+      settings: { ...SCORECARD_DEFAULTS, concurrency: 4 },
+      signal: new AbortController().signal,
+      onEvent: (e) => events.push(e),
+    });
+    rows = Object.fromEntries(out.map((r) => [r.variant, r])) as Record<VariantId, ScoreRow>;
+    for (const r of out) expect(r.errors, r.variant).toEqual([]);
+    expect(events.filter((e) => e.type === 'job-done')).toHaveLength(VARIANT_IDS.length * 3);
+    expect((await listLabContainers(conn!.docker)).filter((c) => c.runId === runId)).toEqual([]);
+  }, 180_000);
+
+  it('PID 1 is what /proc says, including the bash -c exec trap', () => {
+    expect(rows.python3.pid1).toBe('python3');
+    expect(rows['bash-script'].pid1).toBe('bash');
+    expect(rows['bash-c'].pid1).toBe('python3');
+    expect(rows['dumb-init'].pid1).toBe('dumb-init');
+    expect(rows.tini.pid1).toBe('tini');
+    expect(rows['docker-init'].pid1).toBe('docker-init');
+    expect(rows.catatonit.pid1).toBe('catatonit');
+    expect(rows['s6-svscan'].pid1).toBe('s6-svscan');
+    expect(rows['app-reaps'].pid1).toBe('python3');
+  });
+
+  it('zombies pile up only when PID 1 is an app that does not reap', () => {
+    expect(rows.python3.zombies).toBeGreaterThanOrEqual(20);
+    expect(rows['bash-c'].zombies).toBeGreaterThanOrEqual(20);
+    for (const v of ['bash-script', 'dumb-init', 'dumb-init-single', 'tini', 'docker-init', 'docker-init-pgroup', 'catatonit', 's6-svscan', 'app-reaps'] as const) {
+      expect(rows[v].zombies, v).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it('docker stop takes the timeout and ends in 137 when SIGTERM cannot reach the app; an init makes it 143 at once', () => {
+    for (const v of ['python3', 'bash-script', 'bash-c', 'app-reaps'] as const) {
+      expect(rows[v].stopFast, v).toBe(false);
+      expect(rows[v].stopExitCode, v).toBe(137);
+    }
+    for (const v of ['dumb-init', 'dumb-init-single', 'tini', 'docker-init', 'docker-init-pgroup', 'catatonit'] as const) {
+      expect(rows[v].stopFast, v).toBe(true);
+      expect(rows[v].stopExitCode, v).toBe(143);
+    }
+    expect(rows['s6-svscan'].stopFast).toBe(true);
+  });
+
+  it('only dumb-init (setsid default) and tini with TINI_KILL_PROCESS_GROUP forward a signal to the process group', () => {
+    const group = VARIANT_IDS.filter((v) => rows[v].reachesGroup);
+    expect(group.sort()).toEqual(['docker-init-pgroup', 'dumb-init']);
+    expect(rows['bash-script'].reachesApp).toBe(false);
+    expect(rows.tini.reachesApp).toBe(true);
+  });
+
+  it('exit 3 of the app is the exit code of the container, except under a supervisor that restarts it', () => {
+    for (const v of VARIANT_IDS.filter((x) => x !== 's6-svscan')) expect(rows[v].appExitCode, v).toBe(3);
+    expect(rows['s6-svscan'].appExitStayedUp).toBe(true);
+  });
+});

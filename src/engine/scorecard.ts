@@ -1,0 +1,173 @@
+/**
+ * Runs the scorecard: three independent runs per PID 1 variant (zombies + docker stop, exit
+ * code, signal forwarding), a bounded number at a time, each measured on the real engine.
+ */
+import type Docker from 'dockerode';
+import { containerSpec, type Limits } from '../core/container-spec.js';
+import {
+  emptyRow,
+  isStopFast,
+  JOB_KINDS,
+  VARIANTS,
+  type JobKind,
+  type ScoreRow,
+  type ScorecardSettings,
+  type VariantId,
+} from '../core/scorecard.js';
+import { createAndStart, removeQuietly, stopTimed, type Started } from './containers.js';
+import { explainEngineError } from './docker-connect.js';
+import { checkHostProc, commOf, NamespaceCache } from './host-proc.js';
+import { isLabError } from './lab-error.js';
+import { ownerFor } from './run-id.js';
+import { abortableDelay, sampleOnce } from './sampler.js';
+
+export type ScorecardEvent =
+  | { type: 'job-start'; variant: VariantId; job: JobKind }
+  | { type: 'job-done'; variant: VariantId; job: JobKind; done: number; total: number }
+  | { type: 'done'; rows: ScoreRow[]; ms: number };
+
+export interface ScorecardRun {
+  runId: string;
+  image: string;
+  variants: VariantId[];
+  settings: ScorecardSettings;
+  /** Which of the three runs to do (default: all). */
+  jobs?: JobKind[];
+  signal: AbortSignal;
+  onEvent?: (e: ScorecardEvent) => void;
+}
+
+function describe(err: unknown): string {
+  if (isLabError(err)) return err.problem.message;
+  return explainEngineError(err, 'running a scorecard container').problem.message;
+}
+
+/** Plain text of a container's logs so far (the multiplexing headers do not matter for a search). */
+export async function logsOf(container: Docker.Container): Promise<string> {
+  const buf = (await container.logs({ stdout: true, stderr: true, follow: false })) as unknown as Buffer;
+  return Buffer.isBuffer(buf) ? buf.toString('latin1') : String(buf);
+}
+
+/** Polls the logs until `text` shows up (true) or the deadline passes (false). */
+export async function waitForLog(container: Docker.Container, text: string, ms: number, signal: AbortSignal): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (!signal.aborted) {
+    try {
+      if ((await logsOf(container)).includes(text)) return true;
+    } catch {
+      return false; // the container is gone
+    }
+    if (Date.now() > deadline) return false;
+    await abortableDelay(50, signal);
+  }
+  return false;
+}
+
+/** Zombies in the container right now, from the host's /proc. */
+function zombiesNow(started: Started): number {
+  const verdict = checkHostProc(started.initPid, started.id);
+  if (!verdict.ok) throw new Error(`cannot count zombies here: ${verdict.reason}`);
+  const [s] = sampleOnce([{ key: 'x', ns: verdict.ns, cgroup: null, pidsLimit: 0 }], new NamespaceCache(), Date.now());
+  return s?.sample.zombies ?? 0;
+}
+
+async function startVariant(docker: Docker, run: ScorecardRun, variant: VariantId, job: JobKind, env: Record<string, string>, autoRemove: boolean): Promise<Started> {
+  const v = VARIANTS[variant];
+  const limits: Limits = { pidsLimit: run.settings.pidsLimit, memoryMb: run.settings.memoryMb };
+  return createAndStart(
+    docker,
+    containerSpec({
+      owner: ownerFor(run.runId),
+      kind: 'probe',
+      image: run.image,
+      cmd: v.cmd,
+      ...(v.entrypoint ? { entrypoint: v.entrypoint } : {}),
+      init: v.init,
+      env: { ZOMBIE_LAB_TTL: '120', ...v.env, ...env },
+      limits,
+      labels: { 'zombie-lab.variant': variant, 'zombie-lab.job': job },
+      autoRemove,
+    }),
+    run.signal,
+  );
+}
+
+async function zombiesAndStop(docker: Docker, run: ScorecardRun, variant: VariantId, row: ScoreRow): Promise<void> {
+  const s = await startVariant(docker, run, variant, 'zombies-stop', { ZOMBIE_RATE: String(run.settings.rate) }, true);
+  try {
+    await abortableDelay(run.settings.windowMs, run.signal);
+    run.signal.throwIfAborted();
+    // Read after the window: right after start the init PID may still be runc's "runc:[2:INIT]".
+    row.pid1 = commOf(s.initPid);
+    row.zombies = zombiesNow(s);
+    const r = await stopTimed(s, run.settings.stopTimeoutS);
+    row.stopMs = Math.round(r.stopMs);
+    row.stopFast = isStopFast(r.stopMs, run.settings.stopTimeoutS);
+    row.stopExitCode = r.exitCode;
+  } finally {
+    await removeQuietly(s.container);
+  }
+}
+
+async function exitCode(docker: Docker, run: ScorecardRun, variant: VariantId, row: ScoreRow): Promise<void> {
+  const s = await startVariant(docker, run, variant, 'exit-code', { APP_EXIT_AFTER: '0.3', APP_EXIT_CODE: '3' }, true);
+  try {
+    const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), run.settings.exitWaitMs).unref());
+    const code = await Promise.race([s.exited, timeout]);
+    run.signal.throwIfAborted();
+    row.appExitStayedUp = code === 'timeout';
+    row.appExitCode = code === 'timeout' ? null : code;
+  } finally {
+    await removeQuietly(s.container);
+  }
+}
+
+async function forward(docker: Docker, run: ScorecardRun, variant: VariantId, row: ScoreRow): Promise<void> {
+  // Not auto-removed: the logs must outlive an init that exits on the probe signal.
+  const s = await startVariant(docker, run, variant, 'forward', { APP_HELPER: '1' }, false);
+  try {
+    if (!(await waitForLog(s.container, 'helper: ready', 10_000, run.signal))) {
+      run.signal.throwIfAborted();
+      throw new Error('the helper process never started');
+    }
+    await s.container.kill({ signal: 'SIGUSR1' });
+    row.reachesGroup = await waitForLog(s.container, 'helper: got SIGUSR1', run.settings.forwardWaitMs, run.signal);
+    run.signal.throwIfAborted();
+    // When the helper got it the app's line may still be on its way; otherwise the wait above was long enough.
+    row.reachesApp = await waitForLog(s.container, 'app: got SIGUSR1', row.reachesGroup ? 500 : 0, run.signal);
+  } finally {
+    await removeQuietly(s.container);
+  }
+}
+
+const JOBS: Record<JobKind, typeof forward> = { 'zombies-stop': zombiesAndStop, 'exit-code': exitCode, forward };
+
+/** Runs every job with at most `settings.concurrency` at once; each job's failure lands in its row. */
+export async function runScorecard(docker: Docker, run: ScorecardRun): Promise<ScoreRow[]> {
+  const t0 = Date.now();
+  const rows = new Map<VariantId, ScoreRow>(run.variants.map((v) => [v, emptyRow(v)]));
+  // Longest first: the zombie/stop runs, so the slow stops overlap the short runs.
+  const queue = (run.jobs ?? [...JOB_KINDS]).flatMap((job) => run.variants.map((variant) => ({ variant, job })));
+  const total = queue.length;
+  let done = 0;
+  const worker = async () => {
+    for (;;) {
+      const next = queue.shift();
+      if (!next || run.signal.aborted) return;
+      const row = rows.get(next.variant) as ScoreRow;
+      run.onEvent?.({ type: 'job-start', ...next });
+      try {
+        await JOBS[next.job](docker, run, next.variant, row);
+      } catch (err) {
+        if (!run.signal.aborted) row.errors.push(`${next.job}: ${describe(err)}`);
+      }
+      done++;
+      run.onEvent?.({ type: 'job-done', ...next, done, total });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, run.settings.concurrency) }, worker));
+  run.signal.throwIfAborted();
+  const out = run.variants.map((v) => rows.get(v) as ScoreRow);
+  run.onEvent?.({ type: 'done', rows: out, ms: Date.now() - t0 });
+  return out;
+}

@@ -1,0 +1,54 @@
+/** Starts the Ink lab runner on the terminal, wired to the real engine, and waits for it to end. */
+import { render } from 'ink';
+import type { Catalog } from '../core/labs/catalog.js';
+import type { Progress } from '../core/labs/progress.js';
+import type { Lang } from '../core/slides/types.js';
+import { connectDocker } from '../engine/docker-connect.js';
+import { isLabError } from '../engine/lab-error.js';
+import { checkLab } from '../engine/labs/lab-check.js';
+import { saveProgress } from '../engine/labs/progress-store.js';
+import { ensureWorkspace, labWorkspace } from '../engine/labs/workspace.js';
+import { newRunId } from '../engine/run-id.js';
+import { LabApp } from './lab-app.js';
+
+export interface LabAppInput {
+  catalog: Catalog;
+  lang: Lang;
+  progress: Progress;
+  root: string;
+  progressPath: string;
+  labId?: string;
+  notice?: string | null;
+}
+
+export async function runLabApp(input: LabAppInput): Promise<number> {
+  const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
+  const app = render(
+    <LabApp
+      catalog={input.catalog}
+      lang={input.lang}
+      progress={input.progress}
+      notice={input.notice ?? null}
+      noColor={noColor}
+      {...(input.labId ? { labId: input.labId } : {})}
+      workspaceOf={async (lab) => {
+        const dir = labWorkspace(input.root, lab);
+        await ensureWorkspace(dir, lab.id);
+        return dir;
+      }}
+      saveProgress={(p) => saveProgress(p, input.progressPath)}
+      runCheck={async (lab, dir, onLine, signal) => {
+        try {
+          const { docker } = await connectDocker();
+          const { result } = await checkLab(docker, lab, { runId: newRunId('lab'), dir, signal, onLine });
+          return result;
+        } catch (err) {
+          if (isLabError(err)) throw new Error(`${err.problem.message} — ${err.problem.fix}`);
+          throw err;
+        }
+      }}
+    />,
+  );
+  await app.waitUntilExit();
+  return 0;
+}
