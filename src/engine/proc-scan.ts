@@ -29,3 +29,8 @@ export function scanProc(req: ScanRequest, cache: NamespaceCache): ScanResult {
   const tallies = tallyByNamespace(stats, nsOf, new Set(req.namespaces), { treeLimit: req.treeLimit });
   return { id: req.id, at, tallies, procs: stats.length, costUs: Math.round((performance.now() - started) * 1000) };
 }
+
+/** Zombies in one PID namespace right now: a single in-thread scan, for checks outside the live sampler. */
+export function zombiesInNamespace(ns: string, cache = new NamespaceCache()): number {
+  return scanProc({ id: 0, namespaces: [ns], treeLimit: 0 }, cache).tallies.get(ns)?.zombies ?? 0;
+}

@@ -16,10 +16,11 @@ import {
 } from '../core/scorecard.js';
 import { createAndStart, removeQuietly, stopTimed, type Started } from './containers.js';
 import { explainEngineError } from './docker-connect.js';
-import { checkHostProc, commOf, NamespaceCache } from './host-proc.js';
+import { checkHostProc, commOf } from './host-proc.js';
+import { zombiesInNamespace } from './proc-scan.js';
 import { isLabError } from './lab-error.js';
 import { ownerFor } from './run-id.js';
-import { abortableDelay, sampleOnce } from './sampler.js';
+import { abortableDelay } from './sampler.js';
 
 export type ScorecardEvent =
   | { type: 'job-start'; variant: VariantId; job: JobKind }
@@ -67,8 +68,7 @@ export async function waitForLog(container: Docker.Container, text: string, ms: 
 function zombiesNow(started: Started): number {
   const verdict = checkHostProc(started.initPid, started.id);
   if (!verdict.ok) throw new Error(`cannot count zombies here: ${verdict.reason}`);
-  const [s] = sampleOnce([{ key: 'x', ns: verdict.ns, cgroup: null, pidsLimit: 0 }], new NamespaceCache(), Date.now());
-  return s?.sample.zombies ?? 0;
+  return zombiesInNamespace(verdict.ns);
 }
 
 async function startVariant(docker: Docker, run: ScorecardRun, variant: VariantId, job: JobKind, env: Record<string, string>, autoRemove: boolean): Promise<Started> {
