@@ -8,12 +8,10 @@ import { applyEvent, emptySummary, resultsOf } from '../core/run-summary.js';
 import { describeSamplerStats, SamplerStats } from '../core/sampler-stats.js';
 import { renderSvgChart } from '../core/svg-chart.js';
 import { renderTextChart } from '../core/text-chart.js';
-import { removeLabContainers } from '../engine/cleanup.js';
 import { runDemo } from '../engine/demo.js';
-import { connectDocker } from '../engine/docker-connect.js';
 import type { WayChoice } from '../engine/images.js';
 import { newRunId } from '../engine/run-id.js';
-import { setInterruptHandler } from './exit-cleanup.js';
+import { connectAndSweep, exitCodeFor, interruptScope } from './command-session.js';
 import { ProgressLine } from './progress-line.js';
 import { reportProblem } from './report-problem.js';
 
@@ -55,25 +53,15 @@ export async function runCompare(raw: CompareCliOptions): Promise<number> {
 
   let conn;
   try {
-    conn = await connectDocker();
+    const opened = await connectAndSweep();
+    conn = opened.conn;
+    if (opened.swept) say(`removed ${opened.swept} leftover container(s) of earlier runs`);
   } catch (err) {
     return reportProblem(err);
   }
   const { docker } = conn;
-  try {
-    const swept = await removeLabContainers(docker);
-    if (swept.removed.length) say(`removed ${swept.removed.length} leftover container(s) of earlier runs`);
-  } catch (err) {
-    return reportProblem(err);
-  }
-
-  const abort = new AbortController();
+  const scope = interruptScope();
   const stop = new AbortController();
-  let interrupted: NodeJS.Signals | null = null;
-  const uninstall = setInterruptHandler((sig) => {
-    interrupted = sig;
-    abort.abort();
-  });
   const summary = emptySummary(opts.modes);
   const problems: string[] = [];
   let stopTimer: NodeJS.Timeout | undefined;
@@ -88,7 +76,7 @@ export async function runCompare(raw: CompareCliOptions): Promise<number> {
     for await (const e of runDemo(
       docker,
       { runId, modes: opts.modes, pidsLimit: opts.pidsLimit, memoryMb: opts.memoryMb, stopTimeoutS: opts.stopTimeoutS, zombieRate: opts.zombieRate, ...(raw.way ? { way: raw.way } : {}) },
-      { signal: abort.signal, stop: stop.signal },
+      { signal: scope.signal, stop: stop.signal },
     )) {
       applyEvent(summary, e);
       if (opts.json && e.type !== 'sample' && e.type !== 'build-progress') events.push(e);
@@ -142,13 +130,14 @@ export async function runCompare(raw: CompareCliOptions): Promise<number> {
     return reportProblem(err);
   } finally {
     clearTimeout(stopTimer);
-    uninstall();
+    scope.dispose();
   }
   progress.done();
 
+  const interrupted = scope.interrupted();
   if (interrupted) {
     process.stderr.write(`zombie-lab: interrupted by ${interrupted}; the containers of run ${runId} were removed\n`);
-    return interrupted === 'SIGINT' ? 130 : 143;
+    return exitCodeFor(interrupted);
   }
   const results = resultsOf(summary);
   const finished = summary.modes.every((m) => summary.lanes[m]?.kind === 'stopped');

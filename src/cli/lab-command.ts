@@ -10,7 +10,6 @@ import { labProgress, labStateText, withCheck, withoutLab, withStep } from '../c
 import type { Lab } from '../core/labs/types.js';
 import { langFromLocale } from '../core/slides/lang.js';
 import { LANGS, type Lang } from '../core/slides/types.js';
-import { connectDocker } from '../engine/docker-connect.js';
 import type { WayChoice } from '../engine/images.js';
 import { LabError } from '../engine/lab-error.js';
 import { checkLab } from '../engine/labs/lab-check.js';
@@ -19,7 +18,8 @@ import { loadProgress, progressFile, saveProgress } from '../engine/labs/progres
 import { changedFiles, ensureWorkspace, labWorkspace, restoreWorkspace, workspaceRoot } from '../engine/labs/workspace.js';
 import { newRunId } from '../engine/run-id.js';
 import { removeLabContainers } from '../engine/cleanup.js';
-import { setInterruptHandler } from './exit-cleanup.js';
+import { preferLiveRendering } from './live-rendering.js';
+import { connectAndSweep, exitCodeFor, interruptScope } from './command-session.js';
 import { ProgressLine } from './progress-line.js';
 import { reportProblem } from './report-problem.js';
 
@@ -89,6 +89,7 @@ export async function runLabCommand(ref: string | undefined, o: LabCliOptions): 
 
   if (!ref) {
     if (process.stdout.isTTY && process.stdin.isTTY && !o.json) {
+      preferLiveRendering();
       const { runLabApp } = await import('../ui/lab-app-entry.js');
       return runLabApp({ catalog, lang, progress, root, progressPath: progressFile(), notice: loaded.notice });
     }
@@ -146,6 +147,7 @@ export async function runLabCommand(ref: string | undefined, o: LabCliOptions): 
       return reportProblem(err);
     }
     if (process.stdout.isTTY && process.stdin.isTTY) {
+      preferLiveRendering();
       const { runLabApp } = await import('../ui/lab-app-entry.js');
       return runLabApp({ catalog, lang, progress, root, progressPath: progressFile(), labId: lab.id, notice: loaded.notice });
     }
@@ -164,24 +166,18 @@ async function runCheckCommand(lab: Lab, dir: string, o: LabCliOptions, progress
   const line = new ProgressLine(out);
   let docker;
   try {
-    docker = (await connectDocker()).docker;
-    await removeLabContainers(docker);
+    docker = (await connectAndSweep()).conn.docker;
   } catch (err) {
     return reportProblem(err);
   }
   const runId = o.runId ?? newRunId('lab');
-  const abort = new AbortController();
-  let interrupted: NodeJS.Signals | null = null;
-  const uninstall = setInterruptHandler((sig) => {
-    interrupted = sig;
-    abort.abort();
-  });
+  const scope = interruptScope();
   try {
     out.write(`checking lab ${lab.number} (${lab.title}) in ${dir} ...\n`);
     const { result, workspace } = await checkLab(docker, lab, {
       runId,
       dir,
-      signal: abort.signal,
+      signal: scope.signal,
       ...(o.way ? { way: o.way } : {}),
       onLine: (l) => {
         if (out.isTTY) line.update(l);
@@ -195,13 +191,14 @@ async function runCheckCommand(lab: Lab, dir: string, o: LabCliOptions, progress
     return result.passed ? 0 : 1;
   } catch (err) {
     line.done();
+    const interrupted = scope.interrupted();
     if (interrupted) {
       process.stderr.write(`zombie-lab: interrupted by ${interrupted}; the containers of this check were removed\n`);
-      return interrupted === 'SIGINT' ? 130 : 143;
+      return exitCodeFor(interrupted);
     }
     return reportProblem(err);
   } finally {
-    uninstall();
+    scope.dispose();
     await removeLabContainers(docker, { runId }).catch(() => undefined);
   }
 }

@@ -7,6 +7,7 @@ import { runDoctorCommand } from './doctor-command.js';
 import { installExitCleanup } from './exit-cleanup.js';
 import { runLabCommand } from './lab-command.js';
 import { runPrepare } from './prepare-command.js';
+import { preferLiveRendering } from './live-rendering.js';
 import { reportProblem } from './report-problem.js';
 import { runScorecardCommand } from './scorecard-command.js';
 
@@ -116,6 +117,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--replay <file>', 'replay a recorded run instead of running live')
     .option('--no-color', 'no colours (also: NO_COLOR=1)')
     .action(async (o: { lang?: string; theme?: string; replay?: string; color?: boolean }) => {
+      preferLiveRendering();
       const { runApp } = await import('./app-command.js');
       code = await runApp({
         ...(o.lang ? { lang: o.lang } : {}),

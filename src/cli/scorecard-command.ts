@@ -1,12 +1,11 @@
 /** `zombie-lab scorecard`: every PID 1 variant measured on the real engine, as a table or JSON. */
 import { renderScorecard, SCORECARD_DEFAULTS, VARIANT_IDS, VARIANTS, isVariantId, type ScorecardSettings, type VariantId } from '../core/scorecard.js';
 import { removeLabContainers } from '../engine/cleanup.js';
-import { connectDocker } from '../engine/docker-connect.js';
 import { ensureExtraImage, WORKLOAD_REPO, type WayChoice } from '../engine/images.js';
 import { LabError } from '../engine/lab-error.js';
 import { newRunId } from '../engine/run-id.js';
 import { runScorecard } from '../engine/scorecard.js';
-import { setInterruptHandler } from './exit-cleanup.js';
+import { connectAndSweep, exitCodeFor, interruptScope } from './command-session.js';
 import { ProgressLine } from './progress-line.js';
 import { reportProblem } from './report-problem.js';
 
@@ -51,20 +50,14 @@ export async function runScorecardCommand(o: ScorecardCliOptions): Promise<numbe
 
   let docker;
   try {
-    docker = (await connectDocker()).docker;
-    await removeLabContainers(docker);
+    docker = (await connectAndSweep()).conn.docker;
   } catch (err) {
     return reportProblem(err);
   }
-  const abort = new AbortController();
-  let interrupted: NodeJS.Signals | null = null;
-  const uninstall = setInterruptHandler((sig) => {
-    interrupted = sig;
-    abort.abort();
-  });
+  const scope = interruptScope();
   try {
     const { tag, built } = await ensureExtraImage(docker, 'workload', WORKLOAD_REPO, {
-      signal: abort.signal,
+      signal: scope.signal,
       ...(o.way ? { way: o.way } : {}),
       onLine: (l) => {
         if (!quiet) progress.update(l);
@@ -79,7 +72,7 @@ export async function runScorecardCommand(o: ScorecardCliOptions): Promise<numbe
       image: tag,
       variants,
       settings,
-      signal: abort.signal,
+      signal: scope.signal,
       onEvent: (e) => {
         if (e.type === 'job-start') running.add(`${VARIANTS[e.variant].label}: ${e.job}`);
         if (e.type === 'job-done') running.delete(`${VARIANTS[e.variant].label}: ${e.job}`);
@@ -104,13 +97,14 @@ export async function runScorecardCommand(o: ScorecardCliOptions): Promise<numbe
     return 0;
   } catch (err) {
     progress.done();
+    const interrupted = scope.interrupted();
     if (interrupted) {
       process.stderr.write(`zombie-lab: interrupted by ${interrupted}; the containers of run ${runId} were removed\n`);
-      return interrupted === 'SIGINT' ? 130 : 143;
+      return exitCodeFor(interrupted);
     }
     return reportProblem(err);
   } finally {
-    uninstall();
+    scope.dispose();
     await removeLabContainers(docker, { runId }).catch(() => undefined);
   }
 }

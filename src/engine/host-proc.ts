@@ -109,21 +109,14 @@ export function readPidsCgroupFiles(cg: PidsCgroup): PidsCgroupFiles | null {
   if (current === null) return null;
   const files: PidsCgroupFiles = { current, max: readOrNull(`${cg.dir}/pids.max`), peak: readOrNull(`${cg.dir}/pids.peak`), events: [], threads: [], procs: [] };
   const threadsFile = threadsFileName(cg.version);
-  const visit = (dir: string, depth: number) => {
+  const subdirs: string[] = [];
+  listSubdirs(cg.dir, subdirs, 0);
+  for (const dir of [cg.dir, ...subdirs]) {
     const ev = readOrNull(`${dir}/pids.events`);
     if (ev !== null) files.events.push(ev);
     files.threads.push(readOrNull(`${dir}/${threadsFile}`) ?? '');
     files.procs.push(readOrNull(`${dir}/cgroup.procs`) ?? '');
-    if (depth >= 8) return;
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) if (e.isDirectory()) visit(`${dir}/${e.name}`, depth + 1);
-  };
-  visit(cg.dir, 0);
+  }
   return files;
 }
 

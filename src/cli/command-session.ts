@@ -1,0 +1,35 @@
+/**
+ * What every command that runs containers does first: connect, sweep leftovers of dead runs,
+ * and turn Ctrl-C / SIGTERM into an abort of its work (which removes its containers).
+ */
+import { removeLabContainers } from '../engine/cleanup.js';
+import { connectDocker, type Connection } from '../engine/docker-connect.js';
+import { setInterruptHandler } from './exit-cleanup.js';
+
+export async function connectAndSweep(): Promise<{ conn: Connection; swept: number }> {
+  const conn = await connectDocker();
+  const report = await removeLabContainers(conn.docker);
+  return { conn, swept: report.removed.length };
+}
+
+export interface InterruptScope {
+  signal: AbortSignal;
+  /** The signal that interrupted the command, if one did. */
+  interrupted(): NodeJS.Signals | null;
+  dispose(): void;
+}
+
+export function interruptScope(): InterruptScope {
+  const abort = new AbortController();
+  let by: NodeJS.Signals | null = null;
+  const uninstall = setInterruptHandler((sig) => {
+    by = sig;
+    abort.abort();
+  });
+  return { signal: abort.signal, interrupted: () => by, dispose: uninstall };
+}
+
+/** The shell's convention: 128 + the signal's number. */
+export function exitCodeFor(sig: NodeJS.Signals): number {
+  return sig === 'SIGINT' ? 130 : sig === 'SIGHUP' ? 129 : 143;
+}
