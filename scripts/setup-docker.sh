@@ -16,9 +16,9 @@ fi
 need=()
 command -v dockerd >/dev/null 2>&1 || need+=(docker.io)
 command -v mmdebstrap >/dev/null 2>&1 || need+=(mmdebstrap)
-command -v tmux >/dev/null 2>&1 || need+=(tmux)
-# mmdebstrap needs these to build a Debian root without a registry
-command -v mkfs.ext4 >/dev/null 2>&1 || true
+command -v tmux >/dev/null 2>&1 || need+=(tmux)   # the test that drives the app as a person would
+command -v curl >/dev/null 2>&1 || need+=(curl)   # to ask the engine if it answers
+command -v ps >/dev/null 2>&1 || need+=(procps)
 if [ ${#need[@]} -gt 0 ]; then
   log "installing ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive
