@@ -157,7 +157,7 @@ export function AppFrame({ state, slides, theme, columns, rows, now }: AppFrameP
   return (
     <Box flexDirection="column" width={columns} height={height}>
       {state.help ? (
-        <Box height={body} width={columns} justifyContent="center">
+        <Box height={body} width={columns} justifyContent="center" alignItems="center">
           <HelpOverlay width={Math.min(columns, 100)} height={body} theme={theme} />
         </Box>
       ) : (

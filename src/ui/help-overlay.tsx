@@ -6,8 +6,10 @@ import type { Theme } from '../core/theme.js';
 /** Every key binding, from the same table the keymap is tested against. */
 export function HelpOverlay({ width, height, theme }: { width: number; height: number; theme: Theme }) {
   const keyW = Math.max(...KEY_HELP.map((k) => k.keys.length)) + 2;
+  // As tall as its content (title, keys, lanes, blank lines and the border), not the whole screen.
+  const needed = KEY_HELP.length + MODE_IDS.length + 6;
   return (
-    <Box flexDirection="column" width={width} height={height} borderStyle="double" paddingX={2}>
+    <Box flexDirection="column" width={width} height={Math.min(height, needed)} borderStyle="double" paddingX={2}>
       <Text bold color={theme.accent}>
         Keys (press ? or Esc to close)
       </Text>
