@@ -24,80 +24,39 @@ interface TreeDiagram {
 const worker = (pid: number, extra: Partial<ProcNode> = {}): ProcNode => ({ pid, name: 'worker', ...extra });
 
 // The same small system in four states, so the audience can follow one process through its life.
+/** The system of the first three pictures: init → sshd → bash → python3, which changes from picture to picture. */
+const system = (python3: ProcNode): ProcNode => ({
+  pid: 1,
+  name: 'init',
+  children: [{ pid: 23, name: 'sshd', children: [{ pid: 51, name: 'bash', children: [python3] }] }, { pid: 42, name: 'cron' }],
+});
+
 const DIAGRAMS = {
   processes: {
-    root: {
-      pid: 1,
-      name: 'init',
-      children: [
-        { pid: 23, name: 'sshd', children: [{ pid: 51, name: 'bash', children: [{ pid: 88, name: 'python3', children: [worker(90), worker(91)] }] }] },
-        { pid: 42, name: 'cron' },
-      ],
-    },
+    root: system({ pid: 88, name: 'python3', children: [worker(90), worker(91)] }),
     caption: {
       de: 'Jeder Prozess hat einen Elternprozess; die Wurzel des Baums ist PID 1 (init).',
       en: 'Every process has a parent; the root of the tree is PID 1 (init).',
     },
   },
   terminated: {
-    root: {
-      pid: 1,
-      name: 'init',
-      children: [
-        {
-          pid: 23,
-          name: 'sshd',
-          children: [
-            {
-              pid: 51,
-              name: 'bash',
-              children: [
-                {
-                  pid: 88,
-                  name: 'python3',
-                  children: [
-                    worker(90),
-                    worker(91, { zombie: true, note: { de: 'beendet: Zombie (Z)', en: 'exited: zombie (Z)' } }),
-                  ],
-                },
-              ],
-            },
-          ],
-        },
-        { pid: 42, name: 'cron' },
-      ],
-    },
+    root: system({
+      pid: 88,
+      name: 'python3',
+      children: [worker(90), worker(91, { zombie: true, note: { de: 'beendet: Zombie (Z)', en: 'exited: zombie (Z)' } })],
+    }),
     caption: {
       de: 'Ein beendeter Prozess bleibt als Zombie <defunct> in der Prozesstabelle, bis sein Elternprozess wait() aufruft.',
       en: 'A process that has exited stays in the process table as a zombie <defunct> until its parent calls wait().',
     },
   },
   reaping: {
-    root: {
-      pid: 1,
-      name: 'init',
-      children: [
-        {
-          pid: 23,
-          name: 'sshd',
-          children: [
-            {
-              pid: 51,
-              name: 'bash',
-              children: [
-                {
-                  pid: 88,
-                  name: 'python3',
-                  note: { de: 'wait(): Exit-Status von [91] abgeholt', en: 'wait(): collected the exit status of [91]' },
-                  children: [worker(90)],
-                },
-              ],
-            },
-          ],
-        },
-        { pid: 42, name: 'cron' },
-      ],
-    },
+    root: system({
+      pid: 88,
+      name: 'python3',
+      note: { de: 'wait(): Exit-Status von [91] abgeholt', en: 'wait(): collected the exit status of [91]' },
+      children: [worker(90)],
+    }),
     caption: {
       de: 'Reaping: der Elternprozess wartet auf das Kind (wait()), der Eintrag von [91] verschwindet.',
       en: 'Reaping: the parent waits for the child (wait()), and the entry of [91] disappears.',
