@@ -35,13 +35,35 @@ if answers; then
   exit 0
 fi
 
+# A daemon killed without a clean shutdown (a session ending, a crash) leaves its pid file, and
+# dockerd refuses to start while the PID in it exists, even as a zombie or a reused PID.
+stale_pidfile() {
+  local file=$1 name=$2 pid state comm
+  [ -f "$file" ] || return 0
+  pid=$(cat "$file" 2>/dev/null || true)
+  state=$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null || true)
+  comm=$(cat "/proc/$pid/comm" 2>/dev/null || true)
+  if [ -z "$pid" ] || [ -z "$state" ] || [ "$state" = Z ] || [ "$comm" != "$name" ]; then
+    log "removing stale $file (PID ${pid:-?} is not a running $name)"
+    rm -f "$file"
+  fi
+}
+stale_pidfile /var/run/docker.pid dockerd
+stale_pidfile /var/run/docker/containerd/containerd.pid containerd
+
 log "starting dockerd (no bridge, no iptables)"
 mkdir -p /var/log
 # containerd is started by dockerd itself when not already running
 nohup dockerd --bridge=none --iptables=false --ip-masq=false \
   --host "unix://$sock" >/var/log/zombie-lab-dockerd.log 2>&1 &
+daemon=$!
 
 for _ in $(seq 1 120); do
+  if ! kill -0 "$daemon" 2>/dev/null; then
+    echo "setup-docker: dockerd exited at start; the end of /var/log/zombie-lab-dockerd.log:" >&2
+    tail -n 30 /var/log/zombie-lab-dockerd.log >&2 || true
+    exit 1
+  fi
   if answers; then
     log "engine answers ($(curl -fsS --unix-socket "$sock" http://localhost/version | sed -n 's/.*"Version":"\([^"]*\)".*/\1/p' | head -1))"
     exit 0
