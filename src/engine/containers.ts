@@ -7,10 +7,6 @@ import type { ContainerSpec } from '../core/container-spec.js';
 
 const tracked = new Map<string, Docker.Container>();
 
-export function trackedCount(): number {
-  return tracked.size;
-}
-
 export interface Started {
   id: string;
   container: Docker.Container;

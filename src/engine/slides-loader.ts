@@ -4,7 +4,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { SLIDES_DIR } from './package-paths.js';
 import { buildDeck, formatSlideErrors, type SlideSource } from '../core/slides/deck.js';
 import { langFromLocale, type LocaleEnv } from '../core/slides/lang.js';
 import type { Deck, Lang, SlideError } from '../core/slides/types.js';
@@ -17,8 +17,8 @@ export class SlideDeckError extends Error {
   }
 }
 
-/** The `slides/` folder shipped with the package (two levels up from both src/engine and dist/engine). */
-export const BUNDLED_SLIDES_ROOT = fileURLToPath(new URL('../../slides', import.meta.url));
+/** The `slides/` folder shipped with the package. */
+export const BUNDLED_SLIDES_ROOT = SLIDES_DIR;
 
 export async function loadDeck(slidesRoot: string, lang: Lang): Promise<Deck> {
   // Messages name files as `slides/de/01-x.md`, relative to the folder holding the slides.
