@@ -1,15 +1,12 @@
-/** The command line: each command lives in its own file; this wires them to commander. */
+/**
+ * The command line: each command lives in its own file; this wires them to commander. Each is
+ * imported when it runs, so the presenter app does not wait for dockerode, zod and yaml to load.
+ */
 import { Command, Option } from 'commander';
 import { COMPARE_DEFAULTS, parseDuration } from '../core/compare-options.js';
-import { runClean } from './clean-command.js';
-import { runCompare } from './compare-command.js';
-import { runDoctorCommand } from './doctor-command.js';
 import { installExitCleanup } from './exit-cleanup.js';
-import { runLabCommand } from './lab-command.js';
-import { runPrepare } from './prepare-command.js';
 import { preferLiveRendering } from './live-rendering.js';
 import { reportProblem } from './report-problem.js';
-import { runScorecardCommand } from './scorecard-command.js';
 
 const wayOption = () => new Option('--way <way>', 'how to build the base image').choices(['auto', 'registry', 'offline']).default('auto');
 
@@ -26,6 +23,7 @@ export async function main(argv: string[]): Promise<number> {
     .command('doctor')
     .description('check Node, the Docker engine, permissions, /proc and the images; each failure with its fix')
     .action(async () => {
+      const { runDoctorCommand } = await import('./doctor-command.js');
       code = await runDoctorCommand();
     });
 
@@ -34,6 +32,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('build the base and zombie images (offline from Debian packages when no registry is reachable)')
     .addOption(wayOption())
     .action(async (o: { way: 'auto' | 'registry' | 'offline' }) => {
+      const { runPrepare } = await import('./prepare-command.js');
       code = await runPrepare({ way: o.way });
     });
 
@@ -51,6 +50,7 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(wayOption())
     .addOption(new Option('--run-id <id>', 'label value for this run (tests use it to find their containers)').hideHelp())
     .action(async (o: Record<string, string | boolean | undefined>) => {
+      const { runCompare } = await import('./compare-command.js');
       code = await runCompare(o as Parameters<typeof runCompare>[0]);
     });
 
@@ -63,6 +63,7 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(wayOption())
     .addOption(new Option('--run-id <id>', 'label value for this run').hideHelp())
     .action(async (o: Record<string, string | boolean | undefined>) => {
+      const { runScorecardCommand } = await import('./scorecard-command.js');
       code = await runScorecardCommand(o as Parameters<typeof runScorecardCommand>[0]);
     });
 
@@ -81,6 +82,7 @@ export async function main(argv: string[]): Promise<number> {
     .action(async (id: string | undefined, o: Record<string, string | boolean | undefined>) => {
       // The app's --lang is a program option, and commander gives it `lab 3 --lang de` too.
       const lang = (o.lang as string | undefined) ?? (program.opts() as { lang?: string }).lang;
+      const { runLabCommand } = await import('./lab-command.js');
       code = await runLabCommand(id, { ...(o as Parameters<typeof runLabCommand>[1]), ...(lang ? { lang } : {}) });
     });
 
@@ -90,6 +92,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--images', 'also remove the lab images')
     .option('--all', "also remove containers of a lab that is still running")
     .action(async (o: { images?: boolean; all?: boolean }) => {
+      const { runClean } = await import('./clean-command.js');
       code = await runClean(o);
     });
 
