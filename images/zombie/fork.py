@@ -10,8 +10,12 @@ Environment:
   ZOMBIE_LINGER      seconds the grandchild lives before exiting (default 0.2)
   ZOMBIE_LAB_TTL     exit by itself after this many seconds (default 0 = never); the lab
                      sets it so a container outlives a crashed lab by minutes, not forever
+  ZOMBIE_LAB_WAIT    "stdin": start only when a line arrives on stdin, and exit quietly on
+                     end of input or after the TTL. The lab starts containers ahead of time
+                     this way, so pressing r plots at once and every lane shares one t0.
 """
 import os
+import select
 import sys
 import time
 
@@ -28,6 +32,14 @@ def log(msg):
     sys.stdout.write(msg + "\n")
     sys.stdout.flush()
 
+
+if os.environ.get("ZOMBIE_LAB_WAIT") == "stdin":
+    log("fork.py: pid %d, waiting for a line on stdin" % os.getpid())
+    ready, _, _ = select.select([sys.stdin], [], [], ttl if ttl > 0 else None)
+    if not ready or not sys.stdin.readline():
+        log("fork.py: no start signal (end of input or time to live over), exiting")
+        sys.exit(0)
+    start = time.monotonic()
 
 log("fork.py: pid %d, %.1f zombies/s" % (os.getpid(), rate))
 next_round = time.monotonic()

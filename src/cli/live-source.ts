@@ -2,7 +2,9 @@
 import type Docker from 'dockerode';
 import type { EventSource } from '../core/event-source.js';
 import { MODE_IDS } from '../core/modes.js';
+import type { RunEvent } from '../core/run-events.js';
 import { runDemo, type DemoOptions } from '../engine/demo.js';
+import { DemoStandby } from '../engine/demo-standby.js';
 import { newRunId } from '../engine/run-id.js';
 
 /** What the app runs: fills the PID limit within a lesson, small enough to read on the plot. */
@@ -12,6 +14,29 @@ export function demoOptions(runIdPrefix = 'app'): DemoOptions {
   return { runId: newRunId(runIdPrefix), modes: [...MODE_IDS], ...APP_DEMO, withTree: true };
 }
 
-export function liveSource(docker: Docker, runIdPrefix?: string): EventSource {
-  return (ctl) => runDemo(docker, demoOptions(runIdPrefix), ctl);
+export interface LiveSource {
+  source: EventSource;
+  /** Removes the containers waiting for the next run; call before quitting. */
+  close(): Promise<void>;
+}
+
+/** Each run uses containers started ahead of time, and once it plots, the next run's are started. */
+export function liveSource(docker: Docker, runIdPrefix?: string): LiveSource {
+  const standby = new DemoStandby(docker, () => demoOptions(runIdPrefix));
+  standby.warm();
+  const source: EventSource = (ctl) => {
+    const next = standby.take();
+    const run = next ? runDemo(docker, next.opts, ctl, next.ready) : runDemo(docker, demoOptions(runIdPrefix), ctl);
+    return (async function* (): AsyncGenerator<RunEvent> {
+      try {
+        for await (const e of run) {
+          if (e.type === 'sample') standby.warm();
+          yield e;
+        }
+      } finally {
+        standby.warm();
+      }
+    })();
+  };
+  return { source, close: () => standby.close() };
 }

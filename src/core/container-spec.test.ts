@@ -27,6 +27,16 @@ describe('demoSpec', () => {
     expect(demoSpec(owner, 'dumb-init', 'i', lim, workload)).toMatchObject({ Entrypoint: ['dumb-init'], HostConfig: { Init: false } });
     expect(demoSpec(owner, 'init', 'i', lim, workload)).toMatchObject({ HostConfig: { Init: true } });
   });
+
+  it('a demo that waits for its start line keeps stdin open; one that does not, does not', () => {
+    const lim = { pidsLimit: 100, memoryMb: 64 };
+    const waiting = demoSpec(owner, 'dumb-init', 'i', lim, { ...workload, waitForGo: true });
+    expect(waiting).toMatchObject({ OpenStdin: true, StdinOnce: true });
+    expect(waiting.Env).toContain('ZOMBIE_LAB_WAIT=stdin');
+    const plain = demoSpec(owner, 'dumb-init', 'i', lim, workload);
+    expect(plain.OpenStdin).toBeUndefined();
+    expect(plain.Env.some((e) => e.startsWith('ZOMBIE_LAB_WAIT'))).toBe(false);
+  });
 });
 
 describe('checkLimits', () => {

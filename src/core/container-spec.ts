@@ -26,7 +26,7 @@ export interface ContainerSpec {
   Tty: false;
   AttachStdout: false;
   AttachStderr: false;
-  /** Only for the sampler sidecar: its stdin stays open while the lab is attached, and closes when the lab goes. */
+  /** Sampler sidecar and waiting demos: stdin stays open while the lab is attached, and closes when the lab goes. */
   OpenStdin?: true;
   StdinOnce?: true;
   HostConfig: {
@@ -56,7 +56,7 @@ export interface SpecInput {
   /** Remove the container as soon as it exits: a lab that dies leaves nothing running for long. */
   autoRemove?: boolean;
   pidMode?: string;
-  /** Keep stdin open (sampler sidecar): it ends itself when the lab detaches. */
+  /** Keep stdin open (sampler sidecar, waiting demo): it ends itself when the lab detaches. */
   openStdin?: boolean;
   /** No log driver: output is only read live (the sidecar's ten lines a second would fill a log file). */
   noLogs?: boolean;
@@ -135,6 +135,8 @@ export interface WorkloadOptions {
   zombieRate: number;
   /** The container exits by itself after this long, so a crashed lab cannot leak it for good. */
   ttlS: number;
+  /** Start, then wait for a line on stdin before making zombies (see fork.py's ZOMBIE_LAB_WAIT). */
+  waitForGo?: boolean;
 }
 
 export function demoSpec(owner: Owner, mode: ModeId, image: string, limits: Limits, workload: WorkloadOptions): ContainerSpec {
@@ -147,7 +149,12 @@ export function demoSpec(owner: Owner, mode: ModeId, image: string, limits: Limi
     ...(m.entrypoint ? { entrypoint: m.entrypoint } : {}),
     init: m.init,
     limits,
-    env: { ZOMBIE_RATE: String(workload.zombieRate), ZOMBIE_LAB_TTL: String(workload.ttlS) },
+    env: {
+      ZOMBIE_RATE: String(workload.zombieRate),
+      ZOMBIE_LAB_TTL: String(workload.ttlS),
+      ...(workload.waitForGo ? { ZOMBIE_LAB_WAIT: 'stdin' } : {}),
+    },
     labels: { [LABEL_MODE]: mode },
+    ...(workload.waitForGo ? { openStdin: true } : {}),
   });
 }

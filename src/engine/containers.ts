@@ -15,7 +15,8 @@ export interface Started {
   exited: Promise<number | null>;
 }
 
-export async function createAndStart(docker: Docker, spec: ContainerSpec, signal?: AbortSignal): Promise<Started> {
+/** Creates a tracked container, with its exit watched from before it can start. */
+async function createTracked(docker: Docker, spec: ContainerSpec, signal?: AbortSignal): Promise<Omit<Started, 'initPid'>> {
   signal?.throwIfAborted();
   const container = await docker.createContainer(spec as unknown as Docker.ContainerCreateOptions);
   tracked.set(container.id, container);
@@ -24,9 +25,71 @@ export async function createAndStart(docker: Docker, spec: ContainerSpec, signal
     (r: { StatusCode?: number }) => r.StatusCode ?? null,
     () => null,
   );
-  await container.start();
-  const info = await container.inspect();
-  return { id: container.id, container, initPid: info.State.Pid, exited };
+  return { id: container.id, container, exited };
+}
+
+export async function createAndStart(docker: Docker, spec: ContainerSpec, signal?: AbortSignal): Promise<Started> {
+  const made = await createTracked(docker, spec, signal);
+  await made.container.start();
+  const info = await made.container.inspect();
+  return { ...made, initPid: info.State.Pid };
+}
+
+/** A started container whose workload waits for a line on stdin (fork.py's ZOMBIE_LAB_WAIT=stdin). */
+export interface Waiting extends Started {
+  /** True once the container has exited (a waiting workload gives up after its TTL or on stdin EOF). */
+  readonly gone: boolean;
+  /** Sends the start line and closes stdin. */
+  go(): Promise<void>;
+  /** Drops the attach without a start line (the workload then exits unused). */
+  release(): void;
+}
+
+/**
+ * Starts a container whose workload waits, attached to its stdin. While the lab stays attached
+ * the workload waits; if the lab dies, stdin closes and the workload exits unused. Attach and
+ * start go out together: the line is only sent later, so their order does not matter.
+ */
+export async function startWaiting(docker: Docker, spec: ContainerSpec, signal?: AbortSignal): Promise<Waiting> {
+  const made = await createTracked(docker, spec, signal);
+  let stdin: NodeJS.ReadWriteStream;
+  let initPid: number;
+  try {
+    const [stream] = await Promise.all([
+      made.container.attach({ stream: true, stdin: true, stdout: false, stderr: false, hijack: true }) as Promise<NodeJS.ReadWriteStream>,
+      made.container.start(),
+    ]);
+    stdin = stream;
+    initPid = (await made.container.inspect()).State.Pid;
+  } catch (err) {
+    await removeQuietly(made.container);
+    throw err;
+  }
+  // Flowing, so the engine closing the attach (container gone) ends and frees the socket; a
+  // paused hijacked socket would keep the lab's process alive after it quits.
+  const release = () => (stdin as unknown as { destroy?: () => void }).destroy?.();
+  stdin.on('error', () => undefined); // a container removed under us ends the stream; that is not news
+  stdin.once('end', release);
+  stdin.resume();
+  let gone = false;
+  void made.exited.then(() => (gone = true));
+  return {
+    ...made,
+    initPid,
+    get gone() {
+      return gone;
+    },
+    release,
+    go: () =>
+      new Promise<void>((resolve) => {
+        // Half-close after the line; the engine ends the attach once stdin is closed. Destroying
+        // at once could drop the line on a TCP engine, so that is only the fallback.
+        stdin.end('go\n', () => {
+          setTimeout(release, 5000).unref();
+          resolve();
+        });
+      }),
+  };
 }
 
 export interface StopResult {

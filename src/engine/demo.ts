@@ -5,16 +5,17 @@
  */
 import type Docker from 'dockerode';
 import { demoSpec, type Limits } from '../core/container-spec.js';
+import type { Owner } from '../core/labels.js';
 import type { ModeId } from '../core/modes.js';
 import type { Problem, RunEvent } from '../core/run-events.js';
 import type { SampleSource } from '../core/sample.js';
 import { parseSamplerChoice, type SamplerChoice } from '../core/sampler-choice.js';
 import { applyEvent, emptySummary, resultsOf } from '../core/run-summary.js';
-import { createAndStart, removeQuietly, stopTimed, type Started } from './containers.js';
+import { removeQuietly, startWaiting, stopTimed, type Waiting } from './containers.js';
 import { explainEngineError } from './docker-connect.js';
 import { EventQueue } from './event-queue.js';
 import { checkHostProc, pid1NameOf, pidsCgroupOf } from './host-proc.js';
-import { ensureImages, type WayChoice } from './images.js';
+import { ensureImages, imageTags, type ImageTags, type WayChoice } from './images.js';
 import { isLabError } from './lab-error.js';
 import { ownerFor } from './run-id.js';
 import { hostSourceOf, sampleContainers, type SampleTarget } from './sampler.js';
@@ -61,7 +62,82 @@ function untilAborted(...signals: AbortSignal[]): Promise<void> {
   });
 }
 
-export async function* runDemo(docker: Docker, opts: DemoOptions, ctl: DemoControl): AsyncGenerator<RunEvent> {
+/** A run's containers, started and waiting for their start line (see `startWaiting`). */
+export interface PreparedDemo {
+  owner: Owner;
+  zombieImage: string;
+  baseImage: string;
+  lanes: Map<ModeId, PromiseSettledResult<Waiting>>;
+}
+
+export interface PrepareOptions {
+  signal: AbortSignal;
+  /** Build progress and lane states, for a run that prepares itself. */
+  onEvent?: (e: RunEvent) => void;
+  /** Ahead of time: give up (null) rather than build a missing image, whose progress nobody would see. */
+  onlyIfBuilt?: boolean;
+}
+
+/**
+ * Builds what is missing and starts one waiting container per mode. Used by a run itself, and
+ * ahead of time by the app, so that pressing r plots at once: starting three containers takes
+ * the engine about half a second, longer than anything else on the way to the first sample.
+ */
+export async function prepareDemo(docker: Docker, opts: DemoOptions, p: PrepareOptions): Promise<PreparedDemo | null> {
+  const onEvent = p.onEvent ?? (() => undefined);
+  let images: ImageTags;
+  if (p.onlyIfBuilt) {
+    // No inspect round trips: a missing image shows as the create's 404 below.
+    images = await imageTags();
+  } else {
+    for (const mode of opts.modes) onEvent({ type: 'lane', mode, state: { kind: 'building', detail: 'checking images' } });
+    const gen = ensureImages(docker, { signal: p.signal, ...(opts.way ? { way: opts.way } : {}) });
+    for (;;) {
+      const r = await gen.next();
+      if (r.done) {
+        images = r.value;
+        break;
+      }
+      onEvent(r.value);
+    }
+  }
+  const owner = ownerFor(opts.runId);
+  const limits: Limits = { pidsLimit: opts.pidsLimit, memoryMb: opts.memoryMb };
+  for (const mode of opts.modes) onEvent({ type: 'lane', mode, state: { kind: 'starting' } });
+  const workload = { zombieRate: opts.zombieRate, ttlS: opts.ttlS ?? 900, waitForGo: true };
+  const settled = await Promise.allSettled(opts.modes.map((mode) => startWaiting(docker, demoSpec(owner, mode, images.zombie, limits, workload), p.signal)));
+  const prepared: PreparedDemo = { owner, zombieImage: images.zombie, baseImage: images.base, lanes: new Map(opts.modes.map((m, i) => [m, settled[i] as PromiseSettledResult<Waiting>])) };
+  if (p.onlyIfBuilt && settled.some((r) => r.status === 'rejected' && (r.reason as { statusCode?: number }).statusCode === 404)) {
+    await discardPrepared(prepared);
+    return null;
+  }
+  return prepared;
+}
+
+/** Usable when every lane's container started and is still waiting. */
+function usable(prepared: PreparedDemo, modes: ModeId[]): boolean {
+  return modes.every((m) => {
+    const r = prepared.lanes.get(m);
+    return r?.status === 'fulfilled' && !r.value.gone;
+  });
+}
+
+/** Removes the containers of a prepared run that will not be used. */
+export async function discardPrepared(prepared: PreparedDemo): Promise<void> {
+  const waiting = [...prepared.lanes.values()].flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  await Promise.all(
+    waiting.map((w) => {
+      w.release();
+      return removeQuietly(w.container);
+    }),
+  );
+}
+
+/**
+ * `ready`: containers prepared ahead of time for this run (same options, same run id); used if
+ * they are all still waiting, else the run starts its own.
+ */
+export async function* runDemo(docker: Docker, opts: DemoOptions, ctl: DemoControl, ready?: Promise<PreparedDemo | null>): AsyncGenerator<RunEvent> {
   const inner = new AbortController();
   const onOuterAbort = () => inner.abort(ctl.signal.reason);
   ctl.signal.addEventListener('abort', onOuterAbort, { once: true });
@@ -72,33 +148,11 @@ export async function* runDemo(docker: Docker, opts: DemoOptions, ctl: DemoContr
     applyEvent(summary, e);
     q.push(e);
   };
-  const started = new Map<ModeId, Started>();
+  const started = new Map<ModeId, Waiting>();
   const allSidecars: Sidecar[] = [];
   let sidecarWhy = '';
 
   const produce = async () => {
-    for (const mode of opts.modes) push({ type: 'lane', mode, state: { kind: 'building', detail: 'checking images' } });
-    let zombieImage: string;
-    let baseImage: string;
-    try {
-      const gen = ensureImages(docker, { signal: inner.signal, ...(opts.way ? { way: opts.way } : {}) });
-      for (;;) {
-        const r = await gen.next();
-        if (r.done) {
-          zombieImage = r.value.zombie;
-          baseImage = r.value.base;
-          break;
-        }
-        push(r.value);
-      }
-    } catch (err) {
-      if (inner.signal.aborted) return;
-      const problem = problemOf(err, 'building the images');
-      push({ type: 'problem', problem });
-      for (const mode of opts.modes) push({ type: 'lane', mode, state: { kind: 'error', problem } });
-      return;
-    }
-
     let choice: SamplerChoice;
     try {
       choice = opts.sampler ?? parseSamplerChoice(process.env.ZOMBIE_LAB_SAMPLER);
@@ -108,14 +162,35 @@ export async function* runDemo(docker: Docker, opts: DemoOptions, ctl: DemoContr
       for (const mode of opts.modes) push({ type: 'lane', mode, state: { kind: 'error', problem } });
       return;
     }
-    const owner = ownerFor(opts.runId);
-    const limits: Limits = { pidsLimit: opts.pidsLimit, memoryMb: opts.memoryMb };
-    for (const mode of opts.modes) push({ type: 'lane', mode, state: { kind: 'starting' } });
-    const settled = await Promise.allSettled(
-      opts.modes.map((mode) =>
-        createAndStart(docker, demoSpec(owner, mode, zombieImage, limits, { zombieRate: opts.zombieRate, ttlS: opts.ttlS ?? 900 }), inner.signal),
-      ),
-    );
+
+    // Containers started ahead of time are used if they are all still waiting; else start afresh.
+    let prepared: PreparedDemo | null = null;
+    if (ready) {
+      for (const mode of opts.modes) push({ type: 'lane', mode, state: { kind: 'starting' } });
+      prepared = await ready.catch(() => null);
+      if (prepared && !usable(prepared, opts.modes)) {
+        await discardPrepared(prepared);
+        prepared = null;
+      }
+      if (inner.signal.aborted) {
+        if (prepared) await discardPrepared(prepared);
+        return;
+      }
+    }
+    if (!prepared) {
+      try {
+        prepared = await prepareDemo(docker, opts, { signal: inner.signal, onEvent: push });
+      } catch (err) {
+        if (inner.signal.aborted) return;
+        const problem = problemOf(err, 'building the images');
+        push({ type: 'problem', problem });
+        for (const mode of opts.modes) push({ type: 'lane', mode, state: { kind: 'error', problem } });
+        return;
+      }
+      if (!prepared) return;
+    }
+    const { baseImage, owner, lanes } = prepared;
+    const settled = opts.modes.map((mode) => lanes.get(mode) as PromiseSettledResult<Waiting>);
     const targets: SampleTarget[] = [];
     const remote: { mode: ModeId; why: string }[] = [];
     const sources = new Set<SampleSource>();
@@ -137,7 +212,7 @@ export async function* runDemo(docker: Docker, opts: DemoOptions, ctl: DemoContr
     });
     await Promise.all(
       targets.map(async (t) => {
-        const s = started.get(t.key as ModeId) as Started;
+        const s = started.get(t.key as ModeId) as Waiting;
         push({ type: 'pid1', mode: t.key as ModeId, name: (await pid1NameOf(s.initPid)) ?? '?' });
       }),
     );
@@ -147,7 +222,7 @@ export async function* runDemo(docker: Docker, opts: DemoOptions, ctl: DemoContr
     const sidecars = new Map<ModeId, Sidecar>();
     await Promise.all(
       remote.map(async ({ mode, why }) => {
-        const s = started.get(mode) as Started;
+        const s = started.get(mode) as Waiting;
         try {
           const sc = await startSidecar(docker, {
             owner,
@@ -170,7 +245,9 @@ export async function* runDemo(docker: Docker, opts: DemoOptions, ctl: DemoContr
     for (const source of sources) push({ type: 'source', source, detail: SOURCE_DETAIL[source as keyof typeof SOURCE_DETAIL] });
     if (sidecars.size > 0) push({ type: 'source', source: 'sidecar', detail: `${SOURCE_DETAIL.sidecar}: ${sidecarWhy}` });
 
+    // One t0 for every lane: the workloads begin together, when their start lines go out.
     const t0 = Date.now();
+    await Promise.all([...started.values()].map((s) => s.go()));
     for (const mode of [...targets.map((t) => t.key as ModeId), ...sidecars.keys()]) push({ type: 'lane', mode, state: { kind: 'running', startedAt: t0 } });
     const sampling = new AbortController();
     const stopSampling = () => sampling.abort();
@@ -258,7 +335,12 @@ export async function* runDemo(docker: Docker, opts: DemoOptions, ctl: DemoContr
     })
     .finally(async () => {
       await Promise.all(allSidecars.map((sc) => sc.close()));
-      await Promise.all([...started.values()].map((s) => removeQuietly(s.container)));
+      await Promise.all(
+        [...started.values()].map((s) => {
+          s.release();
+          return removeQuietly(s.container);
+        }),
+      );
       q.close();
     });
 
