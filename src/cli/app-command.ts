@@ -4,13 +4,10 @@
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { render } from 'ink';
-import { createElement } from 'react';
 import type { EventSource } from '../core/event-source.js';
 import { makeTheme, noColorFromEnv, THEME_NAMES, type ThemeName } from '../core/theme.js';
 import { PACKAGE_ROOT } from '../engine/package-paths.js';
 import { BUNDLED_SLIDES_ROOT, defaultLang, loadDeck } from '../engine/slides-loader.js';
-import { App } from '../ui/app.js';
 import { DemoRunner } from '../ui/demo-runner.js';
 import { installExitCleanup, setInterruptHandler } from './exit-cleanup.js';
 import { enterAltScreen } from './terminal-screen.js';
@@ -39,28 +36,34 @@ interface Chosen {
   source: EventSource | null;
   replay: boolean;
   notice: string | null;
+  /** Removes what the source keeps ready (the live source's waiting containers). */
+  close?: () => Promise<void>;
 }
 
 async function chooseSource(opts: AppOptions): Promise<Chosen | string> {
-  // Loaded here, after the first frame: dockerode and zod take a noticeable part of a second to import.
-  const { loadRecording, newestRecording, replaySource } = await import('../engine/replay-source.js');
-  const { connectDocker } = await import('../engine/docker-connect.js');
-  const { isLabError } = await import('../engine/lab-error.js');
-  const { liveSource } = await import('./live-source.js');
+  // Imported here, not at the top: dockerode and zod take a noticeable part of a second to load.
   if (opts.replay) {
+    const { loadRecording, replaySource } = await import('../engine/replay-source.js');
     try {
       return { source: replaySource(await loadRecording(opts.replay)), replay: true, notice: null };
     } catch (err) {
       return err instanceof Error ? err.message : String(err);
     }
   }
+  const [{ connectDocker }, { isLabError }, { liveSource }] = await Promise.all([
+    import('../engine/docker-connect.js'),
+    import('../engine/lab-error.js'),
+    import('./live-source.js'),
+  ]);
   let reason: string;
   try {
     const conn = await connectDocker({ timeoutMs: 2000 });
-    return { source: liveSource(conn.docker, opts.runIdPrefix), replay: false, notice: `engine ${conn.endpoint} (Docker ${conn.version})` };
+    const live = liveSource(conn.docker, opts.runIdPrefix);
+    return { source: live.source, close: live.close, replay: false, notice: `engine ${conn.endpoint} (Docker ${conn.version})` };
   } catch (err) {
     reason = isLabError(err) ? `${err.problem.message} (${err.problem.fix})` : err instanceof Error ? err.message : String(err);
   }
+  const { loadRecording, newestRecording, replaySource } = await import('../engine/replay-source.js');
   const file = newestRecording(RECORDINGS_DIR);
   if (!file) return { source: null, replay: false, notice: `no engine: ${reason}` };
   try {
@@ -80,22 +83,32 @@ export async function runApp(opts: AppOptions): Promise<number> {
   const themeName = (opts.theme ?? 'default') as ThemeName;
   if (!THEME_NAMES.includes(themeName)) return fail(`unknown theme "${opts.theme}"; use --theme default or --theme high-contrast`, 2);
   if (opts.lang !== undefined && opts.lang !== 'de' && opts.lang !== 'en') return fail(`unknown language "${opts.lang}"; use --lang de or --lang en`, 2);
-  // A broken deck stops the app before it takes the screen: no presenting half the slides.
-  let deck;
-  try {
-    deck = await loadDeck(opts.slidesRoot ?? BUNDLED_SLIDES_ROOT, opts.lang === 'de' || opts.lang === 'en' ? opts.lang : defaultLang());
-  } catch (err) {
-    return fail(`the slides cannot be used:\n${err instanceof Error ? err.message : String(err)}`, 1);
-  }
-  const theme = makeTheme(themeName, opts.noColor === true || noColorFromEnv(process.env));
-
   // A replay file named on the command line is checked before the screen is taken over.
   const early = opts.replay ? await chooseSource(opts) : null;
   if (typeof early === 'string') return fail(early, 1);
-  // Otherwise the slides come up at once and the engine is looked for meanwhile.
+  // Otherwise the engine is looked for at once, while the UI loads: the first run's containers
+  // can then be started (waiting) before anybody presses r.
   const chosenP: Promise<Chosen> = early
     ? Promise.resolve(early)
     : chooseSource(opts).then((c) => (typeof c === 'string' ? { source: null, replay: false, notice: c } : c));
+  const closeSource = () => chosenP.then((c) => c.close?.());
+  // The engine's modules before the UI's: its containers then start while the UI loads.
+  if (!early) await import('./live-source.js');
+
+  // A broken deck stops the app before it takes the screen: no presenting half the slides.
+  const [{ render }, { createElement }, { App }, deck] = await Promise.all([
+    import('ink'),
+    import('react'),
+    import('../ui/app.js'),
+    loadDeck(opts.slidesRoot ?? BUNDLED_SLIDES_ROOT, opts.lang === 'de' || opts.lang === 'en' ? opts.lang : defaultLang()).catch((err: unknown) =>
+      err instanceof Error ? err : new Error(String(err)),
+    ),
+  ]);
+  if (deck instanceof Error) {
+    await closeSource();
+    return fail(`the slides cannot be used:\n${deck.message}`, 1);
+  }
+  const theme = makeTheme(themeName, opts.noColor === true || noColorFromEnv(process.env));
   const runner = new DemoRunner(chosenP.then((c) => c.source));
 
   const screen = enterAltScreen(process.stdout);
@@ -129,7 +142,7 @@ export async function runApp(opts: AppOptions): Promise<number> {
   const finish = (code: number): Promise<void> => {
     finishing ??= (async () => {
       exitCode = code;
-      await runner.shutdown();
+      await Promise.all([closeSource(), runner.shutdown()]);
       instance.unmount();
     })();
     return finishing;
@@ -157,7 +170,7 @@ export async function runApp(opts: AppOptions): Promise<number> {
     screen.leave();
     process.stderr.write(`zombie-lab: the app stopped on an error: ${err instanceof Error ? err.message : String(err)}\n`);
   } finally {
-    await runner.shutdown();
+    await Promise.all([closeSource(), runner.shutdown()]);
     screen.leave();
     unsetInterrupt();
     process.off('uncaughtException', onCrash);

@@ -8,11 +8,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../engine/package-paths.js';
+import { CLI_ENTRY, PACKAGE_ROOT } from '../engine/package-paths.js';
 import { dockerForTests, dockerRequired, waitFor } from '../test-support/docker-for-tests.js';
 
-/** What `zombie-lab` with no command runs; switch to dist/cli.js once main.ts wires the app. */
-const APP_ENTRY = path.join(PACKAGE_ROOT, 'dist', 'cli.js');
+// Built by the global test setup.
+const APP_ENTRY = CLI_ENTRY;
 
 function hasTmux(): boolean {
   try {
@@ -112,12 +112,18 @@ describe.skipIf(!conn || !tmuxOk)('the presenter app in a real terminal', () => 
     startApp();
     await waitScreen(() => (/ LIVE /.test(screen()) ? true : undefined), 20_000, 'the app to start and find the engine');
 
-    // Go to the demo slide: the one with the docker run commands and the live lanes widget.
+    // Go to the demo slide: the one with the docker run commands and the live lanes widget. One
+    // key per slide shown, as a person reads the counter: keys pressed faster would overshoot.
+    let pressedOn = '';
     await waitScreen(
       () => {
         const s = screen();
         if (s.includes('docker run --rm -ti --init zombie') && /\* 1 no init\s+zombies/.test(s)) return true;
-        keys('l');
+        const at = /slide (\d+)\//.exec(s)?.[1] ?? '';
+        if (at !== pressedOn) {
+          pressedOn = at;
+          keys('l');
+        }
         return undefined;
       },
       20_000,
@@ -174,7 +180,8 @@ describe.skipIf(!conn || !tmuxOk)('the presenter app in a real terminal', () => 
     await waitScreen(() => (/ LIVE /.test(screen()) ? true : undefined), 20_000, 'the app to find the engine');
     keys('r');
     await waitScreen(() => ((lanes(screen())[0]?.zombies ?? 0) >= 3 ? true : undefined), 60_000, 'zombies in the no-init lane');
-    expect((await ourContainers()).length).toBe(3);
+    // Three running, and once the run plots, three more waiting for the next press of r.
+    await waitFor(async () => ((await ourContainers()).length === 6 ? true : undefined), 20_000, "the next run's containers to wait");
     process.kill(appPid(), 'SIGTERM');
     const after = await waitScreen(() => (/ZL_EXIT=\d+/.test(screen()) ? screen() : undefined), 30_000, 'the app to end on SIGTERM');
     save('after-sigterm', after);
