@@ -7,9 +7,10 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../engine/package-paths.js';
+import { CLI_ENTRY, PACKAGE_ROOT } from '../engine/package-paths.js';
 
-const ENTRY = path.join(PACKAGE_ROOT, 'dist', 'cli.js');
+// ZOMBIE_LAB_BENCH_ENTRY compares another build of the app, e.g. dist/cli.js (tsc's output, unbundled).
+const ENTRY = process.env.ZOMBIE_LAB_BENCH_ENTRY ? path.join(PACKAGE_ROOT, process.env.ZOMBIE_LAB_BENCH_ENTRY) : CLI_ENTRY;
 
 function tmux(...args: string[]): string {
   return execFileSync('tmux', args, { encoding: 'utf8' });
@@ -18,8 +19,9 @@ function tmux(...args: string[]): string {
 async function until(session: string, test: (screen: string) => boolean, ms: number, what: string): Promise<number> {
   const deadline = performance.now() + ms;
   for (;;) {
-    if (test(tmux('capture-pane', '-t', session, '-p'))) return performance.now();
-    if (performance.now() > deadline) throw new Error(`startup-bench: no ${what} within ${ms} ms`);
+    const screen = tmux('capture-pane', '-t', session, '-p');
+    if (test(screen)) return performance.now();
+    if (performance.now() > deadline) throw new Error(`startup-bench: no ${what} within ${ms} ms; the screen:\n${screen}`);
     await new Promise((r) => setTimeout(r, 10));
   }
 }

@@ -1,10 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../engine/package-paths.js';
+import { CLI_ENTRY } from '../engine/package-paths.js';
 
-// dist/ is built by the global test setup.
-const APP_ENTRY = path.join(PACKAGE_ROOT, 'dist', 'cli.js');
+// Built by the global test setup.
+const APP_ENTRY = CLI_ENTRY;
 
 describe('the presenter app without a terminal', () => {
   it('does not start when stdin and stdout are piped: one line pointing to compare, exit 2', () => {

@@ -6,14 +6,14 @@ import { containerSpec } from '../core/container-spec.js';
 import { isLabImage } from '../core/labels.js';
 import { listLabContainers } from '../engine/cleanup.js';
 import { extraImageTag, imageTags, WORKLOAD_REPO } from '../engine/images.js';
-import { PACKAGE_ROOT } from '../engine/package-paths.js';
+import { CLI_ENTRY } from '../engine/package-paths.js';
 import { newRunId, ownerFor } from '../engine/run-id.js';
 import { dockerForTests, waitFor } from '../test-support/docker-for-tests.js';
 import { pack } from 'tar-fs';
 import { mkdtemp, readFile, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 
-const CLI = path.join(PACKAGE_ROOT, 'dist', 'cli.js');
+const CLI = CLI_ENTRY;
 const conn = await dockerForTests();
 
 interface Run {

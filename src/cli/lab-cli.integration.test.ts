@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listLabContainers, removeLabContainers } from '../engine/cleanup.js';
-import { PACKAGE_ROOT } from '../engine/package-paths.js';
+import { CLI_ENTRY, PACKAGE_ROOT } from '../engine/package-paths.js';
 import { newRunId } from '../engine/run-id.js';
 import { dockerForTests } from '../test-support/docker-for-tests.js';
 
-const CLI = path.join(PACKAGE_ROOT, 'dist', 'cli.js');
+const CLI = CLI_ENTRY;
 const conn = await dockerForTests();
 const tmp = await mkdtemp(path.join(tmpdir(), 'zl-labcli-'));
 const env = { ZOMBIE_LAB_STATE_DIR: path.join(tmp, 'state'), ZOMBIE_LAB_WORKSPACE: path.join(tmp, 'work'), NO_COLOR: '1', LANG: 'en_US.UTF-8', LC_ALL: '' };

@@ -1,5 +1,5 @@
 /**
- * Once per test run: build dist/ (the CLI tests run the real binary), and make sure the lab
+ * Once per test run: build dist/ and its bundle (the CLI tests run the real binary), and make sure the lab
  * images exist. Images the run had to build are removed again at the end, so the tests leave
  * no tag behind that they did not find.
  */
@@ -9,7 +9,9 @@ import { ensureExtraImage, ensureImages, extraImageTag, imageExists, imageTags, 
 import { PACKAGE_ROOT } from '../engine/package-paths.js';
 
 export default async function setup(): Promise<() => Promise<void>> {
+  // What `npm run build` does: tsc's dist/ (workers, the sidecar's script) and the app's bundle.
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { cwd: PACKAGE_ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, ['node_modules/rolldown/bin/cli.mjs', '-c', '--logLevel', 'warn'], { cwd: PACKAGE_ROOT, stdio: 'inherit' });
   let conn;
   try {
     conn = await connectDocker();
