@@ -3,41 +3,20 @@
  * Start it, go to the demo slide, run, watch no-init gain zombies while the others stay at 0,
  * stop and read the stop times, quit, and check the shell is back and no container is left.
  */
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CLI_ENTRY, PACKAGE_ROOT } from '../engine/package-paths.js';
-import { dockerForTests, dockerRequired, waitFor } from '../test-support/docker-for-tests.js';
-
-// Built by the global test setup.
-const APP_ENTRY = CLI_ENTRY;
-
-function hasTmux(): boolean {
-  try {
-    execFileSync('tmux', ['-V'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { CLI_ENTRY } from '../engine/package-paths.js';
+import { dockerForTests, waitFor } from '../test-support/docker-for-tests.js';
+import { TmuxSession, tmuxForTests } from '../test-support/tmux-session.js';
 
 const conn = await dockerForTests();
-const tmuxOk = hasTmux();
-if (dockerRequired && !tmuxOk) throw new Error('ZOMBIE_LAB_REQUIRE_DOCKER=1 but tmux is not installed (apt-get install tmux)');
+const tmuxOk = tmuxForTests();
 
 const prefix = `app-tmux${randomBytes(3).toString('hex')}`;
-const session = `zl-${prefix}`;
-const tmux = (...args: string[]): string => execFileSync('tmux', args, { encoding: 'utf8' });
-const screen = (): string => tmux('capture-pane', '-t', session, '-p');
-const keys = (...k: string[]): void => void tmux('send-keys', '-t', session, ...k);
-const captures = path.join(PACKAGE_ROOT, '.zombie-lab-cache', 'tmux-captures');
-
-function save(name: string, text: string): void {
-  mkdirSync(captures, { recursive: true });
-  writeFileSync(path.join(captures, `${name}.txt`), text);
-}
+const term = new TmuxSession(`zl-${prefix}`);
+const screen = (): string => term.screen();
+const keys = (...k: string[]): void => term.keys(...k);
+const save = (name: string, text: string): void => term.save(name, text);
 
 /** The right pane only (after the first `│` of each line): the demo slide repeats lane states on the left. */
 function rightPane(text: string): string {
@@ -61,44 +40,18 @@ async function ourContainers(): Promise<string[]> {
   return list.filter((c) => (c.Labels['zombie-lab'] ?? '').startsWith(`${prefix}-`)).map((c) => c.Id);
 }
 
-/** waitFor that keeps the last screen when it times out, to look at afterwards. */
-async function waitScreen<T>(check: () => T | undefined, ms: number, what: string): Promise<T> {
-  try {
-    return await waitFor(check, ms, what);
-  } catch (err) {
-    save('timeout', screen());
-    throw err;
-  }
-}
+const waitScreen = <T>(check: () => T | undefined, ms: number, what: string): Promise<T> => term.waitScreen(() => check(), ms, what);
 
 afterAll(async () => {
   if (!conn || !tmuxOk) return;
-  try {
-    tmux('kill-session', '-t', session);
-  } catch {
-    // already gone
-  }
+  term.kill();
   for (const id of await ourContainers()) await conn.docker.getContainer(id).remove({ force: true }).catch(() => undefined);
 });
 
 /** Starts the app in a fresh shell in the tmux session, with this test's run-id prefix. */
 function startApp(extra = ''): void {
-  try {
-    tmux('kill-session', '-t', session);
-  } catch {
-    // none yet
-  }
-  tmux('new-session', '-d', '-s', session, '-x', '160', '-y', '48', '-c', PACKAGE_ROOT, 'env', 'PS1=zl$ ', 'bash', '--norc', '--noprofile');
-  keys(`ZOMBIE_LAB_RUN_PREFIX=${prefix} node ${APP_ENTRY}${extra}; echo ZL_EXIT=$?`, 'Enter');
-}
-
-/** The app's node process: the child of the pane's shell. */
-function appPid(): number {
-  const shell = tmux('display-message', '-p', '-t', session, '#{pane_pid}').trim();
-  const out = execFileSync('ps', ['-o', 'pid=', '--ppid', shell], { encoding: 'utf8' }).trim();
-  const pid = Number(out.split('\n')[0]);
-  if (!pid) throw new Error(`no app process under shell ${shell}`);
-  return pid;
+  term.start();
+  term.run(`ZOMBIE_LAB_RUN_PREFIX=${prefix} node ${CLI_ENTRY}${extra}`);
 }
 
 function restored(after: string): void {
@@ -182,7 +135,7 @@ describe.skipIf(!conn || !tmuxOk)('the presenter app in a real terminal', () => 
     await waitScreen(() => ((lanes(screen())[0]?.zombies ?? 0) >= 3 ? true : undefined), 60_000, 'zombies in the no-init lane');
     // Three running, and once the run plots, three more waiting for the next press of r.
     await waitFor(async () => ((await ourContainers()).length === 6 ? true : undefined), 20_000, "the next run's containers to wait");
-    process.kill(appPid(), 'SIGTERM');
+    process.kill(term.appPid(), 'SIGTERM');
     const after = await waitScreen(() => (/ZL_EXIT=\d+/.test(screen()) ? screen() : undefined), 30_000, 'the app to end on SIGTERM');
     save('after-sigterm', after);
     expect(after).toContain('ZL_EXIT=143');

@@ -91,7 +91,7 @@ export async function runLabCommand(ref: string | undefined, o: LabCliOptions): 
     if (process.stdout.isTTY && process.stdin.isTTY && !o.json) {
       preferLiveRendering();
       const { runLabApp } = await import('../ui/lab-app-entry.js');
-      return runLabApp({ catalog, lang, progress, root, progressPath: progressFile(), notice: loaded.notice });
+      return runLabApp({ catalog, lang, progress, root, progressPath: progressFile(), notice: loaded.notice, ...(o.runId ? { runId: o.runId } : {}) });
     }
     for (const l of catalog.byLang[lang]) process.stdout.write(`${l.number}  ${l.id.padEnd(16)} ${l.title} — ${labStateText(progress, l, lang)}\n`);
     process.stdout.write(
@@ -149,7 +149,7 @@ export async function runLabCommand(ref: string | undefined, o: LabCliOptions): 
     if (process.stdout.isTTY && process.stdin.isTTY) {
       preferLiveRendering();
       const { runLabApp } = await import('../ui/lab-app-entry.js');
-      return runLabApp({ catalog, lang, progress, root, progressPath: progressFile(), labId: lab.id, notice: loaded.notice });
+      return runLabApp({ catalog, lang, progress, root, progressPath: progressFile(), labId: lab.id, notice: loaded.notice, ...(o.runId ? { runId: o.runId } : {}) });
     }
     if (ws.created.length) process.stdout.write(`created ${ws.created.join(', ')} in ${dir}\n\n`);
     process.stdout.write(`${labAsText(lab, dir).join('\n')}\n`);

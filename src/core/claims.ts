@@ -88,7 +88,7 @@ export const CLAIMS: Claim[] = [
   {
     id: 'docker-top-hides-zombies',
     statement: "docker top never lists zombies: they have left the cgroup's task list, while /proc still shows them.",
-    tests: [{ file: 'src/engine/proc-facts.integration.test.ts', name: 'docker top never shows the zombies that /proc shows' }],
+    tests: [{ file: 'src/engine/proc-facts.integration.test.ts', name: 'docker top does not show the zombies that /proc shows' }],
   },
   {
     id: 'pids-limit-eagain',

@@ -19,6 +19,8 @@ export interface LabAppInput {
   progressPath: string;
   labId?: string;
   notice?: string | null;
+  /** Label value of the checks' containers (default: a fresh `lab-…` id per check). */
+  runId?: string;
 }
 
 export async function runLabApp(input: LabAppInput): Promise<number> {
@@ -40,7 +42,7 @@ export async function runLabApp(input: LabAppInput): Promise<number> {
       runCheck={async (lab, dir, onLine, signal) => {
         try {
           const { docker } = await connectDocker();
-          const { result } = await checkLab(docker, lab, { runId: newRunId('lab'), dir, signal, onLine });
+          const { result } = await checkLab(docker, lab, { runId: input.runId ?? newRunId('lab'), dir, signal, onLine });
           return result;
         } catch (err) {
           if (isLabError(err)) throw new Error(`${err.problem.message} — ${err.problem.fix}`);

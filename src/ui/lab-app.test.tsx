@@ -75,7 +75,7 @@ describe('LabApp', () => {
     await pressUntil(r, '\r', (f) => f.includes('Lab 03'), 'lab 03 open');
     // Resumes where it was left: step 3 of 4.
     const lab = await until(r.lastFrame, (f) => f.includes('Lab 03: Signals') && f.includes('/ws/'), 'lab 03');
-    expect(lab).toContain('step 3/4: Step 3: Masks can mislead');
+    expect(lab).toContain('step 3/4: Masks can mislead');
     expect(lab).toContain('your files: /ws/03-signals');
     expect(lab).not.toContain('{claim');
     r.unmount();

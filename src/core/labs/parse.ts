@@ -45,6 +45,11 @@ function trimBlank(lines: string[]): string {
   return lines.slice(a, b).join('\n');
 }
 
+/** "Step 2: Fix it" → "Fix it": the runner numbers the steps itself ("step 2/3: Fix it"). */
+function withoutStepNumber(title: string): string {
+  return title.replace(/^(step|schritt)\s+\d+\s*[:.]\s*/i, '') || title;
+}
+
 export function parseLabFile(file: string, text: string, lang: Lang): LabParseResult {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   if (lines.at(-1) === '') lines.pop();
@@ -96,7 +101,7 @@ export function parseLabFile(file: string, text: string, lang: Lang): LabParseRe
     const heading = STEP.exec(raw);
     if (heading?.[1]) {
       if (step) steps.push(finishStep(step));
-      step = { title: stripClaims(heading[1]), line: lineNo, body: '', commands: [], hints: [], lines: [] };
+      step = { title: withoutStepNumber(stripClaims(heading[1])), line: lineNo, body: '', commands: [], hints: [], lines: [] };
       continue;
     }
     if (LOOSE_CLAIM.test(raw) && !new RegExp(CLAIM_MARK.source).test(raw)) {

@@ -1,0 +1,96 @@
+/**
+ * A real terminal for tests that drive the apps as a person would: a tmux session running a
+ * plain shell, keys sent with send-keys, the screen read with capture-pane.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PACKAGE_ROOT } from '../engine/package-paths.js';
+import { dockerRequired, waitFor } from './docker-for-tests.js';
+
+export function hasTmux(): boolean {
+  try {
+    execFileSync('tmux', ['-V'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** True when tmux is here; with ZOMBIE_LAB_REQUIRE_DOCKER=1 (CI) a missing tmux is an error, not a skip. */
+export function tmuxForTests(): boolean {
+  const ok = hasTmux();
+  if (dockerRequired && !ok) throw new Error('ZOMBIE_LAB_REQUIRE_DOCKER=1 but tmux is not installed (apt-get install tmux)');
+  return ok;
+}
+
+/** Screens saved here when a wait times out (and on purpose), to look at afterwards. */
+export const CAPTURES_DIR = path.join(PACKAGE_ROOT, '.zombie-lab-cache', 'tmux-captures');
+
+export class TmuxSession {
+  constructor(
+    readonly name: string,
+    readonly columns = 160,
+    readonly rows = 48,
+  ) {}
+
+  private tmux(...args: string[]): string {
+    return execFileSync('tmux', args, { encoding: 'utf8' });
+  }
+
+  /** A fresh session with a plain shell (prompt `zl$ `) in the package root; kills an older one. */
+  start(): void {
+    this.kill();
+    this.tmux('new-session', '-d', '-s', this.name, '-x', String(this.columns), '-y', String(this.rows), '-c', PACKAGE_ROOT, 'env', 'PS1=zl$ ', 'bash', '--norc', '--noprofile');
+  }
+
+  /** Types a command line and runs it, then `echo ZL_EXIT=$?` so its exit code shows on the screen. */
+  run(commandLine: string): void {
+    this.keys(`${commandLine}; echo ZL_EXIT=$?`, 'Enter');
+  }
+
+  screen(): string {
+    return this.tmux('capture-pane', '-t', this.name, '-p');
+  }
+
+  keys(...k: string[]): void {
+    this.tmux('send-keys', '-t', this.name, ...k);
+  }
+
+  /** The process the shell is running in the foreground (the app under test). */
+  appPid(): number {
+    const shell = this.tmux('display-message', '-p', '-t', this.name, '#{pane_pid}').trim();
+    const out = execFileSync('ps', ['-o', 'pid=', '--ppid', shell], { encoding: 'utf8' }).trim();
+    const pid = Number(out.split('\n')[0]);
+    if (!pid) throw new Error(`no app process under shell ${shell}`);
+    return pid;
+  }
+
+  save(name: string, text: string): void {
+    mkdirSync(CAPTURES_DIR, { recursive: true });
+    writeFileSync(path.join(CAPTURES_DIR, `${name}.txt`), text);
+  }
+
+  /** waitFor that saves the last screen as `<name>-timeout` when it times out. */
+  async waitScreen<T>(check: (screen: string) => T | undefined, ms: number, what: string): Promise<T> {
+    try {
+      return await waitFor(() => check(this.screen()), ms, what);
+    } catch (err) {
+      this.save(`${this.name}-timeout`, this.screen());
+      throw err;
+    }
+  }
+
+  /** Waits for the `ZL_EXIT=<code>` line of `run` and returns the screen with it. */
+  exited(ms: number, what: string): Promise<string> {
+    return this.waitScreen((s) => (/ZL_EXIT=\d+/.test(s) ? s : undefined), ms, what);
+  }
+
+  kill(): void {
+    try {
+      this.tmux('kill-session', '-t', this.name);
+    } catch {
+      // not running
+    }
+  }
+}
