@@ -143,6 +143,45 @@ describe.skipIf(!conn || !tmuxOk)('the presenter app in a real terminal', () => 
     expect(await ourContainers()).toEqual([]);
   });
 
+  it('q while no init sits out its stop timeout quits at once, not after the timeout, and leaves nothing', async () => {
+    startApp();
+    await waitScreen(() => (/ LIVE /.test(screen()) ? true : undefined), 20_000, 'the app to find the engine');
+    keys('r');
+    await waitScreen(() => ((lanes(screen())[0]?.zombies ?? 0) >= 3 ? true : undefined), 60_000, 'zombies in the no-init lane');
+    keys('s');
+    // dumb-init and docker-init stop at once; no init waits out its 10 s.
+    await waitScreen(() => (stops(screen()).length === 2 ? true : undefined), 20_000, 'the two init lanes to stop');
+    const t0 = Date.now();
+    keys('q');
+    const after = await waitScreen(() => (/ZL_EXIT=\d+/.test(screen()) ? screen() : undefined), 30_000, 'the app to quit');
+    // The gap is the point: well under the 10 s stop timeout it would otherwise sit out.
+    expect(Date.now() - t0).toBeLessThan(5_000);
+    expect(after).toContain('ZL_EXIT=0');
+    restored(after);
+    expect(await ourContainers()).toEqual([]);
+  });
+
+  it('closing the terminal mid-run ends the app and removes its containers', async () => {
+    startApp();
+    await waitScreen(() => (/ LIVE /.test(screen()) ? true : undefined), 20_000, 'the app to find the engine');
+    keys('r');
+    await waitScreen(() => ((lanes(screen())[0]?.zombies ?? 0) >= 3 ? true : undefined), 60_000, 'zombies in the no-init lane');
+    const pid = term.appPid();
+    // Its terminal is gone: SIGHUP, and every write to it fails. (It used to loop reporting the
+    // failed writes to the same dead terminal.)
+    term.kill();
+    const alive = (): boolean => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    await waitFor(() => (alive() ? undefined : true), 20_000, 'the app to end with its terminal');
+    await waitFor(async () => ((await ourContainers()).length === 0 ? true : undefined), 20_000, 'its containers to be removed');
+  });
+
   it('Ctrl-C quits like q', async () => {
     startApp();
     await waitScreen(() => (/slide 1\//.test(screen()) ? true : undefined), 20_000, 'the app to start');

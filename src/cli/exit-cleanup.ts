@@ -20,13 +20,29 @@ export function setInterruptHandler(fn: Interrupt): () => void {
   };
 }
 
-async function forceExit(code: number, message?: string): Promise<never> {
-  if (message) process.stderr.write(`${message}\n`);
-  const timer = setTimeout(() => process.exit(code), 15_000);
-  timer.unref();
-  const n = await removeAllTracked().catch(() => 0);
-  if (n > 0) process.stderr.write(`zombie-lab: removed ${n} container${n === 1 ? '' : 's'} of this run\n`);
-  process.exit(code);
+let forcing: Promise<never> | null = null;
+
+/** Removes what this process made and exits; only once, however many errors and signals ask. */
+function forceExit(code: number, message?: string): Promise<never> {
+  forcing ??= (async () => {
+    if (message) process.stderr.write(`${message}\n`);
+    const timer = setTimeout(() => process.exit(code), 15_000);
+    timer.unref();
+    const n = await removeAllTracked().catch(() => 0);
+    if (n > 0) process.stderr.write(`zombie-lab: removed ${n} container${n === 1 ? '' : 's'} of this run\n`);
+    process.exit(code);
+  })();
+  return forcing;
+}
+
+/**
+ * A write to a terminal that is gone (window closed, ssh dropped, tmux killed) fails with EIO or
+ * EPIPE. That is not a crash, and there is nobody to tell: clean up and leave as on SIGHUP.
+ * Reporting it would write to the same dead terminal, fail again, and loop.
+ */
+export function isTerminalGone(err: unknown): boolean {
+  const e = err as { code?: string; syscall?: string } | null;
+  return (e?.code === 'EIO' || e?.code === 'EPIPE') && (e.syscall === 'write' || e.syscall === undefined);
 }
 
 export function installExitCleanup(): void {
@@ -46,6 +62,7 @@ export function installExitCleanup(): void {
     });
   }
   const crash = (err: unknown) => {
+    if (isTerminalGone(err)) return void forceExit(EXIT_CODES.SIGHUP ?? 129);
     const msg = err instanceof Error ? err.message : String(err);
     void forceExit(70, `zombie-lab: internal error: ${msg.split('\n')[0]} (please report it; containers of this run are being removed)`);
   };

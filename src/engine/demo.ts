@@ -310,7 +310,9 @@ export async function* runDemo(docker: Docker, opts: DemoOptions, ctl: DemoContr
       for (const [mode] of running) {
         push({ type: 'lane', mode, state: { kind: 'stopping', since, deadline: since + opts.stopTimeoutS * 1000, timeoutS: opts.stopTimeoutS } });
       }
-      await Promise.all(
+      // Quitting while no-init sits out its stop timeout must not wait for it: an abort moves on
+      // to the forced removal below, which also ends the stop still in flight.
+      const stopping = Promise.all(
         running.map(async ([mode, s]) => {
           try {
             const r = await stopTimed(s, opts.stopTimeoutS);
@@ -322,6 +324,7 @@ export async function* runDemo(docker: Docker, opts: DemoOptions, ctl: DemoContr
           }
         }),
       );
+      await Promise.race([stopping, untilAborted(inner.signal)]);
     }
     sampling.abort();
     await Promise.all(allSidecars.map((sc) => sc.close()));
