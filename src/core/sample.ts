@@ -35,3 +35,15 @@ export interface SeriesPoint {
   live: number;
   pidsUsed: number | null;
 }
+
+/**
+ * The fast path's zombie count as shown: what was there on this tick and the one before (the
+ * smaller of the two). pids.current minus the listed tasks also counts a process between its
+ * exit and its reap, and a fork in flight; under an init those come and go within microseconds
+ * but now and then land on a tick as a lone 1 or 2, which on a projected "dumb-init: peak 2"
+ * teaches the wrong thing. A real pile is there on every tick, so it shows one tick (100 ms) late.
+ * The first reading has nothing to confirm it and is shown as it is.
+ */
+export function confirmedZombies(previousReading: number | undefined, reading: number): number {
+  return Math.min(previousReading ?? reading, reading);
+}

@@ -10,7 +10,7 @@
 import type { PidsAccounting } from '../core/cgroup-files.js';
 import type { Tally } from '../core/proc-tally.js';
 import type { ProcEntry } from '../core/run-events.js';
-import type { Sample, SampleSource } from '../core/sample.js';
+import { confirmedZombies, type Sample, type SampleSource } from '../core/sample.js';
 import { CrossCheck } from '../core/cross-check.js';
 import { nextScanDelayMs, RateMeter } from '../core/scan-pace.js';
 import { PidsCgroupReader, readPidsAccounting, type PidsCgroup } from './host-proc.js';
@@ -108,6 +108,8 @@ export async function* sampleContainers(getTargets: () => SampleTarget[], opts: 
   // the container is gone, not that /proc should take over with a stale scan.
   const fastPath = new Map<string, boolean>();
   const readers = new Map<string, PidsCgroupReader>();
+  // Each target's previous fast-path reading, for confirmedZombies (the cross-check uses raw readings).
+  const previous = new Map<string, number>();
   // The cross-check: fast-path counts when a scan started, and each target's judge.
   const checks = new Map<string, CrossCheck>();
   const judged = new Map<string, number>();
@@ -182,6 +184,8 @@ export async function* sampleContainers(getTargets: () => SampleTarget[], opts: 
               }
             }
             const sample = sampleFromCgroup(acc, now - t0, target.pidsLimit, costUs);
+            sample.zombies = confirmedZombies(previous.get(target.key), acc.zombies);
+            previous.set(target.key, acc.zombies);
             const rate = meter.tick(now);
             if (rate !== null) sample.rateHz = rate;
             if (scan && tally) sample.procCheck = { zombies: tally.zombies, ageMs: now - scan.at, costUs: scan.costUs, rateHz: scanRate ?? 0 };
