@@ -6,13 +6,11 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EventSource } from '../core/event-source.js';
 import { makeTheme, noColorFromEnv, THEME_NAMES, type ThemeName } from '../core/theme.js';
-import { PACKAGE_ROOT } from '../engine/package-paths.js';
+import { RECORDINGS_DIR } from '../engine/package-paths.js';
 import { BUNDLED_SLIDES_ROOT, defaultLang, loadDeck } from '../engine/slides-loader.js';
 import { DemoRunner } from '../ui/demo-runner.js';
 import { installExitCleanup, setInterruptHandler } from './exit-cleanup.js';
 import { enterAltScreen } from './terminal-screen.js';
-
-export const RECORDINGS_DIR = path.join(PACKAGE_ROOT, 'recordings');
 
 export interface AppOptions {
   lang?: string;

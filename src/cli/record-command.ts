@@ -5,11 +5,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { MODE_IDS, type ModeId } from '../core/modes.js';
-import { RECORDING_FORMAT, recordingSchema, type Recording } from '../core/recording.js';
+import { defaultRecordingName, RECORDING_FORMAT, recordingSchema, type Recording } from '../core/recording.js';
 import type { RunEvent } from '../core/run-events.js';
 import { connectDocker } from '../engine/docker-connect.js';
 import { runDemo } from '../engine/demo.js';
 import { isLabError } from '../engine/lab-error.js';
+import { RECORDINGS_DIR } from '../engine/package-paths.js';
 import { installExitCleanup, setInterruptHandler } from './exit-cleanup.js';
 import { APP_DEMO, demoOptions } from './live-source.js';
 
@@ -97,9 +98,15 @@ export async function runRecord(opts: RecordOptions): Promise<number> {
   };
   // Never write a file the replay would refuse.
   recordingSchema.parse(rec);
-  const out = path.resolve(opts.out ?? `zombie-lab-recording-${new Date(t0).toISOString().replace(/[:.]/g, '-')}.json`);
-  await mkdir(path.dirname(out), { recursive: true });
-  await writeFile(out, JSON.stringify(rec) + '\n');
+  const out = path.resolve(opts.out ?? path.join(RECORDINGS_DIR, defaultRecordingName(t0, conn.version)));
+  try {
+    await mkdir(path.dirname(out), { recursive: true });
+    await writeFile(out, JSON.stringify(rec) + '\n');
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`zombie-lab: could not write the recording: ${why}\n  fix: choose a writable place with --out FILE (the app replays it with --replay FILE)\n`);
+    return 1;
+  }
   process.stdout.write(`recorded ${events.length} events (${((Date.now() - t0) / 1000).toFixed(1)} s) to ${out}\n`);
   return 0;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRecording, shiftEvent } from './recording.js';
+import { defaultRecordingName, parseRecording, shiftEvent } from './recording.js';
 
 const good = {
   format: 'zombie-lab-recording',
@@ -44,5 +44,14 @@ describe('shiftEvent', () => {
     });
     const stopped = { type: 'lane' as const, mode: 'init' as const, state: { kind: 'stopped' as const, stopMs: 100, exitCode: 143 } };
     expect(shiftEvent(stopped, 10)).toEqual(stopped);
+  });
+});
+
+describe('defaultRecordingName', () => {
+  it('names the day and the engine’s major.minor, so the newest sorts last', () => {
+    const t0 = Date.UTC(2026, 10, 29, 4, 50);
+    expect(defaultRecordingName(t0, '20.10.24+dfsg1')).toBe('2026-11-29-docker-20.10.json');
+    expect(defaultRecordingName(t0, 'weird')).toBe('2026-11-29-docker-unknown.json');
+    expect(defaultRecordingName(Date.UTC(2026, 11, 1), '27.3.1') > defaultRecordingName(t0, '27.3.1')).toBe(true);
   });
 });

@@ -95,3 +95,9 @@ export function shiftEvent(e: RunEvent, deltaMs: number): RunEvent {
   if (s.kind === 'stopping') return { ...e, state: { ...s, since: s.since + deltaMs, deadline: s.deadline + deltaMs } };
   return e;
 }
+
+/** `2026-11-29-docker-20.10.json`: where the app looks for a replay, newest name last. */
+export function defaultRecordingName(t0: number, engineVersion: string): string {
+  const minor = /^(\d+\.\d+)/.exec(engineVersion)?.[1] ?? 'unknown';
+  return `${new Date(t0).toISOString().slice(0, 10)}-docker-${minor}.json`;
+}

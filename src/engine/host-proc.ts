@@ -211,6 +211,11 @@ export class PidsCgroupReader {
         if (ev !== null) files.events.push(ev);
       }
     }
+    // pids.current once more after the lists, and the smaller of the two: a fork is charged
+    // before it is listed, and a process just reaped was still in the first reading; either,
+    // landing between the reads, would otherwise count as a zombie that never was one.
+    const after = preadOrNull(this.fds.current);
+    if (after !== null && Number(after) < Number(current)) files.current = after;
     return pidsAccounting(files);
   }
 
