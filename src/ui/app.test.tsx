@@ -221,6 +221,16 @@ describe('replay labelling', () => {
     await app.waitFor('Terminal too small');
     expect(app.frame()).toContain('REPLAY');
   });
+  it('names where the zombies come from, whole, on the header line of a 120-column terminal', async () => {
+    const detail = "the pids cgroup (pids.current minus the threads it lists) every tick, cross-checked against this host's /proc";
+    const app = start({ events: [{ type: 'source', source: 'cgroup', detail }, ...syntheticRun(1)] });
+    app.stdin.write('r');
+    await app.waitFor('zombies 10');
+    const header = app.frame().split('\n').find((l) => l.includes(' LIVE ')) ?? '';
+    expect(header).toContain('zombies: pids cgroup, 10×/s, checked against /proc');
+    expect(header).not.toContain('…');
+  });
+
   it('a live app never says REPLAY', async () => {
     const app = start({ events: syntheticRun(1) });
     app.stdin.write('r');

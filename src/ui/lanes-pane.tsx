@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import { sharedYMax, type AppState } from '../core/app-state.js';
 import { plotWindowMs } from '../core/lane-plot.js';
 import { MODE_IDS } from '../core/modes.js';
+import { SOURCE_HEADLINE } from '../core/sample.js';
 import type { Theme } from '../core/theme.js';
 import { LaneView } from './lane-view.js';
 import { TreeView } from './tree-view.js';
@@ -18,7 +19,7 @@ export interface LanesPaneProps {
 export function LanesPane({ state, width, height, theme, now }: LanesPaneProps) {
   const yMax = sharedYMax(state);
   const header = state.replay ? ' REPLAY ' : state.connecting ? ' … ' : ' LIVE ';
-  const detail = state.source?.detail ?? (state.replay ? 'recorded run, no engine needed' : state.connecting ? 'looking for a Docker engine…' : 'Docker engine');
+  const detail = (state.source && SOURCE_HEADLINE[state.source.source]) ?? (state.replay ? 'recorded run, no engine needed' : state.connecting ? 'looking for a Docker engine…' : 'Docker engine');
   const body = height - 2;
   const build = state.build ? `${state.build.image}: ${state.build.line}` : null;
   const focus = state.focus;
