@@ -54,6 +54,17 @@ function startApp(extra = ''): void {
   term.run(`ZOMBIE_LAB_RUN_PREFIX=${prefix} node ${CLI_ENTRY}${extra}`);
 }
 
+/** Starts the app, presses r once the engine is found, and waits for no init to show zombies. */
+async function startRunning(): Promise<void> {
+  startApp();
+  await waitScreen(() => (/ LIVE /.test(screen()) ? true : undefined), 20_000, 'the app to find the engine');
+  keys('r');
+  await waitScreen(() => ((lanes(screen())[0]?.zombies ?? 0) >= 3 ? true : undefined), 60_000, 'zombies in the no-init lane');
+}
+
+/** The screen once the shell printed the app's exit code. */
+const exitedScreen = (what: string): Promise<string> => term.exited(30_000, what);
+
 function restored(after: string): void {
   expect(after).toContain(`ZOMBIE_LAB_RUN_PREFIX=${prefix} node`);
   expect(after).not.toContain('slide ');
@@ -120,7 +131,7 @@ describe.skipIf(!conn || !tmuxOk)('the presenter app in a real terminal', () => 
     }
 
     keys('q');
-    const after = await waitScreen(() => (/ZL_EXIT=\d+/.test(screen()) ? screen() : undefined), 30_000, 'the app to quit');
+    const after = await exitedScreen('the app to quit');
     save('after-quit', after);
     expect(after).toContain('ZL_EXIT=0');
     // The alternate screen is gone: the shell's own lines are back, the app's frame is not.
@@ -129,14 +140,11 @@ describe.skipIf(!conn || !tmuxOk)('the presenter app in a real terminal', () => 
   });
 
   it('SIGTERM during a run removes the containers and gives the terminal back', async () => {
-    startApp();
-    await waitScreen(() => (/ LIVE /.test(screen()) ? true : undefined), 20_000, 'the app to find the engine');
-    keys('r');
-    await waitScreen(() => ((lanes(screen())[0]?.zombies ?? 0) >= 3 ? true : undefined), 60_000, 'zombies in the no-init lane');
+    await startRunning();
     // Three running, and once the run plots, three more waiting for the next press of r.
     await waitFor(async () => ((await ourContainers()).length === 6 ? true : undefined), 20_000, "the next run's containers to wait");
     process.kill(term.appPid(), 'SIGTERM');
-    const after = await waitScreen(() => (/ZL_EXIT=\d+/.test(screen()) ? screen() : undefined), 30_000, 'the app to end on SIGTERM');
+    const after = await exitedScreen('the app to end on SIGTERM');
     save('after-sigterm', after);
     expect(after).toContain('ZL_EXIT=143');
     restored(after);
@@ -144,16 +152,13 @@ describe.skipIf(!conn || !tmuxOk)('the presenter app in a real terminal', () => 
   });
 
   it('q while no init sits out its stop timeout quits at once, not after the timeout, and leaves nothing', async () => {
-    startApp();
-    await waitScreen(() => (/ LIVE /.test(screen()) ? true : undefined), 20_000, 'the app to find the engine');
-    keys('r');
-    await waitScreen(() => ((lanes(screen())[0]?.zombies ?? 0) >= 3 ? true : undefined), 60_000, 'zombies in the no-init lane');
+    await startRunning();
     keys('s');
     // dumb-init and docker-init stop at once; no init waits out its 10 s.
     await waitScreen(() => (stops(screen()).length === 2 ? true : undefined), 20_000, 'the two init lanes to stop');
     const t0 = Date.now();
     keys('q');
-    const after = await waitScreen(() => (/ZL_EXIT=\d+/.test(screen()) ? screen() : undefined), 30_000, 'the app to quit');
+    const after = await exitedScreen('the app to quit');
     // The gap is the point: well under the 10 s stop timeout it would otherwise sit out.
     expect(Date.now() - t0).toBeLessThan(5_000);
     expect(after).toContain('ZL_EXIT=0');
@@ -162,10 +167,7 @@ describe.skipIf(!conn || !tmuxOk)('the presenter app in a real terminal', () => 
   });
 
   it('closing the terminal mid-run ends the app and removes its containers', async () => {
-    startApp();
-    await waitScreen(() => (/ LIVE /.test(screen()) ? true : undefined), 20_000, 'the app to find the engine');
-    keys('r');
-    await waitScreen(() => ((lanes(screen())[0]?.zombies ?? 0) >= 3 ? true : undefined), 60_000, 'zombies in the no-init lane');
+    await startRunning();
     const pid = term.appPid();
     // Its terminal is gone: SIGHUP, and every write to it fails. (It used to loop reporting the
     // failed writes to the same dead terminal.)
@@ -186,7 +188,7 @@ describe.skipIf(!conn || !tmuxOk)('the presenter app in a real terminal', () => 
     startApp();
     await waitScreen(() => (/slide 1\//.test(screen()) ? true : undefined), 20_000, 'the app to start');
     keys('C-c');
-    const after = await waitScreen(() => (/ZL_EXIT=\d+/.test(screen()) ? screen() : undefined), 30_000, 'the app to quit on Ctrl-C');
+    const after = await exitedScreen('the app to quit on Ctrl-C');
     expect(after).toContain('ZL_EXIT=0');
     restored(after);
   });
