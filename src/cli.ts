@@ -3,10 +3,13 @@
 // React picks its build when first loaded: the development build costs several ms a frame.
 process.env['NODE_ENV'] ??= 'production';
 const { main } = await import('./cli/main.js');
+const { hangUp, terminalGone } = await import('./cli/exit-cleanup.js');
 
 main(process.argv).then(
   (code) => {
-    process.exitCode = code;
+    // The app wound down after its terminal went away: end as a hung-up process (see hangUp).
+    if (terminalGone()) void hangUp();
+    else process.exitCode = code;
   },
   (err: unknown) => {
     // Last resort: main() already turns known failures into one-line messages.

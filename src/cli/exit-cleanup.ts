@@ -3,6 +3,7 @@
  * error. The first signal asks the running command to wind down (it removes its containers);
  * a second one, or a command that takes too long, force-removes and exits.
  */
+import { isatty } from 'node:tty';
 import { removeAllTracked } from '../engine/containers.js';
 
 type Interrupt = (signal: NodeJS.Signals) => void;
@@ -10,7 +11,7 @@ let onInterrupt: Interrupt | null = null;
 let installed = false;
 let exiting = false;
 
-const EXIT_CODES: Record<string, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+const EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 
 /** The running command's handler: abort its work. Returns a function that uninstalls it. */
 export function setInterruptHandler(fn: Interrupt): () => void {
@@ -33,6 +34,32 @@ function forceExit(code: number, message?: string): Promise<never> {
     process.exit(code);
   })();
   return forcing;
+}
+
+/**
+ * Cleans up, then ends as a process whose terminal hung up: by SIGHUP's default action. A
+ * normal exit would have Node 20 restore the terminal's modes on a terminal that no longer
+ * exists, which fails an assertion and aborts (a core dump, or a crash report on a desktop).
+ */
+export function hangUp(): Promise<never> {
+  forcing ??= (async () => {
+    const timer = setTimeout(() => process.exit(EXIT_CODES.SIGHUP), 15_000);
+    timer.unref();
+    await removeAllTracked().catch(() => 0);
+    process.removeAllListeners('SIGHUP');
+    process.kill(process.pid, 'SIGHUP');
+    // Not reached unless SIGHUP is ignored by whoever started us.
+    process.exit(EXIT_CODES.SIGHUP);
+  })();
+  return forcing;
+}
+
+// The standard streams that were a terminal when we started; one that no longer is has hung up.
+const terminalFds = [0, 1, 2].filter((fd) => isatty(fd));
+
+/** True when the terminal we started on has gone away (isatty fails on a hung-up terminal). */
+export function terminalGone(): boolean {
+  return terminalFds.some((fd) => !isatty(fd));
 }
 
 /**
@@ -62,7 +89,7 @@ export function installExitCleanup(): void {
     });
   }
   const crash = (err: unknown) => {
-    if (isTerminalGone(err)) return void forceExit(EXIT_CODES.SIGHUP ?? 129);
+    if (isTerminalGone(err) || terminalGone()) return void hangUp();
     const msg = err instanceof Error ? err.message : String(err);
     void forceExit(70, `zombie-lab: internal error: ${msg.split('\n')[0]} (please report it; containers of this run are being removed)`);
   };

@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { isTerminalGone } from './exit-cleanup.js';
+
+describe('isTerminalGone', () => {
+  it('takes a failed write to the terminal (EIO, EPIPE) for a hang-up, and nothing else', () => {
+    expect(isTerminalGone(Object.assign(new Error('write EIO'), { code: 'EIO', syscall: 'write' }))).toBe(true);
+    expect(isTerminalGone(Object.assign(new Error('write EPIPE'), { code: 'EPIPE', syscall: 'write' }))).toBe(true);
+    expect(isTerminalGone(Object.assign(new Error('read EIO'), { code: 'EIO', syscall: 'read' }))).toBe(false);
+    expect(isTerminalGone(Object.assign(new Error('nope'), { code: 'ENOENT', syscall: 'open' }))).toBe(false);
+    expect(isTerminalGone(new Error('a bug'))).toBe(false);
+    expect(isTerminalGone(null)).toBe(false);
+  });
+});
