@@ -65,7 +65,6 @@ function untilAborted(...signals: AbortSignal[]): Promise<void> {
 /** A run's containers, started and waiting for their start line (see `startWaiting`). */
 export interface PreparedDemo {
   owner: Owner;
-  zombieImage: string;
   baseImage: string;
   lanes: Map<ModeId, PromiseSettledResult<Waiting>>;
 }
@@ -106,7 +105,7 @@ export async function prepareDemo(docker: Docker, opts: DemoOptions, p: PrepareO
   for (const mode of opts.modes) onEvent({ type: 'lane', mode, state: { kind: 'starting' } });
   const workload = { zombieRate: opts.zombieRate, ttlS: opts.ttlS ?? 900, waitForGo: true };
   const settled = await Promise.allSettled(opts.modes.map((mode) => startWaiting(docker, demoSpec(owner, mode, images.zombie, limits, workload), p.signal)));
-  const prepared: PreparedDemo = { owner, zombieImage: images.zombie, baseImage: images.base, lanes: new Map(opts.modes.map((m, i) => [m, settled[i] as PromiseSettledResult<Waiting>])) };
+  const prepared: PreparedDemo = { owner, baseImage: images.base, lanes: new Map(opts.modes.map((m, i) => [m, settled[i] as PromiseSettledResult<Waiting>])) };
   if (p.onlyIfBuilt && settled.some((r) => r.status === 'rejected' && (r.reason as { statusCode?: number }).statusCode === 404)) {
     await discardPrepared(prepared);
     return null;
