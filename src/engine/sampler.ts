@@ -108,8 +108,8 @@ export async function* sampleContainers(getTargets: () => SampleTarget[], opts: 
   // the container is gone, not that /proc should take over with a stale scan.
   const fastPath = new Map<string, boolean>();
   const readers = new Map<string, PidsCgroupReader>();
-  // Each target's previous fast-path reading, for confirmedZombies (the cross-check uses raw readings).
-  const previous = new Map<string, number>();
+  // The previous tick's raw fast-path readings, for confirmedZombies (the cross-check uses raw readings).
+  let previousTick = new Map<string, number>();
   // The cross-check: fast-path counts when a scan started, and each target's judge.
   const checks = new Map<string, CrossCheck>();
   const judged = new Map<string, number>();
@@ -184,8 +184,7 @@ export async function* sampleContainers(getTargets: () => SampleTarget[], opts: 
               }
             }
             const sample = sampleFromCgroup(acc, now - t0, target.pidsLimit, costUs);
-            sample.zombies = confirmedZombies(previous.get(target.key), acc.zombies);
-            previous.set(target.key, acc.zombies);
+            sample.zombies = confirmedZombies(previousTick.get(target.key), acc.zombies);
             const rate = meter.tick(now);
             if (rate !== null) sample.rateHz = rate;
             if (scan && tally) sample.procCheck = { zombies: tally.zombies, ageMs: now - scan.at, costUs: scan.costUs, rateHz: scanRate ?? 0 };
@@ -202,6 +201,7 @@ export async function* sampleContainers(getTargets: () => SampleTarget[], opts: 
           batch.push(tree(target.key, sample, tally));
         }
         if (!scanner.busy && now >= nextScanAt) startScan(targets, procIsSource, fastNow);
+        previousTick = fastNow;
         if (batch.length > 0) yield batch;
       }
       next += interval;
