@@ -21,37 +21,35 @@ export function setInterruptHandler(fn: Interrupt): () => void {
   };
 }
 
-let forcing: Promise<never> | null = null;
+let leaving: Promise<never> | null = null;
 
-/** Removes what this process made and exits; only once, however many errors and signals ask. */
-function forceExit(code: number, message?: string): Promise<never> {
-  forcing ??= (async () => {
-    if (message) process.stderr.write(`${message}\n`);
+/**
+ * Removes what this process made and exits, only once however many errors and signals ask.
+ * With `hangUp` it ends by SIGHUP's default action instead, as a process whose terminal hung up:
+ * a normal exit would have Node 20 restore the modes of a terminal that no longer exists, which
+ * fails an assertion and aborts (a core dump, or a crash report on a desktop).
+ */
+function leave(code: number, how: { message?: string; hangUp?: boolean } = {}): Promise<never> {
+  leaving ??= (async () => {
+    if (how.message) process.stderr.write(`${how.message}\n`);
     const timer = setTimeout(() => process.exit(code), 15_000);
     timer.unref();
     const n = await removeAllTracked().catch(() => 0);
-    if (n > 0) process.stderr.write(`zombie-lab: removed ${n} container${n === 1 ? '' : 's'} of this run\n`);
+    // After a hang-up there is nobody to tell.
+    if (n > 0 && !how.hangUp) process.stderr.write(`zombie-lab: removed ${n} container${n === 1 ? '' : 's'} of this run\n`);
+    if (how.hangUp) {
+      process.removeAllListeners('SIGHUP');
+      process.kill(process.pid, 'SIGHUP');
+    }
+    // After a hang-up, reached only if whoever started us ignores SIGHUP.
     process.exit(code);
   })();
-  return forcing;
+  return leaving;
 }
 
-/**
- * Cleans up, then ends as a process whose terminal hung up: by SIGHUP's default action. A
- * normal exit would have Node 20 restore the terminal's modes on a terminal that no longer
- * exists, which fails an assertion and aborts (a core dump, or a crash report on a desktop).
- */
+/** Cleans up and ends as a process whose terminal hung up (see leave). */
 export function hangUp(): Promise<never> {
-  forcing ??= (async () => {
-    const timer = setTimeout(() => process.exit(EXIT_CODES.SIGHUP), 15_000);
-    timer.unref();
-    await removeAllTracked().catch(() => 0);
-    process.removeAllListeners('SIGHUP');
-    process.kill(process.pid, 'SIGHUP');
-    // Not reached unless SIGHUP is ignored by whoever started us.
-    process.exit(EXIT_CODES.SIGHUP);
-  })();
-  return forcing;
+  return leave(EXIT_CODES.SIGHUP, { hangUp: true });
 }
 
 // The standard streams that were a terminal when we started; one that no longer is has hung up.
@@ -82,16 +80,16 @@ export function installExitCleanup(): void {
         const handler = onInterrupt;
         handler(sig);
         // If the command does not wind down in time, clean up and go anyway.
-        setTimeout(() => void forceExit(EXIT_CODES[sig] ?? 1), 20_000).unref();
+        setTimeout(() => void leave(EXIT_CODES[sig] ?? 1), 20_000).unref();
         return;
       }
-      void forceExit(EXIT_CODES[sig] ?? 1);
+      void leave(EXIT_CODES[sig] ?? 1);
     });
   }
   const crash = (err: unknown) => {
     if (isTerminalGone(err) || terminalGone()) return void hangUp();
     const msg = err instanceof Error ? err.message : String(err);
-    void forceExit(70, `zombie-lab: internal error: ${msg.split('\n')[0]} (please report it; containers of this run are being removed)`);
+    void leave(70, { message: `zombie-lab: internal error: ${msg.split('\n')[0]} (please report it; containers of this run are being removed)` });
   };
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
