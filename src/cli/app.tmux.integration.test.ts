@@ -65,10 +65,18 @@ async function startRunning(): Promise<void> {
 /** The screen once the shell printed the app's exit code. */
 const exitedScreen = (what: string): Promise<string> => term.exited(30_000, what);
 
+/** The alternate screen is gone: the shell's own lines are back, the app's frame is not. */
 function restored(after: string): void {
   expect(after).toContain(`ZOMBIE_LAB_RUN_PREFIX=${prefix} node`);
   expect(after).not.toContain('slide ');
   expect(after).not.toContain('PID 1:');
+}
+
+/** Ended with `code`, the terminal is the shell's again, and no container of the app is left. */
+async function endedClean(after: string, code: number): Promise<void> {
+  expect(after).toContain(`ZL_EXIT=${code}`);
+  restored(after);
+  expect(await ourContainers()).toEqual([]);
 }
 
 describe.skipIf(!conn || !tmuxOk)('the presenter app in a real terminal', () => {
@@ -133,10 +141,7 @@ describe.skipIf(!conn || !tmuxOk)('the presenter app in a real terminal', () => 
     keys('q');
     const after = await exitedScreen('the app to quit');
     save('after-quit', after);
-    expect(after).toContain('ZL_EXIT=0');
-    // The alternate screen is gone: the shell's own lines are back, the app's frame is not.
-    restored(after);
-    expect(await ourContainers()).toEqual([]);
+    await endedClean(after, 0);
   });
 
   it('SIGTERM during a run removes the containers and gives the terminal back', async () => {
@@ -146,9 +151,7 @@ describe.skipIf(!conn || !tmuxOk)('the presenter app in a real terminal', () => 
     process.kill(term.appPid(), 'SIGTERM');
     const after = await exitedScreen('the app to end on SIGTERM');
     save('after-sigterm', after);
-    expect(after).toContain('ZL_EXIT=143');
-    restored(after);
-    expect(await ourContainers()).toEqual([]);
+    await endedClean(after, 143);
   });
 
   it('q while no init sits out its stop timeout quits at once, not after the timeout, and leaves nothing', async () => {
@@ -161,9 +164,7 @@ describe.skipIf(!conn || !tmuxOk)('the presenter app in a real terminal', () => 
     const after = await exitedScreen('the app to quit');
     // The gap is the point: well under the 10 s stop timeout it would otherwise sit out.
     expect(Date.now() - t0).toBeLessThan(5_000);
-    expect(after).toContain('ZL_EXIT=0');
-    restored(after);
-    expect(await ourContainers()).toEqual([]);
+    await endedClean(after, 0);
   });
 
   it('closing the terminal mid-run ends the app and removes its containers', async () => {
