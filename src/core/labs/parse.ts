@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Lang } from '../slides/types.js';
 import { CLAIM_MARK, findClaims, stripClaims } from './claims-marker.js';
 import { CHECK_IDS, type Lab, type LabFileError, type LabParseResult, type LabStep } from './types.js';
+import { trimBlankLines } from '../trim-blank-lines.js';
 
 export const LabFrontmatterSchema = z
   .object({
@@ -35,14 +36,6 @@ function frontmatterErrors(file: string, yamlLines: string[], issues: z.core.$Zo
           : `frontmatter ${issue.path.join('.')}: ${issue.message}`;
     return { file, line: idx >= 0 ? idx + 2 : 1, message };
   });
-}
-
-function trimBlank(lines: string[]): string {
-  let a = 0;
-  let b = lines.length;
-  while (a < b && (lines[a] ?? '').trim() === '') a++;
-  while (b > a && (lines[b - 1] ?? '').trim() === '') b--;
-  return lines.slice(a, b).join('\n');
 }
 
 /** "Step 2: Fix it" → "Fix it": the runner numbers the steps itself ("step 2/3: Fix it"). */
@@ -123,13 +116,13 @@ export function parseLabFile(file: string, text: string, lang: Lang): LabParseRe
   if (errors.length > 0 || !front) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
 
   const claims = findClaims(text.replace(/\r\n?/g, '\n')).map((c) => ({ ...c, file }));
-  const lab: Lab = { ...front, lang, file, intro: trimBlank(intro), steps, claims };
+  const lab: Lab = { ...front, lang, file, intro: trimBlankLines(intro), steps, claims };
   return { ok: true, lab };
 }
 
 function finishStep(s: LabStep & { lines: string[] }): LabStep {
   const { lines, ...rest } = s;
-  return { ...rest, body: trimBlank(lines) };
+  return { ...rest, body: trimBlankLines(lines) };
 }
 
 export function formatLabErrors(errors: LabFileError[]): string {

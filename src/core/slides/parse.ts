@@ -5,6 +5,7 @@
 import { readFrontmatter } from './frontmatter.js';
 import { isTreeName, TREE_NAMES } from './diagrams.js';
 import type { ParseResult, Slide, SlideError, Widget } from './types.js';
+import { trimBlankLines } from '../trim-blank-lines.js';
 
 const SEPARATOR = /^---\s*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
@@ -80,14 +81,6 @@ function parseDirective(args: string): Widget | string {
     return { kind: 'tree', name };
   }
   return `unknown directive "::: ${words.join(' ')}": use \`::: lanes\` or \`::: tree <name>\``;
-}
-
-function trimBlankLines(lines: string[]): string {
-  let a = 0;
-  let b = lines.length;
-  while (a < b && (lines[a] ?? '').trim() === '') a++;
-  while (b > a && (lines[b - 1] ?? '').trim() === '') b--;
-  return lines.slice(a, b).join('\n');
 }
 
 function parseChunk(file: string, chunk: Chunk, section: string | null, errors: SlideError[]): Slide | null {
