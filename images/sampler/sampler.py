@@ -16,6 +16,9 @@ interval = float(os.environ.get("SAMPLER_INTERVAL", "0.1"))
 budget = float(os.environ.get("SAMPLER_BUDGET", "0.25"))
 tree_limit = int(os.environ.get("SAMPLER_TREE", "0"))
 ttl = float(os.environ.get("ZOMBIE_LAB_TTL", "900"))
+# Readings with PID 1's signal masks and pid_max, for the checks that measure once (scorecard,
+# labs): the lab takes the first that reaches it (the attach may miss the very first) and closes stdin.
+once = os.environ.get("SAMPLER_ONCE") == "1"
 me = os.getpid()
 start = time.monotonic()
 out = sys.stdout
@@ -52,6 +55,19 @@ def scan():
     return zombies, live, threads, pid1, tree
 
 
+def pid1_masks():
+    masks = {}
+    try:
+        with open("/proc/1/status", "rb") as f:
+            for raw in f:
+                key, _, value = raw.decode("latin1").partition(":")
+                if key in ("SigBlk", "SigIgn", "SigCgt"):
+                    masks[key] = value.strip()
+    except OSError:
+        pass
+    return masks
+
+
 def jstr(s):
     out = []
     for ch in s:
@@ -84,6 +100,14 @@ while ttl <= 0 or time.monotonic() - start < ttl:
     sample = {"zombies": zombies, "live": live, "threads": threads, "pid1": "null" if pid1 is None else jstr(pid1), "costUs": int(cost * 1e6)}
     if rate_interval:
         sample["rateHz"] = "%.1f" % (1.0 / rate_interval)
+    if once:
+        for key, value in pid1_masks().items():
+            sample[key] = jstr(value)
+        try:
+            with open("/proc/sys/kernel/pid_max") as f:
+                sample["pidMax"] = int(f.read().strip())
+        except (OSError, ValueError):
+            pass
     out.write(line_of(sample, tree if tree_limit else None))
     out.flush()
     # Within the CPU budget: a scan of 20,000 processes makes the next one wait.

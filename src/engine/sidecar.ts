@@ -27,6 +27,12 @@ export interface SidecarReading {
   costUs: number;
   rateHz?: number;
   tree?: [number, number, string, string][];
+  /** PID 1's signal masks from /proc/1/status (hex), in a one-shot reading. */
+  SigBlk?: string;
+  SigIgn?: string;
+  SigCgt?: string;
+  /** The engine kernel's pid_max, in a one-shot reading. */
+  pidMax?: number;
 }
 
 export interface SidecarOptions {
@@ -39,6 +45,8 @@ export interface SidecarOptions {
   budget?: number;
   treeLimit?: number;
   ttlS?: number;
+  /** Readings that also carry PID 1's signal masks and pid_max (for one-shot measurements). */
+  once?: boolean;
   signal?: AbortSignal;
 }
 
@@ -106,6 +114,7 @@ export async function startSidecar(docker: Docker, opts: SidecarOptions): Promis
       SAMPLER_BUDGET: String(opts.budget ?? 0.25),
       SAMPLER_TREE: String(opts.treeLimit ?? 0),
       ZOMBIE_LAB_TTL: String(opts.ttlS ?? 900),
+      ...(opts.once ? { SAMPLER_ONCE: '1' } : {}),
     },
     labels: { [LABEL_TARGET]: opts.targetId.slice(0, 12) },
   });
