@@ -57,7 +57,7 @@ async function chooseSource(opts: AppOptions): Promise<Chosen | string> {
   try {
     const conn = await connectDocker({ timeoutMs: 2000 });
     const live = liveSource(conn.docker, opts.runIdPrefix);
-    return { source: live.source, close: live.close, replay: false, notice: `engine ${conn.endpoint} (Docker ${conn.version})` };
+    return { source: live.source, close: live.close, replay: false, notice: `engine ${conn.described} (${conn.version})` };
   } catch (err) {
     reason = isLabError(err) ? `${err.problem.message} (${err.problem.fix})` : err instanceof Error ? err.message : String(err);
   }

@@ -6,6 +6,11 @@ import { removeLabContainers } from '../engine/cleanup.js';
 import { connectDocker, type Connection } from '../engine/docker-connect.js';
 import { setInterruptHandler } from './exit-cleanup.js';
 
+/** What every command says first: which engine, and why that one. */
+export function engineLine(conn: Connection): string {
+  return `engine: ${conn.described}`;
+}
+
 export async function connectAndSweep(): Promise<{ conn: Connection; swept: number }> {
   const conn = await connectDocker();
   const report = await removeLabContainers(conn.docker);

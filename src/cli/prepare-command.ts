@@ -3,6 +3,7 @@ import { removeLabContainers } from '../engine/cleanup.js';
 import { connectDocker } from '../engine/docker-connect.js';
 import { ensureImages, type WayChoice } from '../engine/images.js';
 import { setInterruptHandler } from './exit-cleanup.js';
+import { engineLine } from './command-session.js';
 import { ProgressLine } from './progress-line.js';
 import { reportProblem } from './report-problem.js';
 
@@ -11,7 +12,9 @@ export async function runPrepare(opts: { way?: WayChoice }): Promise<number> {
   const uninstall = setInterruptHandler(() => abort.abort());
   const progress = new ProgressLine(process.stdout);
   try {
-    const { docker } = await connectDocker();
+    const conn = await connectDocker();
+    const { docker } = conn;
+    process.stdout.write(`${engineLine(conn)}\n`);
     await removeLabContainers(docker);
     const gen = ensureImages(docker, { signal: abort.signal, ...(opts.way ? { way: opts.way } : {}) });
     for (;;) {

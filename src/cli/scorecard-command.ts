@@ -5,7 +5,7 @@ import { ensureExtraImage, WORKLOAD_REPO, type WayChoice } from '../engine/image
 import { LabError } from '../engine/lab-error.js';
 import { newRunId } from '../engine/run-id.js';
 import { runScorecard } from '../engine/scorecard.js';
-import { connectAndSweep, exitCodeFor, interruptScope } from './command-session.js';
+import { connectAndSweep, engineLine, exitCodeFor, interruptScope } from './command-session.js';
 import { ProgressLine } from './progress-line.js';
 import { reportProblem } from './report-problem.js';
 
@@ -50,7 +50,9 @@ export async function runScorecardCommand(o: ScorecardCliOptions): Promise<numbe
 
   let docker;
   try {
-    docker = (await connectAndSweep()).conn.docker;
+    const { conn } = await connectAndSweep();
+    docker = conn.docker;
+    say(engineLine(conn));
   } catch (err) {
     return reportProblem(err);
   }
