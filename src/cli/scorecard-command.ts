@@ -49,9 +49,11 @@ export async function runScorecardCommand(o: ScorecardCliOptions): Promise<numbe
   };
 
   let docker;
+  let engine;
   try {
     const { conn } = await connectAndSweep();
     docker = conn.docker;
+    engine = { endpoint: conn.endpoint, why: conn.described, version: conn.version };
     say(engineLine(conn));
   } catch (err) {
     return reportProblem(err);
@@ -87,7 +89,7 @@ export async function runScorecardCommand(o: ScorecardCliOptions): Promise<numbe
     });
     progress.done();
     if (o.json) {
-      process.stdout.write(`${JSON.stringify({ runId, image: tag, settings, variants: variants.map((v) => VARIANTS[v]), rows }, null, process.stdout.isTTY ? 2 : undefined)}\n`);
+      process.stdout.write(`${JSON.stringify({ runId, engine, image: tag, settings, variants: variants.map((v) => VARIANTS[v]), rows }, null, process.stdout.isTTY ? 2 : undefined)}\n`);
     } else {
       process.stdout.write(`\n${renderScorecard(rows, settings).join('\n')}\n`);
     }

@@ -128,6 +128,10 @@ export async function startSidecar(docker: Docker, opts: SidecarOptions): Promis
   }
   const stdout = new PassThrough();
   const stderr = new PassThrough();
+  // close() ends stdout while the demuxer may still hand it a last reading: that late write is
+  // nothing to report (unhandled, its 'write after end' error would end the whole app).
+  stdout.on('error', () => undefined);
+  stderr.on('error', () => undefined);
   docker.modem.demuxStream(stream, stdout, stderr);
   stream.on('end', () => {
     stdout.end();
