@@ -8,6 +8,9 @@ import {
   emptyRow,
   isStopFast,
   JOB_KINDS,
+  SETTLE_GAP_MS,
+  SETTLE_SAMPLES,
+  settledCount,
   VARIANTS,
   type JobKind,
   type ScoreRow,
@@ -95,11 +98,17 @@ async function startVariant(docker: Docker, run: ScorecardRun, variant: VariantI
 async function zombiesAndStop(docker: Docker, run: ScorecardRun, variant: VariantId, row: ScoreRow): Promise<void> {
   const s = await startVariant(docker, run, variant, 'zombies-stop', { ZOMBIE_RATE: String(run.settings.rate) }, true);
   try {
-    await abortableDelay(run.settings.windowMs, run.signal);
-    run.signal.throwIfAborted();
+    const settleMs = (SETTLE_SAMPLES - 1) * SETTLE_GAP_MS;
+    await abortableDelay(Math.max(0, run.settings.windowMs - settleMs), run.signal);
+    const counts: number[] = [];
+    for (let i = 0; i < SETTLE_SAMPLES; i++) {
+      if (i) await abortableDelay(SETTLE_GAP_MS, run.signal);
+      run.signal.throwIfAborted();
+      counts.push(zombiesNow(s));
+    }
     // Read after the window: right after start the init PID may still be runc's "runc:[2:INIT]".
     row.pid1 = commOf(s.initPid);
-    row.zombies = zombiesNow(s);
+    row.zombies = settledCount(counts);
     const r = await stopTimed(s, run.settings.stopTimeoutS);
     row.stopMs = Math.round(r.stopMs);
     row.stopFast = isStopFast(r.stopMs, run.settings.stopTimeoutS);

@@ -3,18 +3,21 @@
  * a container (always through containerSpec: PID and memory limits, no network, no caps)
  * long enough to measure it from the host's /proc.
  */
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type Docker from 'dockerode';
 import { pack } from 'tar-fs';
+import { extract } from 'tar-stream';
 import { contentHash } from '../../core/content-hash.js';
 import { containerSpec } from '../../core/container-spec.js';
 import type { CheckItem } from '../../core/labs/check-result.js';
 import { parseRunFlags, type RunFlags } from '../../core/labs/run-flags.js';
+import { parseStatusMasks, type SignalMasks } from '../../core/signal-mask.js';
 import { LABEL_IMAGE } from '../../core/labels.js';
 import { followBuild } from '../build-stream.js';
 import { createAndStart, removeQuietly, type Started } from '../containers.js';
-import { checkHostProc, commOf, listProcStats, NamespaceCache, pidsCgroupOf, readPids } from '../host-proc.js';
+import { checkHostProc, commOf, listProcStats, NamespaceCache, PROC, pidsCgroupOf, readPids } from '../host-proc.js';
 import { isLabError } from '../lab-error.js';
 import { ownerFor } from '../run-id.js';
 import { abortableDelay } from '../sampler.js';
@@ -136,30 +139,178 @@ export async function startForCheck(ctx: CheckContext, input: RunInput): Promise
   );
 }
 
+/** A live process in the measured namespace, with what the kernel says it runs. */
+export interface ProcFact {
+  pid: number;
+  ppid: number;
+  comm: string;
+  /** /proc/<pid>/cmdline split at NUL; empty when it could not be read. */
+  argv: string[];
+}
+
 export interface Measured {
   pid1: string | null;
+  /** PID 1's command line (the namespace owner's init). */
+  pid1Argv: string[];
   zombies: number;
   live: number;
   /** Forks the pids cgroup refused (EAGAIN in the container). */
   refusedForks: number | null;
+  /** PIDs charged to the container's pids cgroup (live processes and zombies). */
+  pidsCurrent: number | null;
+  /**
+   * The highest PID the namespace has handed out so far, in its own numbering (the last NSpid).
+   * A fresh namespace numbers its processes 1, 2, 3, ...: this counts the forks done in it.
+   */
+  lastNsPid: number | null;
   /** Commands of the live processes in the namespace. */
   comms: string[];
+  /** The live processes of the namespace with their command lines. */
+  procs: ProcFact[];
+  /** PID 1's signal masks (SigCgt, SigIgn, SigBlk) from its status. */
+  pid1Masks: SignalMasks | null;
 }
 
-/** Reads the container's PID namespace from the host's /proc: zombies, live processes, refused forks. */
+function readText(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return null; // the process ended between the scan and this read
+  }
+}
+
+/** The process's PID in its innermost namespace (the last field of NSpid). */
+function nsPidOf(pid: number): number | null {
+  const m = /^NSpid:\s*([\d\s]+)$/m.exec(readText(`${PROC}/${pid}/status`) ?? '');
+  const last = m?.[1]?.trim().split(/\s+/).at(-1);
+  return last ? Number(last) : null;
+}
+
+function argvOf(pid: number): string[] {
+  return (readText(`${PROC}/${pid}/cmdline`) ?? '').split('\0').filter((w, i, all) => w !== '' || i < all.length - 1);
+}
+
+/**
+ * Reads the container's PID namespace from the host's /proc: zombies, live processes with their
+ * command lines, the namespace's PID counter, and the pids cgroup's counts. The one place a check
+ * gets kernel facts from, so that another way of sampling (an engine on another kernel) slots in here.
+ */
 export function measure(s: Started, nsOwner: Started = s): Measured {
   const verdict = checkHostProc(nsOwner.initPid, nsOwner.id);
   if (!verdict.ok) throw new CheckStop({ ok: false, what: 'zombies can be counted here', detail: verdict.reason, tryThis: 'run the lab on the machine the Docker engine runs on (zombie-lab doctor)' });
   const stats = listProcStats();
   const tally = tallyByNamespace(stats, new NamespaceCache().lookup(stats), new Set([verdict.ns]), { treeLimit: 2000 }).get(verdict.ns);
   const pids = readPids(pidsCgroupOf(s.initPid));
+  const tree = tally?.tree ?? [];
+  let lastNsPid: number | null = null;
+  for (const p of tree) {
+    const n = nsPidOf(p.pid);
+    if (n !== null && (lastNsPid === null || n > lastNsPid)) lastNsPid = n;
+  }
+  const procs = tree.filter((p) => p.state !== 'Z').map((p) => ({ pid: p.pid, ppid: p.ppid, comm: p.comm, argv: argvOf(p.pid) }));
   return {
     pid1: commOf(nsOwner.initPid),
+    pid1Argv: argvOf(nsOwner.initPid),
     zombies: tally?.zombies ?? 0,
     live: tally?.live ?? 0,
     refusedForks: pids.refusedForks,
-    comms: (tally?.tree ?? []).filter((p) => p.state !== 'Z').map((p) => p.comm),
+    pidsCurrent: pids.current,
+    lastNsPid,
+    comms: procs.map((p) => p.comm),
+    procs,
+    pid1Masks: parseStatusMasks(readText(`${PROC}/${nsOwner.initPid}/status`) ?? ''),
   };
+}
+
+/** What a check saw over its window: a measurement every `everyMs`, the last one at the end. */
+export interface Watched {
+  samples: Measured[];
+  first: Measured;
+  last: Measured;
+  /** Forks done in the namespace between the first and the last sample (from its PID counter). */
+  forks: number;
+  /** Seconds between the first and the last sample. */
+  spanS: number;
+  /**
+   * Zombies that stay: the fewest seen in the last three samples. A child caught between its
+   * exit and its parent's wait() shows in one sample, not in three.
+   */
+  settledZombies: number;
+}
+
+export const WATCH_EVERY_MS = 250;
+
+/** A container that ended during the window: the check says so instead of "cannot count". */
+function endedEarly(ctx: CheckContext, code: number | null, afterMs: number): CheckStop {
+  const t = tr(ctx);
+  return new CheckStop({
+    ok: false,
+    what: t('the container keeps running during the check', 'der Container läuft während des Checks weiter'),
+    detail: t(`it ended after ${(afterMs / 1000).toFixed(1)} s with exit code ${code ?? '?'}`, `er endete nach ${(afterMs / 1000).toFixed(1)} s mit Exit-Code ${code ?? '?'}`),
+    tryThis: t('the workload must run until the check stops it: look at `docker logs` of a run by hand', 'das Programm muss laufen, bis der Check es stoppt: sieh dir `docker logs` eines Laufs von Hand an'),
+  });
+}
+
+export async function watch(ctx: CheckContext, s: Started, windowMs: number, nsOwner: Started = s): Promise<Watched> {
+  const samples: Measured[] = [];
+  const t0 = performance.now();
+  const times: number[] = [];
+  const seen: { ended: { code: number | null; at: number } | null } = { ended: null };
+  void Promise.race([s.exited, nsOwner.exited]).then((code) => (seen.ended ??= { code, at: performance.now() - t0 }));
+  for (;;) {
+    times.push(performance.now());
+    if (seen.ended) throw endedEarly(ctx, seen.ended.code, seen.ended.at);
+    let m: Measured;
+    try {
+      m = measure(s, nsOwner);
+    } catch (err) {
+      // The init may have gone between the exit check and the read: name the exit, not the read
+      // (the engine reports an exit a moment after the kernel has reaped the init).
+      await Promise.race([s.exited, nsOwner.exited, abortableDelay(2000, ctx.signal)]);
+      await Promise.resolve();
+      const gone = seen.ended as { code: number | null; at: number } | null;
+      if (gone) throw endedEarly(ctx, gone.code, gone.at);
+      throw err;
+    }
+    samples.push(m);
+    const left = windowMs - (performance.now() - t0);
+    if (left <= 0) break;
+    await waitWindow(ctx, Math.min(WATCH_EVERY_MS, left));
+  }
+  const first = samples[0] as Measured;
+  const last = samples.at(-1) as Measured;
+  const maxPid = Math.max(...samples.map((m) => m.lastNsPid ?? 0));
+  return {
+    samples,
+    first,
+    last,
+    forks: Math.max(0, maxPid - (first.lastNsPid ?? 0)),
+    spanS: ((times.at(-1) ?? 0) - (times[0] ?? 0)) / 1000,
+    settledZombies: Math.min(...samples.slice(-3).map((m) => m.zombies)),
+  };
+}
+
+/** A live process running `script` under python3, as the kernel's cmdline says. */
+export function runsScript(m: Measured, script: string): ProcFact | undefined {
+  return m.procs.find((p) => /(^|\/)python3?[\d.]*$/.test(p.argv[0] ?? '') && p.argv[1] === script);
+}
+
+/** One file from a running container (the engine's archive API), or null when it is not there. */
+export async function fileFromContainer(s: Started, file: string): Promise<Buffer | null> {
+  try {
+    const tar = (await s.container.getArchive({ path: file })) as unknown as NodeJS.ReadableStream;
+    const ex = extract();
+    tar.pipe(ex);
+    for await (const entry of ex) {
+      const chunks: Buffer[] = [];
+      for await (const c of entry) chunks.push(c as Buffer);
+      tar.unpipe(ex);
+      return Buffer.concat(chunks);
+    }
+    return null;
+  } catch {
+    return null;
+  }
 }
 
 export async function waitWindow(ctx: CheckContext, ms: number): Promise<void> {
