@@ -15,6 +15,9 @@ import time
 interval = float(os.environ.get("SAMPLER_INTERVAL", "0.1"))
 budget = float(os.environ.get("SAMPLER_BUDGET", "0.25"))
 tree_limit = int(os.environ.get("SAMPLER_TREE", "0"))
+# SAMPLER_INSPECT=1 (zombie-lab inspect): each line also carries PID 1's command line, its
+# Sig* masks from /proc/1/status, and the kernel's pid_max. Still file reads only, no forks.
+inspect = os.environ.get("SAMPLER_INSPECT") == "1"
 ttl = float(os.environ.get("ZOMBIE_LAB_TTL", "900"))
 me = os.getpid()
 start = time.monotonic()
@@ -64,10 +67,39 @@ def jstr(s):
     return '"' + "".join(out) + '"'
 
 
+def read_or_none(path):
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except OSError:
+        return None
+
+
+def pid1_facts():
+    parts = []
+    cmd = read_or_none("/proc/1/cmdline") or b""
+    words = [w.decode("utf-8", "replace") for w in cmd.split(b"\0") if w]
+    parts.append('"pid1cmd":[' + ",".join(jstr(w) for w in words) + "]")
+    status = (read_or_none("/proc/1/status") or b"").decode("latin1")
+    masks = {}
+    for line in status.splitlines():
+        key, _, value = line.partition(":")
+        if key in ("SigCgt", "SigIgn", "SigBlk"):
+            masks[key] = value.strip()
+    if len(masks) == 3:
+        parts.append('"sig":[%s,%s,%s]' % (jstr(masks["SigCgt"]), jstr(masks["SigIgn"]), jstr(masks["SigBlk"])))
+    pid_max = (read_or_none("/proc/sys/kernel/pid_max") or b"").strip()
+    if pid_max.isdigit():
+        parts.append('"pidMax":%d' % int(pid_max))
+    return parts
+
+
 def line_of(sample, tree):
     parts = ['"%s":%s' % (k, v) for k, v in sample.items()]
     if tree is not None:
         parts.append('"tree":[' + ",".join("[%d,%d,%s,%s]" % (p, pp, jstr(c), jstr(st)) for p, pp, c, st in tree) + "]")
+    if inspect:
+        parts.extend(pid1_facts())
     return "{" + ",".join(parts) + "}\n"
 
 

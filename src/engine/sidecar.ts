@@ -27,6 +27,10 @@ export interface SidecarReading {
   costUs: number;
   rateHz?: number;
   tree?: [number, number, string, string][];
+  /** With `inspect`: PID 1's command line, its SigCgt/SigIgn/SigBlk masks (hex) and the kernel's pid_max. */
+  pid1cmd?: string[];
+  sig?: [string, string, string];
+  pidMax?: number;
 }
 
 export interface SidecarOptions {
@@ -38,6 +42,8 @@ export interface SidecarOptions {
   /** Share of one core the sidecar's scan may use (default 0.25). */
   budget?: number;
   treeLimit?: number;
+  /** Also report PID 1's command line and signal masks (zombie-lab inspect). */
+  inspect?: boolean;
   ttlS?: number;
   signal?: AbortSignal;
 }
@@ -106,6 +112,7 @@ export async function startSidecar(docker: Docker, opts: SidecarOptions): Promis
       SAMPLER_BUDGET: String(opts.budget ?? 0.25),
       SAMPLER_TREE: String(opts.treeLimit ?? 0),
       ZOMBIE_LAB_TTL: String(opts.ttlS ?? 900),
+      ...(opts.inspect ? { SAMPLER_INSPECT: '1' } : {}),
     },
     labels: { [LABEL_TARGET]: opts.targetId.slice(0, 12) },
   });
@@ -119,6 +126,10 @@ export async function startSidecar(docker: Docker, opts: SidecarOptions): Promis
   }
   const stdout = new PassThrough();
   const stderr = new PassThrough();
+  // close() ends stdout while a target that lives on still has the sampler writing: a late line
+  // is "write after end", not news.
+  stdout.on('error', () => undefined);
+  stderr.on('error', () => undefined);
   docker.modem.demuxStream(stream, stdout, stderr);
   stream.on('end', () => {
     stdout.end();
