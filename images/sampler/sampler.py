@@ -19,6 +19,9 @@ tree_limit = int(os.environ.get("SAMPLER_TREE", "0"))
 # Sig* masks from /proc/1/status, and the kernel's pid_max. Still file reads only, no forks.
 inspect = os.environ.get("SAMPLER_INSPECT") == "1"
 ttl = float(os.environ.get("ZOMBIE_LAB_TTL", "900"))
+# Readings with PID 1's signal masks and pid_max, for the checks that measure once (scorecard,
+# labs): the lab takes the first that reaches it (the attach may miss the very first) and closes stdin.
+once = os.environ.get("SAMPLER_ONCE") == "1"
 me = os.getpid()
 start = time.monotonic()
 out = sys.stdout
@@ -53,6 +56,28 @@ def scan():
         if len(tree) < tree_limit:
             tree.append([int(name), int(rest[1]), comm, state])
     return zombies, live, threads, pid1, tree
+
+
+def pid1_masks():
+    masks = {}
+    try:
+        with open("/proc/1/status", "rb") as f:
+            for raw in f:
+                key, _, value = raw.decode("latin1").partition(":")
+                if key in ("SigBlk", "SigIgn", "SigCgt"):
+                    masks[key] = value.strip()
+    except OSError:
+        pass
+    return masks
+
+
+def pid1_cmdline():
+    try:
+        with open("/proc/1/cmdline", "rb") as f:
+            raw = f.read()
+    except OSError:
+        return []
+    return [w.decode("utf-8", "replace") for w in raw.split(b"\0") if w]
 
 
 def jstr(s):
@@ -116,6 +141,15 @@ while ttl <= 0 or time.monotonic() - start < ttl:
     sample = {"zombies": zombies, "live": live, "threads": threads, "pid1": "null" if pid1 is None else jstr(pid1), "costUs": int(cost * 1e6)}
     if rate_interval:
         sample["rateHz"] = "%.1f" % (1.0 / rate_interval)
+    if once:
+        for key, value in pid1_masks().items():
+            sample[key] = jstr(value)
+        sample["pid1cmd"] = "[" + ",".join(jstr(w) for w in pid1_cmdline()) + "]"
+        try:
+            with open("/proc/sys/kernel/pid_max") as f:
+                sample["pidMax"] = int(f.read().strip())
+        except (OSError, ValueError):
+            pass
     out.write(line_of(sample, tree if tree_limit else None))
     out.flush()
     # Within the CPU budget: a scan of 20,000 processes makes the next one wait.

@@ -38,11 +38,10 @@ function usage(message: string): number {
 export async function runInspect(targets: string[], o: InspectCliOptions): Promise<number> {
   let failOn: FailCategory[] | null = null;
   let watchMs = 0;
-  let forceSidecar = false;
   try {
     if (o.failOn !== undefined) failOn = parseFailOn(o.failOn);
     if (o.watch !== undefined) watchMs = parseDuration(o.watch);
-    forceSidecar = parseSamplerChoice(process.env.ZOMBIE_LAB_SAMPLER) === 'sidecar';
+    parseSamplerChoice(process.env.ZOMBIE_LAB_SAMPLER); // a bad value is a usage error, before any work
   } catch (err) {
     return usage(err instanceof Error ? err.message : String(err));
   }
@@ -90,7 +89,6 @@ export async function runInspect(targets: string[], o: InspectCliOptions): Promi
           const r = await inspectOne(docker, target, {
             owner,
             sidecarImage: base,
-            forceSidecar,
             watchMs,
             signal: scope.signal,
             onSample: (ms, zombies) => {

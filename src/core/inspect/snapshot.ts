@@ -12,7 +12,8 @@ export interface ProcInfo {
   state: string;
 }
 
-export type InspectSource = 'host-proc' | 'sidecar';
+/** Where the reading came from: the lab's counting sources (see docs/sampler.md). */
+export type InspectSource = 'cgroup' | 'host-proc' | 'sidecar';
 
 export interface NamespaceSnapshot {
   source: InspectSource;

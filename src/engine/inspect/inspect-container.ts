@@ -16,7 +16,6 @@ import { openNamespaceReader } from './namespace-reader.js';
 export interface InspectOptions {
   owner: Owner;
   sidecarImage: string;
-  forceSidecar?: boolean;
   /** Watch this long (ms), sampling once a second; 0: no watch. */
   watchMs?: number;
   /** Each watch sample as it comes (for a live line). */
@@ -49,7 +48,6 @@ export async function inspectOne(docker: Docker, nameOrId: string, opts: Inspect
   const reader = await openNamespaceReader(docker, { id: facts.id, initPid, pidsLimit: facts.pidsLimit }, {
     owner: opts.owner,
     sidecarImage: opts.sidecarImage,
-    ...(opts.forceSidecar ? { forceSidecar: true } : {}),
     intervalMs: CONFIRM_GAP_MS,
     signal: opts.signal,
   });
