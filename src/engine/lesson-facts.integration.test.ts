@@ -13,7 +13,7 @@ import { ensureExtraImage, imageTags, WORKLOAD_REPO } from './images.js';
 import { zombiesInNamespace } from './proc-scan.js';
 import { newRunId, ownerFor } from './run-id.js';
 import { logsOf } from './scorecard.js';
-import { measure } from './labs/check-runtime.js';
+import { countNow } from './zombie-count.js';
 
 const conn = await dockerForTests();
 const runId = newRunId('lesson-facts');
@@ -124,7 +124,8 @@ describe.runIf(conn)('facts about PID 1 on the real engine', () => {
         if (!verdict.ok) throw new Error(verdict.reason);
         await waitFor(async () => ((await logsOf(app.container)).includes('app: pid') ? true : undefined), 10_000, 'the app to start');
         // Until the namespace has handed out 80 PIDs: 40 rounds, 40 orphans for the pause's tini to reap.
-        await waitFor(() => ((measure(app, pause).lastNsPid ?? 0) >= 80 ? true : undefined), 15_000, '80 PIDs handed out in the namespace');
+        const opts = { docker: conn!.docker, owner: ownerFor(runId), sidecarImage: image, nsOwner: pause };
+        await waitFor(async () => (((await countNow(app, opts)).lastNsPid ?? 0) >= 80 ? true : undefined), 15_000, '80 PIDs handed out in the namespace');
         expect(zombiesInNamespace(verdict.ns)).toBeLessThanOrEqual(2);
         expect(await logsOf(app.container)).toMatch(/app: pid (?!1,)\d+/);
         const stop = await stopTimed(app, 5);

@@ -19,8 +19,7 @@ import {
 } from '../core/scorecard.js';
 import { createAndStart, removeQuietly, stopTimed, type Started } from './containers.js';
 import { explainEngineError } from './docker-connect.js';
-import { checkHostProc, commOf } from './host-proc.js';
-import { zombiesInNamespace } from './proc-scan.js';
+import { countNow, planCounting } from './zombie-count.js';
 import { isLabError } from './lab-error.js';
 import { ownerFor } from './run-id.js';
 import { abortableDelay } from './sampler.js';
@@ -67,13 +66,6 @@ export async function waitForLog(container: Docker.Container, text: string, ms: 
   return false;
 }
 
-/** Zombies in the container right now, from the host's /proc. */
-function zombiesNow(started: Started): number {
-  const verdict = checkHostProc(started.initPid, started.id);
-  if (!verdict.ok) throw new Error(`cannot count zombies here: ${verdict.reason}`);
-  return zombiesInNamespace(verdict.ns);
-}
-
 async function startVariant(docker: Docker, run: ScorecardRun, variant: VariantId, job: JobKind, env: Record<string, string>, autoRemove: boolean): Promise<Started> {
   const v = VARIANTS[variant];
   const limits: Limits = { pidsLimit: run.settings.pidsLimit, memoryMb: run.settings.memoryMb };
@@ -100,14 +92,20 @@ async function zombiesAndStop(docker: Docker, run: ScorecardRun, variant: Varian
   try {
     const settleMs = (SETTLE_SAMPLES - 1) * SETTLE_GAP_MS;
     await abortableDelay(Math.max(0, run.settings.windowMs - settleMs), run.signal);
+    run.signal.throwIfAborted();
+    // Counted the way every feature counts: this host's /proc here, a sidecar where the engine runs
+    // elsewhere; several readings at the end of the window, and the zombies that stayed through all.
+    const plan = planCounting(s);
     const counts: number[] = [];
     for (let i = 0; i < SETTLE_SAMPLES; i++) {
       if (i) await abortableDelay(SETTLE_GAP_MS, run.signal);
       run.signal.throwIfAborted();
-      counts.push(zombiesNow(s));
+      const m = await countNow(s, { docker, owner: ownerFor(run.runId), sidecarImage: run.image, signal: run.signal, plan });
+      // Read after the window: right after start the init PID may still be runc's "runc:[2:INIT]".
+      row.pid1 = m.pid1;
+      row.countedBy = m.source;
+      counts.push(m.zombies);
     }
-    // Read after the window: right after start the init PID may still be runc's "runc:[2:INIT]".
-    row.pid1 = commOf(s.initPid);
     row.zombies = settledCount(counts);
     const r = await stopTimed(s, run.settings.stopTimeoutS);
     row.stopMs = Math.round(r.stopMs);

@@ -1,9 +1,8 @@
 /**
  * What lab checks share: building the learner's Dockerfile, reading their files, and running
  * a container (always through containerSpec: PID and memory limits, no network, no caps)
- * long enough to measure it from the host's /proc.
+ * long enough to measure it, counted the way every feature counts (zombie-count.ts).
  */
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type Docker from 'dockerode';
@@ -13,15 +12,13 @@ import { contentHash } from '../../core/content-hash.js';
 import { containerSpec } from '../../core/container-spec.js';
 import type { CheckItem } from '../../core/labs/check-result.js';
 import { parseRunFlags, type RunFlags } from '../../core/labs/run-flags.js';
-import { parseStatusMasks, type SignalMasks } from '../../core/signal-mask.js';
 import { LABEL_IMAGE } from '../../core/labels.js';
 import { followBuild } from '../build-stream.js';
 import { createAndStart, removeQuietly, type Started } from '../containers.js';
-import { checkHostProc, commOf, listProcStats, NamespaceCache, PROC, pidsCgroupOf, readPids } from '../host-proc.js';
 import { isLabError } from '../lab-error.js';
 import { ownerFor } from '../run-id.js';
 import { abortableDelay } from '../sampler.js';
-import { tallyByNamespace } from '../../core/proc-tally.js';
+import { countNow, type Measured, type ProcFact } from '../zombie-count.js';
 
 export interface CheckContext {
   docker: Docker;
@@ -139,87 +136,14 @@ export async function startForCheck(ctx: CheckContext, input: RunInput): Promise
   );
 }
 
-/** A live process in the measured namespace, with what the kernel says it runs. */
-export interface ProcFact {
-  pid: number;
-  ppid: number;
-  comm: string;
-  /** /proc/<pid>/cmdline split at NUL; empty when it could not be read. */
-  argv: string[];
-}
-
-export interface Measured {
-  pid1: string | null;
-  /** PID 1's command line (the namespace owner's init). */
-  pid1Argv: string[];
-  zombies: number;
-  live: number;
-  /** Forks the pids cgroup refused (EAGAIN in the container). */
-  refusedForks: number | null;
-  /** PIDs charged to the container's pids cgroup (live processes and zombies). */
-  pidsCurrent: number | null;
-  /**
-   * The highest PID the namespace has handed out so far, in its own numbering (the last NSpid).
-   * A fresh namespace numbers its processes 1, 2, 3, ...: this counts the forks done in it.
-   */
-  lastNsPid: number | null;
-  /** Commands of the live processes in the namespace. */
-  comms: string[];
-  /** The live processes of the namespace with their command lines. */
-  procs: ProcFact[];
-  /** PID 1's signal masks (SigCgt, SigIgn, SigBlk) from its status. */
-  pid1Masks: SignalMasks | null;
-}
-
-function readText(file: string): string | null {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return null; // the process ended between the scan and this read
-  }
-}
-
-/** The process's PID in its innermost namespace (the last field of NSpid). */
-function nsPidOf(pid: number): number | null {
-  const m = /^NSpid:\s*([\d\s]+)$/m.exec(readText(`${PROC}/${pid}/status`) ?? '');
-  const last = m?.[1]?.trim().split(/\s+/).at(-1);
-  return last ? Number(last) : null;
-}
-
-function argvOf(pid: number): string[] {
-  return (readText(`${PROC}/${pid}/cmdline`) ?? '').split('\0').filter((w, i, all) => w !== '' || i < all.length - 1);
-}
+export type { Measured, ProcFact };
 
 /**
- * Reads the container's PID namespace from the host's /proc: zombies, live processes with their
- * command lines, the namespace's PID counter, and the pids cgroup's counts. The one place a check
- * gets kernel facts from, so that another way of sampling (an engine on another kernel) slots in here.
+ * Reads the container's PID namespace the way every feature counts (zombie-count.ts): this host's
+ * /proc and pids cgroup on this kernel, a one-shot sidecar where the engine runs elsewhere.
  */
-export function measure(s: Started, nsOwner: Started = s): Measured {
-  const verdict = checkHostProc(nsOwner.initPid, nsOwner.id);
-  if (!verdict.ok) throw new CheckStop({ ok: false, what: 'zombies can be counted here', detail: verdict.reason, tryThis: 'run the lab on the machine the Docker engine runs on (zombie-lab doctor)' });
-  const stats = listProcStats();
-  const tally = tallyByNamespace(stats, new NamespaceCache().lookup(stats), new Set([verdict.ns]), { treeLimit: 2000 }).get(verdict.ns);
-  const pids = readPids(pidsCgroupOf(s.initPid));
-  const tree = tally?.tree ?? [];
-  let lastNsPid: number | null = null;
-  for (const p of tree) {
-    const n = nsPidOf(p.pid);
-    if (n !== null && (lastNsPid === null || n > lastNsPid)) lastNsPid = n;
-  }
-  const procs = tree.filter((p) => p.state !== 'Z').map((p) => ({ pid: p.pid, ppid: p.ppid, comm: p.comm, argv: argvOf(p.pid) }));
-  return {
-    pid1: commOf(nsOwner.initPid),
-    pid1Argv: argvOf(nsOwner.initPid),
-    zombies: tally?.zombies ?? 0,
-    live: tally?.live ?? 0,
-    refusedForks: pids.refusedForks,
-    pidsCurrent: pids.current,
-    lastNsPid,
-    comms: procs.map((p) => p.comm),
-    procs,
-    pid1Masks: parseStatusMasks(readText(`${PROC}/${nsOwner.initPid}/status`) ?? ''),
-  };
+export async function measure(ctx: CheckContext, s: Started, nsOwner?: Started): Promise<Measured> {
+  return countNow(s, { docker: ctx.docker, owner: ownerFor(ctx.runId), sidecarImage: ctx.baseTag, signal: ctx.signal, ...(nsOwner ? { nsOwner } : {}) });
 }
 
 /** What a check saw over its window: a measurement every `everyMs`, the last one at the end. */
@@ -262,7 +186,7 @@ export async function watch(ctx: CheckContext, s: Started, windowMs: number, nsO
     if (seen.ended) throw endedEarly(ctx, seen.ended.code, seen.ended.at);
     let m: Measured;
     try {
-      m = measure(s, nsOwner);
+      m = await measure(ctx, s, nsOwner === s ? undefined : nsOwner);
     } catch (err) {
       // The init may have gone between the exit check and the read: name the exit, not the read
       // (the engine reports an exit a moment after the kernel has reaped the init).
@@ -280,6 +204,7 @@ export async function watch(ctx: CheckContext, s: Started, windowMs: number, nsO
   const first = samples[0] as Measured;
   const last = samples.at(-1) as Measured;
   const maxPid = Math.max(...samples.map((m) => m.lastNsPid ?? 0));
+  // A sampler that cannot see the namespace's PID counter reports null: no count, rather than 0.
   return {
     samples,
     first,

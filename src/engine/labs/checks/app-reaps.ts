@@ -28,13 +28,13 @@ export async function checkAppReaps(ctx: CheckContext): Promise<CheckItem[]> {
       try {
         const w = await watch(ctx, app, APP_REAPS_WINDOW_MS);
         const m = w.last;
-        const isApp = m.pid1 === 'python3' && m.pid1Argv[1] === '/app/app.py';
+        const isApp = m.pid1 === 'python3' && m.pid1Cmdline[1] === '/app/app.py';
         const [, made] = await workloadItems(ctx, ORPHAN_MAKER, w);
         return [
           {
             ok: isApp,
             what: t('your app is PID 1 (no init)', 'deine App ist PID 1 (kein Init)'),
-            detail: t(`PID 1 is ${m.pid1} (${m.pid1Argv.join(' ')})`, `PID 1 ist ${m.pid1} (${m.pid1Argv.join(' ')})`),
+            detail: t(`PID 1 is ${m.pid1} (${m.pid1Cmdline.join(' ')})`, `PID 1 ist ${m.pid1} (${m.pid1Cmdline.join(' ')})`),
             tryThis: t('this lab fixes it in the app: keep CMD ["python3", "/app/app.py"] and no ENTRYPOINT', 'dieses Lab repariert es in der App: behalte CMD ["python3", "/app/app.py"] und kein ENTRYPOINT'),
           },
           {

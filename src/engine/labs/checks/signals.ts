@@ -12,7 +12,7 @@ export async function python3Masks(ctx: CheckContext): Promise<SignalMasks> {
   const s = await startForCheck(ctx, { image: ctx.workloadTag, cmd: ['python3', '-c', 'import time\nwhile True: time.sleep(1)'], what: 'signals-masks' });
   try {
     await waitWindow(ctx, 500);
-    const masks = measure(s).pid1Masks;
+    const masks = (await measure(ctx, s)).pid1Masks;
     if (!masks) throw new Error('cannot read the signal masks of the container');
     return masks;
   } finally {
