@@ -100,6 +100,16 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   program
+    .command('lint [files...]')
+    .description('check Dockerfiles, compose files, Kubernetes pod specs and entrypoint scripts for PID 1 mistakes (no engine needed)')
+    .option('--format <format>', 'text, json or sarif (for code-scanning UIs)', 'text')
+    .option('--json', 'same as --format json')
+    .action(async (files: string[], o: { format?: string; json?: boolean }) => {
+      const { runLint } = await import('./lint-command.js');
+      code = runLint(files, o);
+    });
+
+  program
     .command('clean')
     .description('remove the containers (and with --images the images) the lab made, and nothing else')
     .option('--images', 'also remove the lab images')
