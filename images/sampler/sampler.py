@@ -15,6 +15,9 @@ import time
 interval = float(os.environ.get("SAMPLER_INTERVAL", "0.1"))
 budget = float(os.environ.get("SAMPLER_BUDGET", "0.25"))
 tree_limit = int(os.environ.get("SAMPLER_TREE", "0"))
+# SAMPLER_INSPECT=1 (zombie-lab inspect): each line also carries PID 1's command line, its
+# Sig* masks from /proc/1/status, and the kernel's pid_max. Still file reads only, no forks.
+inspect = os.environ.get("SAMPLER_INSPECT") == "1"
 ttl = float(os.environ.get("ZOMBIE_LAB_TTL", "900"))
 # Readings with PID 1's signal masks and pid_max, for the checks that measure once (scorecard,
 # labs): the lab takes the first that reaches it (the attach may miss the very first) and closes stdin.
@@ -24,13 +27,18 @@ start = time.monotonic()
 out = sys.stdout
 
 
+last_pid = 0
+
+
 def scan():
+    global last_pid
     zombies = live = threads = 0
     pid1 = None
     tree = []
     for name in os.listdir("/proc"):
         if not name.isdigit() or int(name) == me:
             continue
+        last_pid = max(last_pid, int(name))
         try:
             with open("/proc/" + name + "/stat", "rb") as f:
                 line = f.read()
@@ -68,6 +76,15 @@ def pid1_masks():
     return masks
 
 
+def pid1_cmdline():
+    try:
+        with open("/proc/1/cmdline", "rb") as f:
+            raw = f.read()
+    except OSError:
+        return []
+    return [w.decode("utf-8", "replace") for w in raw.split(b"\0") if w]
+
+
 def jstr(s):
     out = []
     for ch in s:
@@ -80,10 +97,39 @@ def jstr(s):
     return '"' + "".join(out) + '"'
 
 
+def read_or_none(path):
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except OSError:
+        return None
+
+
+def pid1_facts():
+    parts = []
+    cmd = read_or_none("/proc/1/cmdline") or b""
+    words = [w.decode("utf-8", "replace") for w in cmd.split(b"\0") if w]
+    parts.append('"pid1cmd":[' + ",".join(jstr(w) for w in words) + "]")
+    status = (read_or_none("/proc/1/status") or b"").decode("latin1")
+    masks = {}
+    for line in status.splitlines():
+        key, _, value = line.partition(":")
+        if key in ("SigCgt", "SigIgn", "SigBlk"):
+            masks[key] = value.strip()
+    if len(masks) == 3:
+        parts.append('"sig":[%s,%s,%s]' % (jstr(masks["SigCgt"]), jstr(masks["SigIgn"]), jstr(masks["SigBlk"])))
+    pid_max = (read_or_none("/proc/sys/kernel/pid_max") or b"").strip()
+    if pid_max.isdigit():
+        parts.append('"pidMax":%d' % int(pid_max))
+    return parts
+
+
 def line_of(sample, tree):
     parts = ['"%s":%s' % (k, v) for k, v in sample.items()]
     if tree is not None:
         parts.append('"tree":[' + ",".join("[%d,%d,%s,%s]" % (p, pp, jstr(c), jstr(st)) for p, pp, c, st in tree) + "]")
+    if inspect:
+        parts.extend(pid1_facts())
     return "{" + ",".join(parts) + "}\n"
 
 
@@ -103,11 +149,22 @@ while ttl <= 0 or time.monotonic() - start < ttl:
     if once:
         for key, value in pid1_masks().items():
             sample[key] = jstr(value)
+        sample["pid1cmd"] = "[" + ",".join(jstr(w) for w in pid1_cmdline()) + "]"
         try:
             with open("/proc/sys/kernel/pid_max") as f:
                 sample["pidMax"] = int(f.read().strip())
         except (OSError, ValueError):
             pass
+        # For the lab checks: the namespace's newest PID (its fork count) and what each live process runs.
+        sample["lastPid"] = last_pid
+        cmds = []
+        for p, _, _, st in tree:
+            if st != "Z":
+                raw = read_or_none("/proc/%d/cmdline" % p) or b""
+                words = [w.decode("utf-8", "replace") for w in raw.split(b"\0") if w]
+                cmds.append("[%d,[%s]]" % (p, ",".join(jstr(w) for w in words)))
+        sample["cmds"] = "[" + ",".join(cmds) + "]"
+
     out.write(line_of(sample, tree if tree_limit else None))
     out.flush()
     # Within the CPU budget: a scan of 20,000 processes makes the next one wait.

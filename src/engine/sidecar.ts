@@ -13,6 +13,7 @@ import { containerSpec } from '../core/container-spec.js';
 import type { Owner } from '../core/labels.js';
 import type { ProcEntry } from '../core/run-events.js';
 import type { Sample } from '../core/sample.js';
+import { parseStatusMasks, type SignalMasks } from '../core/signal-mask.js';
 import { createAndStart, removeQuietly, type Started } from './containers.js';
 import { IMAGES_DIR } from './package-paths.js';
 
@@ -31,8 +32,14 @@ export interface SidecarReading {
   SigBlk?: string;
   SigIgn?: string;
   SigCgt?: string;
+  /** PID 1's command line (/proc/1/cmdline split at NULs), in a one-shot reading. */
+  pid1cmd?: string[];
   /** The engine kernel's pid_max, in a one-shot reading. */
   pidMax?: number;
+  /** The highest PID in the namespace (the sampler's own excluded), in a one-shot reading. */
+  lastPid?: number;
+  /** [pid, argv] of the live processes in the tree, in a one-shot reading. */
+  cmds?: [number, string[]][];
 }
 
 export interface SidecarOptions {
@@ -85,6 +92,11 @@ export function sampleFromReading(r: SidecarReading, t: number, pidsLimit: numbe
     limitHit: pidsUsed >= pidsLimit,
     ...(r.rateHz !== undefined ? { rateHz: r.rateHz } : {}),
   };
+}
+
+/** PID 1's masks from a one-shot reading (null without them). */
+export function masksOfReading(r: SidecarReading): SignalMasks | null {
+  return r.SigCgt !== undefined ? parseStatusMasks(`SigBlk:\t${r.SigBlk ?? '0'}\nSigIgn:\t${r.SigIgn ?? '0'}\nSigCgt:\t${r.SigCgt}\n`) : null;
 }
 
 export function treeFromReading(r: SidecarReading): ProcEntry[] | undefined {

@@ -13,7 +13,7 @@ import { chooseSource, parseSamplerChoice, type CountingSource, type SamplerChoi
 import { parseStatusMasks, type SignalMasks } from '../core/signal-mask.js';
 import { checkHostProc, commOf, listProcStats, NamespaceCache, pidsCgroupOf, PROC, readPids, readPidsAccounting, type PidsCgroup } from './host-proc.js';
 import { LabError } from './lab-error.js';
-import { startSidecar, treeFromReading } from './sidecar.js';
+import { masksOfReading, startSidecar, treeFromReading } from './sidecar.js';
 import { readFileSync } from 'node:fs';
 
 /** What a container's counting rests on; `ns` and `cgroup` only where this host sees it. */
@@ -50,6 +50,15 @@ export function planCounting(target: CountTarget, choice: SamplerChoice = sample
   return { source, why, ns: verdict.ok && source !== 'sidecar' ? verdict.ns : null, cgroup: source === 'sidecar' ? null : cgroup };
 }
 
+/** A live process in the counted namespace, with what the kernel says it runs. */
+export interface ProcFact {
+  pid: number;
+  ppid: number;
+  comm: string;
+  /** /proc/<pid>/cmdline split at NULs; empty when it could not be read. */
+  argv: string[];
+}
+
 /** One reading of a container's PID namespace. */
 export interface Measured {
   source: CountingSource;
@@ -60,13 +69,24 @@ export interface Measured {
   refusedForks: number | null;
   /** PIDs charged to the container (live threads + zombies). */
   pidsUsed: number | null;
+  /** The pids cgroup's limit (pids.max); null: no limit, or the cgroup is out of reach (pidsUsed null too). */
+  pidsMax: number | null;
   /** Commands of the live processes in the namespace. */
   comms: string[];
   tree: ProcEntry[];
   /** PID 1's signal masks (/proc/1/status in its namespace). */
   pid1Masks: SignalMasks | null;
+  /** PID 1's command line (/proc/1/cmdline split at NULs; empty when it cannot be read). */
+  pid1Cmdline: string[];
   /** The pid_max of the engine's kernel (all containers and the engine's machine share it). */
   pidMax: number | null;
+  /**
+   * The highest PID the namespace has handed out so far, in its own numbering (NSpid). A fresh
+   * namespace numbers its processes 1, 2, 3, ...: this counts the forks done in it.
+   */
+  lastNsPid: number | null;
+  /** The live processes of the namespace with their command lines (lab checks verify the workload by them). */
+  procs: ProcFact[];
 }
 
 export interface CountOptions {
@@ -105,11 +125,39 @@ export async function countNow(target: CountTarget, opts: CountOptions): Promise
     live: tally?.live ?? 0,
     refusedForks: pids.refusedForks,
     pidsUsed: pids.current,
+    pidsMax: pids.max,
     comms: tree.filter((p) => p.state !== 'Z').map((p) => p.comm),
     tree,
     pid1Masks: masks,
+    pid1Cmdline: readCmdline(owner.initPid),
     pidMax: readPidMax(),
+    lastNsPid: lastNsPidOf(tree),
+    procs: tree.filter((p) => p.state !== 'Z').map((p) => ({ pid: p.pid, ppid: p.ppid, comm: p.comm, argv: readCmdline(p.pid) })),
   };
+}
+
+/** The newest PID in the namespace's own numbering: the last field of NSpid, over its processes. */
+function lastNsPidOf(tree: ProcEntry[]): number | null {
+  let last: number | null = null;
+  for (const p of tree) {
+    let status: string;
+    try {
+      status = readFileSync(`${PROC}/${p.pid}/status`, 'utf8');
+    } catch {
+      continue; // ended between the scan and this read
+    }
+    const n = Number(/^NSpid:\s*([\d\s]+)$/m.exec(status)?.[1]?.trim().split(/\s+/).at(-1));
+    if (Number.isInteger(n) && (last === null || n > last)) last = n;
+  }
+  return last;
+}
+
+function readCmdline(pid: number): string[] {
+  try {
+    return readFileSync(`${PROC}/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+  } catch {
+    return [];
+  }
 }
 
 function readPidMax(): number | null {
@@ -141,7 +189,7 @@ async function countWithSidecar(target: CountTarget, owner: CountTarget, plan: C
       );
     }
     const tree = treeFromReading(r) ?? [];
-    const masks = r.SigCgt !== undefined ? parseStatusMasks(`SigBlk:\t${r.SigBlk ?? '0'}\nSigIgn:\t${r.SigIgn ?? '0'}\nSigCgt:\t${r.SigCgt}\n`) : null;
+    const masks = masksOfReading(r);
     return {
       source: plan.source,
       pid1: r.pid1,
@@ -150,10 +198,18 @@ async function countWithSidecar(target: CountTarget, owner: CountTarget, plan: C
       // pids.events lives in the engine's cgroups, out of reach from a sidecar without the cgroup tree.
       refusedForks: null,
       pidsUsed: r.threads + r.zombies,
+      pidsMax: null,
       comms: tree.filter((p) => p.state !== 'Z').map((p) => p.comm),
       tree,
       pid1Masks: masks,
+      pid1Cmdline: r.pid1cmd ?? [],
       pidMax: r.pidMax ?? null,
+      // In the namespace the sidecar sees its PIDs as the namespace numbers them.
+      lastNsPid: r.lastPid ?? null,
+      procs: (r.cmds ?? []).flatMap(([pid, argv]) => {
+        const p = tree.find((e) => e.pid === pid && e.state !== 'Z');
+        return p ? [{ pid, ppid: p.ppid, comm: p.comm, argv }] : [];
+      }),
     };
   } finally {
     await sc.close();
