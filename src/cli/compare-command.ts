@@ -55,7 +55,7 @@ export async function runCompare(raw: CompareCliOptions): Promise<number> {
   try {
     const opened = await connectAndSweep();
     conn = opened.conn;
-    if (opened.swept) say(`removed ${opened.swept} leftover container(s) of earlier runs`);
+    if (opened.sweptLine) say(opened.sweptLine);
   } catch (err) {
     return reportProblem(err);
   }
