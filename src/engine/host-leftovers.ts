@@ -4,7 +4,7 @@
  * owner's PID and start time (core/owner-mark), so a later start removes exactly those whose
  * owner is gone, and never anything of a live run or of another program.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmdirSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -44,6 +44,21 @@ export async function removeOwnedDir(dir: string): Promise<{ removed: boolean; u
     return { removed: true, unmounted };
   } catch (err) {
     return { removed: false, unmounted, reason: `${(err as NodeJS.ErrnoException).code ?? String(err)}` };
+  }
+}
+
+/**
+ * After an interrupt: the lab must be gone within a second, and removing a 250 MB chroot takes
+ * longer. A detached `rm` finishes the job after we exit (and the next start sweeps whatever it
+ * did not); --one-file-system keeps it out of anything still mounted below.
+ */
+export function removeOwnedDirSoon(dir: string): void {
+  for (const m of mountsUnder(mountinfo(), dir)) spawnSync('umount', ['--lazy', m], { stdio: 'ignore' });
+  if (mountsUnder(mountinfo(), dir).length > 0) return;
+  try {
+    spawn('rm', ['-rf', '--one-file-system', '--', dir], { detached: true, stdio: 'ignore' }).on('error', () => undefined).unref();
+  } catch {
+    // the next start sweeps it
   }
 }
 

@@ -13,7 +13,7 @@ import type { BuildWay, ImageName, RunEvent } from '../core/run-events.js';
 import { followBuild } from './build-stream.js';
 import { EventQueue } from './event-queue.js';
 import { containment, runContained } from './contained-command.js';
-import { ownedTempDir, removeOwnedDir } from './host-leftovers.js';
+import { ownedTempDir, removeOwnedDir, removeOwnedDirSoon } from './host-leftovers.js';
 import { IMAGES_DIR } from './package-paths.js';
 
 export const BASE_REPO = 'zombie-lab/base';
@@ -126,7 +126,8 @@ async function buildBaseOffline(docker: Docker, tag: string, imagesDir: string, 
     } as Record<string, unknown>);
     await followBuild(stream, 'the base image (import)', onLine, signal);
   } finally {
-    await removeOwnedDir(dir);
+    if (signal?.aborted) removeOwnedDirSoon(dir);
+    else await removeOwnedDir(dir);
   }
 }
 
