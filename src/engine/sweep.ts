@@ -5,6 +5,7 @@
  */
 import type Docker from 'dockerode';
 import { removeLabContainers, type RemoveReport } from './cleanup.js';
+import { retryUnremoved } from './containers.js';
 import { sweepHostLeftovers, type HostSweepReport } from './host-leftovers.js';
 
 export interface SweepReport {
@@ -13,6 +14,8 @@ export interface SweepReport {
 }
 
 export async function sweepLeftovers(docker: Docker): Promise<SweepReport> {
+  // First our own: containers whose removal failed while the engine was away.
+  await retryUnremoved();
   const [containers, host] = await Promise.all([removeLabContainers(docker), sweepHostLeftovers()]);
   return { containers, host };
 }
