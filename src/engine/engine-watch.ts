@@ -5,7 +5,7 @@
  * than `timeoutMs` too (a hung engine), so the loss is known within about 1.4 s.
  */
 import type Docker from 'dockerode';
-import { engineEndpoint } from './docker-connect.js';
+import { resolveEndpoint } from './docker-connect.js';
 import { LabError } from './lab-error.js';
 import { abortableDelay } from './sampler.js';
 
@@ -41,7 +41,7 @@ export function engineLostError(endpoint: string, why: string): LabError {
 export async function watchEngine(docker: Docker, opts: WatchOptions): Promise<LabError | null> {
   const intervalMs = opts.intervalMs ?? 400;
   const timeoutMs = opts.timeoutMs ?? 1000;
-  const endpoint = opts.endpoint ?? engineEndpoint();
+  const endpoint = opts.endpoint ?? resolveEndpoint().host;
   while (!opts.signal.aborted) {
     const r = await pingWithin(docker, timeoutMs);
     if (opts.signal.aborted) return null;
