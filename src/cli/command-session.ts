@@ -2,8 +2,8 @@
  * What every command that runs containers does first: connect, sweep leftovers of dead runs,
  * and turn Ctrl-C / SIGTERM into an abort of its work (which removes its containers).
  */
-import { removeLabContainers } from '../engine/cleanup.js';
 import { connectDocker, type Connection } from '../engine/docker-connect.js';
+import { describeSweep, sweepLeftovers, type SweepReport } from '../engine/sweep.js';
 import { setInterruptHandler } from './exit-cleanup.js';
 
 /** What every command says first: which engine, and why that one. */
@@ -11,10 +11,10 @@ export function engineLine(conn: Connection): string {
   return `engine: ${conn.described}`;
 }
 
-export async function connectAndSweep(): Promise<{ conn: Connection; swept: number }> {
-  const conn = await connectDocker();
-  const report = await removeLabContainers(conn.docker);
-  return { conn, swept: report.removed.length };
+export async function connectAndSweep(opts: { timeoutMs?: number } = {}): Promise<{ conn: Connection; swept: SweepReport; sweptLine: string | null }> {
+  const conn = await connectDocker(opts);
+  const swept = await sweepLeftovers(conn.docker);
+  return { conn, swept, sweptLine: describeSweep(swept) };
 }
 
 export interface InterruptScope {
