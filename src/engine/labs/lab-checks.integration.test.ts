@@ -136,6 +136,21 @@ describe.runIf(conn)('lab checks on the real engine', () => {
     expect(detailOf(solved, 'your app is PID 1')).toBe('PID 1 is python3');
   });
 
+  it('07 your own containers: lint and inspect find the starting files\' mistakes; the fixed files pass, and docker stop agrees with inspect', async () => {
+    const start = await check('own-containers', false);
+    expect(failed(start)).toEqual([
+      'zombie-lab lint finds no error or warning in your files',
+      'zombie-lab inspect finds nothing in your running container',
+      'docker stop -t 4 ends on SIGTERM, as inspect predicted',
+    ]);
+    expect(detailOf(start, 'zombie-lab lint')).toMatch(/^Dockerfile:6 shell-form-cmd; Dockerfile:6 entrypoint-script-no-exec; compose.yaml:3 compose-no-init$/);
+    expect(detailOf(start, 'zombie-lab inspect')).toMatch(/PID 1 is shell sh.*shell-pid1/);
+    expect(detailOf(start, 'docker stop')).toMatch(/exit 137; inspect said: docker stop will wait the full 10 s/);
+    const solved = await check('own-containers', true);
+    expect(failed(solved)).toEqual([]);
+    expect(detailOf(solved, 'zombie-lab inspect')).toMatch(/^ok: PID 1 is init tini, ends on SIGTERM/);
+  });
+
   it('speaks the language of the lab: a German lab checks in German', async () => {
     const dir = path.join(tmp, 'zombies-de');
     await ensureWorkspace(dir, 'zombies');
