@@ -51,17 +51,18 @@ async function chooseSource(opts: AppOptions): Promise<Chosen | string> {
       return err instanceof Error ? err.message : String(err);
     }
   }
-  const [{ connectDocker }, { isLabError }, { liveSource }] = await Promise.all([
-    import('../engine/docker-connect.js'),
+  const [{ connectAndSweep }, { isLabError }, { liveSource }] = await Promise.all([
+    import('./command-session.js'),
     import('../engine/lab-error.js'),
     import('./live-source.js'),
   ]);
   let reason: string;
   try {
-    const conn = await connectDocker({ timeoutMs: 2000 });
+    // The sweep first: a killed app's containers would otherwise count against the PID budget.
+    const { conn, sweptLine } = await connectAndSweep({ timeoutMs: 2000 });
     const live = liveSource(conn.docker, opts.runIdPrefix);
     const listContainers = async (signal: AbortSignal) => (await import('../engine/inspect/verdicts.js')).verdictsOfRunning(conn.docker, signal, opts.runIdPrefix ? `${opts.runIdPrefix}-inspect` : 'inspect');
-    return { source: live.source, close: live.close, replay: false, notice: `engine ${conn.endpoint} (Docker ${conn.version})`, listContainers };
+    return { source: live.source, close: live.close, replay: false, notice: `engine ${conn.endpoint} (Docker ${conn.version})${sweptLine ? `; ${sweptLine}` : ''}`, listContainers };
   } catch (err) {
     reason = isLabError(err) ? `${err.problem.message} (${err.problem.fix})` : err instanceof Error ? err.message : String(err);
   }
