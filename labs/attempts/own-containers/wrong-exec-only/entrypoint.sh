@@ -1,4 +1,1 @@
-#!/bin/sh
-# Prepare, then start the app.
-echo "entrypoint: starting the app"
-exec python3 /app/app.py
+../right-tini-exec-init/entrypoint.sh
