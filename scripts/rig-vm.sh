@@ -13,7 +13,7 @@
 # The image is built once per recipe with mmdebstrap from this host's own apt mirror and kept in
 # ZOMBIE_LAB_VM_CACHE (default /var/cache/zombie-lab/vm) as <recipe hash>.{img,vmlinuz,initrd};
 # the guest boots it with -snapshot, so it is never changed. The checkout this script belongs to
-# is shared read-only over 9p (/mnt/lab in the guest), with this host's node binary (/mnt/node).
+# is shared read-only over 9p (/mnt/lab in the guest), and a copy of this host's node (/mnt/rig/node).
 set -euo pipefail
 
 log() { printf 'rig-vm: %s\n' "$*" >&2; }
@@ -33,10 +33,12 @@ guest_setup() {
   local r=$1
   echo zombie-vm >"$r/etc/hostname"
   printf '127.0.0.1 localhost zombie-vm\n' >"$r/etc/hosts"
-  printf '/dev/vda / ext4 rw,noatime 0 1\n' >"$r/etc/fstab"
+  # No root line: the kernel mounts it rw (root=/dev/vda rw), and systemd need not wait for udev to
+  # announce /dev/vda before going on (a TCG boot spends a minute there).
+  : >"$r/etc/fstab"
   # The 9p shares, when the rig offers them (nofail: the guest boots without them too).
-  mkdir -p "$r/mnt/lab" "$r/mnt/node" "$r/mnt/rig"
-  for tag in lab node rig; do
+  mkdir -p "$r/mnt/lab" "$r/mnt/rig"
+  for tag in lab rig; do
     printf '%s /mnt/%s 9p trans=virtio,version=9p2000.L,ro,nofail,x-systemd.device-timeout=5s 0 0\n' "$tag" "$tag" >>"$r/etc/fstab"
   done
   # A fixed address on qemu's user network (net.ifnames=0 names the NIC eth0): no DHCP to wait for.
@@ -75,13 +77,20 @@ UseDNS no
 EOF
   # What a TCG boot need not spend its time on.
   for u in apt-daily.timer apt-daily-upgrade.timer man-db.timer e2scrub_all.timer fstrim.timer \
-    e2scrub_reap.service systemd-timesyncd.service getty@tty1.service; do
+    e2scrub_reap.service systemd-timesyncd.service getty@tty1.service \
+    modprobe@drm.service modprobe@efi_pstore.service modprobe@fuse.service systemd-journal-flush.service; do
     ln -sf /dev/null "$r/etc/systemd/system/$u"
   done
   # A root shell on the serial console, for debugging a boot by hand.
   mkdir -p "$r/etc/systemd/system/serial-getty@ttyS0.service.d"
   printf '[Service]\nExecStart=\nExecStart=-/sbin/agetty --autologin root --keep-baud 115200 %%I $TERM\n' \
     >"$r/etc/systemd/system/serial-getty@ttyS0.service.d/autologin.conf"
+  mkdir -p "$r/etc/systemd/journald.conf.d"
+  printf '[Journal]\nStorage=volatile\n' >"$r/etc/systemd/journald.conf.d/volatile.conf"
+  # A small initrd (the modules this VM boots from, not "most"): less for TCG to unpack.
+  printf 'virtio_pci\nvirtio_blk\nvirtio_net\next4\n9p\n9pnet_virtio\n' >>"$r/etc/initramfs-tools/modules"
+  sed -i 's/^MODULES=.*/MODULES=list/' "$r/etc/initramfs-tools/initramfs.conf"
+  chroot "$r" update-initramfs -u -k all >/dev/null
   rm -f "$r/etc/machine-id" && touch "$r/etc/machine-id"
 }
 # ---- end of recipe ----
@@ -163,6 +172,8 @@ image() {
   mv "$work/suite" "$base.suite"
   mv "$work/img" "$base.img"
   rm -rf "$work"
+  # Images of older recipes are never booted again: 6 GB (sparse) each.
+  find "$cache" -maxdepth 1 -type f \( -name '*.img' -o -name '*.vmlinuz' -o -name '*.initrd' -o -name '*.suite' \) ! -name "$h.*" -delete
   flock -u 9
   log "image ready in $(($(date +%s) - started)) s: $base.img (Debian $suite)"
   printf '%s\n' "$base"
@@ -202,7 +213,9 @@ start() {
   mkdir -p "$dir/share"
   ssh-keygen -q -t ed25519 -N '' -f "$dir/ssh_key" >/dev/null
   cp "$dir/ssh_key.pub" "$dir/share/authorized_keys"
+  # This host's node, for running the lab inside the guest (shared read-only with the rig's key).
   node_bin=$(readlink -f "$(command -v node)")
+  cp "$node_bin" "$dir/share/node"
   docker_port=$(free_port)
   ssh_port=$(free_port)
   # TCG, one vCPU (a TCG guest eats a core; the machine has two), no display, the disk never
@@ -215,7 +228,6 @@ start() {
     -netdev "user,id=n0,restrict=on,hostfwd=tcp:127.0.0.1:$docker_port-:2375,hostfwd=tcp:127.0.0.1:$ssh_port-:22" \
     -device virtio-net-pci,netdev=n0 \
     -virtfs "local,path=$here,mount_tag=lab,security_model=none,readonly=on,id=lab" \
-    -virtfs "local,path=$(dirname "$node_bin"),mount_tag=node,security_model=none,readonly=on,id=node" \
     -virtfs "local,path=$dir/share,mount_tag=rig,security_model=none,readonly=on,id=rig" \
     -serial "file:$dir/console.log" \
     </dev/null >"$dir/qemu.log" 2>&1 &
@@ -224,7 +236,7 @@ start() {
   {
     printf 'DOCKER_HOST=tcp://127.0.0.1:%s\n' "$docker_port"
     printf 'RIG_SSH_PORT=%s\nRIG_SSH_KEY=%s\n' "$ssh_port" "$dir/ssh_key"
-    printf 'RIG_GUEST_LAB=/mnt/lab\nRIG_GUEST_NODE=/mnt/node/%s\n' "$(basename "$node_bin")"
+    printf 'RIG_GUEST_LAB=/mnt/lab\nRIG_GUEST_NODE=/mnt/rig/node\n'
     printf 'RIG_GUEST_SUITE=%s\n' "$(cat "$base.suite" 2>/dev/null || echo unknown)"
   } >"$dir/env"
   local t0

@@ -251,8 +251,20 @@ def pid1_now():
 readable, _, _ = select.select([0], [], [], 60)
 if not readable or not os.read(0, 4096):
     sys.exit(0)
+def machine():
+    """pid_max and the tasks that exist on the engine's machine (/proc/loadavg counts them all)."""
+    try:
+        with open("/proc/sys/kernel/pid_max") as f:
+            pid_max = int(f.read())
+        with open("/proc/loadavg") as f:
+            tasks = int(f.read().split()[3].split("/")[1])
+        return [("pidMax", pid_max), ("tasks", tasks)]
+    except (OSError, ValueError, IndexError):
+        return []
+
+
 cg_dir, why = find_cgroup()
-emit([("way", '"cgroup"' if cg_dir else '"proc"'), ("why", jstr(why) if why else "null"), ("cgroup", jstr(cg_dir) if cg_dir else "null")])
+emit([("way", '"cgroup"' if cg_dir else '"proc"'), ("why", jstr(why) if why else "null"), ("cgroup", jstr(cg_dir) if cg_dir else "null")] + machine())
 
 
 class Rate:

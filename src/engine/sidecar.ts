@@ -53,6 +53,9 @@ export interface SidecarWay {
   why: string | null;
   /** The demo's cgroup directory as the sidecar sees it. */
   cgroup: string | null;
+  /** The engine machine's pid_max and the tasks on it when the sidecar started. */
+  pidMax?: number;
+  tasks?: number;
 }
 
 export interface SidecarOptions {
@@ -89,6 +92,8 @@ interface WireLine {
   way?: 'cgroup' | 'proc';
   why?: string | null;
   cgroup?: string | null;
+  pidMax?: number;
+  tasks?: number;
   zombies?: number;
   live?: number;
   threads?: number;
@@ -176,7 +181,7 @@ export class SidecarLines {
     const w = parseLine(line);
     if (!w) return null;
     if (w.way) {
-      this.way = { way: w.way, why: w.why ?? null, cgroup: w.cgroup ?? null };
+      this.way = { way: w.way, why: w.why ?? null, cgroup: w.cgroup ?? null, ...(w.pidMax ? { pidMax: w.pidMax } : {}), ...(w.tasks ? { tasks: w.tasks } : {}) };
       return null;
     }
     if (!w.cg) return parseReading(line);
@@ -274,6 +279,9 @@ export async function startSidecar(docker: Docker, opts: SidecarOptions): Promis
     stderr.end();
   });
   stream.on('error', () => stdout.end());
+  // Lines still arriving after close() ended these are dropped, not an uncaught "write after end".
+  stdout.on('error', () => undefined);
+  stderr.on('error', () => undefined);
   let errTail = '';
   stderr.on('data', (d: Buffer) => (errTail = (errTail + d.toString()).slice(-400)));
   const lines = createInterface({ input: stdout, crlfDelay: Infinity });
