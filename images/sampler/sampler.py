@@ -27,6 +27,10 @@ tree_limit = int(os.environ.get("SAMPLER_TREE", "0"))
 ttl = float(os.environ.get("ZOMBIE_LAB_TTL", "900"))
 target = os.environ.get("SAMPLER_TARGET", "")[:12]
 want_cgroup = os.environ.get("SAMPLER_CGROUP", "auto") != "off"
+# Readings with PID 1's signal masks and pid_max, for the checks that measure once (scorecard,
+# labs): the lab takes the first reading and closes stdin. On the cgroup way the first reading
+# waits for a whole /proc scan, so it also carries the tree.
+once = os.environ.get("SAMPLER_ONCE") == "1"
 CG = "/sys/fs/cgroup"
 me = os.getpid()
 start = time.monotonic()
@@ -109,6 +113,26 @@ def find_cgroup():
     if not os.statvfs(CG).f_flag & os.ST_RDONLY:
         return None, "the cgroup tree is writable in here, so it is not used"
     return d, None
+
+
+def once_fields():
+    if not once:
+        return []
+    fields = []
+    try:
+        with open("/proc/1/status", "rb") as f:
+            for raw in f:
+                key, _, value = raw.decode("latin1").partition(":")
+                if key in ("SigBlk", "SigIgn", "SigCgt"):
+                    fields.append((key, jstr(value.strip())))
+    except OSError:
+        pass
+    try:
+        with open("/proc/sys/kernel/pid_max") as f:
+            fields.append(("pidMax", int(f.read().strip())))
+    except (OSError, ValueError):
+        pass
+    return fields
 
 
 def pread(fd):
@@ -293,6 +317,14 @@ def run_cgroup():
     scan_rate = Rate()
     proc_budget = budget if tree_limit else check_budget
     proc_gap = interval if tree_limit else check_every
+    if once:
+        # The one reading must hold the tree and a /proc count too: scan before the first tick.
+        fast0 = reader.read(time.monotonic())
+        s0 = Scan()
+        s0.step(float("inf"))
+        pid1 = s0.pid1 if s0.pid1 is not None else pid1
+        done = (s0, max(0, fast0[0] - fast0[1]) if fast0 else 0, time.monotonic())
+        next_scan = time.monotonic() + max(proc_gap, s0.cost / proc_budget)
     next_tick = time.monotonic()
     while ttl <= 0 or time.monotonic() - start < ttl:
         if cg_dir is None:
@@ -316,7 +348,7 @@ def run_cgroup():
                     if tree_limit:
                         fields.append(("tree", jtree(s.tree)))
                     done = None
-                emit(fields)
+                emit(fields + once_fields())
                 if scan is None and now >= next_scan:
                     scan = Scan()
                     scan_before = fast
@@ -354,7 +386,7 @@ def run_proc():
             fields.append(rt)
         if tree_limit:
             fields.append(("tree", jtree(s.tree)))
-        emit(fields)
+        emit(fields + once_fields())
         # Within the CPU budget: a scan of 20,000 processes makes the next one wait.
         wait = began + max(interval, cost / budget) - time.monotonic()
         readable, _, _ = select.select([0], [], [], max(0.0, wait))

@@ -21,7 +21,8 @@ import type { Owner } from '../core/labels.js';
 import type { ProcEntry } from '../core/run-events.js';
 import { confirmedZombies, type Sample } from '../core/sample.js';
 import { createAndStart, removeQuietly, type Started } from './containers.js';
-import { withTimeout } from './docker-connect.js';
+import { factsOf } from './engine-facts.js';
+import { withTimeout } from './timeout.js';
 import { IMAGES_DIR } from './package-paths.js';
 import { DEFAULT_CHECK_BUDGET, DEFAULT_CHECK_EVERY_MS, sampleFromCgroup } from './sampler.js';
 
@@ -40,6 +41,12 @@ export interface SidecarReading extends ProcCounts {
   costUs: number;
   rateHz?: number;
   tree?: [number, number, string, string][];
+  /** PID 1's signal masks from /proc/1/status (hex), in a one-shot reading. */
+  SigBlk?: string;
+  SigIgn?: string;
+  SigCgt?: string;
+  /** The engine kernel's pid_max, in a one-shot reading. */
+  pidMax?: number;
   /** On the cgroup way: the demo's pids cgroup (zombies/live/threads above come from it, zombies confirmed over two ticks). */
   cgroup?: PidsAccounting;
   /** On the cgroup way: the last /proc cross-check (its counts, cost, age and pace). */
@@ -72,6 +79,8 @@ export interface SidecarOptions {
   cgroupVersion?: 1 | 2;
   /** 'proc': scan /proc even on cgroup v2 (to compare the two ways). */
   way?: 'auto' | 'proc';
+  /** Readings that also carry PID 1's signal masks and pid_max (for one-shot measurements). */
+  once?: boolean;
   signal?: AbortSignal;
 }
 
@@ -102,6 +111,9 @@ interface WireLine {
   rateHz?: number;
   procRateHz?: number;
   tree?: [number, number, string, string][];
+  SigBlk?: string;
+  SigIgn?: string;
+  SigCgt?: string;
   /** [pids.current, threads listed, processes listed, pids.max (-1: max), refused forks, pids.peak (-1: none)] */
   cg?: number[];
   /** [zombies, live, threads, scan cost µs, cgroup zombies when the scan began, ms since it ended] */
@@ -121,7 +133,17 @@ function parseLine(line: string): WireLine | null {
 export function parseReading(line: string): SidecarReading | null {
   const r = parseLine(line);
   if (!r || typeof r.zombies !== 'number' || typeof r.live !== 'number' || typeof r.threads !== 'number') return null;
-  return { zombies: r.zombies, live: r.live, threads: r.threads, pid1: r.pid1 ?? null, costUs: r.costUs ?? 0, ...(r.rateHz !== undefined ? { rateHz: r.rateHz } : {}), ...(r.tree ? { tree: r.tree } : {}) };
+  return { zombies: r.zombies, live: r.live, threads: r.threads, pid1: r.pid1 ?? null, costUs: r.costUs ?? 0, ...(r.rateHz !== undefined ? { rateHz: r.rateHz } : {}), ...(r.tree ? { tree: r.tree } : {}), ...onceFields(r) };
+}
+
+/** PID 1's signal masks and pid_max, on one-shot readings. */
+function onceFields(r: WireLine): Pick<SidecarReading, 'SigBlk' | 'SigIgn' | 'SigCgt' | 'pidMax'> {
+  return {
+    ...(r.SigBlk !== undefined ? { SigBlk: r.SigBlk } : {}),
+    ...(r.SigIgn !== undefined ? { SigIgn: r.SigIgn } : {}),
+    ...(r.SigCgt !== undefined ? { SigCgt: r.SigCgt } : {}),
+    ...(r.pidMax !== undefined ? { pidMax: r.pidMax } : {}),
+  };
 }
 
 /** The cgroup counts of a cgroup-way line, in the lab's own accounting. */
@@ -207,24 +229,14 @@ export class SidecarLines {
       ...(w.rateHz !== undefined ? { rateHz: w.rateHz } : {}),
       ...(this.tree ? { tree: this.tree } : {}),
       ...(p ? { procCheck: { zombies: p.counts.zombies, ageMs: now - p.endedAt, costUs: p.costUs, rateHz: p.rateHz } } : {}),
+      ...onceFields(w),
     };
   }
 }
 
-// One `docker info` per engine connection: the cgroup version does not change while the lab runs.
-const cgroupVersions = new WeakMap<Docker, Promise<1 | 2>>();
-
-/** The engine's cgroup version, from `docker info` (1 when it does not say, or does not answer in time). */
-export function engineCgroupVersion(docker: Docker): Promise<1 | 2> {
-  let v = cgroupVersions.get(docker);
-  if (!v) {
-    v = withTimeout(docker.info() as Promise<{ CgroupVersion?: string }>, 10_000, 'docker info').then(
-      (i) => (i.CgroupVersion === '2' ? 2 : 1),
-      () => 1 as const,
-    );
-    cgroupVersions.set(docker, v);
-  }
-  return v;
+/** The engine's cgroup version, from its `docker info` (1 when it does not say, or does not answer in time). */
+async function engineCgroupVersion(docker: Docker): Promise<1 | 2> {
+  return (await factsOf({ docker }).catch(() => null))?.cgroupVersion === 2 ? 2 : 1;
 }
 
 let script: Promise<string> | null = null;
@@ -260,6 +272,7 @@ export async function startSidecar(docker: Docker, opts: SidecarOptions): Promis
       SAMPLER_TARGET: opts.targetId.slice(0, 12),
       SAMPLER_CGROUP: v2 ? 'auto' : 'off',
       ZOMBIE_LAB_TTL: String(opts.ttlS ?? 900),
+      ...(opts.once ? { SAMPLER_ONCE: '1' } : {}),
     },
     labels: { [LABEL_TARGET]: opts.targetId.slice(0, 12) },
   });
