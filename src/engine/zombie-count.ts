@@ -13,7 +13,7 @@ import { chooseSource, parseSamplerChoice, type CountingSource, type SamplerChoi
 import { parseStatusMasks, type SignalMasks } from '../core/signal-mask.js';
 import { checkHostProc, commOf, listProcStats, NamespaceCache, pidsCgroupOf, PROC, readPids, readPidsAccounting, type PidsCgroup } from './host-proc.js';
 import { LabError } from './lab-error.js';
-import { startSidecar, treeFromReading } from './sidecar.js';
+import { startSidecar, treeFromReading, type SidecarWay } from './sidecar.js';
 import { readFileSync } from 'node:fs';
 
 /** What a container's counting rests on; `ns` and `cgroup` only where this host sees it. */
@@ -67,6 +67,8 @@ export interface Measured {
   pid1Masks: SignalMasks | null;
   /** The pid_max of the engine's kernel (all containers and the engine's machine share it). */
   pidMax: number | null;
+  /** The sidecar's way of counting (its pids cgroup on cgroup v2, else /proc, and why). */
+  sidecarWay?: SidecarWay;
 }
 
 export interface CountOptions {
@@ -145,7 +147,9 @@ async function countWithSidecar(target: CountTarget, owner: CountTarget, plan: C
     return {
       source: plan.source,
       pid1: r.pid1,
-      zombies: r.zombies,
+      // One reading, nothing to confirm it by: on the cgroup way a fork in flight or a child between
+      // exit and reap can count as a zombie; a real pile is in the cgroup and in the /proc scan alike.
+      zombies: r.procCheck ? Math.min(r.zombies, r.procCheck.zombies) : r.zombies,
       live: r.live,
       // On cgroup v2 the sidecar reads the demo's pids cgroup; elsewhere pids.events is out of its reach.
       refusedForks: r.cgroup?.refusedForks ?? null,
@@ -154,6 +158,7 @@ async function countWithSidecar(target: CountTarget, owner: CountTarget, plan: C
       tree,
       pid1Masks: masks,
       pidMax: r.pidMax ?? null,
+      sidecarWay: sc.way,
     };
   } finally {
     await sc.close();
