@@ -24,6 +24,9 @@ budget = float(os.environ.get("SAMPLER_BUDGET", "0.25"))
 check_budget = float(os.environ.get("SAMPLER_CHECK_BUDGET", "0.005"))
 check_every = float(os.environ.get("SAMPLER_CHECK_EVERY", "1.0"))
 tree_limit = int(os.environ.get("SAMPLER_TREE", "0"))
+# SAMPLER_INSPECT=1 (zombie-lab inspect): each line also carries PID 1's command line, its
+# Sig* masks from /proc/1/status, and the kernel's pid_max. Still file reads only, no forks.
+inspect = os.environ.get("SAMPLER_INSPECT") == "1"
 ttl = float(os.environ.get("ZOMBIE_LAB_TTL", "900"))
 target = os.environ.get("SAMPLER_TARGET", "")[:12]
 want_cgroup = os.environ.get("SAMPLER_CGROUP", "auto") != "off"
@@ -115,23 +118,34 @@ def find_cgroup():
     return d, None
 
 
+def read_or_none(path):
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except OSError:
+        return None
+
+
 def once_fields():
-    if not once:
+    """PID 1's command line, signal masks and the kernel's pid_max: on one-shot and inspect readings."""
+    if not (once or inspect):
         return []
     fields = []
-    try:
-        with open("/proc/1/status", "rb") as f:
-            for raw in f:
-                key, _, value = raw.decode("latin1").partition(":")
-                if key in ("SigBlk", "SigIgn", "SigCgt"):
-                    fields.append((key, jstr(value.strip())))
-    except OSError:
-        pass
-    try:
-        with open("/proc/sys/kernel/pid_max") as f:
-            fields.append(("pidMax", int(f.read().strip())))
-    except (OSError, ValueError):
-        pass
+    cmd = read_or_none("/proc/1/cmdline") or b""
+    words = [w.decode("utf-8", "replace") for w in cmd.split(b"\0") if w]
+    fields.append(("pid1cmd", "[" + ",".join(jstr(w) for w in words) + "]"))
+    masks = {}
+    for line in (read_or_none("/proc/1/status") or b"").decode("latin1").splitlines():
+        key, _, value = line.partition(":")
+        if key in ("SigCgt", "SigIgn", "SigBlk"):
+            masks[key] = value.strip()
+    if once:
+        fields.extend((k, jstr(v)) for k, v in sorted(masks.items()))
+    if inspect and len(masks) == 3:
+        fields.append(("sig", "[%s,%s,%s]" % (jstr(masks["SigCgt"]), jstr(masks["SigIgn"]), jstr(masks["SigBlk"]))))
+    pid_max = (read_or_none("/proc/sys/kernel/pid_max") or b"").strip()
+    if pid_max.isdigit():
+        fields.append(("pidMax", int(pid_max)))
     return fields
 
 

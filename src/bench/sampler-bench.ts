@@ -24,7 +24,7 @@ import { scanProc } from '../engine/proc-scan.js';
 import { newRunId, ownerFor } from '../engine/run-id.js';
 import { nextScanDelayMs } from '../core/scan-pace.js';
 import { DEFAULT_CHECK_BUDGET, DEFAULT_CHECK_EVERY_MS, sampleContainers, type SampleTarget } from '../engine/sampler.js';
-import { startSidecar, type SidecarWay } from '../engine/sidecar.js';
+import { startSidecar } from '../engine/sidecar.js';
 import { startZombieMaker } from '../engine/zombie-maker.js';
 import { renderBenchTable, type BenchRow } from './bench-table.js';
 
@@ -110,7 +110,6 @@ export async function runSamplerBench(conn: Connection, opts: SamplerBenchOption
   let current: Started | null = null;
   // Where the engine is not on this kernel (a VM, Docker Desktop), only the sidecar and the engine's
   // own tools can count; pid_max and the tasks come from the engine's machine, through a sidecar.
-  let engineMachine: { pidMax: number; tasks: () => Promise<number> } | null = null;
   let remote = false;
   try {
     for (const n of opts.counts) {
@@ -118,9 +117,9 @@ export async function runSamplerBench(conn: Connection, opts: SamplerBenchOption
       const pidsLimit = n + 64;
       let allowance: PidsAllowance | undefined;
       if (pidsLimit > MAX_PIDS_LIMIT) {
-        const m = remote ? engineMachine : null;
-        allowance = benchPidsAllowance(pidsLimit, m ? m.pidMax : pidMax(), m ? await m.tasks() : hostTasks());
-        log(`${n} zombies: PID limit ${pidsLimit} above the lab's ${MAX_PIDS_LIMIT} (${allowance.why})`);
+        const m = remote ? await engineMachine(docker, tags.base, owner, opts.signal) : { pidMax: pidMax(), tasks: hostTasks() };
+        allowance = benchPidsAllowance(pidsLimit, m.pidMax, m.tasks);
+        log(`${n} zombies: PID limit ${pidsLimit} above the lab's ${MAX_PIDS_LIMIT} (${allowance.why}${remote ? ", on the engine's machine" : ''})`);
       }
       const made0 = Date.now();
       current = await startZombieMaker(
@@ -132,7 +131,6 @@ export async function runSamplerBench(conn: Connection, opts: SamplerBenchOption
       if (!verdict.ok) {
         if (!remote) log(`the engine is not on this kernel (${verdict.reason}): the sidecar and the engine's tools only`);
         remote = true;
-        engineMachine ??= await engineMachineOf(docker, current, tags.base, owner);
         rows.push(...(await benchSidecar(docker, current, n, tags.base, owner, 'auto', opts, made0)));
         rows.push(...(await benchSidecar(docker, current, n, tags.base, owner, 'proc', opts, made0)));
         rows.push(...(await benchTools(current, n, opts, false)));
@@ -265,16 +263,17 @@ async function benchOurs(docker: Docker, started: Started, target: SampleTarget,
   return rows;
 }
 
-/** pid_max and the tasks of the engine's machine, as a sidecar next to `started` reads them. */
-async function engineMachineOf(docker: Docker, started: Started, baseImage: string, owner: ReturnType<typeof ownerFor>): Promise<{ pidMax: number; tasks: () => Promise<number> }> {
-  const look = async () => {
-    const sc = await startSidecar(docker, { owner, image: baseImage, targetId: started.id, ttlS: 60, way: 'proc' });
+/** pid_max and the tasks of the engine's machine now, as a sidecar next to a small container of its own reads them. */
+async function engineMachine(docker: Docker, baseImage: string, owner: ReturnType<typeof ownerFor>, signal: AbortSignal): Promise<{ pidMax: number; tasks: number }> {
+  const probe = await startZombieMaker(docker, { owner, image: baseImage, zombies: 0, pidsLimit: 16, ttlS: 120 }, signal);
+  try {
+    const sc = await startSidecar(docker, { owner, image: baseImage, targetId: probe.id, ttlS: 60, way: 'proc', signal });
     await sc.close();
     if (!sc.way.pidMax || !sc.way.tasks) throw new Error("the sidecar could not read pid_max and the task count of the engine's machine");
-    return sc.way as Required<SidecarWay>;
-  };
-  const first = await look();
-  return { pidMax: first.pidMax, tasks: async () => (await look()).tasks };
+    return { pidMax: sc.way.pidMax, tasks: sc.way.tasks };
+  } finally {
+    await removeQuietly(probe.container);
+  }
 }
 
 async function engineInfo(docker: Docker): Promise<string[]> {

@@ -20,6 +20,7 @@ import { CrossCheck } from '../core/cross-check.js';
 import type { Owner } from '../core/labels.js';
 import type { ProcEntry } from '../core/run-events.js';
 import { confirmedZombies, type Sample } from '../core/sample.js';
+import { parseStatusMasks, type SignalMasks } from '../core/signal-mask.js';
 import { createAndStart, removeQuietly, type Started } from './containers.js';
 import { factsOf } from './engine-facts.js';
 import { withTimeout } from './timeout.js';
@@ -45,6 +46,8 @@ export interface SidecarReading extends ProcCounts {
   SigBlk?: string;
   SigIgn?: string;
   SigCgt?: string;
+  /** PID 1's command line (/proc/1/cmdline split at NULs), in a one-shot reading. */
+  pid1cmd?: string[];
   /** The engine kernel's pid_max, in a one-shot reading. */
   pidMax?: number;
   /** On the cgroup way: the demo's pids cgroup (zombies/live/threads above come from it, zombies confirmed over two ticks). */
@@ -114,6 +117,7 @@ interface WireLine {
   SigBlk?: string;
   SigIgn?: string;
   SigCgt?: string;
+  pid1cmd?: string[];
   /** [pids.current, threads listed, processes listed, pids.max (-1: max), refused forks, pids.peak (-1: none)] */
   cg?: number[];
   /** [zombies, live, threads, scan cost µs, cgroup zombies when the scan began, ms since it ended] */
@@ -137,8 +141,9 @@ export function parseReading(line: string): SidecarReading | null {
 }
 
 /** PID 1's signal masks and pid_max, on one-shot readings. */
-function onceFields(r: WireLine): Pick<SidecarReading, 'SigBlk' | 'SigIgn' | 'SigCgt' | 'pidMax'> {
+function onceFields(r: WireLine): Pick<SidecarReading, 'SigBlk' | 'SigIgn' | 'SigCgt' | 'pid1cmd' | 'pidMax'> {
   return {
+    ...(Array.isArray(r.pid1cmd) ? { pid1cmd: r.pid1cmd } : {}),
     ...(r.SigBlk !== undefined ? { SigBlk: r.SigBlk } : {}),
     ...(r.SigIgn !== undefined ? { SigIgn: r.SigIgn } : {}),
     ...(r.SigCgt !== undefined ? { SigCgt: r.SigCgt } : {}),
@@ -178,6 +183,11 @@ export function sampleFromReading(r: SidecarReading, t: number, pidsLimit: numbe
     limitHit: pidsUsed >= pidsLimit,
     ...(r.rateHz !== undefined ? { rateHz: r.rateHz } : {}),
   };
+}
+
+/** PID 1's masks from a one-shot reading (null without them). */
+export function masksOfReading(r: SidecarReading): SignalMasks | null {
+  return r.SigCgt !== undefined ? parseStatusMasks(`SigBlk:\t${r.SigBlk ?? '0'}\nSigIgn:\t${r.SigIgn ?? '0'}\nSigCgt:\t${r.SigCgt}\n`) : null;
 }
 
 export function treeFromReading(r: SidecarReading): ProcEntry[] | undefined {
@@ -286,6 +296,10 @@ export async function startSidecar(docker: Docker, opts: SidecarOptions): Promis
   }
   const stdout = new PassThrough();
   const stderr = new PassThrough();
+  // close() ends stdout while a target that lives on still has the sampler writing: a late line
+  // is "write after end", not news.
+  stdout.on('error', () => undefined);
+  stderr.on('error', () => undefined);
   docker.modem.demuxStream(stream, stdout, stderr);
   stream.on('end', () => {
     stdout.end();

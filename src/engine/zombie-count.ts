@@ -13,7 +13,7 @@ import { chooseSource, parseSamplerChoice, type CountingSource, type SamplerChoi
 import { parseStatusMasks, type SignalMasks } from '../core/signal-mask.js';
 import { checkHostProc, commOf, listProcStats, NamespaceCache, pidsCgroupOf, PROC, readPids, readPidsAccounting, type PidsCgroup } from './host-proc.js';
 import { LabError } from './lab-error.js';
-import { startSidecar, treeFromReading, type SidecarWay } from './sidecar.js';
+import { masksOfReading, startSidecar, treeFromReading, type SidecarWay } from './sidecar.js';
 import { readFileSync } from 'node:fs';
 
 /** What a container's counting rests on; `ns` and `cgroup` only where this host sees it. */
@@ -60,11 +60,15 @@ export interface Measured {
   refusedForks: number | null;
   /** PIDs charged to the container (live threads + zombies). */
   pidsUsed: number | null;
+  /** The pids cgroup's limit (pids.max); null: no limit, or the cgroup is out of reach (pidsUsed null too). */
+  pidsMax: number | null;
   /** Commands of the live processes in the namespace. */
   comms: string[];
   tree: ProcEntry[];
   /** PID 1's signal masks (/proc/1/status in its namespace). */
   pid1Masks: SignalMasks | null;
+  /** PID 1's command line (/proc/1/cmdline split at NULs; empty when it cannot be read). */
+  pid1Cmdline: string[];
   /** The pid_max of the engine's kernel (all containers and the engine's machine share it). */
   pidMax: number | null;
   /** The sidecar's way of counting (its pids cgroup on cgroup v2, else /proc, and why). */
@@ -107,11 +111,21 @@ export async function countNow(target: CountTarget, opts: CountOptions): Promise
     live: tally?.live ?? 0,
     refusedForks: pids.refusedForks,
     pidsUsed: pids.current,
+    pidsMax: pids.max,
     comms: tree.filter((p) => p.state !== 'Z').map((p) => p.comm),
     tree,
     pid1Masks: masks,
+    pid1Cmdline: readCmdline(owner.initPid),
     pidMax: readPidMax(),
   };
+}
+
+function readCmdline(pid: number): string[] {
+  try {
+    return readFileSync(`${PROC}/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+  } catch {
+    return [];
+  }
 }
 
 function readPidMax(): number | null {
@@ -143,7 +157,7 @@ async function countWithSidecar(target: CountTarget, owner: CountTarget, plan: C
       );
     }
     const tree = treeFromReading(r) ?? [];
-    const masks = r.SigCgt !== undefined ? parseStatusMasks(`SigBlk:\t${r.SigBlk ?? '0'}\nSigIgn:\t${r.SigIgn ?? '0'}\nSigCgt:\t${r.SigCgt}\n`) : null;
+    const masks = masksOfReading(r);
     return {
       source: plan.source,
       pid1: r.pid1,
@@ -154,9 +168,11 @@ async function countWithSidecar(target: CountTarget, owner: CountTarget, plan: C
       // On cgroup v2 the sidecar reads the demo's pids cgroup; elsewhere pids.events is out of its reach.
       refusedForks: r.cgroup?.refusedForks ?? null,
       pidsUsed: r.cgroup?.pidsUsed ?? r.threads + r.zombies,
+      pidsMax: r.cgroup?.pidsMax ?? null,
       comms: tree.filter((p) => p.state !== 'Z').map((p) => p.comm),
       tree,
       pid1Masks: masks,
+      pid1Cmdline: r.pid1cmd ?? [],
       pidMax: r.pidMax ?? null,
       sidecarWay: sc.way,
     };
