@@ -50,6 +50,10 @@ export interface SidecarReading extends ProcCounts {
   pid1cmd?: string[];
   /** The engine kernel's pid_max, in a one-shot reading. */
   pidMax?: number;
+  /** The highest PID in the namespace (the sampler's own excluded), in a one-shot reading. */
+  lastPid?: number;
+  /** [pid, argv] of the live processes in the tree, in a one-shot reading. */
+  cmds?: [number, string[]][];
   /** On the cgroup way: the demo's pids cgroup (zombies/live/threads above come from it, zombies confirmed over two ticks). */
   cgroup?: PidsAccounting;
   /** On the cgroup way: the last /proc cross-check (its counts, cost, age and pace). */
@@ -118,6 +122,8 @@ interface WireLine {
   SigIgn?: string;
   SigCgt?: string;
   pid1cmd?: string[];
+  lastPid?: number;
+  cmds?: [number, string[]][];
   /** [pids.current, threads listed, processes listed, pids.max (-1: max), refused forks, pids.peak (-1: none)] */
   cg?: number[];
   /** [zombies, live, threads, scan cost µs, cgroup zombies when the scan began, ms since it ended] */
@@ -141,8 +147,10 @@ export function parseReading(line: string): SidecarReading | null {
 }
 
 /** PID 1's signal masks and pid_max, on one-shot readings. */
-function onceFields(r: WireLine): Pick<SidecarReading, 'SigBlk' | 'SigIgn' | 'SigCgt' | 'pid1cmd' | 'pidMax'> {
+function onceFields(r: WireLine): Pick<SidecarReading, 'SigBlk' | 'SigIgn' | 'SigCgt' | 'pid1cmd' | 'pidMax' | 'lastPid' | 'cmds'> {
   return {
+    ...(r.lastPid !== undefined ? { lastPid: r.lastPid } : {}),
+    ...(Array.isArray(r.cmds) ? { cmds: r.cmds } : {}),
     ...(Array.isArray(r.pid1cmd) ? { pid1cmd: r.pid1cmd } : {}),
     ...(r.SigBlk !== undefined ? { SigBlk: r.SigBlk } : {}),
     ...(r.SigIgn !== undefined ? { SigIgn: r.SigIgn } : {}),
