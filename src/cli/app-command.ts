@@ -62,7 +62,7 @@ async function chooseSource(opts: AppOptions): Promise<Chosen | string> {
     const { conn, sweptLine } = await connectAndSweep({ timeoutMs: 2000 });
     const live = liveSource(conn.docker, opts.runIdPrefix);
     const listContainers = async (signal: AbortSignal) => (await import('../engine/inspect/verdicts.js')).verdictsOfRunning(conn.docker, signal, opts.runIdPrefix ? `${opts.runIdPrefix}-inspect` : 'inspect');
-    return { source: live.source, close: live.close, replay: false, notice: `engine ${conn.endpoint} (Docker ${conn.version})${sweptLine ? `; ${sweptLine}` : ''}`, listContainers };
+    return { source: live.source, close: live.close, replay: false, notice: `engine ${conn.described} (${conn.version})${sweptLine ? `; ${sweptLine}` : ''}`, listContainers };
   } catch (err) {
     reason = isLabError(err) ? `${err.problem.message} (${err.problem.fix})` : err instanceof Error ? err.message : String(err);
   }
