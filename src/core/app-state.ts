@@ -8,7 +8,10 @@ import { MODE_IDS, type ModeId } from './modes.js';
 import type { LaneState, ModeResult, ProcEntry, Problem, RunEvent } from './run-events.js';
 import type { SampleSource } from './sample.js';
 
-/** Points kept per lane: 10 minutes at 10 Hz, far more than any plot is wide. */
+/**
+ * Points kept per lane. A longer run is thinned (every pair of points becomes its higher one)
+ * instead of dropping its start: the plot shows the whole run, and no peak is lost.
+ */
 export const MAX_POINTS = 6000;
 
 export interface LaneModel {
@@ -34,11 +37,24 @@ export interface AppState {
   focus: ModeId | null;
   tree: boolean;
   help: boolean;
+  /** The slide index (Ctrl-P) is open, with this slide selected; null when closed. */
+  index: number | null;
+  /** The screen is blanked (b or .), for when the audience should look at the presenter. */
+  blank: boolean;
+  /** Lanes drawn in full beside every slide (p); otherwise only on the demo slide, one summary line elsewhere. */
+  lanesOpen: boolean;
+  /** Digits of a pending count (`5` of `5G`), shown in the hint line. */
+  count: string;
+  /** Focus before the last focus key, so `2G` can take back the focus its `2` gave. */
+  focusBefore: ModeId | null;
+  /** First slide with the live lanes widget (the `d` key), or null when the deck has none. */
+  demoSlide: number | null;
   phase: RunPhase;
   /** Bumped on every (re)start so effects know a new run was asked for. */
   runSeq: number;
   lanes: Record<ModeId, LaneModel>;
-  build: { image: string; line: string } | null;
+  /** The latest builder line, or the image's result once built (worded by the UI). */
+  build: { image: string; line: string | null; ready: { tag: string; way: string; ms: number } | null } | null;
   source: { source: SampleSource; detail: string } | null;
   problem: Problem | null;
   /** True when the events come from a recording: the screen says REPLAY at all times. */
@@ -62,7 +78,7 @@ export type AppMsg =
   /** The event source ended (after `done`, an error, or an abort). */
   | { type: 'run-ended' }
   | { type: 'notice'; text: string | null }
-  | { type: 'slide-count'; count: number }
+  | { type: 'slide-count'; count: number; demoSlide?: number | null }
   | { type: 'source-chosen'; replay: boolean; connecting: boolean; notice: string | null };
 
 export function emptyLane(mode: ModeId): LaneModel {
@@ -93,6 +109,12 @@ export function initialState(opts: { slideCount: number; replay: boolean; connec
     focus: null,
     tree: false,
     help: false,
+    index: null,
+    blank: false,
+    lanesOpen: false,
+    count: '',
+    focusBefore: null,
+    demoSlide: null,
     phase: 'idle',
     runSeq: 0,
     lanes: emptyLanes(),
@@ -121,8 +143,26 @@ export function reduce(s: AppState, msg: AppMsg): AppState {
       return { ...s, slide: 0 };
     case 'last-slide':
       return { ...s, slide: s.slideCount - 1 };
-    case 'slide-count':
-      return { ...s, slideCount: Math.max(1, msg.count), slide: Math.min(s.slide, Math.max(1, msg.count) - 1) };
+    case 'goto-slide':
+      return { ...s, slide: clampSlide(s, msg.index), count: '', ...(msg.undoFocus ? { focus: s.focusBefore, tree: s.focusBefore ? s.tree : false } : {}) };
+    case 'demo-slide':
+      return s.demoSlide === null ? s : { ...s, slide: s.demoSlide };
+    case 'slide-index':
+      return { ...s, index: s.index === null ? s.slide : null, help: false };
+    case 'index-move':
+      return s.index === null ? s : { ...s, index: clampSlide(s, s.index + msg.by) };
+    case 'index-go':
+      return s.index === null ? s : { ...s, slide: s.index, index: null };
+    case 'blank':
+      return { ...s, blank: !s.blank };
+    case 'toggle-lanes':
+      return { ...s, lanesOpen: !s.lanesOpen };
+    case 'count':
+      return { ...s, count: msg.digits };
+    case 'slide-count': {
+      const count = Math.max(1, msg.count);
+      return { ...s, slideCount: count, slide: Math.min(s.slide, count - 1), demoSlide: msg.demoSlide === undefined ? s.demoSlide : msg.demoSlide };
+    }
     case 'run':
       return {
         ...s,
@@ -139,7 +179,7 @@ export function reduce(s: AppState, msg: AppMsg): AppState {
     case 'stop':
       return s.phase === 'running' ? { ...s, phase: 'stopping' } : s;
     case 'focus':
-      return { ...s, focus: msg.mode, help: false };
+      return { ...s, focus: msg.mode, focusBefore: s.focus, help: false };
     case 'toggle-tree':
       // The tree lives in the focused view; `t` gets there (no-init first, where the zombies are) and back.
       return s.tree ? { ...s, tree: false, focus: null } : { ...s, tree: true, focus: s.focus ?? 'no-init', help: false };
@@ -147,6 +187,7 @@ export function reduce(s: AppState, msg: AppMsg): AppState {
       return { ...s, help: !s.help };
     case 'back':
       if (s.help) return { ...s, help: false };
+      if (s.index !== null) return { ...s, index: null };
       return { ...s, focus: null, tree: false };
     case 'export-svg':
       return s;
@@ -172,9 +213,9 @@ function withLane(s: AppState, mode: ModeId, f: (l: LaneModel) => LaneModel): Ap
 export function applyEvent(s: AppState, e: RunEvent): AppState {
   switch (e.type) {
     case 'build-progress':
-      return { ...s, build: { image: e.image, line: e.line } };
+      return { ...s, build: { image: e.image, line: e.line, ready: null } };
     case 'build-done':
-      return { ...s, build: { image: e.image, line: `${e.tag} ready (${e.way}, ${(e.ms / 1000).toFixed(1)} s)` } };
+      return { ...s, build: { image: e.image, line: null, ready: { tag: e.tag, way: e.way, ms: e.ms } } };
     case 'source':
       return { ...s, source: { source: e.source, detail: e.detail } };
     case 'lane': {
@@ -191,7 +232,7 @@ export function applyEvent(s: AppState, e: RunEvent): AppState {
     case 'sample':
       return withLane(s, e.mode, (l) => {
         const point = { t: e.sample.t, zombies: e.sample.zombies };
-        const series = l.series.length >= MAX_POINTS ? [...l.series.slice(1), point] : [...l.series, point];
+        const series = l.series.length >= MAX_POINTS ? [...thin(l.series), point] : [...l.series, point];
         return {
           ...l,
           series,
@@ -223,6 +264,17 @@ export function applyEvent(s: AppState, e: RunEvent): AppState {
       return next;
     }
   }
+}
+
+/** Every pair of points becomes the one with more zombies: half the points, the same peaks. */
+function thin(series: LaneModel['series']): LaneModel['series'] {
+  const out: LaneModel['series'] = [];
+  for (let i = 0; i < series.length; i += 2) {
+    const a = series[i];
+    const b = series[i + 1];
+    if (a) out.push(b && b.zombies > a.zombies ? b : a);
+  }
+  return out;
 }
 
 /** The y-axis top shared by all lanes, so their plots compare at a glance: the PID limit, or more if seen. */
