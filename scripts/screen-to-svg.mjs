@@ -49,7 +49,7 @@ const rows = lines.map((line) => {
 });
 const cols = Math.max(...rows.map((r) => r.length), 1);
 const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-let out = `<svg xmlns="http://www.w3.org/2000/svg" width="${cols * CW}" height="${rows.length * CH}" font-family="DejaVu Sans Mono" font-size="16">`;
+let out = `<svg xmlns="http://www.w3.org/2000/svg" width="${cols * CW}" height="${rows.length * CH}" font-family="DejaVu Sans Mono" font-size="15">`;
 out += `<rect width="100%" height="100%" fill="${BG}"/>`;
 rows.forEach((r, y) => {
   r.forEach((c, x) => {

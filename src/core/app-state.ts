@@ -221,8 +221,10 @@ export function applyEvent(s: AppState, e: RunEvent): AppState {
     case 'lane': {
       let next = withLane(s, e.mode, (l) => ({ ...l, state: e.state }));
       if (e.state.kind === 'running' && next.runStartedAt === null) next = { ...next, runStartedAt: e.state.startedAt };
+      // In the samples' own time (the newest sample so far), which a replay's jump to its stop keeps.
       if (e.state.kind === 'stopping' && next.stopAt === null && next.runStartedAt !== null) {
-        next = { ...next, stopAt: e.state.since - next.runStartedAt };
+        const lastT = Math.max(...MODE_IDS.map((m) => next.lanes[m].series.at(-1)?.t ?? -1));
+        next = { ...next, stopAt: lastT >= 0 ? lastT : e.state.since - next.runStartedAt };
       }
       // The first lane that goes to 'stopping' means a stop is under way, whoever asked for it.
       return e.state.kind === 'stopping' && s.phase === 'running' ? { ...next, phase: 'stopping' } : next;

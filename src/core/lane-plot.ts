@@ -28,6 +28,8 @@ export interface PlotInput {
   stopAt?: number | null;
   /** The run is over: the x axis ends at its last sample instead of leaving room to grow. */
   ended?: boolean;
+  /** The newest sample time of all lanes, so lanes side by side share one time axis. */
+  lastT?: number;
 }
 
 /** Time one column stands for at least, ms: a short run does not fill the width at once. */
@@ -69,7 +71,7 @@ export function renderPlot(p: PlotInput): string[] {
   if (last) {
     const subW = plotW * 2;
     const subH = height * 4;
-    const span = plotSpanMs(last.t, plotW, p.ended === true);
+    const span = plotSpanMs(Math.max(last.t, p.lastT ?? 0), plotW, p.ended === true);
     const xOf = (t: number): number => Math.min(subW - 1, Math.max(0, Math.floor((t / span) * subW)));
     const cols: (number | null)[] = Array<number | null>(subW).fill(null);
     for (const pt of p.series) {

@@ -16,11 +16,12 @@ export interface LaneViewProps {
   theme: Theme;
   stopAt: number | null;
   ended: boolean;
+  lastT: number;
   fixLines?: readonly Row[] | undefined;
 }
 
 /** One mode's lane: name and state, zombie counts and PID 1, PID usage, then the plot. */
-export function LaneView({ lane, width, lines, plotRows, yMax, theme, stopAt, ended, fixLines }: LaneViewProps) {
+export function LaneView({ lane, width, lines, plotRows, yMax, theme, stopAt, ended, lastT, fixLines }: LaneViewProps) {
   const color = theme.mode[lane.mode];
   return (
     <Box flexDirection="column" width={width} height={lines.length + plotRows}>
@@ -32,7 +33,7 @@ export function LaneView({ lane, width, lines, plotRows, yMax, theme, stopAt, en
       ) : (
         // One Text for the whole plot, trailing blanks cut: fewer nodes and cells for Ink to lay out each frame.
         <Text color={color} wrap="truncate">
-          {renderPlot({ series: lane.series, width, height: plotRows, yMax, glyph: MODES[lane.mode].glyph, pattern: MODE_PATTERN[lane.mode], stopAt, ended })
+          {renderPlot({ series: lane.series, width, height: plotRows, yMax, glyph: MODES[lane.mode].glyph, pattern: MODE_PATTERN[lane.mode], stopAt, ended, lastT })
             .map((row) => row.trimEnd())
             .join('\n')}
         </Text>

@@ -84,6 +84,7 @@ export function LanesPane({ state, width, height, theme, now, t }: LanesPaneProp
     }
   }
   const ended = state.phase === 'done';
+  const lastT = Math.max(0, ...MODE_IDS.map((m) => state.lanes[m].series.at(-1)?.t ?? 0));
   const fixLines = (m: ModeId): Row[] | undefined => {
     const st = state.lanes[m].state;
     return st.kind === 'error' ? wrapRow([{ text: `${t.fix} ${st.problem.fix}`, style: 'error' }], width) : undefined;
@@ -103,6 +104,7 @@ export function LanesPane({ state, width, height, theme, now, t }: LanesPaneProp
           theme={theme}
           stopAt={state.stopAt}
           ended={ended}
+          lastT={lastT}
           fixLines={fixLines(m)}
         />
       ))}
