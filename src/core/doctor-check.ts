@@ -1,3 +1,5 @@
+import { describeFacts, type EngineFacts } from './engine-kind.js';
+
 /** One line of `zombie-lab doctor`. */
 export interface DoctorCheck {
   name: string;
@@ -19,4 +21,28 @@ export function nodeVersionCheck(version: string): DoctorCheck {
   return major >= 20
     ? { name: 'Node.js', status: 'pass', detail: version }
     : { name: 'Node.js', status: 'fail', detail: `${version} is too old`, fix: 'install Node.js 20 or newer (https://nodejs.org)' };
+}
+
+/** What doctor says about the engine itself, from its own info (never from this machine). */
+export function engineFactChecks(f: EngineFacts): DoctorCheck[] {
+  const checks: DoctorCheck[] = [
+    { name: 'engine', status: 'info', detail: describeFacts(f) },
+    {
+      name: 'rootless',
+      status: 'info',
+      detail: f.rootless ? 'yes: the engine runs as an ordinary user (rootlesskit); PID limits need cgroup v2 with delegation there' : 'no',
+    },
+  ];
+  if (f.pidsLimitSupported === false) {
+    checks.push({
+      name: 'PID limits',
+      status: 'fail',
+      detail: `${f.product} says it cannot apply PID limits (PidsLimit: false${f.rootless ? ', rootless' : ''}${f.cgroupVersion ? `, cgroup v${f.cgroupVersion}` : ''}${f.cgroupDriver ? `, ${f.cgroupDriver} driver` : ''}): a zombie demo could fill the whole machine's PID table`,
+      fix: f.rootless ? 'run rootless Docker on cgroup v2 with the pids controller delegated (systemd: Delegate=yes), or use the rootful engine' : 'use an engine with the pids cgroup controller (cgroup v2, or v1 with pids mounted)',
+    });
+  } else {
+    checks.push({ name: 'PID limits', status: f.pidsLimitSupported ? 'pass' : 'info', detail: f.pidsLimitSupported ? 'the engine applies them (PidsLimit in its info)' : 'the engine does not say whether it applies them' });
+  }
+  checks.push({ name: '--init', status: 'info', detail: `runs ${f.initBinary} as PID 1` });
+  return checks;
 }
