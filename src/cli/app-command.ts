@@ -13,6 +13,7 @@ import { BUNDLED_SLIDES_ROOT, defaultLang, loadDeck } from '../engine/slides-loa
 import { DemoRunner } from '../ui/demo-runner.js';
 import { installExitCleanup, setInterruptHandler } from './exit-cleanup.js';
 import { enterAltScreen } from './terminal-screen.js';
+import type { ContainerVerdict } from '../core/inspect/report.js';
 
 export interface AppOptions {
   lang?: string;
@@ -41,6 +42,8 @@ interface Chosen {
   notice: SourceNotice | null;
   /** Removes what the source keeps ready (the live source's waiting containers). */
   close?: () => Promise<void>;
+  /** The `i` list (live engine only). */
+  listContainers?: (signal: AbortSignal) => Promise<ContainerVerdict[]>;
 }
 
 async function chooseSource(opts: AppOptions): Promise<Chosen | string> {
@@ -57,7 +60,8 @@ async function chooseSource(opts: AppOptions): Promise<Chosen | string> {
   try {
     const conn = await connectDocker({ timeoutMs: 2000 });
     const live = liveSource(conn.docker, opts.runIdPrefix);
-    return { source: live.source, close: live.close, replay: false, notice: { kind: 'engine', endpoint: conn.endpoint, version: conn.version } };
+    const listContainers = async (signal: AbortSignal) => (await import('../engine/inspect/verdicts.js')).verdictsOfRunning(conn.docker, signal, opts.runIdPrefix ? `${opts.runIdPrefix}-inspect` : 'inspect');
+    return { source: live.source, close: live.close, replay: false, notice: { kind: 'engine', endpoint: conn.endpoint, version: conn.version }, listContainers };
   } catch {
     // Why no engine answers is `zombie-lab doctor`'s to explain, in full; the app says where to look.
   }
@@ -143,6 +147,7 @@ export async function runApp(opts: AppOptions): Promise<number> {
       lang,
       notice: noticeText(c?.notice ?? null, t),
       onExport,
+      ...(c?.listContainers ? { listContainers: c.listContainers } : {}),
     });
   // No incrementalRendering: in ink 6.8 it leaves stale lines behind when the lanes redraw.
   const instance = render(element(early), { exitOnCtrlC: false, patchConsole: true, maxFps: 30 });

@@ -78,6 +78,7 @@ export interface UiText {
   };
   build: { ready: (tag: string, way: string, secs: string) => string };
   noSlides: string;
+  containers: { replay: string; noEngine: string };
 }
 
 const secsWith = (mark: string) => (ms: number, digits = 1): string => `${(Math.max(0, ms) / 1000).toFixed(digits).replace('.', mark)} s`;
@@ -166,6 +167,7 @@ const en: UiText = {
   },
   build: { ready: (tag, way, s) => `${tag} ready (${way}, ${s})` },
   noSlides: 'No slides.',
+  containers: { replay: 'this is a replay: no engine to ask', noEngine: 'no Docker engine answers' },
 };
 
 const de: UiText = {
@@ -252,6 +254,7 @@ const de: UiText = {
   },
   build: { ready: (tag, way, s) => `${tag} fertig (${way}, ${s})` },
   noSlides: 'Keine Folien.',
+  containers: { replay: 'dies ist eine Aufzeichnung: keine Engine zu fragen', noEngine: 'keine Docker-Engine antwortet' },
 };
 
 export const UI_TEXT: Record<Lang, UiText> = { en, de };

@@ -28,6 +28,7 @@ export type Action =
   | { type: 'toggle-tree' }
   | { type: 'toggle-help' }
   | { type: 'export-svg' }
+  | { type: 'toggle-containers' }
   | { type: 'quit' }
   /** Digits typed so far (shown in the hint line) while a count is pending. */
   | { type: 'count'; digits: string }
@@ -106,6 +107,7 @@ export const BINDINGS: readonly Binding[] = [
   { keys: ['p'], label: 'p', action: { type: 'toggle-lanes' }, help: { en: 'lanes beside every slide, or one summary line', de: 'Spuren neben jeder Folie, oder eine Zeile' } },
   { keys: ['escape'], label: 'Esc', action: { type: 'back' }, help: { en: 'back (close help, index, tree, focus)', de: 'zurück (Hilfe, Übersicht, Baum, Spur)' } },
   { keys: ['e'], label: 'e', action: { type: 'export-svg' }, help: { en: 'save the plot as an SVG handout', de: 'Kurve als SVG-Handout speichern' } },
+  { keys: ['i'], label: 'i', action: { type: 'toggle-containers' }, help: { en: 'your containers: PID 1 verdict of each running one (read-only)', de: 'deine Container: PID 1 jedes laufenden (nur lesen)' } },
   { keys: ['?'], label: '?', action: { type: 'toggle-help' }, help: { en: 'this help', de: 'diese Hilfe' } },
   { keys: ['q', 'ctrl+c'], label: 'q Ctrl-C', action: { type: 'quit' }, help: { en: 'quit (stops and removes the containers)', de: 'beenden (stoppt und entfernt die Container)' } },
 ];

@@ -4,12 +4,14 @@ import { useEffect, useReducer, useRef } from 'react';
 import { initialState, reduce, type AppMsg, type AppState } from '../core/app-state.js';
 import { uiText, type UiText } from '../core/i18n.js';
 import { keyName, resolveKey, type KeyMode } from '../core/keymap.js';
+import type { ContainerVerdict } from '../core/inspect/report.js';
 import { MODE_IDS, type ModeId } from '../core/modes.js';
 import type { ModeResult } from '../core/run-events.js';
 import type { Lang, Slide } from '../core/slides/types.js';
 import { renderSvgChart } from '../core/svg-chart.js';
 import type { Theme } from '../core/theme.js';
 import { LanesStrip, LanesSummary, lanesStripRows } from './demo-commands.js';
+import { ContainersOverlay } from './containers-overlay.js';
 import type { DemoRunner } from './demo-runner.js';
 import { HelpOverlay } from './help-overlay.js';
 import { HintLine } from './hint-line.js';
@@ -39,6 +41,8 @@ export interface AppProps {
   onQuit?: () => void;
   /** Told the slide shown, on every change (the speaker notes follow it). */
   onSlide?: (index: number) => void;
+  /** The `i` list: the engine's running containers with a PID 1 verdict each; absent without an engine. */
+  listContainers?: (signal: AbortSignal) => Promise<ContainerVerdict[]>;
 }
 
 /** Results for the handout: the final ones, or what the lanes know so far. */
@@ -64,7 +68,7 @@ function resultsSoFar(s: AppState): ModeResult[] {
 
 const hasLanes = (s: Slide | undefined): boolean => s?.widgets.some((w) => w.kind === 'lanes') ?? false;
 
-export function App({ slides, runner, replay, connecting, theme, lang, notice, onExport, onQuit, onSlide }: AppProps) {
+export function App({ slides, runner, replay, connecting, theme, lang, notice, onExport, onQuit, onSlide, listContainers }: AppProps) {
   const [state, dispatch] = useReducer(reduce, { slideCount: slides.length, replay, connecting: connecting ?? false, notice: notice ?? null }, initialState);
   const t = uiText(lang ?? 'en');
   const { exit } = useApp();
@@ -73,6 +77,7 @@ export function App({ slides, runner, replay, connecting, theme, lang, notice, o
   const stateRef = useRef(state);
   stateRef.current = state;
   const prefix = useRef('');
+  const listing = useRef<AbortController | null>(null);
   const ticking = MODE_IDS.some((m: ModeId) => ['running', 'stopping'].includes(state.lanes[m].state.kind));
   const now = useNow(ticking);
 
@@ -135,7 +140,24 @@ export function App({ slides, runner, replay, connecting, theme, lang, notice, o
       case 'stop':
         runner.stop();
         break;
+      case 'toggle-containers': {
+        listing.current?.abort();
+        listing.current = null;
+        if (!stateRef.current.containers) break; // it was open: the reducer closed it
+        if (!listContainers) {
+          send({ type: 'containers-listed', list: { kind: 'error', message: stateRef.current.replay ? t.containers.replay : t.containers.noEngine } });
+          break;
+        }
+        const abort = new AbortController();
+        listing.current = abort;
+        listContainers(abort.signal).then(
+          (rows) => !abort.signal.aborted && dispatch({ type: 'containers-listed', list: { kind: 'ready', rows, at: Date.now() } }),
+          (err: unknown) => !abort.signal.aborted && dispatch({ type: 'containers-listed', list: { kind: 'error', message: (err as { problem?: { message: string } }).problem?.message ?? (err instanceof Error ? err.message : String(err)) } }),
+        );
+        break;
+      }
       case 'quit':
+        listing.current?.abort();
         void runner.shutdown().finally(() => {
           exit();
           onQuit?.();
@@ -203,7 +225,13 @@ export function AppFrame({ state, slides, theme, columns, rows, now, t = uiText(
   const rightW = columns - leftW;
   const strip = paneShown ? 0 : lanesStripRows(state, t, columns - 2, now).length;
   let main: React.ReactNode;
-  if (state.help) {
+  if (state.containers) {
+    main = (
+      <Box height={body} width={columns} justifyContent="center" alignItems="center">
+        <ContainersOverlay list={state.containers} width={Math.min(columns, 110)} height={body} theme={theme} />
+      </Box>
+    );
+  } else if (state.help) {
     main = (
       <Box height={body} width={columns} justifyContent="center" alignItems="center">
         <HelpOverlay width={Math.min(columns, 100)} height={body} theme={theme} t={t} />
