@@ -34,7 +34,7 @@ function fail(msg: string, code: number): number {
 }
 
 /** What the app says about its source, worded on screen in the app's language. */
-export type SourceNotice = { kind: 'engine'; endpoint: string; version: string } | { kind: 'no-engine' } | { kind: 'no-engine-replay' } | { kind: 'broken-recording' };
+export type SourceNotice = { kind: 'engine'; endpoint: string; version: string; swept?: string | null } | { kind: 'no-engine' } | { kind: 'no-engine-replay' } | { kind: 'broken-recording' };
 
 interface Chosen {
   source: EventSource | null;
@@ -56,12 +56,13 @@ async function chooseSource(opts: AppOptions): Promise<Chosen | string> {
       return err instanceof Error ? err.message : String(err);
     }
   }
-  const [{ connectDocker }, { liveSource }] = await Promise.all([import('../engine/docker-connect.js'), import('./live-source.js')]);
+  const [{ connectAndSweep }, { liveSource }] = await Promise.all([import('./command-session.js'), import('./live-source.js')]);
   try {
-    const conn = await connectDocker({ timeoutMs: 2000 });
+    // The sweep first: a killed app's containers would otherwise count against the PID budget.
+    const { conn, sweptLine } = await connectAndSweep({ timeoutMs: 2000 });
     const live = liveSource(conn.docker, opts.runIdPrefix);
     const listContainers = async (signal: AbortSignal) => (await import('../engine/inspect/verdicts.js')).verdictsOfRunning(conn.docker, signal, opts.runIdPrefix ? `${opts.runIdPrefix}-inspect` : 'inspect');
-    return { source: live.source, close: live.close, replay: false, notice: { kind: 'engine', endpoint: conn.endpoint, version: conn.version }, listContainers };
+    return { source: live.source, close: live.close, replay: false, notice: { kind: 'engine', endpoint: conn.endpoint, version: conn.version, swept: sweptLine ?? null }, listContainers };
   } catch {
     // Why no engine answers is `zombie-lab doctor`'s to explain, in full; the app says where to look.
   }
@@ -80,7 +81,7 @@ export function noticeText(n: SourceNotice | null, t: UiText): string | null {
   if (!n) return null;
   switch (n.kind) {
     case 'engine':
-      return t.notice.engine(n.endpoint, n.version);
+      return `${t.notice.engine(n.endpoint, n.version)}${n.swept ? `; ${n.swept}` : ''}`;
     case 'no-engine':
       return t.notice.noEngine;
     case 'no-engine-replay':

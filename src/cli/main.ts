@@ -31,9 +31,11 @@ export async function main(argv: string[]): Promise<number> {
     .command('prepare')
     .description('build the base and zombie images (offline from Debian packages when no registry is reachable)')
     .addOption(wayOption())
-    .action(async (o: { way: 'auto' | 'registry' | 'offline' }) => {
+    // Tests build from a copy of images/ under tags of their own, never touching the real ones.
+    .addOption(new Option('--images-dir <dir>', 'build from this copy of images/').hideHelp())
+    .action(async (o: { way: 'auto' | 'registry' | 'offline'; imagesDir?: string }) => {
       const { runPrepare } = await import('./prepare-command.js');
-      code = await runPrepare({ way: o.way });
+      code = await runPrepare({ way: o.way, ...(o.imagesDir ? { imagesDir: o.imagesDir } : {}) });
     });
 
   program
