@@ -62,7 +62,7 @@ async function chooseSource(opts: AppOptions): Promise<Chosen | string> {
     const { conn, sweptLine } = await connectAndSweep({ timeoutMs: 2000 });
     const live = liveSource(conn.docker, opts.runIdPrefix);
     const listContainers = async (signal: AbortSignal) => (await import('../engine/inspect/verdicts.js')).verdictsOfRunning(conn.docker, signal, opts.runIdPrefix ? `${opts.runIdPrefix}-inspect` : 'inspect');
-    return { source: live.source, close: live.close, replay: false, notice: { kind: 'engine', endpoint: conn.endpoint, version: conn.version, swept: sweptLine ?? null }, listContainers };
+    return { source: live.source, close: live.close, replay: false, notice: { kind: 'engine', endpoint: conn.described, version: conn.version, swept: sweptLine ?? null }, listContainers };
   } catch {
     // Why no engine answers is `zombie-lab doctor`'s to explain, in full; the app says where to look.
   }

@@ -3,7 +3,7 @@
  * Yields them one by one so a slow check does not hide the quick answers.
  */
 import { constants } from 'node:fs';
-import { access } from 'node:fs/promises';
+import { access, stat } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import type Docker from 'dockerode';
 import { containerSpec } from '../core/container-spec.js';
@@ -94,7 +94,11 @@ async function endpointChecks(): Promise<DoctorCheck[]> {
     const socket = ep.host.slice('unix://'.length);
     try {
       await access(socket, constants.R_OK | constants.W_OK);
-      out.push({ name: 'socket', status: 'pass', detail: `${socket} is readable and writable` });
+      out.push(
+        (await stat(socket)).isSocket()
+          ? { name: 'socket', status: 'pass', detail: `${socket} is readable and writable` }
+          : { name: 'socket', status: ep.reason.kind === 'default' ? 'warn' : 'fail', detail: `${socket} is there but is not a socket: no engine listens on it`, fix: endpointFix(ep) },
+      );
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       out.push(

@@ -140,8 +140,8 @@ export async function startSidecar(docker: Docker, opts: SidecarOptions): Promis
   }
   const stdout = new PassThrough();
   const stderr = new PassThrough();
-  // close() ends stdout while a target that lives on still has the sampler writing: a late line
-  // is "write after end", not news.
+  // close() ends stdout while the demuxer may still hand it a last reading: that late write is
+  // nothing to report (unhandled, its 'write after end' error would end the whole app).
   stdout.on('error', () => undefined);
   stderr.on('error', () => undefined);
   docker.modem.demuxStream(stream, stdout, stderr);

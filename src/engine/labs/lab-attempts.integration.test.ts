@@ -69,8 +69,8 @@ describe('the corpus of lab attempts', () => {
   it('has right and wrong attempts for every lab with a check', () => {
     for (const lab of catalog.byLang.en) {
       const mine = attempts.filter((a) => a.lab === lab.id);
-      expect(mine.some((a) => a.right), lab.id).toBe(true);
-      expect(mine.some((a) => !a.right), lab.id).toBe(true);
+      expect(mine.some((a) => a.right), `labs/attempts/${lab.id}/ needs a right-* attempt`).toBe(true);
+      expect(mine.some((a) => !a.right), `labs/attempts/${lab.id}/ needs a wrong-* attempt`).toBe(true);
     }
   });
 });
