@@ -64,7 +64,7 @@ async function countingChecks(docker: Docker, baseTag: string): Promise<DoctorCh
     const seen = reading.pid1 === 'sleep' && reading.live >= 1;
     checks.push(
       seen
-        ? { name: 'sampler', status: 'pass', detail: `${SOURCE_NAME[plan.source]}, because ${plan.why}; it sees PID 1 ${reading.pid1} and ${reading.live} process(es)` }
+        ? { name: 'sampler', status: 'pass', detail: `${SOURCE_NAME[plan.source]}, because ${plan.why}; it sees PID 1 ${reading.pid1} and ${reading.live} process(es)${sidecarWayText(reading)}` }
         : { name: 'sampler', status: 'fail', detail: `${SOURCE_NAME[plan.source]} (${plan.why}) sees PID 1 ${reading.pid1 ?? '?'}, not the probe's sleep`, fix: 'run zombie-lab doctor again; if it stays, report it with this line' },
     );
     if (reading.pidMax !== null) checks.push({ name: 'pid_max', status: 'info', detail: `${reading.pidMax}, as the engine's containers see it: every lab container runs with a PID limit far below it` });
@@ -181,4 +181,13 @@ async function* leftoverChecks(docker: Docker): AsyncGenerator<DoctorCheck> {
       detail: `${r.containers.kept.length} container(s) of ${runs.size} run(s) and ${r.host.kept.length} temporary folder(s) belong to a lab process that is still running and removes them when it ends (to remove its containers now anyway: zombie-lab clean --all)`,
     };
   }
+}
+
+/** How the sidecar counts: the container's pids cgroup every tick (cgroup v2), or /proc and why not the cgroup. */
+function sidecarWayText(reading: { sidecarWay?: { way: 'cgroup' | 'proc'; why: string | null } }): string {
+  const w = reading.sidecarWay;
+  if (!w) return '';
+  return w.way === 'cgroup'
+    ? "; it reads the container's pids cgroup every tick (cgroup v2, the engine's cgroup tree read-only), with /proc as its cross-check"
+    : `; it scans /proc${w.why ? ` (${w.why})` : ''}`;
 }
