@@ -3,6 +3,7 @@
  * default socket), pings first, and turns the common failures into a LabError with the fix.
  */
 import Docker from 'dockerode';
+import { hintFor } from './engines/error-hints.js';
 import { LabError } from './lab-error.js';
 
 export const MIN_API_VERSION = '1.30'; // HostConfig.Init, PidsLimit, wait condition=next-exit
@@ -100,6 +101,8 @@ export function explainEngineError(err: unknown, doing: string, endpoint = engin
   const status = (err as { statusCode?: number } | null)?.statusCode;
   const raw = (err as { json?: { message?: string } } | null)?.json?.message ?? (err instanceof Error ? err.message : String(err));
   const detail = (raw.split('\n')[0] ?? '').replace(/^\(HTTP code \d+\)\s*/, '');
+  const hint = hintFor(detail);
+  if (hint) return new LabError(`${hint.what} (the engine refused ${doing}: ${detail})`, hint.fix, { cause: err });
   return new LabError(
     `the Docker engine refused ${doing}${status ? ` (HTTP ${status})` : ''}: ${detail}`,
     'run: zombie-lab doctor, which checks the engine, images and permissions one by one',

@@ -14,6 +14,7 @@ import { connectDocker, engineEndpoint } from './docker-connect.js';
 import { parseSamplerChoice } from '../core/sampler-choice.js';
 import { checkHostProc, pidsCgroupOf, readPidsAccounting } from './host-proc.js';
 import { startSidecar } from './sidecar.js';
+import { initBinaryCheck, pidLimitCheck } from './engine-probes.js';
 import { imageExists, imageTags } from './images.js';
 import { isLabError } from './lab-error.js';
 import { newRunId, ownerFor } from './run-id.js';
@@ -31,7 +32,7 @@ function hasCommand(cmd: string): boolean {
 async function hostProcCheck(docker: Docker, baseTag: string): Promise<DoctorCheck[]> {
   const name = "host /proc shows the container's processes";
   const owner = ownerFor(newRunId('doctor'));
-  const started = await createAndStart(docker, containerSpec({ owner, kind: 'probe', image: baseTag, cmd: ['sleep', '30'], limits: { pidsLimit: 16, memoryMb: 32 } }));
+  const started = await createAndStart(docker, containerSpec({ owner, kind: 'probe', image: baseTag, cmd: ['sleep', '30'], limits: { pidsLimit: 16, memoryMb: 32 } }), { diagnostic: true });
   try {
     let choice;
     try {
@@ -59,7 +60,7 @@ async function hostProcCheck(docker: Docker, baseTag: string): Promise<DoctorChe
       return checks;
     }
     // The remote path: prove it on the probe, as compare would use it.
-    const sc = await startSidecar(docker, { owner, image: baseTag, targetId: started.id, ttlS: 30 });
+    const sc = await startSidecar(docker, { owner, image: baseTag, targetId: started.id, ttlS: 30, diagnostic: true });
     try {
       const first = await Promise.race([sc.readings.next(), new Promise<null>((r) => setTimeout(() => r(null), 10_000).unref())]);
       const r = first && !first.done ? first.value : null;
@@ -129,6 +130,8 @@ export async function* runDoctor(): AsyncGenerator<DoctorCheck> {
       : { name: 'offline build', status: 'warn', detail: 'mmdebstrap is not installed: without a registry the base image cannot be built', fix: 'sudo apt-get install mmdebstrap' };
     yield { name: "host /proc shows the container's processes", status: 'info', detail: 'not checked yet: needs the base image (zombie-lab prepare)' };
   } else {
+    yield await pidLimitCheck(docker, tags.base);
+    yield await initBinaryCheck(docker, tags.base);
     try {
       for (const c of await hostProcCheck(docker, tags.base)) yield c;
     } catch (err) {

@@ -40,6 +40,8 @@ export interface SidecarOptions {
   treeLimit?: number;
   ttlS?: number;
   signal?: AbortSignal;
+  /** Doctor's probe: the sampler runs even where the PID-limit gate would refuse a demo. */
+  diagnostic?: boolean;
 }
 
 export interface Sidecar {
@@ -109,7 +111,7 @@ export async function startSidecar(docker: Docker, opts: SidecarOptions): Promis
     },
     labels: { [LABEL_TARGET]: opts.targetId.slice(0, 12) },
   });
-  const started = await createAndStart(docker, spec, opts.signal);
+  const started = await createAndStart(docker, spec, { ...(opts.signal ? { signal: opts.signal } : {}), ...(opts.diagnostic ? { diagnostic: true } : {}) });
   let stream: NodeJS.ReadWriteStream;
   try {
     stream = (await started.container.attach({ stream: true, stdin: true, stdout: true, stderr: true, hijack: true })) as NodeJS.ReadWriteStream;

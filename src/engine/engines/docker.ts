@@ -6,5 +6,6 @@ export const DOCKER: EngineTraits = {
   label: 'Docker',
   init: { binary: 'docker-init (tini)', comm: 'docker-init', install: 'Debian/Ubuntu: apt-get install tini, then restart dockerd (Docker Desktop ships it)' },
   initHonoursKillProcessGroup: true,
+  initNote: null,
   tagPrefixes: [],
 };

@@ -25,6 +25,8 @@ export interface EngineTraits {
   init: { binary: string; comm: string; install: string };
   /** Whether `--init` passes signals to the process group with TINI_KILL_PROCESS_GROUP=1 (tini does, catatonit does not). */
   initHonoursKillProcessGroup: boolean;
+  /** For the scorecard: what is different about `--init` here, or null when it is Docker's tini. */
+  initNote: string | null;
   /** Registry prefixes the engine puts before our short tags in its image lists ("docker.io/", "localhost/"). */
   tagPrefixes: string[];
 }
