@@ -15,7 +15,13 @@ import time
 interval = float(os.environ.get("SAMPLER_INTERVAL", "0.1"))
 budget = float(os.environ.get("SAMPLER_BUDGET", "0.25"))
 tree_limit = int(os.environ.get("SAMPLER_TREE", "0"))
+# SAMPLER_INSPECT=1 (zombie-lab inspect): each line also carries PID 1's command line, its
+# Sig* masks from /proc/1/status, and the kernel's pid_max. Still file reads only, no forks.
+inspect = os.environ.get("SAMPLER_INSPECT") == "1"
 ttl = float(os.environ.get("ZOMBIE_LAB_TTL", "900"))
+# Readings with PID 1's signal masks and pid_max, for the checks that measure once (scorecard,
+# labs): the lab takes the first that reaches it (the attach may miss the very first) and closes stdin.
+once = os.environ.get("SAMPLER_ONCE") == "1"
 me = os.getpid()
 start = time.monotonic()
 out = sys.stdout
@@ -52,6 +58,28 @@ def scan():
     return zombies, live, threads, pid1, tree
 
 
+def pid1_masks():
+    masks = {}
+    try:
+        with open("/proc/1/status", "rb") as f:
+            for raw in f:
+                key, _, value = raw.decode("latin1").partition(":")
+                if key in ("SigBlk", "SigIgn", "SigCgt"):
+                    masks[key] = value.strip()
+    except OSError:
+        pass
+    return masks
+
+
+def pid1_cmdline():
+    try:
+        with open("/proc/1/cmdline", "rb") as f:
+            raw = f.read()
+    except OSError:
+        return []
+    return [w.decode("utf-8", "replace") for w in raw.split(b"\0") if w]
+
+
 def jstr(s):
     out = []
     for ch in s:
@@ -64,10 +92,39 @@ def jstr(s):
     return '"' + "".join(out) + '"'
 
 
+def read_or_none(path):
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except OSError:
+        return None
+
+
+def pid1_facts():
+    parts = []
+    cmd = read_or_none("/proc/1/cmdline") or b""
+    words = [w.decode("utf-8", "replace") for w in cmd.split(b"\0") if w]
+    parts.append('"pid1cmd":[' + ",".join(jstr(w) for w in words) + "]")
+    status = (read_or_none("/proc/1/status") or b"").decode("latin1")
+    masks = {}
+    for line in status.splitlines():
+        key, _, value = line.partition(":")
+        if key in ("SigCgt", "SigIgn", "SigBlk"):
+            masks[key] = value.strip()
+    if len(masks) == 3:
+        parts.append('"sig":[%s,%s,%s]' % (jstr(masks["SigCgt"]), jstr(masks["SigIgn"]), jstr(masks["SigBlk"])))
+    pid_max = (read_or_none("/proc/sys/kernel/pid_max") or b"").strip()
+    if pid_max.isdigit():
+        parts.append('"pidMax":%d' % int(pid_max))
+    return parts
+
+
 def line_of(sample, tree):
     parts = ['"%s":%s' % (k, v) for k, v in sample.items()]
     if tree is not None:
         parts.append('"tree":[' + ",".join("[%d,%d,%s,%s]" % (p, pp, jstr(c), jstr(st)) for p, pp, c, st in tree) + "]")
+    if inspect:
+        parts.extend(pid1_facts())
     return "{" + ",".join(parts) + "}\n"
 
 
@@ -84,6 +141,15 @@ while ttl <= 0 or time.monotonic() - start < ttl:
     sample = {"zombies": zombies, "live": live, "threads": threads, "pid1": "null" if pid1 is None else jstr(pid1), "costUs": int(cost * 1e6)}
     if rate_interval:
         sample["rateHz"] = "%.1f" % (1.0 / rate_interval)
+    if once:
+        for key, value in pid1_masks().items():
+            sample[key] = jstr(value)
+        sample["pid1cmd"] = "[" + ",".join(jstr(w) for w in pid1_cmdline()) + "]"
+        try:
+            with open("/proc/sys/kernel/pid_max") as f:
+                sample["pidMax"] = int(f.read().strip())
+        except (OSError, ValueError):
+            pass
     out.write(line_of(sample, tree if tree_limit else None))
     out.flush()
     # Within the CPU budget: a scan of 20,000 processes makes the next one wait.

@@ -87,6 +87,19 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   program
+    .command('inspect [containers...]')
+    .description("diagnose PID 1 of running containers live: what it is, signals and docker stop, zombies, PIDs; read-only")
+    .option('--all', 'every running container on the engine')
+    .option('--watch <time>', 'also watch the zombie count this long (e.g. 10s) and say whether it grows')
+    .option('--json', 'print the result as JSON (docs/inspect.schema.json)')
+    .option('--fail-on <list>', 'exit 1 only for these: zombies,sigterm,no-pids-limit,shell-pid1,pids')
+    .addOption(new Option('--run-id <id>', 'label value for the sampler containers inspect may start').hideHelp())
+    .action(async (containers: string[], o: Record<string, string | boolean | undefined>) => {
+      const { runInspect } = await import('./inspect-command.js');
+      code = await runInspect(containers, o as Parameters<typeof runInspect>[1]);
+    });
+
+  program
     .command('clean')
     .description('remove the containers (and with --images the images) the lab made, and nothing else')
     .option('--images', 'also remove the lab images')

@@ -1,7 +1,8 @@
 /** `zombie-lab scorecard`: every PID 1 variant measured on the real engine, as a table or JSON. */
 import { renderScorecard, SCORECARD_DEFAULTS, VARIANT_IDS, VARIANTS, isVariantId, type ScorecardSettings, type VariantId } from '../core/scorecard.js';
 import { removeLabContainers } from '../engine/cleanup.js';
-import { engineTraits } from '../engine/engines/engine-facts.js';
+import { ENGINE_KINDS } from '../core/engine-kind.js';
+import { factsOf } from '../engine/engine-facts.js';
 import { ensureExtraImage, WORKLOAD_REPO, type WayChoice } from '../engine/images.js';
 import { LabError } from '../engine/lab-error.js';
 import { newRunId } from '../engine/run-id.js';
@@ -85,12 +86,12 @@ export async function runScorecardCommand(o: ScorecardCliOptions): Promise<numbe
       },
     });
     progress.done();
-    const traits = await engineTraits(docker);
+    const kind = ENGINE_KINDS[(await factsOf({ docker })).kind];
     if (o.json) {
-      const engine = { kind: traits.kind, init: traits.init.comm, initNote: traits.initNote };
+      const engine = { kind: kind.id, init: kind.init.comm, initNote: kind.initNote };
       process.stdout.write(`${JSON.stringify({ runId, image: tag, settings, engine, variants: variants.map((v) => VARIANTS[v]), rows }, null, process.stdout.isTTY ? 2 : undefined)}\n`);
     } else {
-      process.stdout.write(`\n${renderScorecard(rows, settings, traits).join('\n')}\n`);
+      process.stdout.write(`\n${renderScorecard(rows, settings, kind).join('\n')}\n`);
     }
     const failed = rows.filter((r) => r.errors.length > 0);
     if (failed.length) {

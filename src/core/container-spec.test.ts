@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BENCH_SPARE_PIDS, benchPidsAllowance, checkLimits, containerSpec, demoSpec, MAX_PIDS_LIMIT } from './container-spec.js';
+import { BENCH_SPARE_PIDS, benchPidsAllowance, checkLimits, containerSpec, demoSpec, MAX_PIDS_LIMIT, noPidsLimitFor } from './container-spec.js';
 import { LABEL_KIND, LABEL_MODE, LABEL_RUN, isLabImage, LABEL_IMAGE } from './labels.js';
 import { MODE_IDS } from './modes.js';
 
@@ -78,5 +78,18 @@ describe('sampler sidecar spec', () => {
     const s = containerSpec({ owner, kind: 'sampler', image: 'b', cmd: ['python3'], limits: { pidsLimit: 8, memoryMb: 64 }, pidMode: 'container:abc', openStdin: true });
     expect(s).toMatchObject({ OpenStdin: true, StdinOnce: true, HostConfig: { PidMode: 'container:abc', PidsLimit: 8, NetworkMode: 'none', CapDrop: ['ALL'] } });
     expect(s.Labels[LABEL_KIND]).toBe('sampler');
+  });
+});
+
+describe('noPidsLimit', () => {
+  const base = { owner: { runId: 'insp-t', pid: 1, host: 'h' }, kind: 'probe' as const, image: 'img', limits: { pidsLimit: 64, memoryMb: 32 } };
+  it('drops the PID limit only for a command that never forks, keeping the other limits', () => {
+    const s = containerSpec({ ...base, cmd: ['sleep', '60'], noPidsLimit: noPidsLimitFor(['sleep', '60'], 'test') });
+    expect(s.HostConfig).toMatchObject({ PidsLimit: -1, NetworkMode: 'none', CapDrop: ['ALL'], SecurityOpt: ['no-new-privileges'], Memory: 32 * 1024 * 1024 });
+    expect(s.Labels['zombie-lab']).toBe('insp-t');
+  });
+  it('refuses anything else', () => {
+    expect(() => noPidsLimitFor(['python3', 'app.py'], 'test')).toThrow(/may only run sleep or pause/);
+    expect(() => containerSpec({ ...base, cmd: ['sh', '-c', 'sleep 1'], noPidsLimit: { why: 'forged' } })).toThrow(/may only run/);
   });
 });

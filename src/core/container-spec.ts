@@ -29,6 +29,8 @@ export interface ContainerSpec {
   /** Sampler sidecar and waiting demos: stdin stays open while the lab is attached, and closes when the lab goes. */
   OpenStdin?: true;
   StdinOnce?: true;
+  /** Seconds docker stop waits before SIGKILL, when not the engine's default (10). */
+  StopTimeout?: number;
   HostConfig: {
     PidsLimit: number;
     Memory: number;
@@ -62,6 +64,28 @@ export interface SpecInput {
   noLogs?: boolean;
   /** A PID ceiling above MAX_PIDS_LIMIT for this container only (the benchmark); see benchPidsAllowance. */
   pidsAllowance?: PidsAllowance;
+  /** docker stop's timeout for this container (Config.StopTimeout). */
+  stopTimeoutS?: number;
+  /** No PID limit at all, for this container only (inspect's test of what it says then); see noPidsLimitFor. */
+  noPidsLimit?: NoPidsLimit;
+}
+
+/**
+ * The one exception to "every container has a PID limit": inspect must be tested on a container
+ * without one. Granted only for a workload that never forks (its command is checked here), so
+ * such a container holds one process whatever happens; memory, network, caps and labels stay.
+ */
+export interface NoPidsLimit {
+  why: string;
+}
+
+/** Commands that run one process and never fork: the only ones allowed without a PID limit. */
+const NON_FORKING = new Set(['sleep', 'pause']);
+
+export function noPidsLimitFor(cmd: readonly string[], why: string): NoPidsLimit {
+  const prog = (cmd[0] ?? '').slice((cmd[0] ?? '').lastIndexOf('/') + 1);
+  if (!NON_FORKING.has(prog)) throw new RangeError(`a container without a PID limit may only run ${[...NON_FORKING].join(' or ')}, not ${cmd[0] ?? 'nothing'}`);
+  return { why };
 }
 
 /** An explicit, checked exception to MAX_PIDS_LIMIT, granted by benchPidsAllowance from the host's free PIDs. */
@@ -100,6 +124,7 @@ export function checkLimits(limits: Limits, allowance?: PidsAllowance): void {
 
 export function containerSpec(input: SpecInput): ContainerSpec {
   checkLimits(input.limits, input.pidsAllowance);
+  if (input.noPidsLimit) noPidsLimitFor(input.entrypoint?.length ? input.entrypoint : input.cmd, input.noPidsLimit.why);
   const memory = Math.round(input.limits.memoryMb * 1024 * 1024);
   const spec: ContainerSpec = {
     Image: input.image,
@@ -110,7 +135,8 @@ export function containerSpec(input: SpecInput): ContainerSpec {
     AttachStdout: false,
     AttachStderr: false,
     HostConfig: {
-      PidsLimit: input.limits.pidsLimit,
+      // -1: unlimited (the API's word for it); only with a checked noPidsLimit.
+      PidsLimit: input.noPidsLimit ? -1 : input.limits.pidsLimit,
       Memory: memory,
       MemorySwap: memory,
       NetworkMode: 'none',
@@ -123,6 +149,7 @@ export function containerSpec(input: SpecInput): ContainerSpec {
     },
   };
   if (input.entrypoint) spec.Entrypoint = input.entrypoint;
+  if (input.stopTimeoutS !== undefined) spec.StopTimeout = input.stopTimeoutS;
   if (input.openStdin) {
     spec.OpenStdin = true;
     spec.StdinOnce = true;

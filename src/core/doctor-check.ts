@@ -1,3 +1,5 @@
+import { describeFacts, limitProblemOf, type EngineFacts } from './engine-kind.js';
+
 /** One line of `zombie-lab doctor`. */
 export interface DoctorCheck {
   name: string;
@@ -19,4 +21,22 @@ export function nodeVersionCheck(version: string): DoctorCheck {
   return major >= 20
     ? { name: 'Node.js', status: 'pass', detail: version }
     : { name: 'Node.js', status: 'fail', detail: `${version} is too old`, fix: 'install Node.js 20 or newer (https://nodejs.org)' };
+}
+
+/** What doctor says about the engine itself, from its own info (never from this machine). */
+export function engineFactChecks(f: EngineFacts): DoctorCheck[] {
+  const checks: DoctorCheck[] = [
+    { name: 'engine', status: 'info', detail: describeFacts(f) },
+    {
+      name: 'rootless',
+      status: 'info',
+      detail: f.rootless ? 'yes: the engine runs as an ordinary user (rootlesskit); PID limits need cgroup v2 with delegation there' : 'no',
+    },
+  ];
+  // The same words as the gate that refuses zombie-making containers (engine-kind.ts limitProblemOf).
+  const problem = limitProblemOf(f);
+  if (problem) checks.push({ name: 'PID limits', status: 'fail', detail: problem.message, fix: problem.fix });
+  else checks.push({ name: 'PID limits', status: f.pidsLimitSupported ? 'pass' : 'info', detail: f.pidsLimitSupported ? 'the engine applies them (PidsLimit in its info)' : 'the engine does not say whether it applies them' });
+  // Whether --init really starts, and what it runs, is doctor's --init probe (engine-probes.ts).
+  return checks;
 }

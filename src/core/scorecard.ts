@@ -2,6 +2,7 @@
  * The init scorecard: which PID 1 variants exist, what each measurement is called, and how a
  * row is shown. Pure data and formatting; every value in a row comes from a run (src/engine/scorecard.ts).
  */
+import type { CountingSource } from './sampler-choice.js';
 import { wrapLine } from './text-wrap.js';
 
 export const VARIANT_IDS = [
@@ -122,10 +123,12 @@ export type JobKind = (typeof JOB_KINDS)[number];
 
 export interface ScoreRow {
   variant: VariantId;
-  /** /proc/<init pid>/comm on the host. */
+  /** The comm of the container's PID 1, read from the kernel. */
   pid1: string | null;
   /** Zombies in the container after the window. */
   zombies: number | null;
+  /** How they were counted (sampler-choice.ts chooseSource): this host's cgroup or /proc, or a sidecar. */
+  countedBy?: CountingSource;
   stopMs: number | null;
   /** The stop ended in less than half the timeout: SIGTERM reached the app. */
   stopFast: boolean | null;
@@ -196,6 +199,17 @@ export function scoreCells(r: ScoreRow, engine: ScorecardEngineNote = { initNote
   ];
 }
 
+const COUNTED_BY: Record<CountingSource, string> = {
+  cgroup: "from this host's /proc",
+  'host-proc': "from this host's /proc",
+  sidecar: "by a sidecar in its PID namespace (the engine's /proc is not this host's)",
+};
+
+function countedByText(rows: ScoreRow[]): string {
+  const by = [...new Set(rows.flatMap((r) => (r.countedBy ? [COUNTED_BY[r.countedBy]] : [])))];
+  return by.length ? by.join(' or ') : "from the kernel's /proc";
+}
+
 export function renderScorecard(rows: ScoreRow[], settings: Pick<ScorecardSettings, 'windowMs' | 'rate' | 'stopTimeoutS'>, engine: ScorecardEngineNote = { initNote: null }): string[] {
   const all = [SCORE_HEAD, ...rows.map((r) => scoreCells(r, engine))];
   const widths = SCORE_HEAD.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
@@ -203,7 +217,7 @@ export function renderScorecard(rows: ScoreRow[], settings: Pick<ScorecardSettin
   const lines = [fmt(SCORE_HEAD), widths.map((w) => '─'.repeat(w)).join('  '), ...all.slice(1).map(fmt)];
   lines.push(
     '',
-    `zombies: counted in the container from the host's /proc after ${settings.windowMs / 1000} s at ${settings.rate} orphans/s`,
+    `zombies: counted in the container ${countedByText(rows)} after ${settings.windowMs / 1000} s at ${settings.rate} orphans/s`,
     `docker stop: -t ${settings.stopTimeoutS}; "(timeout)" = SIGTERM never reached the app, SIGKILL ended it`,
     'USR1→app / →group: SIGUSR1 sent to PID 1; did the app, and a helper child in its process group, get it?',
     'exit 3 →: the container exit code after the app calls exit(3)',

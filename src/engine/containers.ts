@@ -4,7 +4,7 @@
  */
 import type Docker from 'dockerode';
 import type { ContainerSpec } from '../core/container-spec.js';
-import { assertPidLimitHolds } from './engines/engine-facts.js';
+import { assertPidLimitHolds } from './engine-facts.js';
 
 const tracked = new Map<string, Docker.Container>();
 /** Each tracked container's exit wait, ended by its removal: an engine may never answer it (Podman, for a container that failed to start). */

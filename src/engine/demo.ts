@@ -9,16 +9,17 @@ import type { Owner } from '../core/labels.js';
 import type { ModeId } from '../core/modes.js';
 import type { Problem, RunEvent } from '../core/run-events.js';
 import type { SampleSource } from '../core/sample.js';
-import { parseSamplerChoice, type SamplerChoice } from '../core/sampler-choice.js';
+import type { SamplerChoice } from '../core/sampler-choice.js';
 import { applyEvent, emptySummary, resultsOf } from '../core/run-summary.js';
 import { removeQuietly, startWaiting, stopTimed, type Waiting } from './containers.js';
 import { explainEngineError } from './docker-connect.js';
 import { EventQueue } from './event-queue.js';
-import { checkHostProc, pid1NameOf, pidsCgroupOf } from './host-proc.js';
+import { pid1NameOf } from './host-proc.js';
 import { ensureImages, imageTags, type ImageTags, type WayChoice } from './images.js';
 import { isLabError } from './lab-error.js';
 import { ownerFor } from './run-id.js';
-import { hostSourceOf, sampleContainers, type SampleTarget } from './sampler.js';
+import { sampleContainers, type SampleTarget } from './sampler.js';
+import { planCounting, samplerChoiceFromEnv } from './zombie-count.js';
 import { sampleFromReading, startSidecar, treeFromReading, type Sidecar } from './sidecar.js';
 
 export interface DemoOptions {
@@ -154,9 +155,9 @@ export async function* runDemo(docker: Docker, opts: DemoOptions, ctl: DemoContr
   const produce = async () => {
     let choice: SamplerChoice;
     try {
-      choice = opts.sampler ?? parseSamplerChoice(process.env.ZOMBIE_LAB_SAMPLER);
+      choice = opts.sampler ?? samplerChoiceFromEnv();
     } catch (err) {
-      const problem = { message: err instanceof Error ? err.message : String(err), fix: 'unset ZOMBIE_LAB_SAMPLER, or set it to auto, proc or sidecar' };
+      const problem = problemOf(err, 'choosing the sampler');
       push({ type: 'problem', problem });
       for (const mode of opts.modes) push({ type: 'lane', mode, state: { kind: 'error', problem } });
       return;
@@ -200,14 +201,13 @@ export async function* runDemo(docker: Docker, opts: DemoOptions, ctl: DemoContr
         return;
       }
       started.set(mode, r.value);
-      const verdict = checkHostProc(r.value.initPid, r.value.id);
-      if (choice === 'sidecar' || !verdict.ok) {
-        remote.push({ mode, why: verdict.ok ? 'forced by ZOMBIE_LAB_SAMPLER=sidecar' : verdict.reason });
+      const plan = planCounting(r.value, choice);
+      if (plan.source === 'sidecar') {
+        remote.push({ mode, why: plan.why });
         return;
       }
-      const target: SampleTarget = { key: mode, ns: verdict.ns, cgroup: pidsCgroupOf(r.value.initPid, undefined, r.value.id), pidsLimit: opts.pidsLimit };
-      targets.push(target);
-      sources.add(hostSourceOf(target, choice === 'proc' ? 'proc' : 'auto'));
+      targets.push({ key: mode, ns: plan.ns as string, cgroup: plan.cgroup, pidsLimit: opts.pidsLimit, source: plan.source });
+      sources.add(plan.source);
     });
     await Promise.all(
       targets.map(async (t) => {
@@ -283,7 +283,6 @@ export async function* runDemo(docker: Docker, opts: DemoOptions, ctl: DemoContr
       if (targets.length === 0) return;
       for await (const batch of sampleContainers(() => active, {
         signal: sampling.signal,
-        source: choice === 'proc' ? 'proc' : 'auto',
         t0,
         ...(opts.withTree ? { withTree: true } : {}),
         ...(opts.intervalMs ? { intervalMs: opts.intervalMs } : {}),

@@ -1,11 +1,48 @@
 import { describe, expect, it } from 'vitest';
-import { apiAtLeast, engineEndpoint, explainConnectError, explainEngineError } from './docker-connect.js';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll } from 'vitest';
+import { contextDigest } from '../core/engine-endpoint.js';
+import { apiAtLeast, explainConnectError, explainEngineError, resolveEndpoint } from './docker-connect.js';
 
-describe('engineEndpoint', () => {
-  it('honours DOCKER_HOST and falls back to the default socket', () => {
-    expect(engineEndpoint({ DOCKER_HOST: 'tcp://10.0.0.5:2376' })).toBe('tcp://10.0.0.5:2376');
-    expect(engineEndpoint({ DOCKER_HOST: '' })).toBe('unix:///var/run/docker.sock');
-    expect(engineEndpoint({})).toBe('unix:///var/run/docker.sock');
+describe('resolveEndpoint reads the Docker CLI context store', () => {
+  const home = mkdtempSync(path.join(tmpdir(), 'zl-ctx-'));
+  afterAll(() => rmSync(home, { recursive: true, force: true }));
+  const cfg = path.join(home, '.docker');
+  const addContext = (name: string, host: string, tls: boolean) => {
+    const meta = path.join(cfg, 'contexts', 'meta', contextDigest(name));
+    mkdirSync(meta, { recursive: true });
+    writeFileSync(path.join(meta, 'meta.json'), JSON.stringify({ Name: name, Metadata: {}, Endpoints: { docker: { Host: host, SkipTLSVerify: false } } }));
+    if (tls) {
+      const dir = path.join(cfg, 'contexts', 'tls', contextDigest(name), 'docker');
+      mkdirSync(dir, { recursive: true });
+      for (const f of ['ca.pem', 'cert.pem', 'key.pem']) writeFileSync(path.join(dir, f), 'x');
+    }
+  };
+  addContext('colima', 'unix:///home/me/.colima/default/docker.sock', false);
+  addContext('remote', 'tcp://127.0.0.1:2376', true);
+  writeFileSync(path.join(cfg, 'config.json'), JSON.stringify({ currentContext: 'colima' }));
+
+  it('takes the current context from config.json when nothing else is set', () => {
+    const ep = resolveEndpoint({ env: {}, home });
+    expect(ep.host).toBe('unix:///home/me/.colima/default/docker.sock');
+    expect(ep.reason).toEqual({ kind: 'current-context', context: 'colima', configFile: path.join(cfg, 'config.json') });
+  });
+  it('DOCKER_CONTEXT beats config.json, and a TLS context brings its files', () => {
+    const ep = resolveEndpoint({ env: { DOCKER_CONTEXT: 'remote' }, home });
+    expect(ep.host).toBe('tcp://127.0.0.1:2376');
+    expect(ep.tls?.ca).toBe(path.join(cfg, 'contexts', 'tls', contextDigest('remote'), 'docker', 'ca.pem'));
+    expect(ep.tlsVerify).toBe(true);
+  });
+  it('DOCKER_HOST beats every context', () => {
+    expect(resolveEndpoint({ env: { DOCKER_HOST: 'tcp://127.0.0.1:9', DOCKER_CONTEXT: 'remote' }, home }).reason).toEqual({ kind: 'DOCKER_HOST' });
+  });
+  it('DOCKER_CONFIG moves the store', () => {
+    expect(resolveEndpoint({ env: { DOCKER_CONFIG: path.join(home, 'nowhere') }, home }).reason).toEqual({ kind: 'default' });
+  });
+  it('a context that does not exist is one line with the fix', () => {
+    expect(() => resolveEndpoint({ env: { DOCKER_CONTEXT: 'nope' }, home })).toThrow(/the docker context "nope" \(from DOCKER_CONTEXT\) does not exist/);
   });
 });
 

@@ -1,31 +1,117 @@
 /**
- * Connects to the engine the way the Docker CLI does (DOCKER_HOST unix/tcp/ssh, else the
- * default socket), pings first, and turns the common failures into a LabError with the fix.
+ * Connects to the engine the Docker CLI would use (see core/engine-endpoint.ts for the order:
+ * DOCKER_HOST, DOCKER_CONTEXT, config.json's current context, the default socket, then the
+ * well-known sockets of the desktop engines), pings first, and turns the common failures into a
+ * LabError with the fix. Every command names the endpoint and why it was chosen.
  */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
 import Docker from 'dockerode';
-import { hintFor } from './engines/error-hints.js';
+import {
+  chooseContext,
+  contextDigest,
+  defaultEndpoint,
+  describeEndpoint,
+  dockerConfigDir,
+  endpointFix,
+  isSocketHost,
+  modemOptions,
+  parseContextMeta,
+  wellKnownSockets,
+  type Endpoint,
+} from '../core/engine-endpoint.js';
+import { hintFor } from '../core/engine-error-hints.js';
 import { LabError } from './lab-error.js';
+import { withTimeout } from './timeout.js';
 
 export const MIN_API_VERSION = '1.30'; // HostConfig.Init, PidsLimit, wait condition=next-exit
-const DEFAULT_SOCKET = '/var/run/docker.sock';
 
 export interface Connection {
   docker: Docker;
+  /** The address, as the Docker CLI writes it (unix:///…, tcp://…, ssh://…). */
   endpoint: string;
+  /** How it was found, with the reason: "unix:///… (context colima, from DOCKER_CONTEXT)". */
+  described: string;
+  found: Endpoint;
   version: string;
   apiVersion: string;
 }
 
-export function engineEndpoint(env: NodeJS.ProcessEnv = process.env): string {
-  return env.DOCKER_HOST && env.DOCKER_HOST.length > 0 ? env.DOCKER_HOST : `unix://${DEFAULT_SOCKET}`;
+interface Where {
+  env: NodeJS.ProcessEnv;
+  home: string;
 }
 
-function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error(`${what} timed out`), { code: 'ETIMEDOUT' })), ms);
-  });
-  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+const here = (): Where => ({ env: process.env, home: process.env.HOME || homedir() });
+
+function readCurrentContext(configFile: string): string | undefined {
+  try {
+    const cfg = JSON.parse(readFileSync(configFile, 'utf8')) as { currentContext?: unknown };
+    return typeof cfg.currentContext === 'string' ? cfg.currentContext : undefined;
+  } catch {
+    return undefined; // no config.json, or one the CLI would also warn about and ignore
+  }
+}
+
+/** The endpoint the Docker CLI would use here, read from the environment and the context store. */
+export function resolveEndpoint(where: Where = here()): Endpoint {
+  const configDir = dockerConfigDir(where.env, where.home);
+  const configFile = path.join(configDir, 'config.json');
+  const choice = chooseContext(where.env, readCurrentContext(configFile), configFile);
+  if (choice.context === null) return defaultEndpoint(where.env, where.home);
+  const name = choice.context;
+  const digest = contextDigest(name);
+  const metaFile = path.join(configDir, 'contexts', 'meta', digest, 'meta.json');
+  let text: string;
+  try {
+    text = readFileSync(metaFile, 'utf8');
+  } catch {
+    const from = choice.reason.kind === 'DOCKER_CONTEXT' ? 'DOCKER_CONTEXT' : configFile;
+    throw new LabError(
+      `the docker context "${name}" (from ${from}) does not exist in ${path.join(configDir, 'contexts')}`,
+      `list the contexts with: docker context ls; then docker context use NAME (or unset DOCKER_CONTEXT)`,
+    );
+  }
+  const meta = parseContextMeta(text);
+  if ('error' in meta) throw new LabError(`the docker context "${name}" cannot be read: ${meta.error} (${metaFile})`, `recreate it: docker context rm ${name}; docker context create ${name} --docker host=…`);
+  const tlsDir = path.join(configDir, 'contexts', 'tls', digest, 'docker');
+  const ep: Endpoint = { host: meta.host, reason: choice.reason };
+  if (!isSocketHost(meta.host)) {
+    const files = { ca: path.join(tlsDir, 'ca.pem'), cert: path.join(tlsDir, 'cert.pem'), key: path.join(tlsDir, 'key.pem') };
+    const present = Object.fromEntries(Object.entries(files).filter(([, f]) => existsSync(f)));
+    if (Object.keys(present).length > 0) ep.tls = present;
+    ep.tlsVerify = !meta.skipTlsVerify;
+    if (!ep.tls && !meta.skipTlsVerify) delete ep.tlsVerify; // plain tcp:// context
+  }
+  return ep;
+}
+
+function readTls(ep: Endpoint): { ca?: Buffer; cert?: Buffer; key?: Buffer } {
+  const out: { ca?: Buffer; cert?: Buffer; key?: Buffer } = {};
+  for (const k of ['ca', 'cert', 'key'] as const) {
+    const file = ep.tls?.[k];
+    if (!file) continue;
+    try {
+      out[k] = readFileSync(file);
+    } catch (err) {
+      throw new LabError(
+        `cannot read the TLS file ${file} for ${describeEndpoint(ep)}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
+        ep.reason.kind === 'DOCKER_HOST' ? 'set DOCKER_CERT_PATH to the folder with ca.pem, cert.pem and key.pem, or unset DOCKER_TLS_VERIFY' : 'recreate the context with its TLS files (docker context create … --docker host=…,ca=…,cert=…,key=…)',
+      );
+    }
+  }
+  return out;
+}
+
+/** A dockerode client for an endpoint, with options passed explicitly (docker-modem reads no environment then). */
+export function clientFor(ep: Endpoint, env: NodeJS.ProcessEnv = process.env): Docker {
+  try {
+    return new Docker(modemOptions(ep, readTls(ep), env) as Docker.DockerOptions);
+  } catch (err) {
+    if (err instanceof LabError) throw err;
+    throw new LabError(`cannot use the engine address ${ep.host}: ${err instanceof Error ? err.message : String(err)}`, endpointFix(ep));
+  }
 }
 
 export function apiAtLeast(have: string, need: string): boolean {
@@ -35,64 +121,88 @@ export function apiAtLeast(have: string, need: string): boolean {
 }
 
 /** Turns a connection failure into cause + fix. Exported so doctor and the app say the same. */
-export function explainConnectError(err: unknown, endpoint: string): LabError {
+export function explainConnectError(err: unknown, ep: Endpoint | string): LabError {
+  if (err instanceof LabError) return err;
+  const endpoint: Endpoint = typeof ep === 'string' ? { host: ep, reason: { kind: 'default' } } : ep;
+  const shown = typeof ep === 'string' ? ep : describeEndpoint(endpoint);
   const code = (err as { code?: string } | null)?.code;
-  const socket = endpoint.startsWith('unix://') ? endpoint.slice('unix://'.length) : null;
+  const socket = endpoint.host.startsWith('unix://') ? endpoint.host.slice('unix://'.length) : null;
   if (code === 'EACCES' || code === 'EPERM') {
     return new LabError(
-      `permission denied on the Docker socket ${socket ?? endpoint}`,
+      `permission denied on the Docker socket ${socket ?? endpoint.host}`,
       'add your user to the docker group (sudo usermod -aG docker $USER), then log out and in again (or run: newgrp docker)',
       { cause: err },
     );
   }
   if (code === 'ENOENT' || code === 'ECONNREFUSED') {
-    return new LabError(
-      `no Docker engine answers at ${endpoint}`,
-      'start Docker (Docker Desktop, or: sudo systemctl start docker; on Debian/Ubuntu as root: scripts/setup-docker.sh), or point DOCKER_HOST at a running engine',
-      { cause: err },
-    );
+    return new LabError(`no Docker engine answers at ${shown}`, endpointFix(endpoint), { cause: err });
   }
   if (code === 'ETIMEDOUT' || code === 'EHOSTUNREACH' || code === 'ENOTFOUND') {
-    return new LabError(
-      `the Docker engine at ${endpoint} did not answer (${code})`,
-      'check that the engine is running and DOCKER_HOST is right; the slides work without it',
-      { cause: err },
-    );
+    return new LabError(`the Docker engine at ${shown} did not answer (${code})`, `check that the engine is running; ${endpointFix(endpoint)}; the slides work without it`, { cause: err });
   }
   const detail = err instanceof Error ? err.message.split('\n')[0] : String(err);
-  return new LabError(`cannot talk to the Docker engine at ${endpoint}: ${detail}`, 'check DOCKER_HOST and that the engine runs (docker version)', {
-    cause: err,
-  });
+  if (/certificate|self[- ]signed|SSL|TLS/i.test(detail ?? '')) {
+    return new LabError(`the TLS handshake with ${shown} failed: ${detail}`, 'check the certificates (DOCKER_CERT_PATH, or the context\'s ca/cert/key) belong to that engine', { cause: err });
+  }
+  return new LabError(`cannot talk to the Docker engine at ${shown}: ${detail}`, `${endpointFix(endpoint)} (docker version shows what the CLI reaches)`, { cause: err });
 }
 
-export async function connectDocker(opts: { timeoutMs?: number } = {}): Promise<Connection> {
-  const endpoint = engineEndpoint();
-  let docker: Docker;
+/** The endpoint of the last successful connection, for messages about failures later in a run. */
+let connected: Connection | null = null;
+
+async function ping(ep: Endpoint, timeoutMs: number): Promise<Connection> {
+  const docker = clientFor(ep);
+  await withTimeout(docker.ping(), timeoutMs, `ping ${ep.host}`);
+  const version = await withTimeout(docker.version(), timeoutMs, `version ${ep.host}`);
+  return { docker, endpoint: ep.host, described: describeEndpoint(ep), found: ep, version: version.Version, apiVersion: version.ApiVersion };
+}
+
+/** Is there a socket file here at all (so a fallback that cannot answer costs no connect attempt)? */
+function isSocketFile(file: string): boolean {
   try {
-    // With no options docker-modem reads DOCKER_HOST, DOCKER_TLS_VERIFY and DOCKER_CERT_PATH itself.
-    docker = new Docker();
-  } catch (err) {
-    throw explainConnectError(err, endpoint);
+    return statSync(file).isSocket();
+  } catch {
+    return false;
   }
+}
+
+export async function connectDocker(opts: { timeoutMs?: number; where?: Where } = {}): Promise<Connection> {
+  const where = opts.where ?? here();
+  const ep = resolveEndpoint(where);
   const timeoutMs = opts.timeoutMs ?? 5000;
-  let version: Docker.DockerVersion;
+  let conn: Connection;
   try {
-    await withTimeout(docker.ping(), timeoutMs, 'ping');
-    version = await withTimeout(docker.version(), timeoutMs, 'version');
+    conn = await ping(ep, timeoutMs);
   } catch (err) {
-    throw explainConnectError(err, endpoint);
+    const code = (err as { code?: string } | null)?.code;
+    // Nothing was chosen and the default socket is not there: look where the desktop engines put theirs.
+    if (ep.reason.kind !== 'default' || (code !== 'ENOENT' && code !== 'ECONNREFUSED')) throw explainConnectError(err, ep);
+    const candidates = wellKnownSockets(where.env, where.home, process.getuid?.() ?? null).filter((c) => isSocketFile(c.path));
+    let found: Connection | null = null;
+    for (const c of candidates) {
+      try {
+        found = await ping({ host: `unix://${c.path}`, reason: { kind: 'well-known', name: c.name } }, timeoutMs);
+        break;
+      } catch {
+        // that one does not answer either: try the next
+      }
+    }
+    if (!found) {
+      const e = explainConnectError(err, ep);
+      if (candidates.length === 0) throw e;
+      throw new LabError(`${e.problem.message}, nor at ${candidates.map((c) => `${c.path} (${c.name})`).join(', ')}`, e.problem.fix, { cause: err });
+    }
+    conn = found;
   }
-  if (!apiAtLeast(version.ApiVersion, MIN_API_VERSION)) {
-    throw new LabError(
-      `the Docker engine at ${endpoint} speaks API ${version.ApiVersion}, the lab needs ${MIN_API_VERSION} or newer`,
-      'update Docker to version 17.06 or newer',
-    );
+  if (!apiAtLeast(conn.apiVersion, MIN_API_VERSION)) {
+    throw new LabError(`the Docker engine at ${conn.described} speaks API ${conn.apiVersion}, the lab needs ${MIN_API_VERSION} or newer`, 'update Docker to version 17.06 or newer');
   }
-  return { docker, endpoint, version: version.Version, apiVersion: version.ApiVersion };
+  connected = conn;
+  return conn;
 }
 
 /** For failures after connecting: the engine died or refused something mid-run. */
-export function explainEngineError(err: unknown, doing: string, endpoint = engineEndpoint()): LabError {
+export function explainEngineError(err: unknown, doing: string, endpoint = connected?.described ?? 'the engine'): LabError {
   if (err instanceof LabError) return err;
   const code = (err as { code?: string } | null)?.code;
   if (code === 'ECONNREFUSED' || code === 'ENOENT' || code === 'ECONNRESET' || code === 'EPIPE') {

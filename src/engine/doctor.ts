@@ -3,17 +3,19 @@
  * Yields them one by one so a slow check does not hide the quick answers.
  */
 import { constants } from 'node:fs';
-import { access, readFile } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import type Docker from 'dockerode';
 import { containerSpec } from '../core/container-spec.js';
-import { nodeVersionCheck, type DoctorCheck } from '../core/doctor-check.js';
+import { engineFactChecks, nodeVersionCheck, type DoctorCheck } from '../core/doctor-check.js';
+import { describeEndpoint, endpointFix } from '../core/engine-endpoint.js';
+import type { CountingSource } from '../core/sampler-choice.js';
 import { listLabContainers } from './cleanup.js';
 import { createAndStart, removeQuietly } from './containers.js';
-import { connectDocker, engineEndpoint } from './docker-connect.js';
-import { parseSamplerChoice } from '../core/sampler-choice.js';
-import { checkHostProc, pidsCgroupOf, readPidsAccounting } from './host-proc.js';
-import { startSidecar } from './sidecar.js';
+import { connectDocker, resolveEndpoint } from './docker-connect.js';
+import { factsOf } from './engine-facts.js';
+import { checkHostProc } from './host-proc.js';
+import { countNow, planCounting, samplerChoiceFromEnv } from './zombie-count.js';
 import { initBinaryCheck, pidLimitCheck } from './engine-probes.js';
 import { imageExists, imageTags } from './images.js';
 import { isLabError } from './lab-error.js';
@@ -28,95 +30,103 @@ function hasCommand(cmd: string): boolean {
   }
 }
 
-/** Whether this host's /proc and cgroups show the containers, and so which sampler the lab will use. */
-async function hostProcCheck(docker: Docker, baseTag: string): Promise<DoctorCheck[]> {
-  const name = "host /proc shows the container's processes";
+/**
+ * Whether the engine runs on this kernel, and so how the lab will count: decided on a probe
+ * container by the one function every feature uses (zombie-count.ts planCounting), and proven
+ * with a reading by that plan.
+ */
+async function countingChecks(docker: Docker, baseTag: string): Promise<DoctorCheck[]> {
   const owner = ownerFor(newRunId('doctor'));
+  let choice;
+  try {
+    choice = samplerChoiceFromEnv();
+  } catch (err) {
+    const p = isLabError(err) ? err.problem : { message: String(err), fix: '' };
+    return [{ name: 'sampler', status: 'fail', detail: p.message, fix: p.fix }];
+  }
   const started = await createAndStart(docker, containerSpec({ owner, kind: 'probe', image: baseTag, cmd: ['sleep', '30'], limits: { pidsLimit: 16, memoryMb: 32 } }), { diagnostic: true });
   try {
-    let choice;
-    try {
-      choice = parseSamplerChoice(process.env.ZOMBIE_LAB_SAMPLER);
-    } catch (err) {
-      return [{ name: 'sampler', status: 'fail', detail: err instanceof Error ? err.message : String(err), fix: 'unset ZOMBIE_LAB_SAMPLER, or set it to auto, proc or sidecar' }];
-    }
     const checks: DoctorCheck[] = [];
-    const v = checkHostProc(started.initPid, started.id);
-    const cg = v.ok ? pidsCgroupOf(started.initPid, undefined, started.id) : null;
-    if (v.ok) {
-      checks.push({ name, status: 'pass', detail: `yes; pids cgroup ${cg ? `v${cg.version} at ${cg.dir}` : 'not readable (PIDs used will show as -)'}` });
-    } else {
-      checks.push({ name, status: 'info', detail: `no: ${v.reason}; the lab samples through a sidecar container instead` });
-    }
-    if (v.ok && choice !== 'sidecar') {
-      const fast = choice === 'auto' && readPidsAccounting(cg) !== null;
-      checks.push({
-        name: 'sampler',
-        status: 'pass',
-        detail: fast
-          ? `cgroup fast path (pids.current minus the listed threads, every tick), cross-checked against /proc`
-          : `this host's /proc on a worker thread${choice === 'proc' ? ' (ZOMBIE_LAB_SAMPLER=proc)' : ' (the pids cgroup is not readable)'}`,
-      });
+    const plan = planCounting(started, choice);
+    const verdict = checkHostProc(started.initPid, started.id);
+    checks.push(
+      verdict.ok
+        ? { name: 'this kernel', status: 'info', detail: `the engine runs on this machine's kernel: the probe's init (PID ${started.initPid}) is in this host's /proc, in the container's cgroup, in another PID namespace` }
+        : { name: 'this kernel', status: 'info', detail: `the engine runs elsewhere (a VM such as Docker Desktop's, a remote host, or its own PID namespace): ${verdict.reason}` },
+    );
+    let reading;
+    try {
+      reading = await countNow(started, { docker, owner, sidecarImage: baseTag, plan, diagnostic: true });
+    } catch (err) {
+      const msg = isLabError(err) ? err.problem.message : err instanceof Error ? err.message.split('\n')[0] : String(err);
+      checks.push({ name: 'sampler', status: 'fail', detail: `${SOURCE_NAME[plan.source]} (${plan.why}), but it gave no reading: ${msg}`, fix: 'zombie-lab prepare (rebuilds the base image), then zombie-lab doctor again' });
       return checks;
     }
-    // The remote path: prove it on the probe, as compare would use it.
-    const sc = await startSidecar(docker, { owner, image: baseTag, targetId: started.id, ttlS: 30, diagnostic: true });
-    try {
-      const first = await Promise.race([sc.readings.next(), new Promise<null>((r) => setTimeout(() => r(null), 10_000).unref())]);
-      const r = first && !first.done ? first.value : null;
-      checks.push(
-        r
-          ? { name: 'sampler', status: 'pass', detail: `sidecar in the container's PID namespace${choice === 'sidecar' ? ' (ZOMBIE_LAB_SAMPLER=sidecar)' : ''}: sees PID 1 ${r.pid1 ?? '?'}, ${r.live} process(es), ${r.costUs} µs a sample` }
-          : { name: 'sampler', status: 'fail', detail: `the sidecar sampler gave no reading${sc.stderrTail() ? `: ${sc.stderrTail().split('\n').at(-1)}` : ''}`, fix: 'zombie-lab prepare (rebuilds the base image), then zombie-lab doctor again' },
-      );
-    } finally {
-      await sc.close();
-    }
+    const seen = reading.pid1 === 'sleep' && reading.live >= 1;
+    checks.push(
+      seen
+        ? { name: 'sampler', status: 'pass', detail: `${SOURCE_NAME[plan.source]}, because ${plan.why}; it sees PID 1 ${reading.pid1} and ${reading.live} process(es)` }
+        : { name: 'sampler', status: 'fail', detail: `${SOURCE_NAME[plan.source]} (${plan.why}) sees PID 1 ${reading.pid1 ?? '?'}, not the probe's sleep`, fix: 'run zombie-lab doctor again; if it stays, report it with this line' },
+    );
+    if (reading.pidMax !== null) checks.push({ name: 'pid_max', status: 'info', detail: `${reading.pidMax}, as the engine's containers see it: every lab container runs with a PID limit far below it` });
     return checks;
   } finally {
     await removeQuietly(started.container);
   }
 }
 
-export async function* runDoctor(): AsyncGenerator<DoctorCheck> {
-  yield nodeVersionCheck(process.version);
-  const endpoint = engineEndpoint();
-  if (endpoint.startsWith('unix://')) {
-    const socket = endpoint.slice('unix://'.length);
+const SOURCE_NAME: Record<CountingSource, string> = {
+  cgroup: 'cgroup fast path (pids.current minus the listed threads, every tick), cross-checked against /proc',
+  'host-proc': "this host's /proc on a worker thread",
+  sidecar: "a sidecar container in each container's PID namespace, through the engine's API",
+};
+
+/** The endpoint the lab will use, with why; for a unix socket, whether it is there and ours to use. */
+async function endpointChecks(): Promise<DoctorCheck[]> {
+  let ep;
+  try {
+    ep = resolveEndpoint();
+  } catch (err) {
+    const p = isLabError(err) ? err.problem : { message: String(err), fix: 'check DOCKER_HOST and DOCKER_CONTEXT' };
+    return [{ name: 'engine endpoint', status: 'fail', detail: p.message, fix: p.fix }];
+  }
+  const out: DoctorCheck[] = [{ name: 'engine endpoint', status: 'info', detail: describeEndpoint(ep) }];
+  if (ep.host.startsWith('unix://')) {
+    const socket = ep.host.slice('unix://'.length);
     try {
       await access(socket, constants.R_OK | constants.W_OK);
-      yield { name: 'Docker socket', status: 'pass', detail: `${socket} is readable and writable` };
+      out.push({ name: 'socket', status: 'pass', detail: `${socket} is readable and writable` });
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      yield code === 'ENOENT'
-        ? { name: 'Docker socket', status: 'fail', detail: `${socket} does not exist`, fix: 'start Docker (sudo systemctl start docker, or as root: scripts/setup-docker.sh), or set DOCKER_HOST' }
-        : { name: 'Docker socket', status: 'fail', detail: `no permission on ${socket}`, fix: 'sudo usermod -aG docker $USER, then log out and in again (or: newgrp docker)' };
+      out.push(
+        code === 'ENOENT'
+          ? { name: 'socket', status: ep.reason.kind === 'default' ? 'warn' : 'fail', detail: `${socket} does not exist${ep.reason.kind === 'default' ? ': looking for the sockets of Docker Desktop, Colima, Rancher Desktop, OrbStack, rootless Docker and Podman' : ''}`, fix: endpointFix(ep) }
+          : { name: 'socket', status: 'fail', detail: `no permission on ${socket}`, fix: 'sudo usermod -aG docker $USER, then log out and in again (or: newgrp docker)' },
+      );
     }
-  } else {
-    yield { name: 'Docker endpoint', status: 'info', detail: `DOCKER_HOST=${endpoint}` };
   }
+  return out;
+}
+
+export async function* runDoctor(): AsyncGenerator<DoctorCheck> {
+  yield nodeVersionCheck(process.version);
+  for (const c of await endpointChecks()) yield c;
 
   let conn;
   try {
     conn = await connectDocker();
-    yield { name: 'Docker engine', status: 'pass', detail: `${conn.version} (API ${conn.apiVersion}) at ${conn.endpoint}` };
+    yield { name: 'engine answers', status: 'pass', detail: `at ${conn.described}` };
   } catch (err) {
     const p = isLabError(err) ? err.problem : { message: String(err), fix: 'check that Docker runs' };
-    yield { name: 'Docker engine', status: 'fail', detail: p.message, fix: p.fix };
+    yield { name: 'engine answers', status: 'fail', detail: p.message, fix: p.fix };
     yield { name: 'images', status: 'info', detail: 'not checked: no engine' };
     return;
   }
   const { docker } = conn;
-
   try {
-    const pidMax = (await readFile('/proc/sys/kernel/pid_max', 'utf8')).trim();
-    const v2 = await access('/sys/fs/cgroup/cgroup.controllers').then(
-      () => true,
-      () => false,
-    );
-    yield { name: 'host kernel', status: 'info', detail: `pid_max ${pidMax}, cgroup ${v2 ? 'v2' : 'v1'}: every lab container runs with a PID limit` };
-  } catch {
-    yield { name: 'host kernel', status: 'info', detail: 'not Linux here: the engine runs elsewhere' };
+    for (const c of engineFactChecks(await factsOf(conn))) yield c;
+  } catch (err) {
+    yield { name: 'engine', status: 'warn', detail: `the engine did not describe itself: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`, fix: 'docker info shows what the engine says' };
   }
 
   const tags = await imageTags();
@@ -128,15 +138,15 @@ export async function* runDoctor(): AsyncGenerator<DoctorCheck> {
     yield hasCommand('mmdebstrap')
       ? { name: 'offline build', status: 'pass', detail: 'mmdebstrap is installed: the base image can be built without a registry' }
       : { name: 'offline build', status: 'warn', detail: 'mmdebstrap is not installed: without a registry the base image cannot be built', fix: 'sudo apt-get install mmdebstrap' };
-    yield { name: "host /proc shows the container's processes", status: 'info', detail: 'not checked yet: needs the base image (zombie-lab prepare)' };
+    yield { name: 'sampler', status: 'info', detail: 'not checked yet: needs the base image (zombie-lab prepare)' };
   } else {
     yield await pidLimitCheck(docker, tags.base);
     yield await initBinaryCheck(docker, tags.base);
     try {
-      for (const c of await hostProcCheck(docker, tags.base)) yield c;
+      for (const c of await countingChecks(docker, tags.base)) yield c;
     } catch (err) {
       const msg = isLabError(err) ? err.problem.message : err instanceof Error ? err.message.split('\n')[0] : String(err);
-      yield { name: "host /proc shows the container's processes", status: 'fail', detail: `the probe container did not run: ${msg}`, fix: 'see the message; then run zombie-lab doctor again' };
+      yield { name: 'sampler', status: 'fail', detail: `the probe container did not run: ${msg}`, fix: 'see the message; then run zombie-lab doctor again' };
     }
   }
 

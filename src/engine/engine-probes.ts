@@ -8,8 +8,8 @@ import { containerSpec } from '../core/container-spec.js';
 import type { DoctorCheck } from '../core/doctor-check.js';
 import { createAndStart, removeQuietly } from './containers.js';
 import { explainEngineError } from './docker-connect.js';
-import { limitProblemOf } from './engines/detect.js';
-import { engineFacts, engineTraits } from './engines/engine-facts.js';
+import { ENGINE_KINDS, limitProblemOf } from '../core/engine-kind.js';
+import { factsOf } from './engine-facts.js';
 import { isLabError } from './lab-error.js';
 import { newRunId, ownerFor } from './run-id.js';
 import { logsOf } from './scorecard.js';
@@ -44,16 +44,17 @@ function problemOf(err: unknown): { message: string; fix: string } {
 
 /** `--init` needs a binary on the engine's machine (docker-init, or catatonit for Podman): does it start, and what is it? */
 export async function initBinaryCheck(docker: Docker, image: string): Promise<DoctorCheck> {
-  const traits = await engineTraits(docker);
+  const facts = await factsOf({ docker });
+  const kind = ENGINE_KINDS[facts.kind];
   const name = '--init';
   try {
     const out = await probeOutput(docker, image, 'echo "pid1=$(cat /proc/1/comm)"', true);
     const comm = /pid1=(\S+)/.exec(out)?.[1] ?? '?';
-    const note = comm === traits.init.comm ? `${traits.init.binary} as ${comm}` : `${comm} (expected ${traits.init.comm} on ${traits.label})`;
+    const note = comm === kind.init.comm ? `${facts.initBinary} as ${comm}` : `${comm} (${facts.product} names its init ${facts.initBinary})`;
     return { name, status: 'pass', detail: `the engine's init works: PID 1 is ${note}` };
   } catch (err) {
     const p = problemOf(err);
-    return { name, status: 'fail', detail: `a container with --init does not start on ${traits.label}: ${p.message}`, fix: p.fix };
+    return { name, status: 'fail', detail: `a container with --init does not start on ${facts.product}: ${p.message}`, fix: p.fix };
   }
 }
 
@@ -62,19 +63,19 @@ const PIDS_MAX_SCRIPT = 'echo "pids.max=$(cat /sys/fs/cgroup/pids.max 2>/dev/nul
 
 /** Does the kernel hold a container to its PID limit on this engine? The engine's own word first, then a reading from inside. */
 export async function pidLimitCheck(docker: Docker, image: string): Promise<DoctorCheck> {
-  const name = 'PID limit enforced';
-  const problem = limitProblemOf(await engineFacts(docker));
-  if (problem) return { name, status: 'fail', detail: `no: ${problem.message}`, fix: problem.fix };
+  const name = 'PID limit inside a container';
+  // Probed even where the engine's own word already refuses: the reading shows what that means.
+  const problem = limitProblemOf(await factsOf({ docker }));
   try {
     const out = await probeOutput(docker, image, PIDS_MAX_SCRIPT, false);
     const seen = /pids\.max=(\S+)/.exec(out)?.[1] ?? 'none';
-    return Number(seen) === PROBE_PIDS_LIMIT
-      ? { name, status: 'pass', detail: `yes: a container given --pids-limit ${PROBE_PIDS_LIMIT} reads pids.max ${seen} inside` }
+    return Number(seen) === PROBE_PIDS_LIMIT && !problem
+      ? { name, status: 'pass', detail: `held: a container given --pids-limit ${PROBE_PIDS_LIMIT} reads pids.max ${seen} inside` }
       : {
           name,
           status: 'fail',
-          detail: `no: a container given --pids-limit ${PROBE_PIDS_LIMIT} reads pids.max ${seen} inside, so the engine does not apply the limit`,
-          fix: 'run the engine with a pids cgroup of its own (rootful, or rootless on cgroup v2 with the pids controller delegated)',
+          detail: `not held: a container given --pids-limit ${PROBE_PIDS_LIMIT} reads pids.max ${seen} inside${problem ? ' (see PID limits above)' : ', so the engine does not apply the limit'}`,
+          fix: problem?.fix ?? 'run the engine with a pids cgroup of its own (rootful, or rootless on cgroup v2 with the pids controller delegated)',
         };
   } catch (err) {
     const p = problemOf(err);

@@ -10,10 +10,10 @@
 import type { PidsAccounting } from '../core/cgroup-files.js';
 import type { Tally } from '../core/proc-tally.js';
 import type { ProcEntry } from '../core/run-events.js';
-import { confirmedZombies, type Sample, type SampleSource } from '../core/sample.js';
+import { confirmedZombies, type Sample } from '../core/sample.js';
 import { CrossCheck } from '../core/cross-check.js';
 import { nextScanDelayMs, RateMeter } from '../core/scan-pace.js';
-import { PidsCgroupReader, readPidsAccounting, type PidsCgroup } from './host-proc.js';
+import { PidsCgroupReader, type PidsCgroup } from './host-proc.js';
 import { ProcScanner } from './proc-scanner.js';
 import type { ScanResult } from './proc-scan.js';
 
@@ -23,6 +23,8 @@ export interface SampleTarget {
   ns: string;
   cgroup: PidsCgroup | null;
   pidsLimit: number;
+  /** The plan's source (zombie-count.ts planCounting); without it, the `source` option decides. */
+  source?: 'cgroup' | 'host-proc';
 }
 
 export interface TargetSample {
@@ -87,11 +89,6 @@ export function sampleFromProc(tally: Tally, t: number, pidsLimit: number, costU
     ...(acc ? { limitHit: acc.limitHit } : {}),
     ...(acc?.pidsPeak != null ? { pidsPeak: acc.pidsPeak } : {}),
   };
-}
-
-/** Which source a target gets: the fast path needs a readable pids cgroup. */
-export function hostSourceOf(target: SampleTarget, choice: HostSourceChoice = 'auto'): SampleSource {
-  return choice === 'auto' && target.cgroup && readPidsAccounting(target.cgroup) ? 'cgroup' : 'host-proc';
 }
 
 /** Yields one batch per tick until the signal aborts. Ticks that fall behind are skipped, not queued. */
@@ -165,7 +162,7 @@ export async function* sampleContainers(getTargets: () => SampleTarget[], opts: 
           const tally = scan?.tallies.get(target.ns);
           let meter = meters.get(target.key);
           if (!meter) meters.set(target.key, (meter = new RateMeter()));
-          if (!fastPath.has(target.key)) fastPath.set(target.key, choice === 'auto' && acc !== null);
+          if (!fastPath.has(target.key)) fastPath.set(target.key, (target.source ? target.source === 'cgroup' : choice === 'auto') && acc !== null);
           if (fastPath.get(target.key)) {
             if (!acc) continue;
             fastNow.set(target.key, acc.zombies);

@@ -16,8 +16,7 @@ import {
 } from '../core/scorecard.js';
 import { createAndStart, removeQuietly, stopTimed, type Started } from './containers.js';
 import { explainEngineError } from './docker-connect.js';
-import { checkHostProc, commOf } from './host-proc.js';
-import { zombiesInNamespace } from './proc-scan.js';
+import { countNow } from './zombie-count.js';
 import { isLabError } from './lab-error.js';
 import { ownerFor } from './run-id.js';
 import { abortableDelay } from './sampler.js';
@@ -64,13 +63,6 @@ export async function waitForLog(container: Docker.Container, text: string, ms: 
   return false;
 }
 
-/** Zombies in the container right now, from the host's /proc. */
-function zombiesNow(started: Started): number {
-  const verdict = checkHostProc(started.initPid, started.id);
-  if (!verdict.ok) throw new Error(`cannot count zombies here: ${verdict.reason}`);
-  return zombiesInNamespace(verdict.ns);
-}
-
 async function startVariant(docker: Docker, run: ScorecardRun, variant: VariantId, job: JobKind, env: Record<string, string>, autoRemove: boolean): Promise<Started> {
   const v = VARIANTS[variant];
   const limits: Limits = { pidsLimit: run.settings.pidsLimit, memoryMb: run.settings.memoryMb };
@@ -98,8 +90,11 @@ async function zombiesAndStop(docker: Docker, run: ScorecardRun, variant: Varian
     await abortableDelay(run.settings.windowMs, run.signal);
     run.signal.throwIfAborted();
     // Read after the window: right after start the init PID may still be runc's "runc:[2:INIT]".
-    row.pid1 = commOf(s.initPid);
-    row.zombies = zombiesNow(s);
+    // Counted the way every feature counts: this host's /proc here, a sidecar where the engine runs elsewhere.
+    const m = await countNow(s, { docker, owner: ownerFor(run.runId), sidecarImage: run.image, signal: run.signal });
+    row.pid1 = m.pid1;
+    row.zombies = m.zombies;
+    row.countedBy = m.source;
     const r = await stopTimed(s, run.settings.stopTimeoutS);
     row.stopMs = Math.round(r.stopMs);
     row.stopFast = isStopFast(r.stopMs, run.settings.stopTimeoutS);

@@ -13,6 +13,7 @@ import { containerSpec } from '../core/container-spec.js';
 import type { Owner } from '../core/labels.js';
 import type { ProcEntry } from '../core/run-events.js';
 import type { Sample } from '../core/sample.js';
+import { parseStatusMasks, type SignalMasks } from '../core/signal-mask.js';
 import { createAndStart, removeQuietly, type Started } from './containers.js';
 import { IMAGES_DIR } from './package-paths.js';
 
@@ -27,6 +28,14 @@ export interface SidecarReading {
   costUs: number;
   rateHz?: number;
   tree?: [number, number, string, string][];
+  /** PID 1's signal masks from /proc/1/status (hex), in a one-shot reading. */
+  SigBlk?: string;
+  SigIgn?: string;
+  SigCgt?: string;
+  /** PID 1's command line (/proc/1/cmdline split at NULs), in a one-shot reading. */
+  pid1cmd?: string[];
+  /** The engine kernel's pid_max, in a one-shot reading. */
+  pidMax?: number;
 }
 
 export interface SidecarOptions {
@@ -39,6 +48,8 @@ export interface SidecarOptions {
   budget?: number;
   treeLimit?: number;
   ttlS?: number;
+  /** Readings that also carry PID 1's signal masks and pid_max (for one-shot measurements). */
+  once?: boolean;
   signal?: AbortSignal;
   /** Doctor's probe: the sampler runs even where the PID-limit gate would refuse a demo. */
   diagnostic?: boolean;
@@ -81,6 +92,11 @@ export function sampleFromReading(r: SidecarReading, t: number, pidsLimit: numbe
   };
 }
 
+/** PID 1's masks from a one-shot reading (null without them). */
+export function masksOfReading(r: SidecarReading): SignalMasks | null {
+  return r.SigCgt !== undefined ? parseStatusMasks(`SigBlk:\t${r.SigBlk ?? '0'}\nSigIgn:\t${r.SigIgn ?? '0'}\nSigCgt:\t${r.SigCgt}\n`) : null;
+}
+
 export function treeFromReading(r: SidecarReading): ProcEntry[] | undefined {
   return r.tree?.map(([pid, ppid, comm, state]) => ({ pid, ppid, comm, state }));
 }
@@ -108,6 +124,7 @@ export async function startSidecar(docker: Docker, opts: SidecarOptions): Promis
       SAMPLER_BUDGET: String(opts.budget ?? 0.25),
       SAMPLER_TREE: String(opts.treeLimit ?? 0),
       ZOMBIE_LAB_TTL: String(opts.ttlS ?? 900),
+      ...(opts.once ? { SAMPLER_ONCE: '1' } : {}),
     },
     labels: { [LABEL_TARGET]: opts.targetId.slice(0, 12) },
   });
@@ -121,6 +138,10 @@ export async function startSidecar(docker: Docker, opts: SidecarOptions): Promis
   }
   const stdout = new PassThrough();
   const stderr = new PassThrough();
+  // close() ends stdout while a target that lives on still has the sampler writing: a late line
+  // is "write after end", not news.
+  stdout.on('error', () => undefined);
+  stderr.on('error', () => undefined);
   docker.modem.demuxStream(stream, stdout, stderr);
   stream.on('end', () => {
     stdout.end();

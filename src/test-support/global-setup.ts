@@ -3,15 +3,12 @@
  * images exist. Images the run had to build are removed again at the end, so the tests leave
  * no tag behind that they did not find.
  */
-import { execFileSync } from 'node:child_process';
 import { connectDocker } from '../engine/docker-connect.js';
 import { ensureExtraImage, ensureImages, extraImageTag, imageExists, imageTags, WORKLOAD_REPO } from '../engine/images.js';
-import { PACKAGE_ROOT } from '../engine/package-paths.js';
+import buildDist from './global-setup-build.js';
 
 export default async function setup(): Promise<() => Promise<void>> {
-  // What `npm run build` does: tsc's dist/ (workers, the sidecar's script) and the app's bundle.
-  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { cwd: PACKAGE_ROOT, stdio: 'inherit' });
-  execFileSync(process.execPath, ['node_modules/rolldown/bin/cli.mjs', '-c', '--logLevel', 'warn'], { cwd: PACKAGE_ROOT, stdio: 'inherit' });
+  buildDist();
   let conn;
   try {
     conn = await connectDocker();

@@ -1,7 +1,7 @@
 /**
  * What lab checks share: building the learner's Dockerfile, reading their files, and running
  * a container (always through containerSpec: PID and memory limits, no network, no caps)
- * long enough to measure it from the host's /proc.
+ * long enough to measure it, counted the way every feature counts (zombie-count.ts).
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -14,11 +14,10 @@ import { parseRunFlags, type RunFlags } from '../../core/labs/run-flags.js';
 import { LABEL_IMAGE } from '../../core/labels.js';
 import { followBuild } from '../build-stream.js';
 import { createAndStart, removeQuietly, type Started } from '../containers.js';
-import { checkHostProc, commOf, listProcStats, NamespaceCache, pidsCgroupOf, readPids } from '../host-proc.js';
 import { isLabError } from '../lab-error.js';
 import { ownerFor } from '../run-id.js';
 import { abortableDelay } from '../sampler.js';
-import { tallyByNamespace } from '../../core/proc-tally.js';
+import { countNow, type Measured } from '../zombie-count.js';
 
 export interface CheckContext {
   docker: Docker;
@@ -136,30 +135,14 @@ export async function startForCheck(ctx: CheckContext, input: RunInput): Promise
   );
 }
 
-export interface Measured {
-  pid1: string | null;
-  zombies: number;
-  live: number;
-  /** Forks the pids cgroup refused (EAGAIN in the container). */
-  refusedForks: number | null;
-  /** Commands of the live processes in the namespace. */
-  comms: string[];
-}
+export type { Measured };
 
-/** Reads the container's PID namespace from the host's /proc: zombies, live processes, refused forks. */
-export function measure(s: Started, nsOwner: Started = s): Measured {
-  const verdict = checkHostProc(nsOwner.initPid, nsOwner.id);
-  if (!verdict.ok) throw new CheckStop({ ok: false, what: 'zombies can be counted here', detail: verdict.reason, tryThis: 'run the lab on the machine the Docker engine runs on (zombie-lab doctor)' });
-  const stats = listProcStats();
-  const tally = tallyByNamespace(stats, new NamespaceCache().lookup(stats), new Set([verdict.ns]), { treeLimit: 2000 }).get(verdict.ns);
-  const pids = readPids(pidsCgroupOf(s.initPid));
-  return {
-    pid1: commOf(nsOwner.initPid),
-    zombies: tally?.zombies ?? 0,
-    live: tally?.live ?? 0,
-    refusedForks: pids.refusedForks,
-    comms: (tally?.tree ?? []).filter((p) => p.state !== 'Z').map((p) => p.comm),
-  };
+/**
+ * Reads the container's PID namespace the way every feature counts (zombie-count.ts): this host's
+ * /proc and pids cgroup on this kernel, a one-shot sidecar where the engine runs elsewhere.
+ */
+export async function measure(ctx: CheckContext, s: Started, nsOwner?: Started): Promise<Measured> {
+  return countNow(s, { docker: ctx.docker, owner: ownerFor(ctx.runId), sidecarImage: ctx.baseTag, signal: ctx.signal, ...(nsOwner ? { nsOwner } : {}) });
 }
 
 export async function waitWindow(ctx: CheckContext, ms: number): Promise<void> {

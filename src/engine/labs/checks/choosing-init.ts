@@ -10,7 +10,7 @@ async function lazyParentZombies(ctx: CheckContext): Promise<number> {
   const s = await startForCheck(ctx, { image: ctx.workloadTag, entrypoint: ['tini', '--'], cmd: ['python3', '/work/app.py'], env: { ZOMBIE_RATE: '20', ZOMBIE_KIND: 'child' }, what: 'choosing-init' });
   try {
     await waitWindow(ctx, 2000);
-    return measure(s).zombies;
+    return (await measure(ctx, s)).zombies;
   } finally {
     await removeQuietly(s.container);
   }

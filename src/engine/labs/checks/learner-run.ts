@@ -29,7 +29,7 @@ export async function runLearnerImage(
     });
     try {
       await waitWindow(ctx, opts.windowMs);
-      const measured = measure(s);
+      const measured = await measure(ctx, s);
       const stop = opts.stopTimeoutS !== undefined ? await stopTimed(s, opts.stopTimeoutS) : null;
       return { measured, logs: await logsOf(s), stop, flags };
     } finally {

@@ -1,20 +1,18 @@
 /** Lab 03: docker stop must end fast and not with 137; and the learner decoded python's signal masks. */
-import { readFile } from 'node:fs/promises';
 import { parseAnswers } from '../../../core/labs/answers.js';
 import type { CheckItem } from '../../../core/labs/check-result.js';
-import { parseSignalList, parseStatusMasks, type SignalMasks } from '../../../core/signal-mask.js';
-import { PROC } from '../../host-proc.js';
-import { readWorkspaceFile, removeQuietly, startForCheck, tr, waitWindow, type CheckContext } from '../check-runtime.js';
+import { parseSignalList, type SignalMasks } from '../../../core/signal-mask.js';
+import { measure, readWorkspaceFile, removeQuietly, startForCheck, tr, waitWindow, type CheckContext } from '../check-runtime.js';
 import { runLearnerImage } from './learner-run.js';
 
 export const SIGNALS_STOP_TIMEOUT_S = 6;
 
-/** The masks of a plain python3 as PID 1, read live from the host's /proc. */
+/** The masks of a plain python3 as PID 1, read live from the kernel (this host's /proc, or a sidecar's). */
 export async function python3Masks(ctx: CheckContext): Promise<SignalMasks> {
   const s = await startForCheck(ctx, { image: ctx.workloadTag, cmd: ['python3', '-c', 'import time\nwhile True: time.sleep(1)'], what: 'signals-masks' });
   try {
     await waitWindow(ctx, 500);
-    const masks = parseStatusMasks(await readFile(`${PROC}/${s.initPid}/status`, 'utf8'));
+    const masks = (await measure(ctx, s)).pid1Masks;
     if (!masks) throw new Error('cannot read the signal masks of the container');
     return masks;
   } finally {

@@ -21,7 +21,7 @@ export async function checkSubreaper(ctx: CheckContext): Promise<CheckItem[]> {
     const app = await startForCheck(ctx, { image: ctx.workloadTag, cmd: pod.app, env: { ZOMBIE_RATE: '20' }, pidMode: `container:${pause.id}`, what: 'subreaper-app' });
     try {
       await waitWindow(ctx, 3000);
-      const m = measure(app, pause);
+      const m = await measure(ctx, app, pause);
       const running = m.comms.includes('python3');
       return [
         {

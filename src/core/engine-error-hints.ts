@@ -2,8 +2,7 @@
  * Engine refusals that have a known fix, recognised by their message: without these they read as
  * a bare HTTP 500. Each engine's own wording, in one list.
  */
-import { DOCKER } from './docker.js';
-import { PODMAN } from './podman.js';
+import { ENGINE_KINDS } from './engine-kind.js';
 
 export interface ErrorHint {
   match: RegExp;
@@ -17,12 +16,12 @@ export const ERROR_HINTS: ErrorHint[] = [
     // Podman: "container-init binary not found on the host: stat /usr/libexec/podman/catatonit"
     match: /container-init binary not found|catatonit: no such file/i,
     what: '--init needs catatonit on the machine Podman runs on',
-    fix: `install it: ${PODMAN.init.install}`,
+    fix: `install it: ${ENGINE_KINDS.podman.init.install}`,
   },
   {
     match: /docker-init.*(not found|no such file)|exec: "docker-init"/i,
     what: '--init needs docker-init (tini) on the machine Docker runs on',
-    fix: `install it: ${DOCKER.init.install}`,
+    fix: `install it: ${ENGINE_KINDS.docker.init.install}`,
   },
   {
     // Podman's default nofile (1048576) above the hard limit, and no CAP_SYS_RESOURCE to raise it.

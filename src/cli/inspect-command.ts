@@ -1,0 +1,129 @@
+/**
+ * `zombie-lab inspect [CONTAINER...] [--all] [--watch 10s] [--json] [--fail-on …]`: PID 1 of any
+ * running container, diagnosed live. Read-only on the containers: list and inspect through the
+ * API, their processes through this host's /proc or a sampler sidecar of our own (removed at
+ * the end); never an exec, never a signal.
+ */
+import { parseDuration } from '../core/compare-options.js';
+import { diagnose, exitCodeFor, parseFailOn, type FailCategory } from '../core/inspect/diagnosis.js';
+import { containerText, inspectReport, type InspectedContainer, type InspectFailure } from '../core/inspect/report.js';
+import { LABEL_KIND } from '../core/labels.js';
+import { parseSamplerChoice } from '../core/sampler-choice.js';
+import { connectDocker } from '../engine/docker-connect.js';
+import { explainEngineError } from '../engine/docker-connect.js';
+import { imageTags } from '../engine/images.js';
+import { runningContainerIds } from '../engine/inspect/container-facts.js';
+import { inspectOne } from '../engine/inspect/inspect-container.js';
+import { isLabError } from '../engine/lab-error.js';
+import { newRunId, ownerFor } from '../engine/run-id.js';
+import { exitCodeFor as signalExitCode, interruptScope } from './command-session.js';
+import { ProgressLine } from './progress-line.js';
+
+export interface InspectCliOptions {
+  all?: boolean;
+  watch?: string;
+  json?: boolean;
+  failOn?: string;
+  runId?: string;
+}
+
+/** Exit codes: 0 nothing found, 1 something found, 2 usage error or nothing could be inspected. */
+export const EXIT_USAGE = 2;
+
+function usage(message: string): number {
+  process.stderr.write(`zombie-lab inspect: ${message}\n  (zombie-lab inspect --help for the options)\n`);
+  return EXIT_USAGE;
+}
+
+export async function runInspect(targets: string[], o: InspectCliOptions): Promise<number> {
+  let failOn: FailCategory[] | null = null;
+  let watchMs = 0;
+  try {
+    if (o.failOn !== undefined) failOn = parseFailOn(o.failOn);
+    if (o.watch !== undefined) watchMs = parseDuration(o.watch);
+    parseSamplerChoice(process.env.ZOMBIE_LAB_SAMPLER); // a bad value is a usage error, before any work
+  } catch (err) {
+    return usage(err instanceof Error ? err.message : String(err));
+  }
+  if (watchMs > 10 * 60_000) return usage('--watch is at most 10m');
+  if (!o.all && targets.length === 0) return usage('name one or more containers (name or id), or use --all');
+  if (o.all && targets.length > 0) return usage('give container names or --all, not both');
+
+  let conn;
+  try {
+    conn = await connectDocker();
+  } catch (err) {
+    const p = isLabError(err) ? err.problem : { message: String(err), fix: 'zombie-lab doctor' };
+    process.stderr.write(`zombie-lab: ${p.message}\n  fix: ${p.fix}\n`);
+    return EXIT_USAGE;
+  }
+  const { docker } = conn;
+  const scope = interruptScope();
+  const owner = ownerFor(o.runId ?? newRunId('inspect'));
+  const out = process.stdout;
+  const progress = new ProgressLine(process.stderr);
+  const showProgress = !!process.stderr.isTTY;
+  try {
+    let ids = targets;
+    if (o.all) {
+      const all = await runningContainerIds(docker);
+      // Our own samplers are tools, not workloads (and a sampler beside a sampler is a loop).
+      const infos = await Promise.all(all.map((id) => docker.getContainer(id).inspect().catch(() => null)));
+      ids = infos.filter((i) => i && i.Config.Labels?.[LABEL_KIND] !== 'sampler').map((i) => (i as { Id: string }).Id);
+      if (ids.length === 0) {
+        if (o.json) out.write(`${JSON.stringify(inspectReport(conn.endpoint, [], [], failOn, 0), null, 2)}\n`);
+        else out.write(`no running containers on ${conn.endpoint}\n`);
+        return 0;
+      }
+    }
+    const { base } = await imageTags();
+    const latest = new Map<string, string>();
+    const done: InspectedContainer[] = [];
+    const errors: InspectFailure[] = [];
+    // A few at a time: each read is a /proc scan (or a sidecar), and a watch runs side by side.
+    const queue = [...ids];
+    const worker = async () => {
+      for (let t = queue.shift(); t !== undefined && !scope.signal.aborted; t = queue.shift()) {
+        const target = t;
+        try {
+          const r = await inspectOne(docker, target, {
+            owner,
+            sidecarImage: base,
+            watchMs,
+            signal: scope.signal,
+            onSample: (ms, zombies) => {
+              latest.set(target, `${target.slice(0, 16)} ${zombies} zombies`);
+              if (showProgress) progress.update(`watching ${Math.round(ms / 1000)}/${Math.round(watchMs / 1000)} s · ${[...latest.values()].join(' · ')}`);
+            },
+          });
+          done.push({ facts: r.facts, source: r.snapshot.source, sourceWhy: r.why, diagnosis: diagnose({ facts: r.facts, snapshot: r.snapshot, lasting: r.lasting, growth: r.growth }) });
+        } catch (err) {
+          if (scope.signal.aborted) return;
+          const p = isLabError(err) ? err.problem : explainEngineError(err, `inspecting ${target}`).problem;
+          errors.push({ target, problem: p });
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(4, ids.length) }, worker));
+    progress.done();
+    const by = scope.interrupted();
+    if (by) return signalExitCode(by);
+    // Keep the order the user asked in.
+    const order = new Map(ids.map((id, i) => [id, i]));
+    done.sort((a, b) => (order.get(a.facts.id) ?? order.get(a.facts.name) ?? 0) - (order.get(b.facts.id) ?? order.get(b.facts.name) ?? 0));
+    const found = exitCodeFor(done.flatMap((c) => c.diagnosis.findings), failOn);
+    const code = errors.length > 0 && done.length === 0 ? EXIT_USAGE : errors.length > 0 ? Math.max(found, 1) : found;
+    if (o.json) {
+      out.write(`${JSON.stringify(inspectReport(conn.endpoint, done, errors, failOn, code), null, 2)}\n`);
+    } else {
+      const plot = !!out.isTTY;
+      for (const c of done) out.write(`${containerText(c, { plot, width: out.columns ?? 80 }).join('\n')}\n\n`);
+      for (const e of errors) out.write(`${e.target}: ${e.problem.message}\n  fix: ${e.problem.fix}\n\n`);
+      const problems = done.filter((c) => c.diagnosis.findings.length > 0).length;
+      out.write(`${done.length} container${done.length === 1 ? '' : 's'} inspected, ${problems} with problems${errors.length ? `, ${errors.length} could not be read` : ''}${failOn ? ` (failing on: ${failOn.join(', ')})` : ''}\n`);
+    }
+    return code;
+  } finally {
+    scope.dispose();
+  }
+}

@@ -1,0 +1,188 @@
+/**
+ * Which engine to talk to, decided the way the Docker CLI decides it (docker/cli
+ * cli/command/cli.go resolveContextName, cli/context/store): DOCKER_HOST, then DOCKER_CONTEXT,
+ * then `currentContext` in config.json, then the default socket. Where nothing was chosen and the
+ * default socket does not answer, the well-known sockets of the desktop engines are tried.
+ * Pure: the caller reads the files and the environment.
+ */
+import { createHash } from 'node:crypto';
+
+export const DEFAULT_SOCKET = '/var/run/docker.sock';
+export const DEFAULT_CONTEXT = 'default';
+
+/** Why this endpoint: said next to it everywhere ("context colima", "DOCKER_HOST"). */
+export type EndpointReason =
+  | { kind: 'DOCKER_HOST' }
+  | { kind: 'DOCKER_CONTEXT'; context: string }
+  | { kind: 'current-context'; context: string; configFile: string }
+  | { kind: 'default' }
+  | { kind: 'well-known'; name: string };
+
+export interface TlsFiles {
+  ca?: string;
+  cert?: string;
+  key?: string;
+}
+
+export interface Endpoint {
+  /** As the Docker CLI writes it: unix:///path, tcp://host:port, ssh://user@host, npipe://… */
+  host: string;
+  reason: EndpointReason;
+  /** TLS material (file paths): DOCKER_CERT_PATH with DOCKER_TLS_VERIFY, or a context's TLS store. */
+  tls?: TlsFiles;
+  /** Verify the server's certificate (DOCKER_TLS_VERIFY, or a context without SkipTLSVerify). */
+  tlsVerify?: boolean;
+}
+
+/** Where the Docker CLI keeps its config: DOCKER_CONFIG, else ~/.docker. */
+export function dockerConfigDir(env: Record<string, string | undefined>, home: string): string {
+  return env.DOCKER_CONFIG && env.DOCKER_CONFIG !== '' ? env.DOCKER_CONFIG : `${home}/.docker`;
+}
+
+/** The context store keys a context by the SHA-256 of its name (contexts/meta/<digest>/meta.json). */
+export function contextDigest(name: string): string {
+  return createHash('sha256').update(name).digest('hex');
+}
+
+export type ContextChoice = { context: null; reason: { kind: 'DOCKER_HOST' } | { kind: 'default' } } | { context: string; reason: EndpointReason };
+
+/** The Docker CLI's order: DOCKER_HOST wins (default context), then DOCKER_CONTEXT, then config.json's currentContext. */
+export function chooseContext(env: Record<string, string | undefined>, currentContext: string | undefined, configFile: string): ContextChoice {
+  if (env.DOCKER_HOST) return { context: null, reason: { kind: 'DOCKER_HOST' } };
+  const fromEnv = env.DOCKER_CONTEXT;
+  if (fromEnv && fromEnv !== DEFAULT_CONTEXT) return { context: fromEnv, reason: { kind: 'DOCKER_CONTEXT', context: fromEnv } };
+  if (fromEnv === DEFAULT_CONTEXT) return { context: null, reason: { kind: 'default' } };
+  if (currentContext && currentContext !== DEFAULT_CONTEXT) return { context: currentContext, reason: { kind: 'current-context', context: currentContext, configFile } };
+  return { context: null, reason: { kind: 'default' } };
+}
+
+/** A context's meta.json, as `docker context create` writes it. */
+export interface ContextMeta {
+  name: string;
+  host: string;
+  skipTlsVerify: boolean;
+}
+
+export function parseContextMeta(text: string): ContextMeta | { error: string } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { error: 'meta.json is not JSON' };
+  }
+  const m = raw as { Name?: unknown; Endpoints?: { docker?: { Host?: unknown; SkipTLSVerify?: unknown } } };
+  const ep = m.Endpoints?.docker;
+  if (typeof m.Name !== 'string') return { error: 'meta.json has no Name' };
+  if (!ep || typeof ep.Host !== 'string' || ep.Host === '') return { error: `context ${m.Name} has no docker endpoint` };
+  return { name: m.Name, host: ep.Host, skipTlsVerify: ep.SkipTLSVerify === true };
+}
+
+/** The endpoint of the default context: DOCKER_HOST (with DOCKER_TLS_VERIFY / DOCKER_CERT_PATH), else the default socket. */
+export function defaultEndpoint(env: Record<string, string | undefined>, home: string): Endpoint {
+  const host = env.DOCKER_HOST ? normaliseHost(env.DOCKER_HOST) : `unix://${DEFAULT_SOCKET}`;
+  const reason: EndpointReason = env.DOCKER_HOST ? { kind: 'DOCKER_HOST' } : { kind: 'default' };
+  // Like the Docker CLI: DOCKER_TLS_VERIFY (verify the server) or DOCKER_TLS (do not) turn TLS on,
+  // with the certificates in DOCKER_CERT_PATH (default ~/.docker).
+  if (env.DOCKER_HOST && (env.DOCKER_TLS_VERIFY || env.DOCKER_TLS) && !isSocketHost(host)) {
+    const dir = env.DOCKER_CERT_PATH || dockerConfigDir(env, home);
+    return { host, reason, tls: { ca: `${dir}/ca.pem`, cert: `${dir}/cert.pem`, key: `${dir}/key.pem` }, tlsVerify: Boolean(env.DOCKER_TLS_VERIFY) };
+  }
+  return { host, reason };
+}
+
+/** `host:2375` and `tcp://host:2375` alike (the CLI accepts both); the rest is left as written. */
+export function normaliseHost(host: string): string {
+  return host.includes('://') ? host : `tcp://${host}`;
+}
+
+export function isSocketHost(host: string): boolean {
+  return host.startsWith('unix://') || host.startsWith('npipe://');
+}
+
+/**
+ * Sockets of engines a learner may have, tried in this order when nothing was chosen and the
+ * default socket does not answer. Each is where that product puts it by default.
+ */
+export function wellKnownSockets(env: Record<string, string | undefined>, home: string, uid: number | null): { name: string; path: string }[] {
+  const runtimeDir = env.XDG_RUNTIME_DIR || (uid !== null ? `/run/user/${uid}` : null);
+  const out = [
+    { name: 'Docker Desktop', path: `${home}/.docker/run/docker.sock` },
+    { name: 'Docker Desktop (Linux)', path: `${home}/.docker/desktop/docker.sock` },
+    { name: 'Colima', path: `${home}/.colima/default/docker.sock` },
+    { name: 'Colima', path: `${home}/.colima/docker.sock` },
+    { name: 'Rancher Desktop', path: `${home}/.rd/docker.sock` },
+    { name: 'OrbStack', path: `${home}/.orbstack/run/docker.sock` },
+  ];
+  if (runtimeDir) out.push({ name: 'rootless Docker', path: `${runtimeDir}/docker.sock` });
+  out.push({ name: 'Podman', path: '/run/podman/podman.sock' });
+  if (runtimeDir) out.push({ name: 'Podman (rootless)', path: `${runtimeDir}/podman/podman.sock` });
+  return out;
+}
+
+/** "unix:///var/run/docker.sock (the default socket)", "tcp://…:2376 (context colima)". */
+export function describeReason(reason: EndpointReason): string {
+  switch (reason.kind) {
+    case 'DOCKER_HOST':
+      return 'DOCKER_HOST';
+    case 'DOCKER_CONTEXT':
+      return `context ${reason.context}, from DOCKER_CONTEXT`;
+    case 'current-context':
+      return `context ${reason.context}, the current one in ${reason.configFile}`;
+    case 'default':
+      return 'the default socket';
+    case 'well-known':
+      return `${reason.name}'s socket: nothing was chosen and the default socket does not answer`;
+  }
+}
+
+export function describeEndpoint(ep: Endpoint): string {
+  return `${ep.host} (${describeReason(ep.reason)}${ep.tls ? ', TLS' : ''})`;
+}
+
+/** How to point the lab elsewhere, phrased for the way this endpoint was chosen. */
+export function endpointFix(ep: Endpoint): string {
+  switch (ep.reason.kind) {
+    case 'DOCKER_HOST':
+      return 'start that engine, or unset DOCKER_HOST to use the current docker context';
+    case 'DOCKER_CONTEXT':
+    case 'current-context':
+      return `start the engine of context ${ep.reason.context} (docker context inspect ${ep.reason.context}), or choose another: docker context use NAME`;
+    default:
+      return 'start Docker (Docker Desktop, or: sudo systemctl start docker; on Debian/Ubuntu as root: scripts/setup-docker.sh), or point DOCKER_HOST or a docker context at a running engine';
+  }
+}
+
+/** dockerode / docker-modem options for an endpoint; TLS material is passed in as read. */
+export type ModemOptions =
+  | { socketPath: string }
+  | { protocol: 'http' | 'https'; host: string; port: number; ca?: string | Buffer; cert?: string | Buffer; key?: string | Buffer; rejectUnauthorized?: boolean }
+  | { protocol: 'ssh'; host: string; port: number; username?: string; sshOptions: { agent?: string } };
+
+export function modemOptions(ep: Endpoint, tlsData: { ca?: Buffer; cert?: Buffer; key?: Buffer } = {}, env: Record<string, string | undefined> = {}): ModemOptions {
+  if (ep.host.startsWith('unix://')) return { socketPath: ep.host.slice('unix://'.length) || DEFAULT_SOCKET };
+  if (ep.host.startsWith('npipe://')) return { socketPath: ep.host.slice('npipe://'.length) || '//./pipe/docker_engine' };
+  const url = new URL(ep.host);
+  if (url.protocol === 'ssh:') {
+    return {
+      protocol: 'ssh',
+      host: url.hostname,
+      port: url.port ? Number(url.port) : 22,
+      ...(url.username ? { username: decodeURIComponent(url.username) } : {}),
+      sshOptions: env.SSH_AUTH_SOCK ? { agent: env.SSH_AUTH_SOCK } : {},
+    };
+  }
+  if (url.protocol !== 'tcp:' && url.protocol !== 'http:' && url.protocol !== 'https:') throw new RangeError(`unsupported engine address ${ep.host} (use unix://, tcp:// or ssh://)`);
+  // The CLI uses TLS whenever it has TLS material or was told to verify; port 2376 is TLS by convention.
+  const tls = ep.tls !== undefined || ep.tlsVerify === true || url.port === '2376' || url.protocol === 'https:';
+  const port = url.port ? Number(url.port) : tls ? 2376 : 2375;
+  if (!tls) return { protocol: 'http', host: url.hostname, port };
+  return {
+    protocol: 'https',
+    host: url.hostname,
+    port,
+    ...(tlsData.ca ? { ca: tlsData.ca } : {}),
+    ...(tlsData.cert ? { cert: tlsData.cert } : {}),
+    ...(tlsData.key ? { key: tlsData.key } : {}),
+    ...(ep.tlsVerify === false ? { rejectUnauthorized: false } : {}),
+  };
+}

@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { parseStatusMasks } from '../signal-mask.js';
+import { diagnose, execFormOf, exitCodeFor, growthPerSecond, parseFailOn } from './diagnosis.js';
+import { identifyPid1 } from './pid1-kind.js';
+import { lastingZombies, type ContainerFacts, type NamespaceSnapshot, type ProcInfo } from './snapshot.js';
+
+// Masks as read from /proc/<pid>/status of real containers on Debian 12 (bookworm).
+const MASKS = {
+  python3: 'SigBlk:\t0000000000000000\nSigIgn:\t0000000001001000\nSigCgt:\t0000000000000202\n',
+  tini: 'SigBlk:\t0000000000000000\nSigIgn:\t0000000000300000\nSigCgt:\t0000000000000000\n',
+  dumbInit: 'SigBlk:\t0000000000000000\nSigIgn:\t0000000000000000\nSigCgt:\t000000007ffbfeff\n',
+  catatonit: 'SigBlk:\tfffffffe3ffbfa07\nSigIgn:\t0000000000000000\nSigCgt:\t0000000000000000\n',
+  dash: 'SigBlk:\t0000000000000000\nSigIgn:\t0000000000000000\nSigCgt:\t0000000000010002\n',
+  handler: 'SigBlk:\t0000000000000000\nSigIgn:\t0000000001001000\nSigCgt:\t0000000000004202\n',
+};
+
+const facts = (over: Partial<ContainerFacts> = {}): ContainerFacts => ({
+  id: 'abc',
+  name: 'x',
+  image: 'img',
+  entrypoint: null,
+  cmd: ['python3', 'app.py'],
+  init: false,
+  stopSignal: null,
+  stopTimeoutS: null,
+  pidsLimit: 256,
+  startedBy: { kind: 'docker' },
+  restartCount: 0,
+  labels: {},
+  ...over,
+});
+
+const snap = (cmdline: string[], masks: string, procs: ProcInfo[] = [], over: Partial<NamespaceSnapshot> = {}): NamespaceSnapshot => ({
+  source: 'host-proc',
+  pid1: { cmdline, comm: cmdline[0] ?? null, masks: parseStatusMasks(masks) },
+  procs: [{ pid: 1, ppid: 0, comm: cmdline[0] ?? '?', state: 'S' }, ...procs],
+  zombies: procs.filter((p) => p.state === 'Z').length,
+  live: 1 + procs.filter((p) => p.state !== 'Z').length,
+  pids: { used: 1 + procs.length, limit: 256, refusedForks: 0 },
+  pidMax: 32768,
+  pidMaxSeenFrom: 'host',
+  ...over,
+});
+
+const zombie = (pid: number, ppid: number): ProcInfo => ({ pid, ppid, comm: 'python3', state: 'Z' });
+
+describe('identifyPid1', () => {
+  it('knows the inits, also behind an interpreter', () => {
+    expect(identifyPid1(['/sbin/docker-init', '--', 'python3'], null, { entrypoint: null, cmd: null }).init).toBe('docker-init');
+    expect(identifyPid1(['/usr/bin/python3', '/usr/bin/supervisord', '-n'], null, { entrypoint: null, cmd: null }).init).toBe('supervisord');
+    expect(identifyPid1(['/pause'], null, { entrypoint: null, cmd: null }).init).toBe('pause');
+    expect(identifyPid1(['python3', 'app.py'], null, { entrypoint: null, cmd: null }).kind).toBe('app');
+  });
+  it('tells a shell from shell form apart from a script', () => {
+    const sf = identifyPid1(['/bin/sh', '-c', 'python3 app.py'], null, { entrypoint: null, cmd: ['/bin/sh', '-c', 'python3 app.py'] });
+    expect(sf).toMatchObject({ kind: 'shell', shellForm: true, shellFromShellForm: true });
+    const script = identifyPid1(['bash', '/work/start.sh'], null, { entrypoint: ['/work/start.sh'], cmd: null });
+    expect(script).toMatchObject({ kind: 'shell', shellFromShellForm: false, script: '/work/start.sh' });
+    // bash -c execs a lone command: PID 1 is the app, though the config had the shell form.
+    const execd = identifyPid1(['python3', 'app.py'], null, { entrypoint: null, cmd: ['/bin/sh', '-c', 'python3 app.py'] });
+    expect(execd).toMatchObject({ kind: 'app', shellForm: true });
+  });
+});
+
+describe('diagnose', () => {
+  it('python3 as PID 1: SIGTERM dropped, SIGINT handled, 137 predicted', () => {
+    const d = diagnose({ facts: facts(), snapshot: snap(['python3', 'app.py'], MASKS.python3) });
+    expect(d.stop).toMatchObject({ endsOnSignal: false, expectedExit: 137, timeoutS: 10 });
+    expect(d.stop.text).toContain('wait the full 10 s and SIGKILL it (exit 137)');
+    expect(d.signals.find((s) => s.signal === 'SIGINT')?.effect).toBe('handled');
+    expect(d.findings.map((f) => f.id)).toEqual(['stop-signal-dropped']);
+    // With STOPSIGNAL SIGINT python ends (KeyboardInterrupt).
+    expect(diagnose({ facts: facts({ stopSignal: 'SIGINT' }), snapshot: snap(['python3'], MASKS.python3) }).stop.endsOnSignal).toBe(true);
+  });
+
+  it('tini is judged by name, not by its misleading masks', () => {
+    const d = diagnose({ facts: facts({ init: true }), snapshot: snap(['/sbin/docker-init', '--', 'python3'], MASKS.tini) });
+    expect(d.stop.endsOnSignal).toBe(true);
+    expect(d.signals[0]?.judgedBy).toContain('sigtimedwait');
+    expect(d.findings).toEqual([]);
+    expect(d.verdict).toMatch(/^ok: PID 1 is init docker-init, ends on SIGTERM, 0 zombies/);
+  });
+
+  it('catatonit blocks and reads signals; dumb-init catches them', () => {
+    expect(diagnose({ facts: facts(), snapshot: snap(['catatonit', '--', 'x'], MASKS.catatonit) }).stop.endsOnSignal).toBe(true);
+    expect(diagnose({ facts: facts(), snapshot: snap(['dumb-init', 'x'], MASKS.dumbInit) }).stop.endsOnSignal).toBe(true);
+  });
+
+  it('dash from a shell-form CMD: shell finding, exec-form fix, the SIGINT handler does not count', () => {
+    const cmd = ['/bin/sh', '-c', 'python3 app.py'];
+    const d = diagnose({ facts: facts({ cmd, stopSignal: 'SIGINT' }), snapshot: snap(cmd, MASKS.dash) });
+    expect(d.signals[0]).toMatchObject({ signal: 'SIGINT', disposition: 'caught', effect: 'deferred' });
+    expect(d.findings.map((f) => f.id).sort()).toEqual(['shell-pid1', 'stop-signal-dropped']);
+    expect(d.findings.find((f) => f.id === 'shell-pid1')?.fix[0]).toBe('Dockerfile: exec form instead of shell form: CMD ["python3", "app.py"]');
+  });
+
+  it('zombies under PID 1 vs under a live parent, each with its own fix', () => {
+    const procs = [{ pid: 7, ppid: 1, comm: 'worker', state: 'S' }, zombie(8, 1), zombie(9, 1), zombie(10, 7)];
+    const d = diagnose({ facts: facts({ startedBy: { kind: 'compose', project: 'p', service: 'web' } }), snapshot: snap(['python3', 'app.py'], MASKS.handler, procs) });
+    const under = d.findings.find((f) => f.id === 'zombies-under-pid1');
+    expect(under?.message).toMatch(/^2 zombies under PID 1/);
+    expect(under?.fix[0]).toBe('compose: add `init: true` to service "web"');
+    const live = d.findings.find((f) => f.id === 'zombies-live-parent');
+    expect(live?.message).toMatch(/^1 zombie under worker \(PID 7\)/);
+    expect(live?.message).toContain('an init cannot reap these');
+    expect(d.stop.endsOnSignal).toBe(true);
+  });
+
+  it('one zombie under an init is a reap in flight, not a finding', () => {
+    const d = diagnose({ facts: facts(), snapshot: snap(['tini', '--', 'x'], MASKS.tini, [zombie(5, 1)]) });
+    expect(d.findings).toEqual([]);
+  });
+
+  it('no PID limit names pid_max; a full table and refused forks are findings', () => {
+    const none = diagnose({ facts: facts({ pidsLimit: null }), snapshot: snap(['tini'], MASKS.tini, [], { pids: { used: 2, limit: null, refusedForks: null } }) });
+    expect(none.findings.map((f) => f.id)).toEqual(['no-pids-limit']);
+    expect(none.findings[0]?.message).toContain('32768');
+    const full = diagnose({ facts: facts(), snapshot: snap(['tini'], MASKS.tini, [], { pids: { used: 250, limit: 256, refusedForks: 3 } }) });
+    expect(full.findings.map((f) => f.id)).toEqual(['pids-near-limit', 'refused-forks']);
+  });
+
+  it('kubernetes gets shareProcessNamespace as the init fix', () => {
+    const d = diagnose({ facts: facts({ startedBy: { kind: 'kubernetes', pod: 'p', namespace: 'd', container: 'c' } }), snapshot: snap(['python3'], MASKS.python3, [zombie(4, 1)]) });
+    expect(d.findings.find((f) => f.id === 'zombies-under-pid1')?.fix[0]).toContain('shareProcessNamespace: true');
+  });
+});
+
+describe('helpers', () => {
+  it('exec form only for plain commands', () => {
+    expect(execFormOf('node server.js --port 80')).toBe('["node", "server.js", "--port", "80"]');
+    expect(execFormOf('cd /app && node server.js')).toBeNull();
+    expect(execFormOf('exec node server.js')).toBeNull();
+  });
+  it('growth per second by least squares', () => {
+    expect(growthPerSecond([{ t: 0, zombies: 0 }, { t: 1000, zombies: 10 }, { t: 2000, zombies: 20 }])).toBeCloseTo(10);
+    expect(growthPerSecond([{ t: 0, zombies: 5 }])).toBe(0);
+  });
+  it('lasting zombies are the ones in both snapshots', () => {
+    expect(lastingZombies([zombie(5, 1), zombie(6, 1)], [zombie(6, 1), zombie(7, 1)]).map((p) => p.pid)).toEqual([6]);
+  });
+  it('--fail-on and the exit code', () => {
+    expect(() => parseFailOn('zombies,nope')).toThrow(/unknown category "nope"/);
+    const f = [{ id: 'no-pids-limit' as const, category: 'no-pids-limit' as const, message: '', fix: [] }];
+    expect(exitCodeFor(f, null)).toBe(1);
+    expect(exitCodeFor(f, parseFailOn('zombies,sigterm'))).toBe(0);
+    expect(exitCodeFor([], null)).toBe(0);
+  });
+});

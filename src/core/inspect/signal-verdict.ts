@@ -1,0 +1,101 @@
+/**
+ * How PID 1 treats a stop signal, from the SigCgt/SigIgn/SigBlk masks of /proc/1/status and
+ * what PID 1 is. The kernel gives a namespace's PID 1 only the signals it has a handler for
+ * (or blocks and waits for): with the default action, SIGTERM from `docker stop` is dropped.
+ * Pure.
+ */
+import type { SignalMasks } from '../signal-mask.js';
+import type { Pid1Identity } from './pid1-kind.js';
+
+/** What the masks say about one signal. */
+export type Disposition = 'caught' | 'ignored' | 'blocked' | 'default';
+
+/** What that means for PID 1 when `docker stop` sends it. */
+export type Effect =
+  /** PID 1 acts on it (its own handler, or an init that forwards it to the app). */
+  | 'handled'
+  /** The kernel drops it, or PID 1 ignores it: only SIGKILL ends the container. */
+  | 'dropped'
+  /** A shell's own handler: the shell acts only once its running command ends. */
+  | 'deferred';
+
+export interface SignalVerdict {
+  signal: string;
+  disposition: Disposition;
+  effect: Effect;
+  /** How this verdict was reached, in a sentence (the masks, or a known exception). */
+  judgedBy: string;
+}
+
+export function dispositionOf(masks: SignalMasks, signal: string): Disposition {
+  if (masks.caught.includes(signal)) return 'caught';
+  if (masks.ignored.includes(signal)) return 'ignored';
+  if (masks.blocked.includes(signal)) return 'blocked';
+  return 'default';
+}
+
+/** How each kind of PID 1 is judged; shown by `inspect` next to the verdict and in docs/inspect.md. */
+export const JUDGED_BY = {
+  sigtimedwait:
+    'tini and docker-init wait for signals with sigtimedwait(): while they wait /proc shows them neither caught nor blocked, so the masks mislead; they forward SIGTERM and SIGINT to their child',
+  signalfd: 'blocked and read with signalfd (catatonit, s6-svscan, systemd): the signal waits for PID 1, which acts on it',
+  dumbInit: 'dumb-init catches every signal and forwards it to its child (by default to the whole process group)',
+  pause: "Kubernetes' pause handles SIGINT and SIGTERM and exits",
+  caught: 'in SigCgt: PID 1 has a handler for it',
+  ignored: 'in SigIgn: PID 1 ignores it',
+  blocked: 'in SigBlk: the signal waits until PID 1 unblocks or reads it',
+  default: 'default action: the kernel drops it for a namespace\'s PID 1 (only a handled signal, or SIGKILL, reaches it)',
+  shell: 'a shell that did not exec: its handlers (and `trap`) run only after the command it is waiting for ends, and that command never gets the signal',
+} as const;
+
+export function judgeSignal(id: Pid1Identity, masks: SignalMasks | null, signal: string): SignalVerdict {
+  if (id.init === 'tini' || id.init === 'docker-init') {
+    return { signal, disposition: masks ? dispositionOf(masks, signal) : 'default', effect: 'handled', judgedBy: JUDGED_BY.sigtimedwait };
+  }
+  if (!masks) return { signal, disposition: 'default', effect: 'dropped', judgedBy: 'the masks could not be read; judged as the default action' };
+  const disposition = dispositionOf(masks, signal);
+  if (id.init === 'dumb-init' && disposition === 'caught') return { signal, disposition, effect: 'handled', judgedBy: JUDGED_BY.dumbInit };
+  if (id.init === 'pause' && disposition === 'caught') return { signal, disposition, effect: 'handled', judgedBy: JUDGED_BY.pause };
+  if (id.kind === 'shell' && disposition !== 'ignored') {
+    return { signal, disposition, effect: disposition === 'caught' ? 'deferred' : 'dropped', judgedBy: disposition === 'caught' ? JUDGED_BY.shell : JUDGED_BY.default };
+  }
+  switch (disposition) {
+    case 'caught':
+      return { signal, disposition, effect: 'handled', judgedBy: JUDGED_BY.caught };
+    case 'ignored':
+      return { signal, disposition, effect: 'dropped', judgedBy: JUDGED_BY.ignored };
+    case 'blocked':
+      return { signal, disposition, effect: 'handled', judgedBy: id.kind === 'init' ? JUDGED_BY.signalfd : JUDGED_BY.blocked };
+    default:
+      return { signal, disposition, effect: 'dropped', judgedBy: JUDGED_BY.default };
+  }
+}
+
+/** Docker's names: "15", "TERM", "SIGTERM" and "sigterm" all mean SIGTERM. */
+export function normalizeSignalName(raw: string | null | undefined): string {
+  const v = (raw ?? '').trim().toUpperCase();
+  if (!v) return 'SIGTERM';
+  const byNumber: Record<string, string> = { '1': 'SIGHUP', '2': 'SIGINT', '3': 'SIGQUIT', '9': 'SIGKILL', '10': 'SIGUSR1', '12': 'SIGUSR2', '15': 'SIGTERM' };
+  if (byNumber[v]) return byNumber[v];
+  return v.startsWith('SIG') ? v : `SIG${v}`;
+}
+
+export interface StopPrediction {
+  signal: string;
+  timeoutS: number;
+  /** True: PID 1 acts on the stop signal; false: the engine will SIGKILL after the timeout. */
+  endsOnSignal: boolean;
+  /** Exit code docker stop will most likely leave: 137 after SIGKILL; null when it is the app's to choose. */
+  expectedExit: number | null;
+  text: string;
+}
+
+export function predictStop(verdict: SignalVerdict, timeoutS: number): StopPrediction {
+  const { signal } = verdict;
+  if (signal === 'SIGKILL') return { signal, timeoutS, endsOnSignal: true, expectedExit: 137, text: 'STOPSIGNAL is SIGKILL: it ends at once, with no chance to clean up (exit 137)' };
+  if (verdict.effect === 'handled') {
+    return { signal, timeoutS, endsOnSignal: true, expectedExit: null, text: `ends on ${signal}: PID 1 acts on it (docker stop does not need its ${timeoutS} s timeout)` };
+  }
+  const why = verdict.effect === 'deferred' ? 'the shell acts only after its command ends' : verdict.disposition === 'ignored' ? `PID 1 ignores ${signal}` : `PID 1 has no handler for ${signal}, so the kernel drops it`;
+  return { signal, timeoutS, endsOnSignal: false, expectedExit: 137, text: `docker stop will wait the full ${timeoutS} s and SIGKILL it (exit 137): ${why}` };
+}

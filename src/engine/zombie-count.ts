@@ -1,0 +1,180 @@
+/**
+ * How one container's zombies are counted, the same way for every feature: `planCounting` makes
+ * the choice (core/sampler-choice.ts chooseSource) from what the kernel shows of the container,
+ * and `countNow` takes one reading by that plan, from this host's /proc and pids cgroup where the
+ * engine runs on this kernel, or from a one-shot sidecar in the container's PID namespace where
+ * it does not (Docker Desktop, a remote DOCKER_HOST). The live demo streams by the same plan.
+ */
+import type Docker from 'dockerode';
+import type { Owner } from '../core/labels.js';
+import { tallyByNamespace } from '../core/proc-tally.js';
+import type { ProcEntry } from '../core/run-events.js';
+import { chooseSource, parseSamplerChoice, type CountingSource, type SamplerChoice } from '../core/sampler-choice.js';
+import { parseStatusMasks, type SignalMasks } from '../core/signal-mask.js';
+import { checkHostProc, commOf, listProcStats, NamespaceCache, pidsCgroupOf, PROC, readPids, readPidsAccounting, type PidsCgroup } from './host-proc.js';
+import { LabError } from './lab-error.js';
+import { masksOfReading, startSidecar, treeFromReading } from './sidecar.js';
+import { readFileSync } from 'node:fs';
+
+/** What a container's counting rests on; `ns` and `cgroup` only where this host sees it. */
+export interface CountingPlan {
+  source: CountingSource;
+  why: string;
+  ns: string | null;
+  cgroup: PidsCgroup | null;
+}
+
+export interface CountTarget {
+  id: string;
+  /** PID of the container's init as the engine reports it (a host PID only on this kernel). */
+  initPid: number;
+}
+
+/** The sampler choice from ZOMBIE_LAB_SAMPLER, as a LabError when it is wrong. */
+export function samplerChoiceFromEnv(env: NodeJS.ProcessEnv = process.env): SamplerChoice {
+  try {
+    return parseSamplerChoice(env.ZOMBIE_LAB_SAMPLER);
+  } catch (err) {
+    throw new LabError(err instanceof Error ? err.message : String(err), 'unset ZOMBIE_LAB_SAMPLER, or set it to auto, proc or sidecar');
+  }
+}
+
+export function planCounting(target: CountTarget, choice: SamplerChoice = samplerChoiceFromEnv()): CountingPlan {
+  const verdict = checkHostProc(target.initPid, target.id);
+  const cgroup = verdict.ok ? pidsCgroupOf(target.initPid, undefined, target.id) : null;
+  const { source, why } = chooseSource({
+    choice,
+    hostSees: verdict.ok ? { ok: true } : { ok: false, reason: verdict.reason },
+    cgroupReadable: readPidsAccounting(cgroup) !== null,
+  });
+  return { source, why, ns: verdict.ok && source !== 'sidecar' ? verdict.ns : null, cgroup: source === 'sidecar' ? null : cgroup };
+}
+
+/** One reading of a container's PID namespace. */
+export interface Measured {
+  source: CountingSource;
+  pid1: string | null;
+  zombies: number;
+  live: number;
+  /** Forks the pids cgroup refused (EAGAIN in the container); null where the cgroup is out of reach. */
+  refusedForks: number | null;
+  /** PIDs charged to the container (live threads + zombies). */
+  pidsUsed: number | null;
+  /** The pids cgroup's limit (pids.max); null: no limit, or the cgroup is out of reach (pidsUsed null too). */
+  pidsMax: number | null;
+  /** Commands of the live processes in the namespace. */
+  comms: string[];
+  tree: ProcEntry[];
+  /** PID 1's signal masks (/proc/1/status in its namespace). */
+  pid1Masks: SignalMasks | null;
+  /** PID 1's command line (/proc/1/cmdline split at NULs; empty when it cannot be read). */
+  pid1Cmdline: string[];
+  /** The pid_max of the engine's kernel (all containers and the engine's machine share it). */
+  pidMax: number | null;
+}
+
+export interface CountOptions {
+  docker: Docker;
+  owner: Owner;
+  /** An image with python3 on this engine (the lab's base image, or one built from it), for the sidecar. */
+  sidecarImage: string;
+  signal?: AbortSignal;
+  /** The container whose PID namespace is counted, when it is not the target's own (a shared PID namespace). */
+  nsOwner?: CountTarget;
+  plan?: CountingPlan;
+  /** Doctor's probe: the sidecar runs even where the PID-limit gate refuses zombie-making containers. */
+  diagnostic?: boolean;
+}
+
+const TREE_LIMIT = 2000;
+
+/** One reading of the target's PID namespace by the plan: the same numbers whichever source. */
+export async function countNow(target: CountTarget, opts: CountOptions): Promise<Measured> {
+  const owner = opts.nsOwner ?? target;
+  const plan = opts.plan ?? planCounting(owner);
+  if (plan.source === 'sidecar') return countWithSidecar(target, owner, plan, opts);
+  const stats = listProcStats();
+  const ns = plan.ns as string;
+  const tally = tallyByNamespace(stats, new NamespaceCache().lookup(stats), new Set([ns]), { treeLimit: TREE_LIMIT }).get(ns);
+  const pids = readPids(pidsCgroupOf(target.initPid, undefined, target.id));
+  const tree = tally?.tree ?? [];
+  let masks: SignalMasks | null = null;
+  try {
+    masks = parseStatusMasks(readFileSync(`${PROC}/${owner.initPid}/status`, 'utf8'));
+  } catch {
+    masks = null; // PID 1 exited: nothing to say about its handlers
+  }
+  return {
+    source: plan.source,
+    pid1: commOf(owner.initPid),
+    zombies: tally?.zombies ?? 0,
+    live: tally?.live ?? 0,
+    refusedForks: pids.refusedForks,
+    pidsUsed: pids.current,
+    pidsMax: pids.max,
+    comms: tree.filter((p) => p.state !== 'Z').map((p) => p.comm),
+    tree,
+    pid1Masks: masks,
+    pid1Cmdline: readCmdline(owner.initPid),
+    pidMax: readPidMax(),
+  };
+}
+
+function readCmdline(pid: number): string[] {
+  try {
+    return readFileSync(`${PROC}/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+  } catch {
+    return [];
+  }
+}
+
+function readPidMax(): number | null {
+  try {
+    const n = Number(readFileSync(`${PROC}/sys/kernel/pid_max`, 'utf8').trim());
+    return Number.isInteger(n) ? n : null;
+  } catch {
+    return null;
+  }
+}
+
+async function countWithSidecar(target: CountTarget, owner: CountTarget, plan: CountingPlan, opts: CountOptions): Promise<Measured> {
+  const sc = await startSidecar(opts.docker, {
+    owner: opts.owner,
+    image: opts.sidecarImage,
+    targetId: owner.id,
+    treeLimit: TREE_LIMIT,
+    once: true,
+    ttlS: 60,
+    ...(opts.signal ? { signal: opts.signal } : {}),
+    ...(opts.diagnostic ? { diagnostic: true } : {}),
+  });
+  try {
+    const first = await Promise.race([sc.readings.next(), new Promise<null>((r) => setTimeout(() => r(null), 15_000).unref())]);
+    const r = first && !first.done ? first.value : null;
+    if (!r) {
+      throw new LabError(
+        `the sampler next to container ${target.id.slice(0, 12)} gave no reading${sc.stderrTail() ? `: ${sc.stderrTail().split('\n').at(-1)}` : ''}`,
+        'zombie-lab doctor checks the sampler; zombie-lab prepare rebuilds the base image',
+      );
+    }
+    const tree = treeFromReading(r) ?? [];
+    const masks = masksOfReading(r);
+    return {
+      source: plan.source,
+      pid1: r.pid1,
+      zombies: r.zombies,
+      live: r.live,
+      // pids.events lives in the engine's cgroups, out of reach from a sidecar without the cgroup tree.
+      refusedForks: null,
+      pidsUsed: r.threads + r.zombies,
+      pidsMax: null,
+      comms: tree.filter((p) => p.state !== 'Z').map((p) => p.comm),
+      tree,
+      pid1Masks: masks,
+      pid1Cmdline: r.pid1cmd ?? [],
+      pidMax: r.pidMax ?? null,
+    };
+  } finally {
+    await sc.close();
+  }
+}

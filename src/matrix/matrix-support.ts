@@ -1,0 +1,94 @@
+/**
+ * Helpers for the engine matrix (`npm run test:matrix`): start a rig from scripts/, run the real
+ * CLI against it with the rig's environment, and stop the rig again by the PIDs it recorded.
+ * Each matrix file owns one engine; nothing here talks to the shared engine.
+ */
+import { execFile, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { CLI_ENTRY, PACKAGE_ROOT } from '../engine/package-paths.js';
+
+const run = promisify(execFile);
+
+export interface Rig {
+  name: string;
+  dir: string;
+  /** What the rig wrote to DIR/env (DOCKER_HOST and the rig's own extras). */
+  env: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+export function parseEnvFile(text: string): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const line of text.split('\n')) {
+    const m = /^([A-Z_][A-Z0-9_]*)=(.*)$/.exec(line.trim());
+    if (m) env[m[1] as string] = m[2] as string;
+  }
+  return env;
+}
+
+/** Starts `scripts/rig-<name>.sh start <dir>`; the dir is short (unix socket paths) and unique per run. */
+export async function startRig(name: string, instance: string, timeoutMs = 10 * 60_000): Promise<Rig> {
+  const dir = `/tmp/zombie-lab-rigs/${instance}`;
+  const script = path.join(PACKAGE_ROOT, 'scripts', `rig-${name}.sh`);
+  try {
+    await run('bash', [script, 'start', dir], { timeout: timeoutMs, maxBuffer: 16 << 20 });
+  } catch (err) {
+    const e = err as { stderr?: string; message: string };
+    // A half-started rig is stopped by what it recorded, so nothing outlives the failure.
+    await run('bash', [script, 'stop', dir]).catch(() => undefined);
+    throw new Error(`rig ${name} did not start: ${(e.stderr ?? e.message).trim().split('\n').slice(-5).join(' | ')}`);
+  }
+  const env = parseEnvFile(readFileSync(path.join(dir, 'env'), 'utf8'));
+  let stopped: Promise<void> | null = null;
+  return {
+    name,
+    dir,
+    env,
+    stop() {
+      stopped ??= run('bash', [script, 'stop', dir], { timeout: 120_000 }).then(() => undefined);
+      return stopped;
+    },
+  };
+}
+
+export interface CliRun {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real CLI (the shipped bundle) with the given environment on top of a clean one. */
+export function cli(args: string[], env: Record<string, string>, opts: { timeoutMs?: number; cwd?: string } = {}): Promise<CliRun> {
+  return new Promise((resolve) => {
+    const base = { ...process.env };
+    // The shared engine must never be reached by accident: only the rig's endpoint counts.
+    for (const k of ['DOCKER_HOST', 'DOCKER_CONTEXT', 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH']) delete base[k];
+    const child = spawn(process.execPath, [CLI_ENTRY, ...args], {
+      env: { ...base, NO_COLOR: '1', ...env },
+      cwd: opts.cwd ?? PACKAGE_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGTERM'), opts.timeoutMs ?? 10 * 60_000);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr });
+    });
+  });
+}
+
+/** The failure message a test shows when a CLI run went wrong: its exit and the end of its output. */
+export function explain(r: CliRun): string {
+  return `exit ${r.code ?? r.signal}\n--- stdout (end)\n${r.stdout.slice(-3000)}\n--- stderr (end)\n${r.stderr.slice(-3000)}`;
+}
+
+/** Whether the matrix may run at all here: it starts engines, so it needs root and the scripts. */
+export function matrixPossible(name: string): boolean {
+  return process.getuid?.() === 0 && existsSync(path.join(PACKAGE_ROOT, 'scripts', `rig-${name}.sh`));
+}
