@@ -4,7 +4,7 @@
  * Each matrix file owns one engine; nothing here talks to the shared engine.
  */
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { CLI_ENTRY, PACKAGE_ROOT } from '../engine/package-paths.js';
@@ -91,4 +91,36 @@ export function explain(r: CliRun): string {
 /** Whether the matrix may run at all here: it starts engines, so it needs root and the scripts. */
 export function matrixPossible(name: string): boolean {
   return process.getuid?.() === 0 && existsSync(path.join(PACKAGE_ROOT, 'scripts', `rig-${name}.sh`));
+}
+
+export interface LabCheckRun {
+  run: CliRun;
+  passed: boolean;
+  /** The `what` of every failed item. */
+  failed: string[];
+}
+
+/**
+ * `lab <id> --check --json` in a workspace of the test's own: on the starting files, or with the
+ * solution from test/lab-solutions/<id>/ copied over them (`extra` writes files on top, e.g. an
+ * engine's own answers). Progress goes to a state folder beside the workspace, never the user's.
+ */
+export async function checkLabOn(env: Record<string, string>, id: string, root: string, solved: boolean, extra: Record<string, string> = {}): Promise<LabCheckRun> {
+  const ws = path.join(root, solved ? 'solved' : 'start');
+  const base = { ...env, XDG_STATE_HOME: path.join(root, 'state') };
+  if (solved) {
+    // A first run lays out the starting files; the solution then goes over them.
+    const first = await cli(['lab', id, '--workspace', ws], base);
+    if (first.code !== 0) return { run: first, passed: false, failed: ['the starting files were laid out'] };
+    const dir = (readdirSync(ws).find((d) => d.endsWith(`-${id}`)) ?? id) as string;
+    cpSync(path.join(PACKAGE_ROOT, 'test', 'lab-solutions', id), path.join(ws, dir), { recursive: true });
+    for (const [name, text] of Object.entries(extra)) writeFileSync(path.join(ws, dir, name), text);
+  }
+  const run = await cli(['lab', id, '--check', '--json', '--workspace', ws, '--run-id', `${path.basename(root)}-${id}`], base);
+  try {
+    const out = JSON.parse(run.stdout) as { passed: boolean; items: { ok: boolean; what: string }[] };
+    return { run, passed: out.passed, failed: out.items.filter((i) => !i.ok).map((i) => i.what) };
+  } catch {
+    return { run, passed: false, failed: ['the check printed its JSON'] };
+  }
 }
