@@ -9,7 +9,11 @@ main(process.argv).then(
   (code) => {
     // The app wound down after its terminal went away: end as a hung-up process (see hangUp).
     if (terminalGone()) void hangUp();
-    else process.exitCode = code;
+    else {
+      process.exitCode = code;
+      // Done: a request still waiting on an engine that hung must not keep the process alive.
+      setTimeout(() => process.exit(code), 500).unref();
+    }
   },
   (err: unknown) => {
     // Last resort: main() already turns known failures into one-line messages.

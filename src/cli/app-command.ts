@@ -11,6 +11,7 @@ import { BUNDLED_SLIDES_ROOT, defaultLang, loadDeck } from '../engine/slides-loa
 import { DemoRunner } from '../ui/demo-runner.js';
 import { installExitCleanup, setInterruptHandler } from './exit-cleanup.js';
 import { enterAltScreen } from './terminal-screen.js';
+import type { ContainerVerdict } from '../core/inspect/report.js';
 
 export interface AppOptions {
   lang?: string;
@@ -36,6 +37,8 @@ interface Chosen {
   notice: string | null;
   /** Removes what the source keeps ready (the live source's waiting containers). */
   close?: () => Promise<void>;
+  /** The `i` list (live engine only). */
+  listContainers?: (signal: AbortSignal) => Promise<ContainerVerdict[]>;
 }
 
 async function chooseSource(opts: AppOptions): Promise<Chosen | string> {
@@ -48,16 +51,18 @@ async function chooseSource(opts: AppOptions): Promise<Chosen | string> {
       return err instanceof Error ? err.message : String(err);
     }
   }
-  const [{ connectDocker }, { isLabError }, { liveSource }] = await Promise.all([
-    import('../engine/docker-connect.js'),
+  const [{ connectAndSweep }, { isLabError }, { liveSource }] = await Promise.all([
+    import('./command-session.js'),
     import('../engine/lab-error.js'),
     import('./live-source.js'),
   ]);
   let reason: string;
   try {
-    const conn = await connectDocker({ timeoutMs: 2000 });
+    // The sweep first: a killed app's containers would otherwise count against the PID budget.
+    const { conn, sweptLine } = await connectAndSweep({ timeoutMs: 2000 });
     const live = liveSource(conn.docker, opts.runIdPrefix);
-    return { source: live.source, close: live.close, replay: false, notice: `engine ${conn.endpoint} (Docker ${conn.version})` };
+    const listContainers = async (signal: AbortSignal) => (await import('../engine/inspect/verdicts.js')).verdictsOfRunning(conn.docker, signal, opts.runIdPrefix ? `${opts.runIdPrefix}-inspect` : 'inspect');
+    return { source: live.source, close: live.close, replay: false, notice: `engine ${conn.endpoint} (Docker ${conn.version})${sweptLine ? `; ${sweptLine}` : ''}`, listContainers };
   } catch (err) {
     reason = isLabError(err) ? `${err.problem.message} (${err.problem.fix})` : err instanceof Error ? err.message : String(err);
   }
@@ -126,6 +131,7 @@ export async function runApp(opts: AppOptions): Promise<number> {
       theme,
       notice: c?.notice ?? null,
       onExport,
+      ...(c?.listContainers ? { listContainers: c.listContainers } : {}),
     });
   // No incrementalRendering: in ink 6.8 it leaves stale lines behind when the lanes redraw.
   const instance = render(element(early), { exitOnCtrlC: false, patchConsole: true, maxFps: 30 });

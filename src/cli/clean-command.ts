@@ -1,6 +1,7 @@
 /** `zombie-lab clean [--images] [--all]`: removes what the lab made, and nothing else. */
 import { removeLabContainers, removeLabImages } from '../engine/cleanup.js';
 import { connectDocker } from '../engine/docker-connect.js';
+import { sweepHostLeftovers } from '../engine/host-leftovers.js';
 import { reportProblem } from './report-problem.js';
 
 export async function runClean(opts: { images?: boolean; all?: boolean }): Promise<number> {
@@ -12,7 +13,11 @@ export async function runClean(opts: { images?: boolean; all?: boolean }): Promi
       process.stdout.write(`containers: kept ${c.kept.length} of a lab that is still running (it removes them when it ends; --all removes them now)\n`);
     }
     for (const f of c.failed) process.stderr.write(`zombie-lab: could not remove ${f.c.name}: ${f.reason}\n`);
-    let failed = c.failed.length;
+    // Temporary folders and cgroups only of lab processes that are gone: a live one still uses its own.
+    const h = await sweepHostLeftovers();
+    if (h.removed.length) process.stdout.write(`temporary files: removed ${h.removed.length} (${h.removed.join(', ')})\n`);
+    for (const f of h.failed) process.stderr.write(`zombie-lab: could not remove ${f.path}: ${f.reason}\n`);
+    let failed = c.failed.length + h.failed.length;
     if (opts.images) {
       const i = await removeLabImages(docker);
       process.stdout.write(`images: removed ${i.removed.length}${i.removed.length ? ` (${i.removed.join(', ')})` : ''}\n`);

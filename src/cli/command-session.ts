@@ -2,14 +2,14 @@
  * What every command that runs containers does first: connect, sweep leftovers of dead runs,
  * and turn Ctrl-C / SIGTERM into an abort of its work (which removes its containers).
  */
-import { removeLabContainers } from '../engine/cleanup.js';
 import { connectDocker, type Connection } from '../engine/docker-connect.js';
+import { describeSweep, sweepLeftovers, type SweepReport } from '../engine/sweep.js';
 import { setInterruptHandler } from './exit-cleanup.js';
 
-export async function connectAndSweep(): Promise<{ conn: Connection; swept: number }> {
-  const conn = await connectDocker();
-  const report = await removeLabContainers(conn.docker);
-  return { conn, swept: report.removed.length };
+export async function connectAndSweep(opts: { timeoutMs?: number } = {}): Promise<{ conn: Connection; swept: SweepReport; sweptLine: string | null }> {
+  const conn = await connectDocker(opts);
+  const swept = await sweepLeftovers(conn.docker);
+  return { conn, swept, sweptLine: describeSweep(swept) };
 }
 
 export interface InterruptScope {

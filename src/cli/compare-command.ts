@@ -55,7 +55,7 @@ export async function runCompare(raw: CompareCliOptions): Promise<number> {
   try {
     const opened = await connectAndSweep();
     conn = opened.conn;
-    if (opened.swept) say(`removed ${opened.swept} leftover container(s) of earlier runs`);
+    if (opened.sweptLine) say(opened.sweptLine);
   } catch (err) {
     return reportProblem(err);
   }
@@ -71,6 +71,7 @@ export async function runCompare(raw: CompareCliOptions): Promise<number> {
   let stopAt: number | null = null;
   const events: RunEvent[] = [];
   const samplerStats = new SamplerStats();
+  let engineLost: Extract<RunEvent, { type: 'problem' }> | null = null;
 
   try {
     for await (const e of runDemo(
@@ -94,6 +95,7 @@ export async function runCompare(raw: CompareCliOptions): Promise<number> {
           say(`${MODES[e.mode].label.padEnd(14)} PID 1 is ${e.name}`);
           break;
         case 'problem':
+          if (e.engineLost) engineLost = e;
           problems.push(`${e.problem.message}\n  fix: ${e.problem.fix}`);
           break;
         case 'lane':
@@ -138,6 +140,12 @@ export async function runCompare(raw: CompareCliOptions): Promise<number> {
   if (interrupted) {
     process.stderr.write(`zombie-lab: interrupted by ${interrupted}; the containers of run ${runId} were removed\n`);
     return exitCodeFor(interrupted);
+  }
+  // The engine went away: one line, no table of a run that did not happen.
+  const lost = engineLost as Extract<RunEvent, { type: 'problem' }> | null;
+  if (lost) {
+    process.stderr.write(`zombie-lab: ${lost.problem.message}; fix: ${lost.problem.fix}\n`);
+    return 1;
   }
   const results = resultsOf(summary);
   const finished = summary.modes.every((m) => summary.lanes[m]?.kind === 'stopped');

@@ -6,6 +6,7 @@ import type { RunEvent } from '../core/run-events.js';
 import { runDemo, type DemoOptions } from '../engine/demo.js';
 import { DemoStandby } from '../engine/demo-standby.js';
 import { newRunId } from '../engine/run-id.js';
+import { sweepLeftovers } from '../engine/sweep.js';
 
 /** What the app runs: fills the PID limit within a lesson, small enough to read on the plot. */
 export const APP_DEMO = { pidsLimit: 256, memoryMb: 256, stopTimeoutS: 10, zombieRate: 10 } as const;
@@ -24,13 +25,20 @@ export interface LiveSource {
 export function liveSource(docker: Docker, runIdPrefix?: string): LiveSource {
   const standby = new DemoStandby(docker, () => demoOptions(runIdPrefix));
   standby.warm();
+  // After the engine went away, the next run (r) first sweeps what that run could not remove.
+  let afterLoss = false;
   const source: EventSource = (ctl) => {
-    const next = standby.take();
-    const run = next ? runDemo(docker, next.opts, ctl, next.ready) : runDemo(docker, demoOptions(runIdPrefix), ctl);
     return (async function* (): AsyncGenerator<RunEvent> {
+      if (afterLoss) {
+        afterLoss = false;
+        await sweepLeftovers(docker).catch(() => undefined);
+      }
+      const next = standby.take();
+      const run = next ? runDemo(docker, next.opts, ctl, next.ready) : runDemo(docker, demoOptions(runIdPrefix), ctl);
       try {
         for await (const e of run) {
           if (e.type === 'sample') standby.warm();
+          if (e.type === 'problem' && e.engineLost) afterLoss = true;
           yield e;
         }
       } finally {

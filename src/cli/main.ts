@@ -31,9 +31,11 @@ export async function main(argv: string[]): Promise<number> {
     .command('prepare')
     .description('build the base and zombie images (offline from Debian packages when no registry is reachable)')
     .addOption(wayOption())
-    .action(async (o: { way: 'auto' | 'registry' | 'offline' }) => {
+    // Tests build from a copy of images/ under tags of their own, never touching the real ones.
+    .addOption(new Option('--images-dir <dir>', 'build from this copy of images/').hideHelp())
+    .action(async (o: { way: 'auto' | 'registry' | 'offline'; imagesDir?: string }) => {
       const { runPrepare } = await import('./prepare-command.js');
-      code = await runPrepare({ way: o.way });
+      code = await runPrepare({ way: o.way, ...(o.imagesDir ? { imagesDir: o.imagesDir } : {}) });
     });
 
   program
@@ -97,6 +99,16 @@ export async function main(argv: string[]): Promise<number> {
     .action(async (containers: string[], o: Record<string, string | boolean | undefined>) => {
       const { runInspect } = await import('./inspect-command.js');
       code = await runInspect(containers, o as Parameters<typeof runInspect>[1]);
+    });
+
+  program
+    .command('lint [files...]')
+    .description('check Dockerfiles, compose files, Kubernetes pod specs and entrypoint scripts for PID 1 mistakes (no engine needed)')
+    .option('--format <format>', 'text, json or sarif (for code-scanning UIs)', 'text')
+    .option('--json', 'same as --format json')
+    .action(async (files: string[], o: { format?: string; json?: boolean }) => {
+      const { runLint } = await import('./lint-command.js');
+      code = runLint(files, o);
     });
 
   program

@@ -1,19 +1,16 @@
 /** `zombie-lab prepare`: build what is missing, with visible progress; a no-op when nothing changed. */
-import { removeLabContainers } from '../engine/cleanup.js';
-import { connectDocker } from '../engine/docker-connect.js';
 import { ensureImages, type WayChoice } from '../engine/images.js';
-import { setInterruptHandler } from './exit-cleanup.js';
+import { connectAndSweep, exitCodeFor, interruptScope } from './command-session.js';
 import { ProgressLine } from './progress-line.js';
 import { reportProblem } from './report-problem.js';
 
-export async function runPrepare(opts: { way?: WayChoice }): Promise<number> {
-  const abort = new AbortController();
-  const uninstall = setInterruptHandler(() => abort.abort());
+export async function runPrepare(opts: { way?: WayChoice; imagesDir?: string }): Promise<number> {
+  const scope = interruptScope();
   const progress = new ProgressLine(process.stdout);
   try {
-    const { docker } = await connectDocker();
-    await removeLabContainers(docker);
-    const gen = ensureImages(docker, { signal: abort.signal, ...(opts.way ? { way: opts.way } : {}) });
+    const { conn, sweptLine } = await connectAndSweep();
+    if (sweptLine) process.stdout.write(`${sweptLine}\n`);
+    const gen = ensureImages(conn.docker, { signal: scope.signal, ...(opts.way ? { way: opts.way } : {}), ...(opts.imagesDir ? { imagesDir: opts.imagesDir } : {}) });
     for (;;) {
       const r = await gen.next();
       if (r.done) break;
@@ -28,12 +25,13 @@ export async function runPrepare(opts: { way?: WayChoice }): Promise<number> {
     return 0;
   } catch (err) {
     progress.done();
-    if (abort.signal.aborted) {
-      process.stderr.write('zombie-lab: prepare interrupted; nothing half-built was tagged\n');
-      return 130;
+    const by = scope.interrupted();
+    if (by) {
+      process.stderr.write(`zombie-lab: prepare interrupted by ${by}; nothing half-built was tagged\n`);
+      return exitCodeFor(by);
     }
     return reportProblem(err);
   } finally {
-    uninstall();
+    scope.dispose();
   }
 }

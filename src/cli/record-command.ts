@@ -7,10 +7,10 @@ import path from 'node:path';
 import { MODE_IDS, type ModeId } from '../core/modes.js';
 import { defaultRecordingName, RECORDING_FORMAT, recordingSchema, type Recording } from '../core/recording.js';
 import type { RunEvent } from '../core/run-events.js';
-import { connectDocker } from '../engine/docker-connect.js';
 import { runDemo } from '../engine/demo.js';
 import { isLabError } from '../engine/lab-error.js';
 import { RECORDINGS_DIR } from '../engine/package-paths.js';
+import { connectAndSweep } from './command-session.js';
 import { installExitCleanup, setInterruptHandler } from './exit-cleanup.js';
 import { APP_DEMO, demoOptions } from './live-source.js';
 
@@ -32,7 +32,9 @@ export async function runRecord(opts: RecordOptions): Promise<number> {
   }
   let conn;
   try {
-    conn = await connectDocker();
+    const opened = await connectAndSweep();
+    conn = opened.conn;
+    if (opened.sweptLine) process.stderr.write(`${opened.sweptLine}\n`);
   } catch (err) {
     const p = isLabError(err) ? err.problem : { message: err instanceof Error ? err.message : String(err), fix: 'run zombie-lab doctor' };
     process.stderr.write(`zombie-lab: ${p.message}; ${p.fix}\n`);

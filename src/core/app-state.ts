@@ -7,6 +7,7 @@ import type { Action } from './keymap.js';
 import { MODE_IDS, type ModeId } from './modes.js';
 import type { LaneState, ModeResult, ProcEntry, Problem, RunEvent } from './run-events.js';
 import type { SampleSource } from './sample.js';
+import type { ContainerVerdict } from './inspect/report.js';
 
 /** Points kept per lane: 10 minutes at 10 Hz, far more than any plot is wide. */
 export const MAX_POINTS = 6000;
@@ -52,13 +53,18 @@ export interface AppState {
   runStartedAt: number | null;
   stopAt: number | null;
   quitting: boolean;
+  /** The `i` list of the engine's running containers (null: closed). */
+  containers: ContainerList | null;
 }
+
+export type ContainerList = { kind: 'loading' } | { kind: 'ready'; rows: ContainerVerdict[]; at: number } | { kind: 'error'; message: string };
 
 export type AppMsg =
   | Action
   | { type: 'event'; event: RunEvent }
   /** Events batched by the runner (flushed at 10 Hz so the screen redraws once per tick). */
   | { type: 'events'; events: RunEvent[] }
+  | { type: 'containers-listed'; list: ContainerList }
   /** The event source ended (after `done`, an error, or an abort). */
   | { type: 'run-ended' }
   | { type: 'notice'; text: string | null }
@@ -106,6 +112,7 @@ export function initialState(opts: { slideCount: number; replay: boolean; connec
     runStartedAt: null,
     stopAt: null,
     quitting: false,
+    containers: null,
   };
 }
 
@@ -144,8 +151,14 @@ export function reduce(s: AppState, msg: AppMsg): AppState {
       // The tree lives in the focused view; `t` gets there (no-init first, where the zombies are) and back.
       return s.tree ? { ...s, tree: false, focus: null } : { ...s, tree: true, focus: s.focus ?? 'no-init', help: false };
     case 'toggle-help':
-      return { ...s, help: !s.help };
+      return { ...s, help: !s.help, containers: null };
+    case 'toggle-containers':
+      return s.containers ? { ...s, containers: null } : { ...s, containers: { kind: 'loading' }, help: false };
+    case 'containers-listed':
+      // A list that arrives after the presenter closed it stays closed.
+      return s.containers ? { ...s, containers: msg.list } : s;
     case 'back':
+      if (s.containers) return { ...s, containers: null };
       if (s.help) return { ...s, help: false };
       return { ...s, focus: null, tree: false };
     case 'export-svg':

@@ -18,53 +18,68 @@ export interface Claim {
 
 const SCORECARD = 'src/engine/scorecard.integration.test.ts';
 const LABS = 'src/engine/labs/lab-checks.integration.test.ts';
+const ATTEMPTS = 'src/engine/labs/lab-attempts.integration.test.ts';
+const FACTS = 'src/engine/lesson-facts.integration.test.ts';
+
+const ZOMBIES_TEST = { file: SCORECARD, name: 'zombies pile up only when PID 1 is an app that does not reap' };
+const STOP_TEST = { file: SCORECARD, name: 'docker stop takes the timeout and ends in 137' };
+const PID1_TEST = { file: SCORECARD, name: 'PID 1 is what /proc says, including the bash -c exec trap' };
+const SHELLS_TEST = { file: FACTS, name: 'bash 5.2 execs the last command of a list' };
 
 export const CLAIMS: Claim[] = [
   {
     id: 'no-init-zombies',
     statement: 'With the app (python3) as PID 1, orphans it adopts stay zombies: the count only climbs.',
-    tests: [
-      { file: SCORECARD, name: 'zombies pile up only when PID 1 is an app that does not reap' },
-      { file: LABS, name: '01 zombies: the starting Dockerfile piles up zombies' },
-    ],
+    tests: [ZOMBIES_TEST, { file: ATTEMPTS, name: '01 zombies: the starting Dockerfile piles up zombies' }],
   },
   {
     id: 'init-reaps',
     statement: 'dumb-init, tini, docker --init, catatonit and s6-svscan as PID 1 reap the orphans: zombies stay at 0.',
-    tests: [
-      { file: SCORECARD, name: 'zombies pile up only when PID 1 is an app that does not reap' },
-      { file: LABS, name: '01 zombies: the starting Dockerfile piles up zombies' },
-    ],
+    tests: [ZOMBIES_TEST, { file: ATTEMPTS, name: '01 zombies: the starting Dockerfile piles up zombies' }],
   },
   {
     id: 'pid1-ignores-sigterm',
-    statement: 'PID 1 without a SIGTERM handler ignores SIGTERM: docker stop takes the whole timeout and ends with 137.',
-    tests: [
-      { file: SCORECARD, name: 'docker stop takes the timeout and ends in 137' },
-      { file: LABS, name: '03 signals: no handler means the stop takes the timeout with 137' },
-    ],
+    statement: 'PID 1 does not get a signal it has no handler for, sent from inside its namespace or from the host (SIGTERM from docker stop): the stop takes the whole timeout and ends with 137.',
+    tests: [STOP_TEST, { file: ATTEMPTS, name: '03 signals: no handler means the stop takes the timeout with 137' }],
+  },
+  {
+    id: 'pid1-sigkill-from-outside',
+    statement: 'SIGKILL (and SIGSTOP) from an ancestor namespace, the host, always reach PID 1; from inside its own namespace even kill -KILL 1 is ignored.',
+    tests: [{ file: FACTS, name: 'PID 1 ignores even SIGKILL sent from inside its namespace' }],
   },
   {
     id: 'init-stop-143',
-    statement: 'With an init (or a handler) as PID 1, docker stop ends at once with 143.',
-    tests: [{ file: SCORECARD, name: 'docker stop takes the timeout and ends in 137' }],
+    statement: 'With an init that forwards SIGTERM as PID 1, docker stop ends at once: the app dies of SIGTERM and the init exits with 128 + 15 = 143.',
+    tests: [STOP_TEST],
+  },
+  {
+    id: 'handler-exit-code',
+    statement: 'With its own SIGTERM handler the app ends at once with the exit code the handler chooses: 143 with sys.exit(143), 0 with sys.exit(0).',
+    tests: [{ file: ATTEMPTS, name: '03 signals: no handler means the stop takes the timeout with 137' }],
   },
   {
     id: 'bash-script-no-forward',
     statement: 'bash running an entrypoint script stays PID 1 and reaps the orphans, but does not pass SIGTERM on: the stop takes the timeout.',
-    tests: [
-      { file: SCORECARD, name: 'docker stop takes the timeout and ends in 137' },
-      { file: SCORECARD, name: 'zombies pile up only when PID 1 is an app that does not reap' },
-    ],
+    tests: [STOP_TEST, ZOMBIES_TEST],
   },
   {
     id: 'bash-c-exec',
-    statement: "bash -c with a single command execs it: python3 is PID 1 after all.",
-    tests: [{ file: SCORECARD, name: 'PID 1 is what /proc says, including the bash -c exec trap' }],
+    statement: "bash 5.2 execs the last command of a bash -c list, a single command included: with bash -c 'python3 app.py' or 'echo starting; python3 app.py' python3 is PID 1; a command after it ('...; true') keeps bash.",
+    tests: [PID1_TEST, SHELLS_TEST],
+  },
+  {
+    id: 'shell-form-sh-pid1',
+    statement: "A shell-form CMD runs as /bin/sh -c; Debian's sh is dash, which does not exec the command: sh stays PID 1, reaps the orphans, and ignores SIGTERM (the stop takes the timeout, 137).",
+    tests: [PID1_TEST, ZOMBIES_TEST, STOP_TEST, SHELLS_TEST, { file: ATTEMPTS, name: '01 zombies: the starting Dockerfile piles up zombies' }],
   },
   {
     id: 'group-forwarding',
     statement: 'Only dumb-init (setsid default) and tini with TINI_KILL_PROCESS_GROUP pass a signal on to the process group; tini, docker --init, catatonit and dumb-init --single-child signal only the child.',
+    tests: [{ file: SCORECARD, name: 'only dumb-init (setsid default) and tini with TINI_KILL_PROCESS_GROUP forward' }],
+  },
+  {
+    id: 's6-no-forward',
+    statement: 'Bare s6-svscan passes no signal on: a SIGUSR1 sent to PID 1 reaches neither the app nor its process group.',
     tests: [{ file: SCORECARD, name: 'only dumb-init (setsid default) and tini with TINI_KILL_PROCESS_GROUP forward' }],
   },
   {
@@ -79,11 +94,8 @@ export const CLAIMS: Claim[] = [
   },
   {
     id: 'app-reaps-itself',
-    statement: 'An app with a SIGCHLD handler calling waitpid(-1, WNOHANG) keeps zombies at 0 with no init.',
-    tests: [
-      { file: SCORECARD, name: 'zombies pile up only when PID 1 is an app that does not reap' },
-      { file: LABS, name: '06 fix it in the app' },
-    ],
+    statement: 'An app with a SIGCHLD handler calling waitpid(-1, WNOHANG) keeps zombies at 0 with no init, adopted orphans included.',
+    tests: [ZOMBIES_TEST, { file: ATTEMPTS, name: '06 fix it in the app' }],
   },
   {
     id: 'docker-top-hides-zombies',
@@ -91,14 +103,14 @@ export const CLAIMS: Claim[] = [
     tests: [{ file: 'src/engine/proc-facts.integration.test.ts', name: 'docker top does not show the zombies that /proc shows' }],
   },
   {
-    id: 'pids-limit-eagain',
-    statement: 'Zombies hold their PIDs: under a small PID limit they fill it and fork fails with EAGAIN.',
-    tests: [{ file: LABS, name: '02 PID exhaustion: zombies fill a small PID limit and forks fail with EAGAIN' }],
+    id: 'pids-limit-refused-forks',
+    statement: 'Zombies hold their PIDs: under a full PID limit the kernel refuses forks (EAGAIN, counted in pids.events), while a PID freed by a reaped child goes to the next fork, so the app\'s own fork and docker exec can still succeed.',
+    tests: [{ file: FACTS, name: 'under a full PID limit the kernel refuses forks' }, { file: ATTEMPTS, name: '02 PID exhaustion: zombies fill a small PID limit' }],
   },
   {
     id: 'python-sigint-only',
     statement: 'python3 as PID 1 catches SIGINT only (SigCgt), and ignores SIGPIPE and SIGXFSZ.',
-    tests: [{ file: LABS, name: '03 signals: no handler means the stop takes the timeout with 137' }],
+    tests: [{ file: ATTEMPTS, name: '03 signals: no handler means the stop takes the timeout with 137' }],
   },
   {
     id: 'tini-masks-mislead',
@@ -108,17 +120,22 @@ export const CLAIMS: Claim[] = [
   {
     id: 'init-cannot-fix-live-parent',
     statement: 'No init reaps the zombies of a parent that is alive and never waits.',
-    tests: [{ file: LABS, name: '04 choosing an init' }],
+    tests: [{ file: ATTEMPTS, name: '04 choosing an init' }],
   },
   {
     id: 'shared-pidns-no-reap',
-    statement: 'In a shared PID namespace, orphans go to the first container\'s PID 1 (a pause-like sleep), which never reaps.',
-    tests: [{ file: LABS, name: '05 subreaper' }],
+    statement: "In a shared PID namespace, orphans go to the first container's PID 1; when that is a plain sleep, which never waits, they stay zombies.",
+    tests: [{ file: ATTEMPTS, name: '05 subreaper' }],
+  },
+  {
+    id: 'shared-pidns-reaping-pause',
+    statement: "With a PID 1 that reaps in the shared namespace (as Kubernetes' pause does), no zombies stay, and the app, which is not PID 1, dies of SIGTERM at once (143).",
+    tests: [{ file: FACTS, name: 'in a shared PID namespace with a reaping PID 1' }, { file: ATTEMPTS, name: '05 subreaper' }],
   },
   {
     id: 'tini-subreaper',
     statement: 'tini -s registers as a child subreaper and reaps the orphans of its descendants although it is not PID 1.',
-    tests: [{ file: LABS, name: '05 subreaper' }],
+    tests: [{ file: ATTEMPTS, name: '05 subreaper' }],
   },
 ];
 

@@ -16,6 +16,7 @@ export type Action =
   | { type: 'toggle-tree' }
   | { type: 'toggle-help' }
   | { type: 'export-svg' }
+  | { type: 'toggle-containers' }
   | { type: 'quit' };
 
 /** The part of Ink's `Key` the bindings look at (all optional so tests stay short). */
@@ -55,6 +56,8 @@ export function actionForKey(k: KeyPress): Action | null {
       return { type: 'toggle-help' };
     case 'e':
       return { type: 'export-svg' };
+    case 'i':
+      return { type: 'toggle-containers' };
     case 'q':
       return { type: 'quit' };
     default: {
@@ -76,6 +79,7 @@ export const KEY_HELP: readonly { keys: string; what: string }[] = [
   { keys: 't', what: 'process tree of the focused lane' },
   { keys: 'Esc', what: 'back (close help, tree, focus)' },
   { keys: 'e', what: 'export the plot as SVG (handout)' },
+  { keys: 'i', what: 'your containers: PID 1 verdict of each running one (read-only)' },
   { keys: '?', what: 'this help' },
   { keys: 'q Ctrl-C', what: 'quit (stops and removes the containers)' },
 ];

@@ -8,6 +8,10 @@ export const LABEL_MODE = 'zombie-lab.mode';
 /** PID and host of the lab process that made a container: a leftover whose maker is gone can be swept. */
 export const LABEL_OWNER_PID = 'zombie-lab.owner-pid';
 export const LABEL_OWNER_HOST = 'zombie-lab.owner-host';
+/** Start time of that process (clock ticks after boot): a reused PID is not the owner. */
+export const LABEL_OWNER_START = 'zombie-lab.owner-start';
+/** The container's PID limit, so the host-wide PID budget adds them up from one list call. */
+export const LABEL_PIDS_LIMIT = 'zombie-lab.pids-limit';
 /** On images: the tag the lab gave it. Child images inherit labels, so a match also needs that tag. */
 export const LABEL_IMAGE = 'zombie-lab.image';
 
@@ -17,6 +21,8 @@ export interface Owner {
   runId: string;
   pid: number;
   host: string;
+  /** Start time of the owner process; 0 where unknown. */
+  startTime?: number;
 }
 
 export function containerLabels(owner: Owner, kind: ContainerKind, extra: Record<string, string> = {}): Record<string, string> {
@@ -25,6 +31,7 @@ export function containerLabels(owner: Owner, kind: ContainerKind, extra: Record
     [LABEL_KIND]: kind,
     [LABEL_OWNER_PID]: String(owner.pid),
     [LABEL_OWNER_HOST]: owner.host,
+    ...(owner.startTime ? { [LABEL_OWNER_START]: String(owner.startTime) } : {}),
     ...extra,
   };
 }

@@ -50,7 +50,7 @@ export const runEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('pid1'), mode, name: z.string() }),
   z.object({ type: z.literal('sample'), mode, sample, tree: z.array(procEntry).optional() }),
   z.object({ type: z.literal('done'), results: z.array(modeResult) }),
-  z.object({ type: z.literal('problem'), problem }),
+  z.object({ type: z.literal('problem'), problem, engineLost: z.literal(true).optional() }),
 ]);
 
 export const RECORDING_FORMAT = 'zombie-lab-recording';

@@ -60,4 +60,5 @@ export type RunEvent =
   | { type: 'pid1'; mode: ModeId; name: string }
   | { type: 'sample'; mode: ModeId; sample: Sample; tree?: ProcEntry[] }
   | { type: 'done'; results: ModeResult[] }
-  | { type: 'problem'; problem: Problem };
+  /** engineLost: the engine stopped answering; the run is over and its lanes say so. */
+  | { type: 'problem'; problem: Problem; engineLost?: true };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyRow, isStopFast, renderScorecard, scoreCells, VARIANT_IDS, VARIANTS } from './scorecard.js';
+import { emptyRow, isStopFast, renderScorecard, scoreCells, settledCount, VARIANT_IDS, VARIANTS } from './scorecard.js';
 
 describe('scorecard rows', () => {
   it('shows unmeasured cells as ? rather than inventing a value', () => {
@@ -8,7 +8,7 @@ describe('scorecard rows', () => {
 
   it('marks a stop that took the timeout and a container that stayed up', () => {
     const r = { ...emptyRow('s6-svscan'), pid1: 's6-svscan', zombies: 0, stopMs: 4100, stopFast: false, stopExitCode: 137, reachesApp: false, reachesGroup: true, appExitStayedUp: true };
-    expect(scoreCells(r)).toEqual(['s6-svscan', 's6-svscan', '0', '4.1 s (timeout)', '137', 'no', 'yes', 'stays up']);
+    expect(scoreCells(r)).toEqual(['s6-svscan (bare)', 's6-svscan', '0', '4.1 s (timeout)', '137', 'no', 'yes', 'stays up']);
     const fast = { ...emptyRow('tini'), stopMs: 56.4, stopFast: true, appExitCode: 3, appExitStayedUp: false };
     expect(scoreCells(fast)[3]).toBe('56 ms');
     expect(scoreCells(fast)[7]).toBe('3');
@@ -24,7 +24,7 @@ describe('scorecard rows', () => {
     const lines = renderScorecard(rows, { windowMs: 3000, rate: 20, stopTimeoutS: 4 });
     expect(lines[0]?.startsWith('PID 1 variant')).toBe(true);
     expect(lines[2]).toContain('60');
-    expect(lines.some((l) => l.includes('after 3 s at 20 orphans/s'))).toBe(true);
+    expect(lines.some((l) => l.includes('the fewest of 5 counts 100 ms apart at the end of a 3 s window at 20 orphans/s'))).toBe(true);
     expect(lines.at(-1)).toBe('! app reaps (SIGCHLD): forward: boom');
   });
 
@@ -36,6 +36,17 @@ describe('scorecard rows', () => {
     expect(lines.filter((l) => /^(docker --init|--init, KILL_PROCESS_GROUP) \*/.test(l))).toHaveLength(2);
     expect(lines.find((l) => l.startsWith('python3'))).not.toContain('*');
     expect(lines.at(-1)).toBe('* catatonit here, not tini');
+  });
+
+  it('counts the zombies that stay: one count that caught a child between exit and reap does not make a zombie', () => {
+    expect(settledCount([0, 1, 0, 0, 0])).toBe(0);
+    expect(settledCount([52, 54, 56, 58, 60])).toBe(52);
+    expect(settledCount([])).toBeNull();
+  });
+
+  it('runs the shell form as Docker stores it: /bin/sh -c with the command as one string', () => {
+    expect(VARIANTS['shell-form'].cmd).toEqual(['/bin/sh', '-c', 'python3 /work/app.py']);
+    expect(VARIANTS['shell-form'].entrypoint).toBeUndefined();
   });
 
   it('has one definition per variant id', () => {

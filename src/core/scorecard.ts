@@ -9,6 +9,7 @@ export const VARIANT_IDS = [
   'python3',
   'bash-script',
   'bash-c',
+  'shell-form',
   'dumb-init',
   'dumb-init-single',
   'tini',
@@ -54,6 +55,15 @@ export const VARIANTS: Record<VariantId, Variant> = {
     init: false,
     env: {},
   },
+  'shell-form': {
+    id: 'shell-form',
+    label: 'CMD app.py (shell form)',
+    // What Docker stores for `CMD python3 /work/app.py` in a Dockerfile: Debian's sh is dash, which does not exec.
+    dockerRun: `docker run ${IMG} /bin/sh -c 'python3 /work/app.py'   # = CMD python3 /work/app.py`,
+    cmd: ['/bin/sh', '-c', 'python3 /work/app.py'],
+    init: false,
+    env: {},
+  },
   'dumb-init': { id: 'dumb-init', label: 'dumb-init', dockerRun: `docker run --entrypoint dumb-init ${IMG} python3 /work/app.py`, entrypoint: ['dumb-init'], cmd: APP, init: false, env: {} },
   'dumb-init-single': {
     id: 'dumb-init-single',
@@ -75,7 +85,7 @@ export const VARIANTS: Record<VariantId, Variant> = {
     env: { TINI_KILL_PROCESS_GROUP: '1' },
   },
   catatonit: { id: 'catatonit', label: 'catatonit --', dockerRun: `docker run --entrypoint catatonit ${IMG} -- python3 /work/app.py`, entrypoint: ['catatonit', '--'], cmd: APP, init: false, env: {} },
-  's6-svscan': { id: 's6-svscan', label: 's6-svscan', dockerRun: `docker run ${IMG} s6-svscan /work/s6`, cmd: ['s6-svscan', '/work/s6'], init: false, env: {} },
+  's6-svscan': { id: 's6-svscan', label: 's6-svscan (bare)', dockerRun: `docker run ${IMG} s6-svscan /work/s6`, cmd: ['s6-svscan', '/work/s6'], init: false, env: {} },
   'app-reaps': {
     id: 'app-reaps',
     label: 'app reaps (SIGCHLD)',
@@ -106,6 +116,19 @@ export interface ScorecardSettings {
   concurrency: number;
 }
 
+/**
+ * Zombies are counted this many times, SETTLE_GAP_MS apart, at the end of the window, and the
+ * fewest is shown: a child caught between its exit and its parent's wait() is not a zombie that
+ * piles up, and one count can catch it (dumb-init once showed 1 that way).
+ */
+export const SETTLE_SAMPLES = 5;
+export const SETTLE_GAP_MS = 100;
+
+/** The fewest of the counts: the zombies that stayed through all of them. */
+export function settledCount(counts: number[]): number | null {
+  return counts.length ? Math.min(...counts) : null;
+}
+
 export const SCORECARD_DEFAULTS: ScorecardSettings = {
   windowMs: 3000,
   rate: 20,
@@ -125,7 +148,7 @@ export interface ScoreRow {
   variant: VariantId;
   /** The comm of the container's PID 1, read from the kernel. */
   pid1: string | null;
-  /** Zombies in the container after the window. */
+  /** Zombies that stay in the container at the end of the window: the fewest of SETTLE_SAMPLES counts. */
   zombies: number | null;
   /** How they were counted (sampler-choice.ts chooseSource): this host's cgroup or /proc, or a sidecar. */
   countedBy?: CountingSource;
@@ -217,10 +240,11 @@ export function renderScorecard(rows: ScoreRow[], settings: Pick<ScorecardSettin
   const lines = [fmt(SCORE_HEAD), widths.map((w) => '─'.repeat(w)).join('  '), ...all.slice(1).map(fmt)];
   lines.push(
     '',
-    `zombies: counted in the container ${countedByText(rows)} after ${settings.windowMs / 1000} s at ${settings.rate} orphans/s`,
+    `zombies: the fewest of ${SETTLE_SAMPLES} counts ${SETTLE_GAP_MS} ms apart at the end of a ${settings.windowMs / 1000} s window at ${settings.rate} orphans/s, counted in the container ${countedByText(rows)}`,
     `docker stop: -t ${settings.stopTimeoutS}; "(timeout)" = SIGTERM never reached the app, SIGKILL ended it`,
     'USR1→app / →group: SIGUSR1 sent to PID 1; did the app, and a helper child in its process group, get it?',
     'exit 3 →: the container exit code after the app calls exit(3)',
+    's6-svscan (bare): s6 itself, not s6-overlay; it brings its services down on SIGTERM and passes no signal on',
   );
   if (engine.initNote && rows.some((r) => VARIANTS[r.variant].init)) lines.push(...wrapLine(`* ${engine.initNote}`, 100));
   for (const r of rows) for (const e of r.errors) lines.push(`! ${VARIANTS[r.variant].label}: ${e}`);

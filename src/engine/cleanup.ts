@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import type Docker from 'dockerode';
-import { isLabImage, LABEL_IMAGE, LABEL_OWNER_HOST, LABEL_OWNER_PID, LABEL_RUN } from '../core/labels.js';
+import { isLabImage, LABEL_IMAGE, LABEL_OWNER_HOST, LABEL_OWNER_PID, LABEL_OWNER_START, LABEL_RUN } from '../core/labels.js';
+import { ownerProcessAlive } from './owner-process.js';
 import { ENGINE_KINDS } from '../core/engine-kind.js';
 import { factsOf } from './engine-facts.js';
 
@@ -22,14 +23,12 @@ export function ownerAlive(labels: Record<string, string>): boolean {
   if (labels[LABEL_OWNER_HOST] !== hostname()) return true;
   const pid = Number(labels[LABEL_OWNER_PID]);
   if (!Number.isInteger(pid) || pid <= 0) return false;
+  const startTime = Number(labels[LABEL_OWNER_START] ?? 0);
+  if (Number.isSafeInteger(startTime) && startTime > 0) return ownerProcessAlive({ pid, startTime });
   if (pid === process.pid) return true;
+  if (!ownerProcessAlive({ pid, startTime: 0 })) return false;
   try {
-    process.kill(pid, 0);
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-  try {
-    // PID reuse: a live PID that is not a node process is not our lab.
+    // Labels of older versions have no start time. PID reuse: a live PID that is not a node process is not our lab.
     return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('node');
   } catch {
     return true;

@@ -15,6 +15,8 @@ export interface CreateOptions {
   /** Skip the PID-limit gate: only for doctor's probes, which find out whether the limit holds. */
   diagnostic?: boolean;
 }
+/** Removals that failed because the engine was gone: retried by the next sweep and at exit. */
+const unremoved = new Map<string, Docker.Container>();
 
 export interface Started {
   id: string;
@@ -140,17 +142,28 @@ export async function removeQuietly(container: Docker.Container): Promise<void> 
     if (code === 409) {
       // "removal already in progress": wait for the engine to finish it, bounded.
       await Promise.race([container.wait({ condition: 'removed' }).catch(() => undefined), new Promise((r) => setTimeout(r, 10_000).unref())]);
+    } else if (code !== 404) {
+      // No answer at all: the engine is gone for now. Remembered, so the sweep after it is back removes it.
+      unremoved.set(container.id, container);
     }
-    // 404: already gone; anything else: the engine is gone and there is nothing left to do
   }
   tracked.delete(container.id);
   waits.get(container.id)?.abort();
   waits.delete(container.id);
 }
 
+/** Retries the removals that failed while the engine was away; returns how many are gone now. */
+export async function retryUnremoved(): Promise<number> {
+  const all = [...unremoved.values()];
+  unremoved.clear();
+  await Promise.all(all.map(removeQuietly));
+  return all.filter((c) => !unremoved.has(c.id)).length;
+}
+
 /** Force-removes every container this process made and has not removed yet. */
 export async function removeAllTracked(): Promise<number> {
-  const all = [...tracked.values()];
+  const all = [...tracked.values(), ...unremoved.values()];
+  unremoved.clear();
   await Promise.all(all.map(removeQuietly));
   return all.length;
 }

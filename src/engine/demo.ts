@@ -14,6 +14,7 @@ import { applyEvent, emptySummary, resultsOf } from '../core/run-summary.js';
 import { removeQuietly, startWaiting, stopTimed, type Waiting } from './containers.js';
 import { explainEngineError } from './docker-connect.js';
 import { EventQueue } from './event-queue.js';
+import { watchEngine } from './engine-watch.js';
 import { pid1NameOf } from './host-proc.js';
 import { ensureImages, imageTags, type ImageTags, type WayChoice } from './images.js';
 import { isLabError } from './lab-error.js';
@@ -151,6 +152,19 @@ export async function* runDemo(docker: Docker, opts: DemoOptions, ctl: DemoContr
   const started = new Map<ModeId, Waiting>();
   const allSidecars: Sidecar[] = [];
   let sidecarWhy = '';
+
+  // An engine that goes away ends the run on every lane, with the cause and the fix, at once.
+  const watching = new AbortController();
+  let engineLost = false;
+  const lost = watchEngine(docker, { signal: AbortSignal.any([watching.signal, inner.signal]) }).then((err) => {
+    if (!err || inner.signal.aborted) return new Promise<never>(() => undefined);
+    engineLost = true;
+    push({ type: 'problem', problem: err.problem, engineLost: true });
+    for (const mode of opts.modes) push({ type: 'lane', mode, state: { kind: 'error', problem: err.problem } });
+    inner.abort(err);
+    // A hung engine may never answer what the run still awaits: the run ends anyway, soon.
+    return new Promise<void>((r) => setTimeout(r, 200).unref());
+  });
 
   const produce = async () => {
     let choice: SamplerChoice;
@@ -330,18 +344,22 @@ export async function* runDemo(docker: Docker, opts: DemoOptions, ctl: DemoContr
     if (!inner.signal.aborted) push({ type: 'done', results: resultsOf(summary) });
   };
 
-  const producer = produce()
-    .catch((err: unknown) => {
+  const producer = Promise.race([
+    produce().catch((err: unknown) => {
       if (!inner.signal.aborted) push({ type: 'problem', problem: problemOf(err, 'running the demo') });
-    })
-    .finally(async () => {
-      await Promise.all(allSidecars.map((sc) => sc.close()));
-      await Promise.all(
-        [...started.values()].map((s) => {
+    }),
+    lost,
+  ]).finally(async () => {
+      watching.abort();
+      const removals = Promise.all([
+        ...allSidecars.map((sc) => sc.close()),
+        ...[...started.values()].map((s) => {
           s.release();
           return removeQuietly(s.container);
         }),
-      );
+      ]);
+      // A lost engine may not answer the removals at all; they are remembered and retried (containers.ts).
+      await (engineLost ? Promise.race([removals, new Promise((r) => setTimeout(r, 200).unref())]) : removals);
       q.close();
     });
 

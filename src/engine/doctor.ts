@@ -10,7 +10,7 @@ import { containerSpec } from '../core/container-spec.js';
 import { engineFactChecks, nodeVersionCheck, type DoctorCheck } from '../core/doctor-check.js';
 import { describeEndpoint, endpointFix } from '../core/engine-endpoint.js';
 import type { CountingSource } from '../core/sampler-choice.js';
-import { listLabContainers } from './cleanup.js';
+import { describeSweep, sweepLeftovers } from './sweep.js';
 import { createAndStart, removeQuietly } from './containers.js';
 import { connectDocker, resolveEndpoint } from './docker-connect.js';
 import { factsOf } from './engine-facts.js';
@@ -123,6 +123,8 @@ export async function* runDoctor(): AsyncGenerator<DoctorCheck> {
     return;
   }
   const { docker } = conn;
+  yield* leftoverChecks(docker);
+
   try {
     for (const c of engineFactChecks(await factsOf(conn))) yield c;
   } catch (err) {
@@ -150,9 +152,32 @@ export async function* runDoctor(): AsyncGenerator<DoctorCheck> {
     }
   }
 
-  const left = await listLabContainers(docker);
-  const stale = left.filter((c) => !c.ownerAlive);
-  yield stale.length
-    ? { name: 'leftovers', status: 'warn', detail: `${stale.length} container(s) of earlier runs are still there`, fix: 'zombie-lab clean' }
-    : { name: 'leftovers', status: 'pass', detail: left.length ? `none (${left.length} belong to a lab that is running now)` : 'none' };
+}
+
+/** The same sweep every start runs: what it found, what it removed (dead owners only), and the command for the rest. */
+async function* leftoverChecks(docker: Docker): AsyncGenerator<DoctorCheck> {
+  const name = 'leftovers';
+  let r;
+  try {
+    r = await sweepLeftovers(docker);
+  } catch (err) {
+    yield { name, status: 'warn', detail: `could not look for leftovers: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`, fix: 'zombie-lab clean' };
+    return;
+  }
+  const line = describeSweep(r);
+  const live = r.containers.kept.length + r.host.kept.length;
+  const failed = [...r.containers.failed.map((f) => `${f.c.name}: ${f.reason}`), ...r.host.failed.map((f) => `${f.path}: ${f.reason}`)];
+  if (failed.length) {
+    yield { name, status: 'warn', detail: `${line ? `${line}; ` : ''}could not remove ${failed.length}: ${failed[0]}`, fix: 'zombie-lab clean (as the user who ran the lab, or root)' };
+  } else {
+    yield { name, status: 'pass', detail: line ?? 'none from earlier runs' };
+  }
+  if (live) {
+    const runs = new Set(r.containers.kept.map((c) => c.runId));
+    yield {
+      name: 'running labs',
+      status: 'info',
+      detail: `${r.containers.kept.length} container(s) of ${runs.size} run(s) and ${r.host.kept.length} temporary folder(s) belong to a lab process that is still running and removes them when it ends (to remove its containers now anyway: zombie-lab clean --all)`,
+    };
+  }
 }

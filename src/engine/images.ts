@@ -2,10 +2,8 @@
  * Builds the lab's images: the base (Debian packages, one list, two ways) and the zombie
  * demo on top. Tags carry a content hash, so a second run with nothing changed does no work.
  */
-import { spawn } from 'node:child_process';
 import { createReadStream, existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type Docker from 'dockerode';
 import { pack } from 'tar-fs';
@@ -14,6 +12,8 @@ import { LABEL_IMAGE } from '../core/labels.js';
 import type { BuildWay, ImageName, RunEvent } from '../core/run-events.js';
 import { followBuild } from './build-stream.js';
 import { EventQueue } from './event-queue.js';
+import { containment, runContained } from './contained-command.js';
+import { ownedTempDir, removeOwnedDir, removeOwnedDirSoon } from './host-leftovers.js';
 import { LabError } from './lab-error.js';
 import { IMAGES_DIR } from './package-paths.js';
 
@@ -97,40 +97,11 @@ async function hostSuite(): Promise<string> {
   return 'bookworm';
 }
 
-function run(cmd: string, args: string[], onLine: (l: string) => void, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], ...(signal ? { signal } : {}) });
-    let tail: string[] = [];
-    const feed = (chunk: Buffer) => {
-      for (const l of chunk.toString().split('\n')) {
-        if (!l.trim()) continue;
-        tail = [...tail.slice(-5), l];
-        onLine(l);
-      }
-    };
-    child.stdout.on('data', feed);
-    child.stderr.on('data', feed);
-    child.on('error', (err: NodeJS.ErrnoException) => {
-      if (err.code === 'ENOENT') {
-        reject(
-          new LabError(
-            `${cmd} is not installed, and no registry is reachable to build the base image the usual way`,
-            `install it (Debian/Ubuntu: sudo apt-get install ${cmd}), or make Docker Hub reachable and run: zombie-lab prepare`,
-          ),
-        );
-      } else reject(err);
-    });
-    child.on('close', (code) => {
-      if (code === 0) resolve();
-      else if (signal?.aborted) reject(signal.reason);
-      else reject(new LabError(`${cmd} failed (exit ${code}): ${tail.at(-1) ?? ''}`, `run it by hand to see why: ${cmd} ${args.join(' ')}`));
-    });
-  });
-}
-
-async function buildBaseOffline(docker: Docker, tag: string, onLine: (l: string) => void, signal?: AbortSignal): Promise<void> {
-  const packages = await readPackageList();
-  const dir = await mkdtemp(path.join(tmpdir(), 'zombie-lab-base-'));
+async function buildBaseOffline(docker: Docker, tag: string, imagesDir: string, onLine: (l: string) => void, signal?: AbortSignal): Promise<void> {
+  const packages = await readPackageList(path.join(imagesDir, 'base'));
+  // Marked with our PID: if we are killed, the next start removes it (host-leftovers.ts). It is
+  // mmdebstrap's TMPDIR too, so its chroot and gpg home land here and nowhere else.
+  const dir = await ownedTempDir('build');
   const tarball = path.join(dir, 'rootfs.tar');
   try {
     const sources = hostSourcesFile();
@@ -145,8 +116,8 @@ async function buildBaseOffline(docker: Docker, tag: string, onLine: (l: string)
       tarball,
       ...(sources ? [sources] : []),
     ];
-    onLine(`mmdebstrap ${args.join(' ')}`);
-    await run('mmdebstrap', args, onLine, signal);
+    onLine(`mmdebstrap ${args.join(' ')} (${containment().how})`);
+    await runContained('mmdebstrap', args, { onLine, env: { ...process.env, TMPDIR: dir }, ...(signal ? { signal } : {}) });
     const [repo, version] = tag.split(':') as [string, string];
     // Imported untagged, then tagged by id: Podman ignores the import's tag (the image would land
     // as :latest), and merges several pairs in one LABEL change into one label: one pair each.
@@ -158,7 +129,8 @@ async function buildBaseOffline(docker: Docker, tag: string, onLine: (l: string)
     if (!imageId) throw new LabError('the engine imported the base image but did not say its id', 'run zombie-lab prepare again; if it repeats, see zombie-lab doctor');
     await docker.getImage(imageId).tag({ repo, tag: version });
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    if (signal?.aborted) removeOwnedDirSoon(dir);
+    else await removeOwnedDir(dir);
   }
 }
 
@@ -215,7 +187,7 @@ export async function* ensureImages(docker: Docker, opts: EnsureOptions = {}): A
     if (await imageExists(docker, tags.base)) return 'cached';
     const { way, why } = await chooseWay(docker, opts.way ?? 'auto', opts.signal);
     lineFor('base')(`building ${tags.base} the ${way} way: ${why}`);
-    if (way === 'offline') await buildBaseOffline(docker, tags.base, lineFor('base'), opts.signal);
+    if (way === 'offline') await buildBaseOffline(docker, tags.base, imagesDir, lineFor('base'), opts.signal);
     else
       await buildContext(docker, path.join(imagesDir, 'base'), [tags.base], 'the base image', lineFor('base'), {
         labels: { [LABEL_IMAGE]: tags.base, 'zombie-lab.base-way': 'registry' },

@@ -38,6 +38,7 @@ describe.runIf(conn)('the scorecard on the real engine', () => {
     expect(rows.python3.pid1).toBe('python3');
     expect(rows['bash-script'].pid1).toBe('bash');
     expect(rows['bash-c'].pid1).toBe('python3');
+    expect(rows['shell-form'].pid1).toBe('sh');
     expect(rows['dumb-init'].pid1).toBe('dumb-init');
     expect(rows.tini.pid1).toBe('tini');
     expect(rows['docker-init'].pid1).toBe('docker-init');
@@ -49,13 +50,13 @@ describe.runIf(conn)('the scorecard on the real engine', () => {
   it('zombies pile up only when PID 1 is an app that does not reap', () => {
     expect(rows.python3.zombies).toBeGreaterThanOrEqual(20);
     expect(rows['bash-c'].zombies).toBeGreaterThanOrEqual(20);
-    for (const v of ['bash-script', 'dumb-init', 'dumb-init-single', 'tini', 'docker-init', 'docker-init-pgroup', 'catatonit', 's6-svscan', 'app-reaps'] as const) {
+    for (const v of ['bash-script', 'shell-form', 'dumb-init', 'dumb-init-single', 'tini', 'docker-init', 'docker-init-pgroup', 'catatonit', 's6-svscan', 'app-reaps'] as const) {
       expect(rows[v].zombies, v).toBeLessThanOrEqual(2);
     }
   });
 
   it('docker stop takes the timeout and ends in 137 when SIGTERM cannot reach the app; an init makes it 143 at once', () => {
-    for (const v of ['python3', 'bash-script', 'bash-c', 'app-reaps'] as const) {
+    for (const v of ['python3', 'bash-script', 'bash-c', 'shell-form', 'app-reaps'] as const) {
       expect(rows[v].stopFast, v).toBe(false);
       expect(rows[v].stopExitCode, v).toBe(137);
     }
@@ -70,6 +71,10 @@ describe.runIf(conn)('the scorecard on the real engine', () => {
     const group = VARIANT_IDS.filter((v) => rows[v].reachesGroup);
     expect(group.sort()).toEqual(['docker-init-pgroup', 'dumb-init']);
     expect(rows['bash-script'].reachesApp).toBe(false);
+    expect(rows['shell-form'].reachesApp).toBe(false);
+    // s6-svscan (bare s6, not s6-overlay) passes no signal on: SIGUSR1 reaches neither.
+    expect(rows['s6-svscan'].reachesApp).toBe(false);
+    expect(rows['s6-svscan'].reachesGroup).toBe(false);
     expect(rows.tini.reachesApp).toBe(true);
   });
 

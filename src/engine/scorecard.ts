@@ -8,6 +8,9 @@ import {
   emptyRow,
   isStopFast,
   JOB_KINDS,
+  SETTLE_GAP_MS,
+  SETTLE_SAMPLES,
+  settledCount,
   VARIANTS,
   type JobKind,
   type ScoreRow,
@@ -16,7 +19,7 @@ import {
 } from '../core/scorecard.js';
 import { createAndStart, removeQuietly, stopTimed, type Started } from './containers.js';
 import { explainEngineError } from './docker-connect.js';
-import { countNow } from './zombie-count.js';
+import { countNow, planCounting } from './zombie-count.js';
 import { isLabError } from './lab-error.js';
 import { ownerFor } from './run-id.js';
 import { abortableDelay } from './sampler.js';
@@ -87,14 +90,23 @@ async function startVariant(docker: Docker, run: ScorecardRun, variant: VariantI
 async function zombiesAndStop(docker: Docker, run: ScorecardRun, variant: VariantId, row: ScoreRow): Promise<void> {
   const s = await startVariant(docker, run, variant, 'zombies-stop', { ZOMBIE_RATE: String(run.settings.rate) }, true);
   try {
-    await abortableDelay(run.settings.windowMs, run.signal);
+    const settleMs = (SETTLE_SAMPLES - 1) * SETTLE_GAP_MS;
+    await abortableDelay(Math.max(0, run.settings.windowMs - settleMs), run.signal);
     run.signal.throwIfAborted();
-    // Read after the window: right after start the init PID may still be runc's "runc:[2:INIT]".
-    // Counted the way every feature counts: this host's /proc here, a sidecar where the engine runs elsewhere.
-    const m = await countNow(s, { docker, owner: ownerFor(run.runId), sidecarImage: run.image, signal: run.signal });
-    row.pid1 = m.pid1;
-    row.zombies = m.zombies;
-    row.countedBy = m.source;
+    // Counted the way every feature counts: this host's /proc here, a sidecar where the engine runs
+    // elsewhere; several readings at the end of the window, and the zombies that stayed through all.
+    const plan = planCounting(s);
+    const counts: number[] = [];
+    for (let i = 0; i < SETTLE_SAMPLES; i++) {
+      if (i) await abortableDelay(SETTLE_GAP_MS, run.signal);
+      run.signal.throwIfAborted();
+      const m = await countNow(s, { docker, owner: ownerFor(run.runId), sidecarImage: run.image, signal: run.signal, plan });
+      // Read after the window: right after start the init PID may still be runc's "runc:[2:INIT]".
+      row.pid1 = m.pid1;
+      row.countedBy = m.source;
+      counts.push(m.zombies);
+    }
+    row.zombies = settledCount(counts);
     const r = await stopTimed(s, run.settings.stopTimeoutS);
     row.stopMs = Math.round(r.stopMs);
     row.stopFast = isStopFast(r.stopMs, run.settings.stopTimeoutS);

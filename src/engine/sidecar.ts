@@ -36,6 +36,10 @@ export interface SidecarReading {
   pid1cmd?: string[];
   /** The engine kernel's pid_max, in a one-shot reading. */
   pidMax?: number;
+  /** The highest PID in the namespace (the sampler's own excluded), in a one-shot reading. */
+  lastPid?: number;
+  /** [pid, argv] of the live processes in the tree, in a one-shot reading. */
+  cmds?: [number, string[]][];
 }
 
 export interface SidecarOptions {

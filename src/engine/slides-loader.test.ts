@@ -18,7 +18,7 @@ describe('the real decks', () => {
   it('parse without errors, with the same number of slides and the same widgets per slide', () => {
     expect(de.lang).toBe('de');
     expect(en.lang).toBe('en');
-    expect(de.slides.length).toBe(12);
+    expect(de.slides.length).toBe(14);
     expect(en.slides.length).toBe(de.slides.length);
     expect(en.slides.map((s) => s.widgets)).toEqual(de.slides.map((s) => s.widgets));
     // Sections group the same slides in both languages.
@@ -33,53 +33,55 @@ describe('the real decks', () => {
     }
   });
 
-  it('keeps every slide and section of the seed deck, in order', () => {
+  it('keeps every slide and section of the original talk, in order, with the added ones', () => {
     const titled = (title: string): Slide => {
       const slide = de.slides.find((s) => s.title === title);
       if (!slide) throw new Error(`missing slide "${title}"`);
       return slide;
     };
     expect(de.slides.map((s) => s.title)).toEqual([
-      'Init System im Docker Container',
+      'Init-System im Docker-Container',
       'Prozesse in Linux',
       'Prozess terminiert',
-      'Warten auf Kindprozess ("Reaping")',
+      'Warten auf Kindprozess („Reaping“)',
       'Prozesse adoptieren',
       'Docker',
-      'Zombie Prozess',
+      'Shell-Form: `CMD python3 app.py`',
+      'Zombie-Prozess',
       'Demo: examples/zombie',
       'Init-Prozess für Container',
       's6-overlay',
+      'Kubernetes: der Pod',
       'tl;dr',
       'Quellen',
     ]);
-    // The seed's three vertical sections; the other slides stand alone.
+    // The three vertical sections of the original talk; the other slides stand alone.
     expect(de.slides.map((s) => s.section)).toEqual([
       null,
       ...Array<string>(4).fill('Prozesse in Linux'),
-      ...Array<string>(3).fill('Docker'),
-      ...Array<string>(2).fill('Init-Prozess für Container'),
+      ...Array<string>(4).fill('Docker'),
+      ...Array<string>(3).fill('Init-Prozess für Container'),
       null,
       null,
     ]);
-    expect(titled('Init System im Docker Container').body).toContain('oder "how to reap zombies"');
+    expect(titled('Init-System im Docker-Container').body).toContain('oder „how to reap zombies“');
     expect(de.slides.slice(1, 5).map((s) => s.widgets)).toEqual(
       ['processes', 'terminated', 'reaping', 'adoption'].map((name) => [{ kind: 'tree', name }]),
     );
     const docker = titled('Docker').body;
-    expect(docker).toContain('Entrypoint Prozess im Container hat PID 1');
-    expect(docker).toContain('"PID 1 Pflichten" nicht wahr');
-    expect(docker).toContain('Zombie Prozesse können entstehen');
-    const zombie = titled('Zombie Prozess').body;
-    for (const text of ['Prozess ist beendet', 'kein *wait()*', 'belegt PID', '*/proc/sys/kernel/pid_max* normalerweise 32768']) {
+    expect(docker).toContain('Der Entrypoint-Prozess im Container hat PID 1');
+    expect(docker).toContain('„PID-1-Pflichten“ nicht wahr');
+    expect(docker).toContain('Zombie-Prozesse können entstehen');
+    const zombie = titled('Zombie-Prozess').body;
+    for (const text of ['Prozess ist beendet', 'kein *wait()*', 'belegt aber eine PID', '*/proc/sys/kernel/pid_max*: standardmäßig 32768']) {
       expect(zombie).toContain(text);
     }
     const demo = titled('Demo: examples/zombie');
     expect(demo.widgets).toEqual([{ kind: 'lanes' }]);
     for (const line of [
-      'docker run --rm -ti zombie',
-      'docker run --rm -ti --entrypoint dumb-init zombie python3 /root/fork.py',
-      'docker run --rm -ti --init zombie python3 /root/fork.py',
+      'docker run --rm -ti zombie-lab/zombie',
+      'docker run --rm -ti --entrypoint dumb-init zombie-lab/zombie python3 /root/fork.py',
+      'docker run --rm -ti --init zombie-lab/zombie python3 /root/fork.py',
     ]) {
       expect(demo.body.split('\n')).toContain(line);
     }
@@ -96,7 +98,8 @@ describe('the real decks', () => {
     for (const text of [
       'http://skarnet.org/software/s6/overview.html',
       'Stage 1: Prepare',
-      'Stage 2: Execute/Start',
+      'Stage 2: Execute/Start (Aufbau von v2)',
+      'v3: Dienste in /etc/s6-overlay/s6-rc.d',
       '/etc/fix-attrs.d',
       '/etc/cont-init.d',
       'Copy & supervise /etc/services.d',
@@ -104,7 +107,7 @@ describe('the real decks', () => {
     ]) {
       expect(s6).toContain(text);
     }
-    expect(titled('tl;dr').body).toMatch(/langlaufenden Containern.*dedizierter Init Prozess ein gutes\s+Pattern/s);
+    expect(titled('tl;dr').body).toMatch(/langlaufenden Containern.*eigener Init-Prozess ein\s+gutes Muster/s);
     expect(titled('Quellen').body).toContain('https://blog.phusion.nl/2015/01/20/docker-and-the-pid-1-zombie-reaping-problem/');
   });
 

@@ -50,6 +50,15 @@ export function planCounting(target: CountTarget, choice: SamplerChoice = sample
   return { source, why, ns: verdict.ok && source !== 'sidecar' ? verdict.ns : null, cgroup: source === 'sidecar' ? null : cgroup };
 }
 
+/** A live process in the counted namespace, with what the kernel says it runs. */
+export interface ProcFact {
+  pid: number;
+  ppid: number;
+  comm: string;
+  /** /proc/<pid>/cmdline split at NULs; empty when it could not be read. */
+  argv: string[];
+}
+
 /** One reading of a container's PID namespace. */
 export interface Measured {
   source: CountingSource;
@@ -71,6 +80,13 @@ export interface Measured {
   pid1Cmdline: string[];
   /** The pid_max of the engine's kernel (all containers and the engine's machine share it). */
   pidMax: number | null;
+  /**
+   * The highest PID the namespace has handed out so far, in its own numbering (NSpid). A fresh
+   * namespace numbers its processes 1, 2, 3, ...: this counts the forks done in it.
+   */
+  lastNsPid: number | null;
+  /** The live processes of the namespace with their command lines (lab checks verify the workload by them). */
+  procs: ProcFact[];
 }
 
 export interface CountOptions {
@@ -117,7 +133,25 @@ export async function countNow(target: CountTarget, opts: CountOptions): Promise
     pid1Masks: masks,
     pid1Cmdline: readCmdline(owner.initPid),
     pidMax: readPidMax(),
+    lastNsPid: lastNsPidOf(tree),
+    procs: tree.filter((p) => p.state !== 'Z').map((p) => ({ pid: p.pid, ppid: p.ppid, comm: p.comm, argv: readCmdline(p.pid) })),
   };
+}
+
+/** The newest PID in the namespace's own numbering: the last field of NSpid, over its processes. */
+function lastNsPidOf(tree: ProcEntry[]): number | null {
+  let last: number | null = null;
+  for (const p of tree) {
+    let status: string;
+    try {
+      status = readFileSync(`${PROC}/${p.pid}/status`, 'utf8');
+    } catch {
+      continue; // ended between the scan and this read
+    }
+    const n = Number(/^NSpid:\s*([\d\s]+)$/m.exec(status)?.[1]?.trim().split(/\s+/).at(-1));
+    if (Number.isInteger(n) && (last === null || n > last)) last = n;
+  }
+  return last;
 }
 
 function readCmdline(pid: number): string[] {
@@ -173,6 +207,12 @@ async function countWithSidecar(target: CountTarget, owner: CountTarget, plan: C
       pid1Masks: masks,
       pid1Cmdline: r.pid1cmd ?? [],
       pidMax: r.pidMax ?? null,
+      // In the namespace the sidecar sees its PIDs as the namespace numbers them.
+      lastNsPid: r.lastPid ?? null,
+      procs: (r.cmds ?? []).flatMap(([pid, argv]) => {
+        const p = tree.find((e) => e.pid === pid && e.state !== 'Z');
+        return p ? [{ pid, ppid: p.ppid, comm: p.comm, argv }] : [];
+      }),
     };
   } finally {
     await sc.close();

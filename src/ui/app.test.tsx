@@ -10,7 +10,7 @@ import { cleanup, render } from 'ink-testing-library';
 import { KEY_HELP } from '../core/keymap.js';
 import type { RunEvent } from '../core/run-events.js';
 import { makeTheme } from '../core/theme.js';
-import { App } from './app.js';
+import { App, type AppProps } from './app.js';
 import { DemoRunner } from './demo-runner.js';
 import type { Slide } from '../core/slides/types.js';
 import { scriptedSource, syntheticRun } from './test-sources.js';
@@ -32,10 +32,10 @@ function setSize(stdout: NodeJS.EventEmitter, columns: number, rows: number): vo
   stdout.emit('resize');
 }
 
-function start(opts: { events?: RunEvent[]; onStop?: RunEvent[]; replay?: boolean; noColor?: boolean; columns?: number; rows?: number } = {}) {
+function start(opts: { events?: RunEvent[]; onStop?: RunEvent[]; replay?: boolean; noColor?: boolean; columns?: number; rows?: number; listContainers?: AppProps['listContainers'] } = {}) {
   const runner = new DemoRunner(scriptedSource(opts.events ?? [], opts.onStop ?? []), 20);
   const onQuit = vi.fn();
-  const r = render(<App slides={SLIDES} runner={runner} replay={opts.replay ?? false} theme={makeTheme('default', opts.noColor ?? false)} onQuit={onQuit} />);
+  const r = render(<App slides={SLIDES} runner={runner} replay={opts.replay ?? false} theme={makeTheme('default', opts.noColor ?? false)} onQuit={onQuit} {...(opts.listContainers ? { listContainers: opts.listContainers } : {})} />);
   setSize(r.stdout, opts.columns ?? 120, opts.rows ?? 40);
   const raw = (): string => r.lastFrame() ?? '';
   const frame = (): string => plain(raw());
@@ -172,6 +172,40 @@ describe('focus and process tree', () => {
     app.stdin.write(ESC);
     await app.waitFor('o 2 dumb-init');
     expect(app.frame()).not.toContain('process tree');
+  });
+});
+
+describe('your containers (i)', () => {
+  it('lists the running containers with a PID 1 verdict each, read on demand, and Esc closes it', async () => {
+    let calls = 0;
+    const app = start({
+      listContainers: async () => {
+        calls++;
+        return [
+          { name: 'web', image: 'shop/web', verdict: '2 problems: PID 1 is app python3, SIGTERM dropped → SIGKILL after 10 s, 37 zombies', problems: 2 },
+          { name: 'worker', image: 'shop/worker', verdict: 'ok: PID 1 is init docker-init, ends on SIGTERM, 0 zombies', problems: 0 },
+        ];
+      },
+    });
+    await app.waitFor('slide 1/3');
+    expect(calls).toBe(0);
+    app.stdin.write('i');
+    await app.waitFor('Your containers: PID 1 of each');
+    await app.waitFor(/✗ web +2 problems: PID 1 is app python3/);
+    expect(app.frame()).toMatch(/✓ worker +ok: PID 1 is init docker-init/);
+    expect(calls).toBe(1);
+    app.stdin.write(ESC);
+    await vi.waitFor(() => expect(app.frame()).not.toContain('Your containers'), { timeout: 3000, interval: 10 });
+    expect(app.frame()).toContain('Title slide');
+  });
+
+  it('says why there is no list in a replay', async () => {
+    const app = start({ replay: true });
+    await app.waitFor('slide 1/3');
+    app.stdin.write('i');
+    await app.waitFor('cannot list them: this is a replay: no engine to ask');
+    app.stdin.write('i');
+    await vi.waitFor(() => expect(app.frame()).not.toContain('cannot list them'), { timeout: 3000, interval: 10 });
   });
 });
 

@@ -3,12 +3,14 @@ import { useEffect, useReducer, useRef } from 'react';
 import { initialState, reduce, type AppState } from '../core/app-state.js';
 import { actionForKey } from '../core/keymap.js';
 import { MODE_IDS, type ModeId } from '../core/modes.js';
+import type { ContainerVerdict } from '../core/inspect/report.js';
 import type { ModeResult } from '../core/run-events.js';
 import { renderSvgChart } from '../core/svg-chart.js';
 import type { Theme } from '../core/theme.js';
 import type { Slide } from '../core/slides/types.js';
 import { LanesSummary } from './demo-commands.js';
 import type { DemoRunner } from './demo-runner.js';
+import { ContainersOverlay } from './containers-overlay.js';
 import { HelpOverlay } from './help-overlay.js';
 import { HintLine } from './hint-line.js';
 import { LanesPane } from './lanes-pane.js';
@@ -31,6 +33,8 @@ export interface AppProps {
   onExport?: (svg: string) => Promise<string>;
   /** Called once the containers are cleaned up after q / Ctrl-C; the app has exited by then. */
   onQuit?: () => void;
+  /** The `i` list: the engine's running containers with a PID 1 verdict each; absent without an engine. */
+  listContainers?: (signal: AbortSignal) => Promise<ContainerVerdict[]>;
 }
 
 /** Results for the handout: the final ones, or what the lanes know so far. */
@@ -54,12 +58,13 @@ function resultsSoFar(s: AppState): ModeResult[] {
   });
 }
 
-export function App({ slides, runner, replay, connecting, theme, notice, onExport, onQuit }: AppProps) {
+export function App({ slides, runner, replay, connecting, theme, notice, onExport, onQuit, listContainers }: AppProps) {
   const [state, dispatch] = useReducer(reduce, { slideCount: slides.length, replay, connecting: connecting ?? false, notice: notice ?? null }, initialState);
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
   const stateRef = useRef(state);
   stateRef.current = state;
+  const listing = useRef<AbortController | null>(null);
   const ticking = MODE_IDS.some((m: ModeId) => ['running', 'stopping'].includes(state.lanes[m].state.kind));
   const now = useNow(ticking);
 
@@ -80,6 +85,8 @@ export function App({ slides, runner, replay, connecting, theme, notice, onExpor
     const action = actionForKey({ input, ...key });
     if (!action || stateRef.current.quitting) return;
     dispatch(action);
+    // The reducer has run: stateRef follows on the next render, so read what it decided from it.
+    stateRef.current = reduce(stateRef.current, action);
     switch (action.type) {
       case 'run':
         runner.start();
@@ -87,7 +94,24 @@ export function App({ slides, runner, replay, connecting, theme, notice, onExpor
       case 'stop':
         runner.stop();
         break;
+      case 'toggle-containers': {
+        listing.current?.abort();
+        listing.current = null;
+        if (!stateRef.current.containers) break; // it was open: the reducer closed it
+        if (!listContainers) {
+          dispatch({ type: 'containers-listed', list: { kind: 'error', message: stateRef.current.replay ? 'this is a replay: no engine to ask' : 'no Docker engine answers' } });
+          break;
+        }
+        const abort = new AbortController();
+        listing.current = abort;
+        listContainers(abort.signal).then(
+          (rows) => !abort.signal.aborted && dispatch({ type: 'containers-listed', list: { kind: 'ready', rows, at: Date.now() } }),
+          (err: unknown) => !abort.signal.aborted && dispatch({ type: 'containers-listed', list: { kind: 'error', message: (err as { problem?: { message: string } }).problem?.message ?? (err instanceof Error ? err.message : String(err)) } }),
+        );
+        break;
+      }
       case 'quit':
+        listing.current?.abort();
         void runner.shutdown().finally(() => {
           exit();
           onQuit?.();
@@ -156,7 +180,11 @@ export function AppFrame({ state, slides, theme, columns, rows, now }: AppFrameP
   const slide = slides[state.slide];
   return (
     <Box flexDirection="column" width={columns} height={height}>
-      {state.help ? (
+      {state.containers ? (
+        <Box height={body} width={columns} justifyContent="center" alignItems="center">
+          <ContainersOverlay list={state.containers} width={Math.min(columns, 110)} height={body} theme={theme} />
+        </Box>
+      ) : state.help ? (
         <Box height={body} width={columns} justifyContent="center" alignItems="center">
           <HelpOverlay width={Math.min(columns, 100)} height={body} theme={theme} />
         </Box>

@@ -9,6 +9,7 @@ import { checkLab } from '../engine/labs/lab-check.js';
 import { saveProgress } from '../engine/labs/progress-store.js';
 import { ensureWorkspace, labWorkspace } from '../engine/labs/workspace.js';
 import { newRunId } from '../engine/run-id.js';
+import { sweepLeftovers } from '../engine/sweep.js';
 import { LabApp } from './lab-app.js';
 
 export interface LabAppInput {
@@ -42,6 +43,7 @@ export async function runLabApp(input: LabAppInput): Promise<number> {
       runCheck={async (lab, dir, onLine, signal) => {
         try {
           const { docker } = await connectDocker();
+          await sweepLeftovers(docker);
           const { result } = await checkLab(docker, lab, { runId: input.runId ?? newRunId('lab'), dir, signal, onLine });
           return result;
         } catch (err) {

@@ -15,6 +15,15 @@ export interface InspectedContainer {
   diagnosis: Diagnosis;
 }
 
+/** One line of the app's container list. */
+export interface ContainerVerdict {
+  name: string;
+  image: string;
+  verdict: string;
+  /** Findings; -1: the container could not be read. */
+  problems: number;
+}
+
 export interface InspectFailure {
   target: string;
   problem: { message: string; fix: string };

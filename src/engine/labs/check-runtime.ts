@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type Docker from 'dockerode';
 import { pack } from 'tar-fs';
+import { extract } from 'tar-stream';
 import { contentHash } from '../../core/content-hash.js';
 import { containerSpec } from '../../core/container-spec.js';
 import type { CheckItem } from '../../core/labs/check-result.js';
@@ -17,7 +18,7 @@ import { createAndStart, removeQuietly, type Started } from '../containers.js';
 import { isLabError } from '../lab-error.js';
 import { ownerFor } from '../run-id.js';
 import { abortableDelay } from '../sampler.js';
-import { countNow, type Measured } from '../zombie-count.js';
+import { countNow, type Measured, type ProcFact } from '../zombie-count.js';
 
 export interface CheckContext {
   docker: Docker;
@@ -135,7 +136,7 @@ export async function startForCheck(ctx: CheckContext, input: RunInput): Promise
   );
 }
 
-export type { Measured };
+export type { Measured, ProcFact };
 
 /**
  * Reads the container's PID namespace the way every feature counts (zombie-count.ts): this host's
@@ -143,6 +144,98 @@ export type { Measured };
  */
 export async function measure(ctx: CheckContext, s: Started, nsOwner?: Started): Promise<Measured> {
   return countNow(s, { docker: ctx.docker, owner: ownerFor(ctx.runId), sidecarImage: ctx.baseTag, signal: ctx.signal, ...(nsOwner ? { nsOwner } : {}) });
+}
+
+/** What a check saw over its window: a measurement every `everyMs`, the last one at the end. */
+export interface Watched {
+  samples: Measured[];
+  first: Measured;
+  last: Measured;
+  /** Forks done in the namespace between the first and the last sample (from its PID counter). */
+  forks: number;
+  /** Seconds between the first and the last sample. */
+  spanS: number;
+  /**
+   * Zombies that stay: the fewest seen in the last three samples. A child caught between its
+   * exit and its parent's wait() shows in one sample, not in three.
+   */
+  settledZombies: number;
+}
+
+export const WATCH_EVERY_MS = 250;
+
+/** A container that ended during the window: the check says so instead of "cannot count". */
+function endedEarly(ctx: CheckContext, code: number | null, afterMs: number): CheckStop {
+  const t = tr(ctx);
+  return new CheckStop({
+    ok: false,
+    what: t('the container keeps running during the check', 'der Container läuft während des Checks weiter'),
+    detail: t(`it ended after ${(afterMs / 1000).toFixed(1)} s with exit code ${code ?? '?'}`, `er endete nach ${(afterMs / 1000).toFixed(1)} s mit Exit-Code ${code ?? '?'}`),
+    tryThis: t('the workload must run until the check stops it: look at `docker logs` of a run by hand', 'das Programm muss laufen, bis der Check es stoppt: sieh dir `docker logs` eines Laufs von Hand an'),
+  });
+}
+
+export async function watch(ctx: CheckContext, s: Started, windowMs: number, nsOwner: Started = s): Promise<Watched> {
+  const samples: Measured[] = [];
+  const t0 = performance.now();
+  const times: number[] = [];
+  const seen: { ended: { code: number | null; at: number } | null } = { ended: null };
+  void Promise.race([s.exited, nsOwner.exited]).then((code) => (seen.ended ??= { code, at: performance.now() - t0 }));
+  for (;;) {
+    times.push(performance.now());
+    if (seen.ended) throw endedEarly(ctx, seen.ended.code, seen.ended.at);
+    let m: Measured;
+    try {
+      m = await measure(ctx, s, nsOwner === s ? undefined : nsOwner);
+    } catch (err) {
+      // The init may have gone between the exit check and the read: name the exit, not the read
+      // (the engine reports an exit a moment after the kernel has reaped the init).
+      await Promise.race([s.exited, nsOwner.exited, abortableDelay(2000, ctx.signal)]);
+      await Promise.resolve();
+      const gone = seen.ended as { code: number | null; at: number } | null;
+      if (gone) throw endedEarly(ctx, gone.code, gone.at);
+      throw err;
+    }
+    samples.push(m);
+    const left = windowMs - (performance.now() - t0);
+    if (left <= 0) break;
+    await waitWindow(ctx, Math.min(WATCH_EVERY_MS, left));
+  }
+  const first = samples[0] as Measured;
+  const last = samples.at(-1) as Measured;
+  const maxPid = Math.max(...samples.map((m) => m.lastNsPid ?? 0));
+  // A sampler that cannot see the namespace's PID counter reports null: no count, rather than 0.
+  return {
+    samples,
+    first,
+    last,
+    forks: Math.max(0, maxPid - (first.lastNsPid ?? 0)),
+    spanS: ((times.at(-1) ?? 0) - (times[0] ?? 0)) / 1000,
+    settledZombies: Math.min(...samples.slice(-3).map((m) => m.zombies)),
+  };
+}
+
+/** A live process running `script` under python3, as the kernel's cmdline says. */
+export function runsScript(m: Measured, script: string): ProcFact | undefined {
+  return m.procs.find((p) => /(^|\/)python3?[\d.]*$/.test(p.argv[0] ?? '') && p.argv[1] === script);
+}
+
+/** One file from a running container (the engine's archive API), or null when it is not there. */
+export async function fileFromContainer(s: Started, file: string): Promise<Buffer | null> {
+  try {
+    const tar = (await s.container.getArchive({ path: file })) as unknown as NodeJS.ReadableStream;
+    const ex = extract();
+    tar.pipe(ex);
+    for await (const entry of ex) {
+      const chunks: Buffer[] = [];
+      for await (const c of entry) chunks.push(c as Buffer);
+      tar.unpipe(ex);
+      return Buffer.concat(chunks);
+    }
+    return null;
+  } catch {
+    return null;
+  }
 }
 
 export async function waitWindow(ctx: CheckContext, ms: number): Promise<void> {

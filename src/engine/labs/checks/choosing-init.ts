@@ -23,7 +23,7 @@ export async function checkChoosingInit(ctx: CheckContext): Promise<CheckItem[]>
   const settings = { ...SCORECARD_DEFAULTS, concurrency: 4, windowMs: 1000 };
   const [forward, bashC, lazy] = await Promise.all([
     runScorecard(ctx.docker, { runId: ctx.runId, image: ctx.workloadTag, variants: [...VARIANT_IDS], settings, jobs: ['forward'], signal: ctx.signal }),
-    runScorecard(ctx.docker, { runId: ctx.runId, image: ctx.workloadTag, variants: ['bash-c'], settings: { ...settings, stopTimeoutS: 1 }, jobs: ['zombies-stop'], signal: ctx.signal }),
+    runScorecard(ctx.docker, { runId: ctx.runId, image: ctx.workloadTag, variants: ['bash-c', 'shell-form'], settings: { ...settings, stopTimeoutS: 1 }, jobs: ['zombies-stop'], signal: ctx.signal }),
     lazyParentZombies(ctx),
   ]);
   const items: CheckItem[] = [];
@@ -48,14 +48,19 @@ export async function checkChoosingInit(ctx: CheckContext): Promise<CheckItem[]>
     tryThis: t(`run zombie-lab scorecard and read the USR1→group column; use the ids ${VARIANT_IDS.join(', ')}`, `starte zombie-lab scorecard und lies die Spalte USR1→group; nimm die IDs ${VARIANT_IDS.join(', ')}`),
   });
 
-  const pid1 = bashC[0]?.pid1 ?? null;
-  const saidPid1 = answers.get('bash-c-pid1');
-  items.push({
-    ok: !!saidPid1 && saidPid1 === pid1,
-    what: 'answers.txt: bash-c-pid1',
-    detail: saidPid1 === undefined ? notYet : saidPid1 === pid1 ? t(`${pid1}, right`, `${pid1}, richtig`) : t(`you wrote ${saidPid1}; /proc says otherwise`, `du hast ${saidPid1} geschrieben; /proc sagt etwas anderes`),
-    tryThis: t("look at /proc/1/comm under bash -c 'python3 /work/app.py', or at the scorecard's PID 1 column", "sieh dir /proc/1/comm unter bash -c 'python3 /work/app.py' an, oder die Spalte PID 1 der Scorecard"),
-  });
+  for (const [key, variant, how] of [
+    ['bash-c-pid1', 'bash-c', t("look at /proc/1/comm under bash -c 'python3 /work/app.py', or at the scorecard's PID 1 column", "sieh dir /proc/1/comm unter bash -c 'python3 /work/app.py' an, oder die Spalte PID 1 der Scorecard")],
+    ['shell-form-pid1', 'shell-form', t('the shell form runs /bin/sh -c; look at the scorecard row "CMD app.py (shell form)"', 'die Shell-Form startet /bin/sh -c; sieh dir die Scorecard-Zeile „CMD app.py (shell form)“ an')],
+  ] as const) {
+    const pid1 = bashC.find((r) => r.variant === variant)?.pid1 ?? null;
+    const said = answers.get(key);
+    items.push({
+      ok: !!said && said === pid1,
+      what: `answers.txt: ${key}`,
+      detail: said === undefined ? notYet : said === pid1 ? t(`${pid1}, right`, `${pid1}, richtig`) : t(`you wrote ${said}; /proc says otherwise`, `du hast ${said} geschrieben; /proc sagt etwas anderes`),
+      tryThis: how,
+    });
+  }
 
   const saidFix = yesNo(answers.get('init-fixes-lazy-parent'));
   const truth = lazy <= 2;

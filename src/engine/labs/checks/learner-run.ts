@@ -1,20 +1,52 @@
-/** Builds the learner's Dockerfile and runs it as their docker-run-flags.txt says, measuring after a window. */
+/** Builds the learner's Dockerfile and runs it as their docker-run-flags.txt says, watching it over a window. */
 import { stopTimed, type StopResult } from '../../containers.js';
-import { buildWorkspaceImage, logsOf, measure, readRunFlags, removeImage, removeQuietly, startForCheck, waitWindow, type CheckContext, type Measured } from '../check-runtime.js';
+import {
+  buildWorkspaceImage,
+  CheckStop,
+  fileFromContainer,
+  logsOf,
+  readRunFlags,
+  removeImage,
+  removeQuietly,
+  startForCheck,
+  tr,
+  watch,
+  type CheckContext,
+  type Watched,
+} from '../check-runtime.js';
 
 export interface LearnerRun {
-  measured: Measured;
+  watched: Watched;
   logs: string;
   stop: StopResult | null;
+  /** Files read from the running container, by path (null: not there). */
+  files: Record<string, Buffer | null>;
   flags: { init: boolean; entrypoint: string[] | null };
+}
+
+/**
+ * The experiment's own settings: the check sets them in the container's environment, which
+ * overrides the image's ENV; docker-run-flags.txt may not touch them.
+ */
+export function refuseExperimentEnv(ctx: CheckContext, env: Record<string, string>, pinned: Record<string, string>): void {
+  const taken = Object.keys(env).filter((k) => k in pinned || k.startsWith('ZOMBIE_'));
+  if (!taken.length) return;
+  const t = tr(ctx);
+  throw new CheckStop({
+    ok: false,
+    what: t('docker-run-flags.txt leaves the experiment alone', 'docker-run-flags.txt lässt das Experiment in Ruhe'),
+    detail: t(`-e ${taken.join(', -e ')}: the check sets ${taken.length === 1 ? 'this' : 'these'} itself (rate, linger, time to live)`, `-e ${taken.join(', -e ')}: das setzt der Check selbst (Rate, Lebensdauer, Laufzeit)`),
+    tryThis: t('remove that line: the lab fixes PID 1, not the workload', 'entferne diese Zeile: das Lab repariert PID 1, nicht das Programm'),
+  });
 }
 
 export async function runLearnerImage(
   ctx: CheckContext,
   labId: string,
-  opts: { env: Record<string, string>; windowMs: number; pidsLimit?: number; honourFlags: boolean; stopTimeoutS?: number },
+  opts: { env: Record<string, string>; windowMs: number; pidsLimit?: number; honourFlags: boolean; stopTimeoutS?: number; files?: string[] },
 ): Promise<LearnerRun> {
   const flags = opts.honourFlags ? await readRunFlags(ctx) : { init: false, env: {}, entrypoint: null };
+  refuseExperimentEnv(ctx, flags.env, opts.env);
   const { tag, cmd } = await buildWorkspaceImage(ctx, labId);
   try {
     const s = await startForCheck(ctx, {
@@ -28,10 +60,11 @@ export async function runLearnerImage(
       what: labId,
     });
     try {
-      await waitWindow(ctx, opts.windowMs);
-      const measured = await measure(ctx, s);
+      const watched = await watch(ctx, s, opts.windowMs);
+      const files: Record<string, Buffer | null> = {};
+      for (const f of opts.files ?? []) files[f] = await fileFromContainer(s, f);
       const stop = opts.stopTimeoutS !== undefined ? await stopTimed(s, opts.stopTimeoutS) : null;
-      return { measured, logs: await logsOf(s), stop, flags };
+      return { watched, logs: await logsOf(s), stop, files, flags };
     } finally {
       await removeQuietly(s.container);
     }

@@ -2,12 +2,12 @@
 import { parseAnswers } from '../../../core/labs/answers.js';
 import type { CheckItem } from '../../../core/labs/check-result.js';
 import { parseSignalList, type SignalMasks } from '../../../core/signal-mask.js';
-import { measure, readWorkspaceFile, removeQuietly, startForCheck, tr, waitWindow, type CheckContext } from '../check-runtime.js';
+import { measure, readWorkspaceFile, removeQuietly, runsScript, startForCheck, tr, waitWindow, type CheckContext } from '../check-runtime.js';
 import { runLearnerImage } from './learner-run.js';
 
 export const SIGNALS_STOP_TIMEOUT_S = 6;
 
-/** The masks of a plain python3 as PID 1, read live from the kernel (this host's /proc, or a sidecar's). */
+/** The masks of a plain python3 as PID 1, read live from the host's /proc. */
 export async function python3Masks(ctx: CheckContext): Promise<SignalMasks> {
   const s = await startForCheck(ctx, { image: ctx.workloadTag, cmd: ['python3', '-c', 'import time\nwhile True: time.sleep(1)'], what: 'signals-masks' });
   try {
@@ -32,11 +32,22 @@ export async function checkSignals(ctx: CheckContext): Promise<CheckItem[]> {
   const stop = r.stop;
   const secs = stop ? (stop.stopMs / 1000).toFixed(1) : '?';
   const fast = !!stop && stop.stopMs < (SIGNALS_STOP_TIMEOUT_S * 1000) / 2;
+  const m = r.watched.last;
+  // The stop must end the worker, not find it gone: it is live right before docker stop.
+  const worker = runsScript(m, '/app/app.py');
   const items: CheckItem[] = [
+    {
+      ok: !!worker,
+      what: t('the worker runs until docker stop', 'der Worker läuft bis zum docker stop'),
+      detail: worker
+        ? t(`python3 /app/app.py was live when docker stop came; PID 1 is ${m.pid1}`, `python3 /app/app.py lief noch, als docker stop kam; PID 1 ist ${m.pid1}`)
+        : t(`no process ran python3 /app/app.py when docker stop came (PID 1 is ${m.pid1}; live: ${[...new Set(m.comms)].join(', ') || 'none'})`, `kein Prozess führte python3 /app/app.py aus, als docker stop kam (PID 1 ist ${m.pid1}; lebend: ${[...new Set(m.comms)].join(', ') || 'keine'})`),
+      tryThis: t('keep the worker running python3 /app/app.py until it gets SIGTERM: the fix is how it ends, not that it ends early', 'lass den Worker python3 /app/app.py laufen, bis SIGTERM kommt: die Lösung ist, wie er endet, nicht dass er früher endet'),
+    },
     {
       ok: fast,
       what: t(`docker stop -t ${SIGNALS_STOP_TIMEOUT_S} ends well before the timeout`, `docker stop -t ${SIGNALS_STOP_TIMEOUT_S} endet weit vor dem Timeout`),
-      detail: t(`took ${secs} s; PID 1 is ${r.measured.pid1}`, `dauerte ${secs} s; PID 1 ist ${r.measured.pid1}`),
+      detail: t(`took ${secs} s; PID 1 is ${m.pid1}`, `dauerte ${secs} s; PID 1 ist ${m.pid1}`),
       tryThis: t(
         'PID 1 ignores SIGTERM unless it has a handler: add signal.signal(signal.SIGTERM, ...) to app.py, or make an init PID 1',
         'PID 1 ignoriert SIGTERM ohne Handler: füge signal.signal(signal.SIGTERM, ...) in app.py ein, oder mach ein Init zu PID 1',
@@ -47,8 +58,8 @@ export async function checkSignals(ctx: CheckContext): Promise<CheckItem[]> {
       what: t('the exit code is not 137 (SIGKILL)', 'der Exit-Code ist nicht 137 (SIGKILL)'),
       detail: `exit code ${stop?.exitCode ?? '?'}`,
       tryThis: t(
-        '137 = 128 + 9: the engine had to SIGKILL; with SIGTERM handled you get 143 (128 + 15) or your own code',
-        '137 = 128 + 9: die Engine musste SIGKILL schicken; mit behandeltem SIGTERM kommt 143 (128 + 15) oder dein eigener Code',
+        '137 = 128 + 9: the engine had to SIGKILL; with SIGTERM handled the code is what the handler chooses (sys.exit(0) gives 0), an init passes on 143 (128 + 15)',
+        '137 = 128 + 9: die Engine musste SIGKILL schicken; mit behandeltem SIGTERM ist der Code der, den der Handler wählt (sys.exit(0) ergibt 0), ein Init gibt 143 (128 + 15) weiter',
       ),
     },
   ];

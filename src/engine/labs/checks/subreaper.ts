@@ -2,7 +2,11 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { CheckItem } from '../../../core/labs/check-result.js';
-import { CheckStop, measure, readWorkspaceFile, removeQuietly, startForCheck, tr, waitWindow, type CheckContext } from '../check-runtime.js';
+import { CheckStop, readWorkspaceFile, removeQuietly, startForCheck, tr, watch, type CheckContext } from '../check-runtime.js';
+import { pinnedEnv, workloadItems, type OrphanWorkload } from './workload-items.js';
+
+/** The app in the second container: the workload image's orphan maker. */
+export const SUBREAPER_APP: OrphanWorkload = { name: 'app.py', script: '/work/app.py', rate: 20, lingerS: 0.05 };
 
 const PodSchema = z.object({ pause: z.array(z.string()).min(1), app: z.array(z.string()).min(1) }).strict();
 
@@ -18,24 +22,22 @@ export async function checkSubreaper(ctx: CheckContext): Promise<CheckItem[]> {
   }
   const pause = await startForCheck(ctx, { image: ctx.workloadTag, cmd: pod.pause, what: 'subreaper-pause' });
   try {
-    const app = await startForCheck(ctx, { image: ctx.workloadTag, cmd: pod.app, env: { ZOMBIE_RATE: '20' }, pidMode: `container:${pause.id}`, what: 'subreaper-app' });
+    const app = await startForCheck(ctx, {
+      image: ctx.workloadTag,
+      cmd: pod.app,
+      env: { ...pinnedEnv(SUBREAPER_APP), ZOMBIE_KIND: 'orphan', APP_REAP: '0' },
+      pidMode: `container:${pause.id}`,
+      what: 'subreaper-app',
+    });
     try {
-      await waitWindow(ctx, 3000);
-      const m = await measure(ctx, app, pause);
-      const running = m.comms.includes('python3');
+      const w = await watch(ctx, app, 3000, pause);
+      const m = w.last;
       return [
+        ...(await workloadItems(ctx, SUBREAPER_APP, w)),
         {
-          ok: running,
-          what: t('the app runs in the shared PID namespace', 'die App läuft im geteilten PID-Namespace'),
-          detail: running
-            ? t(`PID 1 of the namespace is ${m.pid1}; live: ${[...new Set(m.comms)].join(', ')}`, `PID 1 des Namespaces ist ${m.pid1}; lebend: ${[...new Set(m.comms)].join(', ')}`)
-            : t(`no python3 process (live: ${[...new Set(m.comms)].join(', ') || 'none'})`, `kein python3-Prozess (lebend: ${[...new Set(m.comms)].join(', ') || 'keine'})`),
-          tryThis: t('keep python3 /work/app.py in the app command', 'behalte python3 /work/app.py im app-Befehl'),
-        },
-        {
-          ok: m.zombies <= 2,
+          ok: w.settledZombies <= 2,
           what: t('no zombies pile up in the shared namespace', 'keine Zombies stapeln sich im geteilten Namespace'),
-          detail: t(`${m.zombies} zombies after 3 s; PID 1 of the namespace is ${m.pid1}`, `${m.zombies} Zombies nach 3 s; PID 1 des Namespaces ist ${m.pid1}`),
+          detail: t(`${w.settledZombies} zombies after 3 s; PID 1 of the namespace is ${m.pid1}`, `${w.settledZombies} Zombies nach 3 s; PID 1 des Namespaces ist ${m.pid1}`),
           tryThis: t(
             'orphans go to PID 1 of the namespace (the pause container) unless a subreaper is closer: tini -s, or an init as the pause process',
             'Waisen gehen an PID 1 des Namespaces (den Pause-Container), außer ein Subreaper ist näher: tini -s, oder ein Init als Pause-Prozess',

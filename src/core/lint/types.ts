@@ -1,0 +1,31 @@
+/** What `zombie-lab lint` reports. Pure types. */
+export type LintLevel = 'error' | 'warning' | 'note';
+
+export interface LintFinding {
+  file: string;
+  /** 1-based; 0: the file as a whole. */
+  line: number;
+  rule: string;
+  level: LintLevel;
+  /** One line: why this is a problem. */
+  message: string;
+  fix: string;
+  /** The lab step that teaches it, as a command to run. */
+  lab: string;
+}
+
+/** The labs that teach each topic (run `zombie-lab lab <id>`). */
+export const LAB_LINKS = {
+  zombies: 'zombie-lab lab zombies (01: why orphans pile up under PID 1)',
+  signals: 'zombie-lab lab signals (03: PID 1 and SIGTERM)',
+  init: 'zombie-lab lab choosing-init (04: which init, and what it does)',
+  subreaper: 'zombie-lab lab subreaper (05: pods, pause and shareProcessNamespace)',
+  own: 'zombie-lab lab own-containers (07: your own containers)',
+} as const;
+
+export type FileKind = 'dockerfile' | 'compose' | 'kubernetes' | 'script';
+
+/** Exit code like inspect: 1 when an error or warning was found (notes do not count). */
+export function lintExitCode(findings: readonly LintFinding[]): 0 | 1 {
+  return findings.some((f) => f.level !== 'note') ? 1 : 0;
+}

@@ -1,0 +1,53 @@
+/**
+ * Notices an engine that went away while a run goes on: the sampler reads the kernel, not the
+ * engine, so without this a stopped engine would leave lanes "running" with frozen counts. A
+ * ping every half second; a refused connection counts at once, a ping unanswered for longer
+ * than `timeoutMs` too (a hung engine), so the loss is known within about 1.4 s.
+ */
+import type Docker from 'dockerode';
+import { resolveEndpoint } from './docker-connect.js';
+import { LabError } from './lab-error.js';
+import { abortableDelay } from './sampler.js';
+
+export interface WatchOptions {
+  signal: AbortSignal;
+  intervalMs?: number;
+  timeoutMs?: number;
+  endpoint?: string;
+}
+
+function pingWithin(docker: Docker, ms: number): Promise<'ok' | 'timeout' | { code: string }> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve('timeout'), ms);
+    docker.ping().then(
+      () => {
+        clearTimeout(timer);
+        resolve('ok');
+      },
+      (err: unknown) => {
+        clearTimeout(timer);
+        resolve({ code: (err as { code?: string } | null)?.code ?? (err instanceof Error ? err.message.split('\n')[0] ?? 'error' : 'error') });
+      },
+    );
+  });
+}
+
+/** The cause and fix for a lost engine, as every lane and `compare` show it. */
+export function engineLostError(endpoint: string, why: string): LabError {
+  return new LabError(`the Docker engine at ${endpoint} stopped answering (${why})`, 'start Docker again, then run again (r in the app): what this run left is removed then');
+}
+
+/** Resolves with the problem once the engine stops answering; with null when `signal` ends the watch first. */
+export async function watchEngine(docker: Docker, opts: WatchOptions): Promise<LabError | null> {
+  const intervalMs = opts.intervalMs ?? 400;
+  const timeoutMs = opts.timeoutMs ?? 1000;
+  const endpoint = opts.endpoint ?? resolveEndpoint().host;
+  while (!opts.signal.aborted) {
+    const r = await pingWithin(docker, timeoutMs);
+    if (opts.signal.aborted) return null;
+    if (r === 'timeout') return engineLostError(endpoint, `no answer for ${(timeoutMs / 1000).toFixed(1)} s`);
+    if (r !== 'ok') return engineLostError(endpoint, r.code);
+    await abortableDelay(intervalMs, opts.signal);
+  }
+  return null;
+}

@@ -1,0 +1,35 @@
+/**
+ * The app's `i`: every running container on the engine with its PID 1 verdict in one line,
+ * by the same read-only inspect as the command (no watch; samplers of ours are left out).
+ */
+import type Docker from 'dockerode';
+import { diagnose } from '../../core/inspect/diagnosis.js';
+import type { ContainerVerdict } from '../../core/inspect/report.js';
+import { LABEL_KIND } from '../../core/labels.js';
+import { explainEngineError } from '../docker-connect.js';
+import { imageTags } from '../images.js';
+import { isLabError } from '../lab-error.js';
+import { newRunId, ownerFor } from '../run-id.js';
+import { inspectOne } from './inspect-container.js';
+
+export async function verdictsOfRunning(docker: Docker, signal: AbortSignal, runIdPrefix = 'inspect'): Promise<ContainerVerdict[]> {
+  const list = await docker.listContainers({ all: false });
+  const targets = list.filter((c) => c.Labels?.[LABEL_KIND] !== 'sampler').sort((a, b) => a.Created - b.Created);
+  const { base } = await imageTags();
+  const owner = ownerFor(newRunId(runIdPrefix));
+  const rows: ContainerVerdict[] = [];
+  // One at a time: on stage the demo shares the two cores.
+  for (const c of targets) {
+    if (signal.aborted) break;
+    const name = (c.Names[0] ?? c.Id).replace(/^\//, '');
+    try {
+      const r = await inspectOne(docker, c.Id, { owner, sidecarImage: base, signal });
+      const d = diagnose({ facts: r.facts, snapshot: r.snapshot, lasting: r.lasting });
+      rows.push({ name, image: c.Image, verdict: d.verdict, problems: d.findings.length });
+    } catch (err) {
+      const p = isLabError(err) ? err.problem : explainEngineError(err, `inspecting ${name}`).problem;
+      rows.push({ name, image: c.Image, verdict: `could not be read: ${p.message}`, problems: -1 });
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,141 @@
+/**
+ * Facts the slides and labs teach about PID 1, each measured on the real engine (docs/claims.md):
+ * which signals reach PID 1, what bash and dash exec, what a full PID limit refuses, and a
+ * process that is not PID 1 in a shared namespace.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { containerSpec } from '../core/container-spec.js';
+import { dockerForTests, waitFor } from '../test-support/docker-for-tests.js';
+import { removeLabContainers } from './cleanup.js';
+import { createAndStart, removeQuietly, stopTimed, type Started } from './containers.js';
+import { checkHostProc, pidsCgroupOf, readPids } from './host-proc.js';
+import { ensureExtraImage, imageTags, WORKLOAD_REPO } from './images.js';
+import { zombiesInNamespace } from './proc-scan.js';
+import { newRunId, ownerFor } from './run-id.js';
+import { logsOf } from './scorecard.js';
+import { countNow } from './zombie-count.js';
+
+const conn = await dockerForTests();
+const runId = newRunId('lesson-facts');
+
+afterAll(async () => {
+  if (conn) await removeLabContainers(conn.docker, { runId });
+});
+
+async function start(image: string, cmd: string[], opts: { env?: Record<string, string>; pidsLimit?: number; pidMode?: string; entrypoint?: string[] } = {}): Promise<Started> {
+  return createAndStart(
+    conn!.docker,
+    containerSpec({
+      owner: ownerFor(runId),
+      kind: 'lab',
+      image,
+      cmd,
+      ...(opts.entrypoint ? { entrypoint: opts.entrypoint } : {}),
+      env: { ZOMBIE_LAB_TTL: '60', ...opts.env },
+      limits: { pidsLimit: opts.pidsLimit ?? 64, memoryMb: 64 },
+      autoRemove: false,
+      ...(opts.pidMode ? { pidMode: opts.pidMode } : {}),
+    }),
+  );
+}
+
+/** Runs a command to its end and returns what it printed. */
+async function output(image: string, cmd: string[]): Promise<string> {
+  const s = await start(image, cmd);
+  try {
+    await s.exited;
+    return (await logsOf(s.container)).replace(/[^\x20-\x7e\n]/g, '').trim();
+  } finally {
+    await removeQuietly(s.container);
+  }
+}
+
+describe.runIf(conn)('facts about PID 1 on the real engine', () => {
+  let image = '';
+  it('has the workload image', async () => {
+    // Ensured, not assumed: another session's `clean --images` on the shared engine may have removed it.
+    image = (await ensureExtraImage(conn!.docker, 'workload', WORKLOAD_REPO)).tag;
+    expect(image).toMatch(/^zombie-lab\/workload:/);
+  });
+
+  it('PID 1 ignores even SIGKILL sent from inside its namespace; SIGKILL from the host ends it with 137', async () => {
+    const probe = [
+      'import os, signal, time',
+      'pid = os.fork()',
+      'if pid == 0:',
+      '    for s in (signal.SIGKILL, signal.SIGTERM, signal.SIGSTOP): os.kill(1, s)',
+      '    os._exit(0)',
+      'os.waitpid(pid, 0)',
+      'time.sleep(0.3)',
+      'print("alive after kill -KILL, -TERM, -STOP 1 from inside", flush=True)',
+      'time.sleep(60)',
+    ].join('\n');
+    const s = await start(image, ['python3', '-c', probe]);
+    try {
+      await waitFor(async () => ((await logsOf(s.container)).includes('alive after') ? true : undefined), 10_000, 'PID 1 surviving the signals from inside');
+      expect((await s.container.inspect()).State.Running).toBe(true);
+      await s.container.kill({ signal: 'SIGKILL' });
+      expect(await s.exited).toBe(137);
+    } finally {
+      await removeQuietly(s.container);
+    }
+  });
+
+  it('bash 5.2 execs the last command of a list, but not one followed by another; dash (sh -c) execs nothing', async () => {
+    expect(await output(image, ['bash', '-c', 'cat /proc/1/comm'])).toBe('cat');
+    expect(await output(image, ['bash', '-c', 'true; cat /proc/1/comm'])).toBe('cat');
+    expect(await output(image, ['bash', '-c', 'echo starting; cat /proc/1/comm'])).toBe('starting\ncat');
+    expect(await output(image, ['bash', '-c', 'cat /proc/1/comm; true'])).toBe('bash');
+    expect(await output(image, ['/bin/sh', '-c', 'cat /proc/1/comm'])).toBe('sh');
+    expect(await output(image, ['/bin/sh', '-c', 'readlink -f /bin/sh'])).toBe('/usr/bin/dash');
+  });
+
+  it('under a full PID limit the kernel refuses forks, yet the app forks on and docker exec still works: a reaped child frees a PID', async () => {
+    const { zombie } = await imageTags();
+    const s = await start(zombie, ['python3', '/root/fork.py'], { env: { ZOMBIE_RATE: '30' }, pidsLimit: 24 });
+    try {
+      const cg = pidsCgroupOf(s.initPid);
+      const refused = await waitFor(() => {
+        const n = readPids(cg).refusedForks ?? 0;
+        return n >= 20 ? n : undefined;
+      }, 15_000, 'twenty refused forks in pids.events');
+      expect(refused).toBeGreaterThanOrEqual(20);
+      expect(readPids(cg).current).toBeGreaterThanOrEqual(22);
+      // The refused forks are the children's (the grandchild that would be the orphan); fork.py's own never fails.
+      expect(await logsOf(s.container)).not.toContain('fork failed');
+      const exec = await s.container.exec({ Cmd: ['true'], AttachStdout: false, AttachStderr: false });
+      await exec.start({ Detach: true });
+      const done = await waitFor(async () => {
+        const i = await exec.inspect();
+        return i.Running ? undefined : i;
+      }, 10_000, 'docker exec to end');
+      expect(done.ExitCode).toBe(0);
+    } finally {
+      await removeQuietly(s.container);
+    }
+  });
+
+  it('in a shared PID namespace with a reaping PID 1 (like Kubernetes pause), the app is not PID 1: no zombies, and SIGTERM ends it at once with 143', async () => {
+    const pause = await start(image, ['sleep', 'infinity'], { entrypoint: ['tini', '--'] });
+    try {
+      const app = await start(image, ['python3', '/work/app.py'], { env: { ZOMBIE_RATE: '20' }, pidMode: `container:${pause.id}` });
+      try {
+        const verdict = checkHostProc(pause.initPid, pause.id);
+        if (!verdict.ok) throw new Error(verdict.reason);
+        await waitFor(async () => ((await logsOf(app.container)).includes('app: pid') ? true : undefined), 10_000, 'the app to start');
+        // Until the namespace has handed out 80 PIDs: 40 rounds, 40 orphans for the pause's tini to reap.
+        const opts = { docker: conn!.docker, owner: ownerFor(runId), sidecarImage: image, nsOwner: pause };
+        await waitFor(async () => (((await countNow(app, opts)).lastNsPid ?? 0) >= 80 ? true : undefined), 15_000, '80 PIDs handed out in the namespace');
+        expect(zombiesInNamespace(verdict.ns)).toBeLessThanOrEqual(2);
+        expect(await logsOf(app.container)).toMatch(/app: pid (?!1,)\d+/);
+        const stop = await stopTimed(app, 5);
+        expect(stop.stopMs).toBeLessThan(2500);
+        expect(stop.exitCode).toBe(143);
+      } finally {
+        await removeQuietly(app.container);
+      }
+    } finally {
+      await removeQuietly(pause.container);
+    }
+  });
+});

@@ -1,0 +1,119 @@
+/**
+ * Kill the lab at a chosen moment and look for what it left: the kill-during-build test and
+ * `npm run soak` both use this. A leak is anything of the killed process still there after the
+ * next start: a mount, a temporary folder, a process, a container, a cgroup.
+ */
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type Docker from 'dockerode';
+import { mountPoints } from '../core/mountinfo.js';
+import { parseOwnerMark } from '../core/owner-mark.js';
+import { LABEL_OWNER_PID } from '../core/labels.js';
+import { CGROUP_ROOT } from '../engine/host-proc.js';
+import { CLI_ENTRY } from '../engine/package-paths.js';
+
+export type KillSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP' | 'SIGKILL';
+export const KILL_SIGNALS: readonly KillSignal[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGKILL'];
+
+/** What a shell reports for a command ended by each signal the lab handles. */
+export const EXPECTED_EXIT: Record<Exclude<KillSignal, 'SIGKILL'>, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+
+export interface KillPlan {
+  signal: KillSignal;
+  /** To the whole process group, as a terminal's Ctrl-C or hang-up does. */
+  toGroup: boolean;
+  /** Wait for an output line matching this first (null: count from the start). */
+  trigger: RegExp | null;
+  delayMs: number;
+}
+
+export interface KillOutcome {
+  pid: number;
+  /** False when the command ended before the kill went out. */
+  killed: boolean;
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** From the kill to the exit. */
+  exitMs: number | null;
+  output: string;
+}
+
+export function describePlan(p: KillPlan): string {
+  return `${p.signal}${p.toGroup ? ' to the group' : ''} ${p.delayMs} ms after ${p.trigger ? `/${p.trigger.source}/` : 'the start'}`;
+}
+
+/** Runs the CLI with `args` in a process group of its own (as a shell runs a job) and kills it as planned. */
+export function runAndKill(args: string[], plan: KillPlan, opts: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<KillOutcome> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI_ENTRY, ...args], { env: { ...process.env, NO_COLOR: '1', ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const pid = child.pid;
+    if (!pid) return reject(new Error('the CLI did not start'));
+    let output = '';
+    let killedAt: number | null = null;
+    let armed = false;
+    const arm = () => {
+      if (armed) return;
+      armed = true;
+      setTimeout(() => {
+        if (child.exitCode !== null || child.signalCode !== null) return;
+        killedAt = Date.now();
+        process.kill(plan.toGroup ? -pid : pid, plan.signal);
+      }, plan.delayMs);
+    };
+    const onData = (d: Buffer) => {
+      output += d.toString();
+      if (plan.trigger && plan.trigger.test(output)) arm();
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    if (!plan.trigger) arm();
+    const limit = setTimeout(() => {
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {
+        // gone
+      }
+    }, opts.timeoutMs ?? 300_000);
+    child.on('close', (code, signal) => {
+      clearTimeout(limit);
+      resolve({ pid, killed: killedAt !== null, code, signal, exitMs: killedAt === null ? null : Date.now() - killedAt, output });
+    });
+  });
+}
+
+/** Everything of process `pid` still on this host and engine. */
+export async function leaksOf(pid: number, docker: Docker | null): Promise<string[]> {
+  const out: string[] = [];
+  const ours = (name: string) => parseOwnerMark(name)?.pid === pid;
+  const marked = (p: string) => p.split('/').some(ours);
+  for (const m of mountPoints(readFileSync('/proc/self/mountinfo', 'utf8'))) if (marked(m)) out.push(`mount ${m}`);
+  for (const n of readdirSync(tmpdir())) if (ours(n)) out.push(`temporary folder ${path.join(tmpdir(), n)}`);
+  for (const p of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
+    let cmd = '';
+    try {
+      cmd = readFileSync(`/proc/${p}/cmdline`, 'utf8').replace(/\0/g, ' ');
+    } catch {
+      continue;
+    }
+    if (cmd.split(/[\s/]/).some(ours)) out.push(`process ${p}: ${cmd.slice(0, 120)}`);
+  }
+  try {
+    const roots = readdirSync(CGROUP_ROOT).map((n) => path.join(CGROUP_ROOT, n));
+    for (const r of [CGROUP_ROOT, ...roots]) {
+      try {
+        for (const n of readdirSync(r)) if (ours(n)) out.push(`cgroup ${path.join(r, n)}`);
+      } catch {
+        // not a folder
+      }
+    }
+  } catch {
+    // no cgroup file system here
+  }
+  if (docker) {
+    const cs = await docker.listContainers({ all: true, filters: { label: [`${LABEL_OWNER_PID}=${pid}`] } });
+    for (const c of cs) out.push(`container ${c.Names?.[0] ?? c.Id} (${c.State})`);
+  }
+  return out;
+}

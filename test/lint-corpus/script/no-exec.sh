@@ -1,0 +1,3 @@
+#!/bin/sh
+# starts the app as a child of the shell
+node server.js
