@@ -52,7 +52,7 @@ stop() {
     for _ in $(seq 1 100); do kill -0 "$SERVICE_PID" 2>/dev/null || break; sleep 0.1; done
     kill -0 "$SERVICE_PID" 2>/dev/null && { log "podman $SERVICE_PID did not stop in 10 s: SIGKILL"; kill -KILL "$SERVICE_PID" 2>/dev/null || true; }
   fi
-  grep -F " $dir/" /proc/mounts | awk '{print $2}' | sort -r | while read -r m; do umount -l "$m" || true; done
+  { grep -F " $dir/" /proc/mounts || true; } | awk '{print $2}' | sort -r | while read -r m; do umount -l "$m" || true; done
   rm -rf "$dir"
   log "stopped"
 }

@@ -2,7 +2,7 @@
 import { renderScorecard, SCORECARD_DEFAULTS, VARIANT_IDS, VARIANTS, isVariantId, type ScorecardSettings, type VariantId } from '../core/scorecard.js';
 import { removeLabContainers } from '../engine/cleanup.js';
 import { ENGINE_KINDS } from '../core/engine-kind.js';
-import { factsOf } from '../engine/engine-facts.js';
+import { assertPidLimitHolds, factsOf } from '../engine/engine-facts.js';
 import { ensureExtraImage, WORKLOAD_REPO, type WayChoice } from '../engine/images.js';
 import { LabError } from '../engine/lab-error.js';
 import { newRunId } from '../engine/run-id.js';
@@ -58,6 +58,7 @@ export async function runScorecardCommand(o: ScorecardCliOptions): Promise<numbe
   }
   const scope = interruptScope();
   try {
+    await assertPidLimitHolds(docker);
     const { tag, built } = await ensureExtraImage(docker, 'workload', WORKLOAD_REPO, {
       signal: scope.signal,
       ...(o.way ? { way: o.way } : {}),
