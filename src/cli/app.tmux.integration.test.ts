@@ -58,6 +58,8 @@ function startApp(extra = ''): void {
 async function startRunning(): Promise<void> {
   startApp();
   await waitScreen(() => (/ LIVE /.test(screen()) ? true : undefined), 20_000, 'the app to find the engine');
+  // The demo slide, where the lanes are drawn in full.
+  keys('d');
   keys('r');
   await waitScreen(() => ((lanes(screen())[0]?.zombies ?? 0) >= 3 ? true : undefined), 60_000, 'zombies in the no-init lane');
 }

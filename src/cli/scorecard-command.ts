@@ -7,7 +7,7 @@ import { ensureExtraImage, WORKLOAD_REPO, type WayChoice } from '../engine/image
 import { LabError } from '../engine/lab-error.js';
 import { newRunId } from '../engine/run-id.js';
 import { runScorecard } from '../engine/scorecard.js';
-import { connectAndSweep, exitCodeFor, interruptScope } from './command-session.js';
+import { connectAndSweep, engineLine, exitCodeFor, interruptScope } from './command-session.js';
 import { ProgressLine } from './progress-line.js';
 import { reportProblem } from './report-problem.js';
 
@@ -51,8 +51,12 @@ export async function runScorecardCommand(o: ScorecardCliOptions): Promise<numbe
   };
 
   let docker;
+  let engine;
   try {
-    docker = (await connectAndSweep()).conn.docker;
+    const { conn } = await connectAndSweep();
+    docker = conn.docker;
+    engine = { endpoint: conn.endpoint, why: conn.described, version: conn.version };
+    say(engineLine(conn));
   } catch (err) {
     return reportProblem(err);
   }
@@ -89,8 +93,8 @@ export async function runScorecardCommand(o: ScorecardCliOptions): Promise<numbe
     progress.done();
     const kind = ENGINE_KINDS[(await factsOf({ docker })).kind];
     if (o.json) {
-      const engine = { kind: kind.id, init: kind.init.comm, initNote: kind.initNote };
-      process.stdout.write(`${JSON.stringify({ runId, image: tag, settings, engine, variants: variants.map((v) => VARIANTS[v]), rows }, null, process.stdout.isTTY ? 2 : undefined)}\n`);
+      const described = { ...engine, kind: kind.id, init: kind.init.comm, initNote: kind.initNote };
+      process.stdout.write(`${JSON.stringify({ runId, engine: described, image: tag, settings, variants: variants.map((v) => VARIANTS[v]), rows }, null, process.stdout.isTTY ? 2 : undefined)}\n`);
     } else {
       process.stdout.write(`\n${renderScorecard(rows, settings, kind).join('\n')}\n`);
     }

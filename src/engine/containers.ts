@@ -46,10 +46,23 @@ export async function createAndStart(docker: Docker, spec: ContainerSpec, opts: 
   const made = await createTracked(docker, spec, opts instanceof AbortSignal ? { signal: opts } : opts);
   try {
     await made.container.start();
-    const info = await made.container.inspect();
-    return { ...made, initPid: info.State.Pid };
   } catch (err) {
+    // Podman never answers the exit wait of a container that failed to start: remove it now.
     await removeQuietly(made.container);
+    throw err;
+  }
+  return { ...made, initPid: await initPidOf(made.container) };
+}
+
+/**
+ * The init's PID right after start. A short-lived auto-removed container can be gone before the
+ * inspect arrives (a remote engine's round trip is long): it ran and exited, so there is no PID.
+ */
+async function initPidOf(container: Docker.Container): Promise<number> {
+  try {
+    return (await container.inspect()).State.Pid;
+  } catch (err) {
+    if ((err as { statusCode?: number }).statusCode === 404) return 0;
     throw err;
   }
 }
