@@ -16,6 +16,8 @@ set -euo pipefail
 
 log() { printf 'rig-podman: %s\n' "$*" >&2; }
 die() { log "$*"; exit 1; }
+# shellcheck source=scripts/rig-lib.sh
+. "$(dirname "$0")/rig-lib.sh"
 
 cmd=${1:-}
 dir=${2:-}
@@ -32,12 +34,7 @@ ensure_packages() {
   local missing=()
   command -v podman >/dev/null || missing+=(podman)
   [ -x /usr/libexec/podman/catatonit ] || command -v catatonit >/dev/null || missing+=(catatonit)
-  [ ${#missing[@]} -eq 0 ] && return 0
-  log "installing ${missing[*]} from Debian's packages"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get -o DPkg::Lock::Timeout=300 install -y --no-install-recommends "${missing[@]}" >/dev/null 2>&1 ||
-    { apt-get -o DPkg::Lock::Timeout=300 update >/dev/null 2>&1 && apt-get -o DPkg::Lock::Timeout=300 install -y --no-install-recommends "${missing[@]}" >/dev/null; } ||
-    die "could not install ${missing[*]} (apt-get install ${missing[*]})"
+  rig_install "${missing[@]}"
 }
 
 stop() {
@@ -47,12 +44,8 @@ stop() {
   # Containers live on in their conmon after the service goes: remove this rig's own first (its
   # own storage; nothing outside DIR is looked at).
   [ -d "$dir/storage" ] && { podman_here rm -a -f -t 0 >/dev/null 2>&1 || true; }
-  if [ -n "${SERVICE_PID:-}" ] && kill -0 "$SERVICE_PID" 2>/dev/null; then
-    kill -TERM "$SERVICE_PID" 2>/dev/null || true
-    for _ in $(seq 1 100); do kill -0 "$SERVICE_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -0 "$SERVICE_PID" 2>/dev/null && { log "podman $SERVICE_PID did not stop in 10 s: SIGKILL"; kill -KILL "$SERVICE_PID" 2>/dev/null || true; }
-  fi
-  { grep -F " $dir/" /proc/mounts || true; } | awk '{print $2}' | sort -r | while read -r m; do umount -l "$m" || true; done
+  rig_end_pid "${SERVICE_PID:-}" podman 10
+  rig_unmount_below "$dir"
   rm -rf "$dir"
   log "stopped"
 }
@@ -78,21 +71,8 @@ EOF
   local pid=$!
   printf 'SERVICE_PID=%s\n' "$pid" >"$dir/pid"
   printf 'DOCKER_HOST=unix://%s\nCONTAINERS_CONF=%s\n' "$sock" "$dir/containers.conf" >"$dir/env"
-  for _ in $(seq 1 240); do
-    if ! kill -0 "$pid" 2>/dev/null; then
-      tail -n 20 "$dir/podman.log" >&2 || true
-      stop
-      die "podman system service exited at start"
-    fi
-    if curl -fsS --unix-socket "$sock" http://localhost/_ping >/dev/null 2>&1; then
-      log "Podman $(podman --version | awk '{print $3}') answers at unix://$sock, host PID $pid"
-      return 0
-    fi
-    sleep 0.25
-  done
-  tail -n 20 "$dir/podman.log" >&2 || true
-  stop
-  die "podman did not answer within 60 s"
+  rig_wait_answers "$pid" "$sock" "$dir/podman.log" "podman system service"
+  log "Podman $(podman --version | awk '{print $3}') answers at unix://$sock, host PID $pid"
 }
 
 case "$cmd" in

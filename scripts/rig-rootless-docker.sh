@@ -12,6 +12,8 @@ set -euo pipefail
 
 log() { printf 'rig-rootless-docker: %s\n' "$*" >&2; }
 die() { log "$*"; exit 1; }
+# shellcheck source=scripts/rig-lib.sh
+. "$(dirname "$0")/rig-lib.sh"
 
 cmd=${1:-}
 dir=${2:-}
@@ -27,12 +29,7 @@ ensure_packages() {
   command -v rootlesskit >/dev/null || missing+=(rootlesskit)
   command -v newuidmap >/dev/null || missing+=(uidmap)
   command -v dockerd >/dev/null && [ -x "$script" ] || missing+=(docker.io)
-  [ ${#missing[@]} -eq 0 ] && return 0
-  log "installing ${missing[*]} from Debian's packages"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get -o DPkg::Lock::Timeout=300 install -y --no-install-recommends "${missing[@]}" >/dev/null 2>&1 ||
-    { apt-get -o DPkg::Lock::Timeout=300 update >/dev/null 2>&1 && apt-get -o DPkg::Lock::Timeout=300 install -y --no-install-recommends "${missing[@]}" >/dev/null; } ||
-    die "could not install ${missing[*]} (apt-get install ${missing[*]})"
+  rig_install "${missing[@]}"
 }
 
 ensure_user() {
@@ -49,12 +46,8 @@ stop() {
   [ -f "$dir/pid" ] || { log "nothing to stop in $dir (no pid file of ours)"; rm -rf "$dir"; return 0; }
   # shellcheck disable=SC1091
   . "$dir/pid"
-  if [ -n "${ROOTLESSKIT_PID:-}" ] && kill -0 "$ROOTLESSKIT_PID" 2>/dev/null; then
-    kill -TERM "$ROOTLESSKIT_PID" 2>/dev/null || true
-    for _ in $(seq 1 150); do kill -0 "$ROOTLESSKIT_PID" 2>/dev/null || break; sleep 0.2; done
-    kill -0 "$ROOTLESSKIT_PID" 2>/dev/null && { log "rootlesskit $ROOTLESSKIT_PID did not stop in 30 s: SIGKILL"; kill -KILL "$ROOTLESSKIT_PID" 2>/dev/null || true; }
-  fi
-  { grep -F " $dir/" /proc/mounts || true; } | awk '{print $2}' | sort -r | while read -r m; do umount -l "$m" || true; done
+  rig_end_pid "${ROOTLESSKIT_PID:-}" rootlesskit 30
+  rig_unmount_below "$dir"
   # Files made inside the user namespace belong to subordinate IDs: root removes them.
   rm -rf "$dir"
   log "stopped"
@@ -87,21 +80,8 @@ start() {
   printf 'RUNUSER_PID=%s\nROOTLESSKIT_PID=%s\n' "$pid" "$rk" >"$dir/pid"
   printf 'DOCKER_HOST=unix://%s\n' "$sock" >"$dir/env"
   [ -n "$rk" ] || { tail -n 20 "$dir/dockerd.log" >&2 || true; kill -TERM "$pid" 2>/dev/null || true; stop; die "rootlesskit did not start; see the log above"; }
-  for _ in $(seq 1 240); do
-    if ! kill -0 "$rk" 2>/dev/null; then
-      tail -n 20 "$dir/dockerd.log" >&2 || true
-      stop
-      die "rootless dockerd exited at start"
-    fi
-    if curl -fsS --unix-socket "$sock" http://localhost/_ping >/dev/null 2>&1; then
-      log "rootless Docker answers at unix://$sock (user $user), rootlesskit host PID $rk"
-      return 0
-    fi
-    sleep 0.25
-  done
-  tail -n 20 "$dir/dockerd.log" >&2 || true
-  stop
-  die "rootless dockerd did not answer within 60 s"
+  rig_wait_answers "$rk" "$sock" "$dir/dockerd.log" "rootless dockerd"
+  log "rootless Docker answers at unix://$sock (user $user), rootlesskit host PID $rk"
 }
 
 case "$cmd" in
