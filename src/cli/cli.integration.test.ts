@@ -180,6 +180,8 @@ describe.runIf(conn)('the CLI on the real engine', () => {
     expect(r.stdout).toMatch(/\[ok {2}\] engine answers: at unix:\/\/\/var\/run\/docker\.sock \(the default socket\)/);
     expect(r.stdout).toMatch(/\[info\] this kernel: the engine runs on this machine's kernel/);
     expect(r.stdout).toMatch(/\[ok {2}\] sampler: cgroup fast path .* it sees PID 1 sleep/);
+    expect(r.stdout).toContain('[ok  ] PID limit inside a container: held: a container given --pids-limit 16 reads pids.max 16 inside');
+    expect(r.stdout).toContain("[ok  ] --init: the engine's init works: PID 1 is docker-init as docker-init");
     expect(r.code).toBe(0);
   });
 });
