@@ -75,7 +75,8 @@ describe.runIf(conn)('building the images on the real engine', () => {
     // Idempotent: a second run with nothing changed builds nothing.
     const again = await drain(ensureImages(conn!.docker, { imagesDir: dir, way: 'offline' }));
     expect(again.filter((e) => e.type === 'build-done').map((e) => e.way)).toEqual(['cached', 'cached']);
-  });
+    // mmdebstrap from nothing: a minute or two on a quiet 2-core machine, more on a busy one.
+  }, 600_000);
 
   it('turns a failed build step into an error naming the step, not a silent success', async () => {
     const dir = await imagesCopy(async (d) => {
