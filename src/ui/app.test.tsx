@@ -185,8 +185,8 @@ describe('your containers (i)', () => {
       listContainers: async () => {
         calls++;
         return [
-          { name: 'web', image: 'shop/web', verdict: '2 problems: PID 1 is app python3, SIGTERM dropped → SIGKILL after 10 s, 37 zombies', problems: 2 },
-          { name: 'worker', image: 'shop/worker', verdict: 'ok: PID 1 is init docker-init, ends on SIGTERM, 0 zombies', problems: 0 },
+          { name: 'web', image: 'shop/web', verdict: 'app python3 · 37 zombies · drops SIGTERM (137 after 10 s)', problems: 2 },
+          { name: 'worker', image: 'shop/worker', verdict: 'init docker-init · 0 zombies · ends on SIGTERM', problems: 0 },
         ];
       },
     });
@@ -194,8 +194,8 @@ describe('your containers (i)', () => {
     expect(calls).toBe(0);
     app.stdin.write('i');
     await app.waitFor('Your containers: PID 1 of each');
-    await app.waitFor(/✗ web +2 problems: PID 1 is app python3/);
-    expect(app.frame()).toMatch(/✓ worker +ok: PID 1 is init docker-init/);
+    await app.waitFor(/✗ web +app python3 · 37 zombies · drops SIGTERM \(137 after 10 s\)/);
+    expect(app.frame()).toMatch(/✓ worker +init docker-init · 0 zombies · ends on SIGTERM/);
     expect(calls).toBe(1);
     app.stdin.write(ESC);
     await vi.waitFor(() => expect(app.frame()).not.toContain('Your containers'), { timeout: 3000, interval: 10 });
