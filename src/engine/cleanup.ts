@@ -70,11 +70,17 @@ export async function removeLabContainers(docker: Docker, opts: { all?: boolean;
       await docker.getContainer(c.id).remove({ force: true });
       report.removed.push(c);
     } catch (err) {
-      if ((err as { statusCode?: number }).statusCode === 404) report.removed.push(c);
+      // Gone already, or going (an AutoRemove in flight answers 409 "removal … already in progress").
+      if (isGoneOrGoing(err)) report.removed.push(c);
       else report.failed.push({ c, reason: err instanceof Error ? err.message.split('\n')[0] ?? '' : String(err) });
     }
   }
   return report;
+}
+
+function isGoneOrGoing(err: unknown): boolean {
+  const e = err as { statusCode?: number; message?: string };
+  return e.statusCode === 404 || (e.statusCode === 409 && /already in progress/i.test(e.message ?? ''));
 }
 
 export interface ImageRemoveReport {
@@ -99,6 +105,10 @@ export async function removeLabImages(docker: Docker): Promise<ImageRemoveReport
         await docker.getImage(tag).remove();
         report.removed.push(tag);
       } catch (err) {
+        if ((err as { statusCode?: number }).statusCode === 404) {
+          report.removed.push(tag); // removed meanwhile, with its child or by another clean
+          continue;
+        }
         report.failed.push({ tag, reason: err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err) });
       }
     }

@@ -1,10 +1,11 @@
 /**
  * Notices an engine that went away while a run goes on: the sampler reads the kernel, not the
  * engine, so without this a stopped engine would leave lanes "running" with frozen counts. A
- * ping every half second; a refused connection counts at once, a ping unanswered for longer
- * than `timeoutMs` too (a hung engine), so the loss is known within about 1.4 s.
+ * ping every 0.4 s; a refused connection counts at once (a stopped engine is known within about
+ * 0.5 s), a slow answer does not (core/engine-loss.ts): only `hungMs` without any answer does.
  */
 import type Docker from 'dockerode';
+import { judgePing, type PingResult } from '../core/engine-loss.js';
 import { resolveEndpoint } from './docker-connect.js';
 import { LabError } from './lab-error.js';
 import { abortableDelay } from './sampler.js';
@@ -13,10 +14,12 @@ export interface WatchOptions {
   signal: AbortSignal;
   intervalMs?: number;
   timeoutMs?: number;
+  /** How long no answer at all means a hung engine (default 6 s). */
+  hungMs?: number;
   endpoint?: string;
 }
 
-function pingWithin(docker: Docker, ms: number): Promise<'ok' | 'timeout' | { code: string }> {
+function pingWithin(docker: Docker, ms: number): Promise<PingResult> {
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve('timeout'), ms);
     docker.ping().then(
@@ -26,7 +29,8 @@ function pingWithin(docker: Docker, ms: number): Promise<'ok' | 'timeout' | { co
       },
       (err: unknown) => {
         clearTimeout(timer);
-        resolve({ code: (err as { code?: string } | null)?.code ?? (err instanceof Error ? err.message.split('\n')[0] ?? 'error' : 'error') });
+        const e = err as { code?: string; statusCode?: number } | null;
+        resolve({ code: e?.code ?? (e?.statusCode ? String(e.statusCode) : err instanceof Error ? (err.message.split('\n')[0] ?? 'error') : 'error') });
       },
     );
   });
@@ -41,12 +45,14 @@ export function engineLostError(endpoint: string, why: string): LabError {
 export async function watchEngine(docker: Docker, opts: WatchOptions): Promise<LabError | null> {
   const intervalMs = opts.intervalMs ?? 400;
   const timeoutMs = opts.timeoutMs ?? 1000;
+  const hungMs = opts.hungMs ?? 6000;
   const endpoint = opts.endpoint ?? resolveEndpoint().host;
+  const state = { lastAnswerAt: Date.now() };
   while (!opts.signal.aborted) {
     const r = await pingWithin(docker, timeoutMs);
     if (opts.signal.aborted) return null;
-    if (r === 'timeout') return engineLostError(endpoint, `no answer for ${(timeoutMs / 1000).toFixed(1)} s`);
-    if (r !== 'ok') return engineLostError(endpoint, r.code);
+    const verdict = judgePing(state, r, Date.now(), hungMs);
+    if (verdict.lost) return engineLostError(endpoint, verdict.why);
     await abortableDelay(intervalMs, opts.signal);
   }
   return null;
