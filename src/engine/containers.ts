@@ -4,6 +4,7 @@
  */
 import type Docker from 'dockerode';
 import type { ContainerSpec } from '../core/container-spec.js';
+import { reservePids } from './pid-budget.js';
 
 const tracked = new Map<string, Docker.Container>();
 /** Removals that failed because the engine was gone: retried by the next sweep and at exit. */
@@ -20,7 +21,13 @@ export interface Started {
 /** Creates a tracked container, with its exit watched from before it can start. */
 async function createTracked(docker: Docker, spec: ContainerSpec, signal?: AbortSignal): Promise<Omit<Started, 'initPid'>> {
   signal?.throwIfAborted();
-  const container = await docker.createContainer(spec as unknown as Docker.ContainerCreateOptions);
+  const budget = await reservePids(docker, spec.HostConfig.PidsLimit);
+  let container: Docker.Container;
+  try {
+    container = await docker.createContainer(spec as unknown as Docker.ContainerCreateOptions);
+  } finally {
+    budget.release();
+  }
   tracked.set(container.id, container);
   // Wait before start: with AutoRemove the container may be gone before a later wait could see its exit code.
   const exited = container.wait({ condition: 'next-exit' }).then(
