@@ -1,6 +1,23 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// The layers run one way: core (pure) ← engine (engines, the kernel) ← ui (Ink) ← cli (wiring).
+const nodeIo = ['fs', 'fs/promises', 'child_process', 'net', 'http', 'https', 'os', 'worker_threads', 'dgram', 'tls', 'readline', 'stream']
+  .flatMap((m) => [m, `node:${m}`]);
+const layer = (folder, forbidden, extra = []) => ({
+  files: [`src/${folder}/**/*.ts`, `src/${folder}/**/*.tsx`],
+  ignores: ['**/*.test.ts', '**/*.test.tsx'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: extra.map((name) => ({ name, message: `src/${folder} must not do I/O or draw: keep it in src/engine or src/ui` })),
+        patterns: forbidden.map((f) => ({ group: [`**/${f}/*`, `../${f}/*`, `../../${f}/*`], message: `src/${folder} must not import src/${f} (layers: core ← engine ← ui ← cli)` })),
+      },
+    ],
+  },
+});
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**'] },
   js.configs.recommended,
@@ -10,4 +27,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  layer('core', ['engine', 'ui', 'cli'], [...nodeIo, 'ink', 'react', 'dockerode', 'tar-fs']),
+  layer('engine', ['ui', 'cli'], ['ink', 'react']),
+  layer('ui', ['cli']),
 );

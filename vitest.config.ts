@@ -1,14 +1,33 @@
 import { defineConfig } from 'vitest/config';
 
+// Two projects: `unit` (pure logic and Ink components: in parallel, no setup, seconds) and
+// `integration` (the real engine, the built binary, tmux: one file at a time for stable timing,
+// after a global setup that builds dist/ and the images). `npm test` runs both;
+// `npm run test:unit` is the fast loop. The engine matrix has its own config (vitest.matrix.config.ts).
+const integration = ['src/**/*.integration.test.ts', 'src/**/*.integration.test.tsx'];
+
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
-    // The engine matrix starts engines of its own: `npm run test:matrix` (vitest.matrix.config.ts).
-    exclude: ['src/matrix/**', 'node_modules/**'],
-    // Integration tests share one Docker engine and host; keep files serial for stable timing.
-    fileParallelism: false,
-    globalSetup: ['src/test-support/global-setup.ts'],
-    testTimeout: 120_000,
-    hookTimeout: 300_000,
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
+          exclude: [...integration, 'src/matrix/**', 'node_modules/**'],
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: integration,
+          exclude: ['src/matrix/**', 'node_modules/**'],
+          // Integration tests share one Docker engine and host; keep files serial for stable timing.
+          fileParallelism: false,
+          globalSetup: ['src/test-support/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+        },
+      },
+    ],
   },
 });

@@ -5,6 +5,8 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EventSource } from '../core/event-source.js';
+import { uiText, type UiText } from '../core/i18n.js';
+import type { Lang } from '../core/slides/types.js';
 import { makeTheme, noColorFromEnv, THEME_NAMES, type ThemeName } from '../core/theme.js';
 import { RECORDINGS_DIR } from '../engine/package-paths.js';
 import { BUNDLED_SLIDES_ROOT, defaultLang, loadDeck } from '../engine/slides-loader.js';
@@ -31,10 +33,13 @@ function fail(msg: string, code: number): number {
   return code;
 }
 
+/** What the app says about its source, worded on screen in the app's language. */
+export type SourceNotice = { kind: 'engine'; endpoint: string; version: string; swept?: string | null } | { kind: 'no-engine' } | { kind: 'no-engine-replay' } | { kind: 'broken-recording' };
+
 interface Chosen {
   source: EventSource | null;
   replay: boolean;
-  notice: string | null;
+  notice: SourceNotice | null;
   /** Removes what the source keeps ready (the live source's waiting containers). */
   close?: () => Promise<void>;
   /** The `i` list (live engine only). */
@@ -51,29 +56,38 @@ async function chooseSource(opts: AppOptions): Promise<Chosen | string> {
       return err instanceof Error ? err.message : String(err);
     }
   }
-  const [{ connectAndSweep }, { isLabError }, { liveSource }] = await Promise.all([
-    import('./command-session.js'),
-    import('../engine/lab-error.js'),
-    import('./live-source.js'),
-  ]);
-  let reason: string;
+  const [{ connectAndSweep }, { liveSource }] = await Promise.all([import('./command-session.js'), import('./live-source.js')]);
   try {
     // The sweep first: a killed app's containers would otherwise count against the PID budget.
     const { conn, sweptLine } = await connectAndSweep({ timeoutMs: 2000 });
     const live = liveSource(conn.docker, opts.runIdPrefix);
     const listContainers = async (signal: AbortSignal) => (await import('../engine/inspect/verdicts.js')).verdictsOfRunning(conn.docker, signal, opts.runIdPrefix ? `${opts.runIdPrefix}-inspect` : 'inspect');
-    return { source: live.source, close: live.close, replay: false, notice: `engine ${conn.endpoint} (Docker ${conn.version})${sweptLine ? `; ${sweptLine}` : ''}`, listContainers };
-  } catch (err) {
-    reason = isLabError(err) ? `${err.problem.message} (${err.problem.fix})` : err instanceof Error ? err.message : String(err);
+    return { source: live.source, close: live.close, replay: false, notice: { kind: 'engine', endpoint: conn.described, version: conn.version, swept: sweptLine ?? null }, listContainers };
+  } catch {
+    // Why no engine answers is `zombie-lab doctor`'s to explain, in full; the app says where to look.
   }
   const { loadRecording, newestRecording, replaySource } = await import('../engine/replay-source.js');
   const file = newestRecording(RECORDINGS_DIR);
-  if (!file) return { source: null, replay: false, notice: `no engine: ${reason}` };
+  if (!file) return { source: null, replay: false, notice: { kind: 'no-engine' } };
   try {
     const rec = await loadRecording(file);
-    return { source: replaySource(rec), replay: true, notice: `no engine, replaying a recording: ${reason}` };
-  } catch (err) {
-    return { source: null, replay: false, notice: `no engine (${reason}) and the recording is broken: ${err instanceof Error ? err.message : String(err)}` };
+    return { source: replaySource(rec), replay: true, notice: { kind: 'no-engine-replay' } };
+  } catch {
+    return { source: null, replay: false, notice: { kind: 'broken-recording' } };
+  }
+}
+
+export function noticeText(n: SourceNotice | null, t: UiText): string | null {
+  if (!n) return null;
+  switch (n.kind) {
+    case 'engine':
+      return `${t.notice.engine(n.endpoint, n.version)}${n.swept ? `; ${n.swept}` : ''}`;
+    case 'no-engine':
+      return t.notice.noEngine;
+    case 'no-engine-replay':
+      return t.notice.noEngineReplay;
+    case 'broken-recording':
+      return t.notice.noEngineBrokenRecording;
   }
 }
 
@@ -86,6 +100,8 @@ export async function runApp(opts: AppOptions): Promise<number> {
   const themeName = (opts.theme ?? 'default') as ThemeName;
   if (!THEME_NAMES.includes(themeName)) return fail(`unknown theme "${opts.theme}"; use --theme default or --theme high-contrast`, 2);
   if (opts.lang !== undefined && opts.lang !== 'de' && opts.lang !== 'en') return fail(`unknown language "${opts.lang}"; use --lang de or --lang en`, 2);
+  const lang: Lang = opts.lang === 'de' || opts.lang === 'en' ? opts.lang : defaultLang();
+  const t = uiText(lang);
   // A replay file named on the command line is checked before the screen is taken over.
   const early = opts.replay ? await chooseSource(opts) : null;
   if (typeof early === 'string') return fail(early, 1);
@@ -93,7 +109,7 @@ export async function runApp(opts: AppOptions): Promise<number> {
   // can then be started (waiting) before anybody presses r.
   const chosenP: Promise<Chosen> = early
     ? Promise.resolve(early)
-    : chooseSource(opts).then((c) => (typeof c === 'string' ? { source: null, replay: false, notice: c } : c));
+    : chooseSource(opts).then((c): Chosen => (typeof c === 'string' ? { source: null, replay: false, notice: { kind: 'broken-recording' } } : c));
   const closeSource = () => chosenP.then((c) => c.close?.());
   // The engine's modules before the UI's: its containers then start while the UI loads.
   if (!early) await import('./live-source.js');
@@ -103,7 +119,7 @@ export async function runApp(opts: AppOptions): Promise<number> {
     import('ink'),
     import('react'),
     import('../ui/app.js'),
-    loadDeck(opts.slidesRoot ?? BUNDLED_SLIDES_ROOT, opts.lang === 'de' || opts.lang === 'en' ? opts.lang : defaultLang()).catch((err: unknown) =>
+    loadDeck(opts.slidesRoot ?? BUNDLED_SLIDES_ROOT, lang).catch((err: unknown) =>
       err instanceof Error ? err : new Error(String(err)),
     ),
   ]);
@@ -129,7 +145,8 @@ export async function runApp(opts: AppOptions): Promise<number> {
       replay: c?.replay ?? false,
       connecting: c === null,
       theme,
-      notice: c?.notice ?? null,
+      lang,
+      notice: noticeText(c?.notice ?? null, t),
       onExport,
       ...(c?.listContainers ? { listContainers: c.listContainers } : {}),
     });

@@ -5,7 +5,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
+import { containerSpec } from '../core/container-spec.js';
+import { createAndStart, removeQuietly } from '../engine/containers.js';
+import { extraImageTag, WORKLOAD_REPO } from '../engine/images.js';
 import { CLI_ENTRY } from '../engine/package-paths.js';
+import { ownerFor } from '../engine/run-id.js';
 import { dockerForTests, waitFor } from '../test-support/docker-for-tests.js';
 import { TmuxSession, tmuxForTests } from '../test-support/tmux-session.js';
 
@@ -58,6 +62,8 @@ function startApp(extra = ''): void {
 async function startRunning(): Promise<void> {
   startApp();
   await waitScreen(() => (/ LIVE /.test(screen()) ? true : undefined), 20_000, 'the app to find the engine');
+  // The demo slide, where the lanes are drawn in full.
+  keys('d');
   keys('r');
   await waitScreen(() => ((lanes(screen())[0]?.zombies ?? 0) >= 3 ? true : undefined), 60_000, 'zombies in the no-init lane');
 }
@@ -183,6 +189,32 @@ describe.skipIf(!conn || !tmuxOk)('the presenter app in a real terminal', () => 
     };
     await waitFor(() => (alive() ? undefined : true), 20_000, 'the app to end with its terminal');
     await waitFor(async () => ((await ourContainers()).length === 0 ? true : undefined), 20_000, 'its containers to be removed');
+  });
+
+  it('i lists the running containers with a PID 1 verdict each, and changes nothing on them', async () => {
+    // A container of the test's own, like one of the presenter's: python3 as PID 1, making orphans.
+    const image = await extraImageTag('workload', WORKLOAD_REPO);
+    const mine = await createAndStart(
+      conn!.docker,
+      containerSpec({ owner: ownerFor(`insp-${prefix}`), kind: 'probe', image, cmd: ['python3', '/work/app.py'], env: { ZOMBIE_RATE: '10', ZOMBIE_LAB_TTL: '120' }, limits: { pidsLimit: 128, memoryMb: 64 }, autoRemove: false }),
+    );
+    try {
+      const name = (await mine.container.inspect()).Name.replace(/^\//, '');
+      const before = (await mine.container.inspect()).State;
+      startApp();
+      await waitScreen(() => (/ LIVE /.test(screen()) ? true : undefined), 20_000, 'the app to find the engine');
+      keys('i');
+      const list = await waitScreen(() => (new RegExp(`✗ ${name.slice(0, 18)} +app python3 · \\d+ zombies · drops SIGTERM`).test(screen()) ? screen() : undefined), 30_000, 'our container in the i list');
+      save('containers', list);
+      expect(list).toContain('Your containers: PID 1 of each');
+      keys('i');
+      await waitScreen(() => (!screen().includes('Your containers') ? true : undefined), 10_000, 'the list to close');
+      keys('q');
+      await endedClean(await exitedScreen('the app to quit'), 0);
+      expect((await mine.container.inspect()).State).toEqual(before);
+    } finally {
+      await removeQuietly(mine.container);
+    }
   });
 
   it('Ctrl-C quits like q', async () => {

@@ -1,12 +1,15 @@
 /** `zombie-lab clean [--images] [--all]`: removes what the lab made, and nothing else. */
 import { removeLabContainers, removeLabImages } from '../engine/cleanup.js';
 import { connectDocker } from '../engine/docker-connect.js';
+import { engineLine } from './command-session.js';
 import { sweepHostLeftovers } from '../engine/host-leftovers.js';
 import { reportProblem } from './report-problem.js';
 
 export async function runClean(opts: { images?: boolean; all?: boolean }): Promise<number> {
   try {
-    const { docker } = await connectDocker();
+    const conn = await connectDocker();
+    const { docker } = conn;
+    process.stdout.write(`${engineLine(conn)}\n`);
     const c = await removeLabContainers(docker, { all: opts.all ?? false });
     process.stdout.write(`containers: removed ${c.removed.length}${c.removed.length ? ` (${c.removed.map((x) => x.name).join(', ')})` : ''}\n`);
     if (c.kept.length) {

@@ -6,6 +6,11 @@ import { connectDocker, type Connection } from '../engine/docker-connect.js';
 import { describeSweep, sweepLeftovers, type SweepReport } from '../engine/sweep.js';
 import { setInterruptHandler } from './exit-cleanup.js';
 
+/** What every command says first: which engine, and why that one. */
+export function engineLine(conn: Connection): string {
+  return `engine: ${conn.described}`;
+}
+
 export async function connectAndSweep(opts: { timeoutMs?: number } = {}): Promise<{ conn: Connection; swept: SweepReport; sweptLine: string | null }> {
   const conn = await connectDocker(opts);
   const swept = await sweepLeftovers(conn.docker);

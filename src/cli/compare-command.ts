@@ -11,7 +11,7 @@ import { renderTextChart } from '../core/text-chart.js';
 import { runDemo } from '../engine/demo.js';
 import type { WayChoice } from '../engine/images.js';
 import { newRunId } from '../engine/run-id.js';
-import { connectAndSweep, exitCodeFor, interruptScope } from './command-session.js';
+import { connectAndSweep, engineLine, exitCodeFor, interruptScope } from './command-session.js';
 import { ProgressLine } from './progress-line.js';
 import { reportProblem } from './report-problem.js';
 
@@ -55,6 +55,7 @@ export async function runCompare(raw: CompareCliOptions): Promise<number> {
   try {
     const opened = await connectAndSweep();
     conn = opened.conn;
+    say(engineLine(conn));
     if (opened.sweptLine) say(opened.sweptLine);
   } catch (err) {
     return reportProblem(err);
@@ -154,7 +155,7 @@ export async function runCompare(raw: CompareCliOptions): Promise<number> {
       `${JSON.stringify(
         {
           runId,
-          engine: { endpoint: conn.endpoint, version: conn.version },
+          engine: { endpoint: conn.endpoint, why: conn.described, version: conn.version },
           options: opts,
           source: events.find((e) => e.type === 'source') ?? null,
           sources: events.filter((e) => e.type === 'source'),

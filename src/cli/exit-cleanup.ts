@@ -89,6 +89,8 @@ export function installExitCleanup(): void {
   const crash = (err: unknown) => {
     if (isTerminalGone(err) || terminalGone()) return void hangUp();
     const msg = err instanceof Error ? err.message : String(err);
+    // For a report: the stack only when asked for, never on a learner's screen by default.
+    if (process.env.ZOMBIE_LAB_DEBUG === '1' && err instanceof Error) process.stderr.write(`${err.stack ?? msg}\n`);
     void leave(70, { message: `zombie-lab: internal error: ${msg.split('\n')[0]} (please report it; containers of this run are being removed)` });
   };
   process.on('uncaughtException', crash);

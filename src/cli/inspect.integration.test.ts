@@ -62,7 +62,7 @@ const CASES: Case[] = [
   { key: 'script', input: { cmd: ['bash', '/work/start.sh'] } },
   { key: 'handler', input: { cmd: HANDLER } },
   // tini reaps orphans, but these zombies' parent is alive and never waits: no init helps.
-  { key: 'live-parent', input: { entrypoint: ['tini', '--'], cmd: APP, env: { ZOMBIE_RATE: '10', ZOMBIE_KIND: 'child' } } },
+  { key: 'live-parent', input: { entrypoint: ['tini', '--'], cmd: APP, env: { ZOMBIE_RATE: '4', ZOMBIE_KIND: 'child' } } },
   // Looks like someone's compose service (a zombie pile and logs of its own); it is still ours.
   { key: 'foreign', input: { cmd: APP, env: { ZOMBIE_RATE: '5' }, labels: { 'com.docker.compose.project': 'shop', 'com.docker.compose.service': 'web' } } },
   { key: 'no-pids-limit', input: { cmd: ['sleep', '300'], noPidsLimit: noPidsLimitFor(['sleep'], 'inspect test: what inspect says without a PID limit') } },
@@ -199,7 +199,7 @@ describe.runIf(conn)('zombie-lab inspect on the real engine', () => {
     // By now the pile may be near the PID limit too; it is never blamed on PID 1.
     expect(c.get('live-parent')?.findings.map((f) => f.id)).toContain('zombies-live-parent');
     expect(c.get('live-parent')?.findings.map((f) => f.id)).not.toContain('zombies-under-pid1');
-    expect(c.get('live-parent')?.watch?.perSecond).toBeGreaterThan(3);
+    expect(c.get('live-parent')?.watch?.perSecond).toBeGreaterThan(1.5);
     expect(c.get('catatonit')?.signals[0]).toMatchObject({ disposition: 'blocked', effect: 'handled' });
     expect(c.get('no-pids-limit')?.pids).toMatchObject({ limit: null, pidMaxSeenFrom: 'container', refusedForks: null });
     expect(await docker.listContainers({ all: true, filters: { label: [`zombie-lab=${sideRun}`] } })).toEqual([]);
@@ -229,6 +229,7 @@ describe.runIf(conn)('zombie-lab inspect on the real engine', () => {
     const bad = await cli(['inspect', '--all', '--fail-on', 'zombie']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/unknown category "zombie"/);
+    expect((await cli(['inspect', '--bogus'])).code).toBe(2);
     const missing = await cli(['inspect', `${runId}-nothing`, '--run-id', runId]);
     expect(missing.code).toBe(2);
     expect(missing.stdout).toMatch(/no container named or with id/);

@@ -39,7 +39,7 @@ describe('zombie-lab lab without Docker', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/^zombie-lab: your lab progress file was unusable \(unexpected content at version: .*\); starting over/);
     expect(r.stdout).toMatch(/^01 {2}zombies +Zombies — not started$/m);
-    expect(r.stdout.match(/^0\d /gm)).toHaveLength(6);
+    expect(r.stdout.match(/^0\d /gm)).toHaveLength(7);
     const again = await cli(['lab']);
     expect(again.stderr).toBe('');
   });

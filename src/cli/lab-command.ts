@@ -19,7 +19,7 @@ import { changedFiles, ensureWorkspace, labWorkspace, restoreWorkspace, workspac
 import { newRunId } from '../engine/run-id.js';
 import { removeLabContainers } from '../engine/cleanup.js';
 import { preferLiveRendering } from './live-rendering.js';
-import { connectAndSweep, exitCodeFor, interruptScope } from './command-session.js';
+import { connectAndSweep, engineLine, exitCodeFor, interruptScope } from './command-session.js';
 import { ProgressLine } from './progress-line.js';
 import { reportProblem } from './report-problem.js';
 
@@ -175,7 +175,9 @@ async function runCheckCommand(lab: Lab, dir: string, o: LabCliOptions, progress
   const line = new ProgressLine(out);
   let docker;
   try {
-    docker = (await connectAndSweep()).conn.docker;
+    const { conn } = await connectAndSweep();
+    docker = conn.docker;
+    out.write(`${engineLine(conn)}\n`);
   } catch (err) {
     return reportProblem(err);
   }

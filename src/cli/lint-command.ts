@@ -3,9 +3,10 @@
  * compose files, Kubernetes pod specs and entrypoint scripts; no engine needed. A folder stands
  * for the files in it that lint knows; no argument: the current folder.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { kindOfFile, lintFile, lintJson, lintSarif, lintText } from '../core/lint/lint.js';
+import { lintJson, lintSarif, lintText } from '../core/lint/lint.js';
+import { lintOnDisk } from '../engine/lint-files.js';
 import { lintExitCode, type LintFinding } from '../core/lint/types.js';
 
 export interface LintCliOptions {
@@ -42,9 +43,8 @@ export function runLint(args: string[], o: LintCliOptions): number {
   const findings: LintFinding[] = [];
   const linted: string[] = [];
   for (const file of files) {
-    const text = readFileSync(file, 'utf8');
-    const kind = kindOfFile(file, text);
-    if (!kind) {
+    const got = lintOnDisk(file);
+    if (!got) {
       // Named on the command line: say so; found in a folder: not ours to judge.
       if (args.includes(file)) {
         process.stderr.write(`zombie-lab lint: ${file}: not a Dockerfile, compose file, Kubernetes manifest or shell script\n`);
@@ -53,16 +53,7 @@ export function runLint(args: string[], o: LintCliOptions): number {
       continue;
     }
     linted.push(file);
-    const dir = path.dirname(file);
-    findings.push(
-      ...lintFile(file, kind, text, (p) => {
-        try {
-          return readFileSync(path.resolve(dir, p.replace(/^\/+/, '')), 'utf8');
-        } catch {
-          return null;
-        }
-      }),
-    );
+    findings.push(...got);
   }
   if (format === 'json') process.stdout.write(`${JSON.stringify(lintJson(linted, findings), null, 2)}\n`);
   else if (format === 'sarif') process.stdout.write(`${JSON.stringify(lintSarif(findings, PACKAGE_VERSION), null, 2)}\n`);

@@ -161,6 +161,8 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     const e = err as { code?: string; exitCode?: number };
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+    // A command line commander could not parse is a usage error: 2, as inspect and lint document.
+    if (e.code?.startsWith('commander.')) return 2;
     return e.exitCode ?? 2;
   }
   return code;

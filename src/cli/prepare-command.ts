@@ -1,6 +1,6 @@
 /** `zombie-lab prepare`: build what is missing, with visible progress; a no-op when nothing changed. */
 import { ensureImages, type WayChoice } from '../engine/images.js';
-import { connectAndSweep, exitCodeFor, interruptScope } from './command-session.js';
+import { connectAndSweep, engineLine, exitCodeFor, interruptScope } from './command-session.js';
 import { ProgressLine } from './progress-line.js';
 import { reportProblem } from './report-problem.js';
 
@@ -9,6 +9,7 @@ export async function runPrepare(opts: { way?: WayChoice; imagesDir?: string }):
   const progress = new ProgressLine(process.stdout);
   try {
     const { conn, sweptLine } = await connectAndSweep();
+    process.stdout.write(`${engineLine(conn)}\n`);
     if (sweptLine) process.stdout.write(`${sweptLine}\n`);
     const gen = ensureImages(conn.docker, { signal: scope.signal, ...(opts.way ? { way: opts.way } : {}), ...(opts.imagesDir ? { imagesDir: opts.imagesDir } : {}) });
     for (;;) {

@@ -100,7 +100,7 @@ export async function runRecord(opts: RecordOptions): Promise<number> {
     version: 1,
     recordedAt: new Date(t0).toISOString(),
     startedAtMs: t0,
-    engine: `${conn.endpoint} (Docker ${conn.version})`,
+    engine: `${conn.described} (${conn.version})`,
     options: { ...APP_DEMO, durationS },
     events,
   };

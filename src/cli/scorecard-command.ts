@@ -6,7 +6,7 @@ import { ensureExtraImage, WORKLOAD_REPO, type WayChoice } from '../engine/image
 import { LabError } from '../engine/lab-error.js';
 import { newRunId } from '../engine/run-id.js';
 import { runScorecard } from '../engine/scorecard.js';
-import { connectAndSweep, exitCodeFor, interruptScope } from './command-session.js';
+import { connectAndSweep, engineLine, exitCodeFor, interruptScope } from './command-session.js';
 import { ProgressLine } from './progress-line.js';
 import { reportProblem } from './report-problem.js';
 
@@ -48,8 +48,12 @@ export async function runScorecardCommand(o: ScorecardCliOptions): Promise<numbe
   };
 
   let docker;
+  let engine;
   try {
-    docker = (await connectAndSweep()).conn.docker;
+    const { conn } = await connectAndSweep();
+    docker = conn.docker;
+    engine = { endpoint: conn.endpoint, why: conn.described, version: conn.version };
+    say(engineLine(conn));
   } catch (err) {
     return reportProblem(err);
   }
@@ -84,7 +88,7 @@ export async function runScorecardCommand(o: ScorecardCliOptions): Promise<numbe
     });
     progress.done();
     if (o.json) {
-      process.stdout.write(`${JSON.stringify({ runId, image: tag, settings, variants: variants.map((v) => VARIANTS[v]), rows }, null, process.stdout.isTTY ? 2 : undefined)}\n`);
+      process.stdout.write(`${JSON.stringify({ runId, engine, image: tag, settings, variants: variants.map((v) => VARIANTS[v]), rows }, null, process.stdout.isTTY ? 2 : undefined)}\n`);
     } else {
       process.stdout.write(`\n${renderScorecard(rows, settings).join('\n')}\n`);
     }

@@ -83,11 +83,13 @@ describe('run phases and events', () => {
     expect(l.series).toEqual([{ t: 100, zombies: 7 }, { t: 200, zombies: 3 }]);
     expect(s.lanes.init.series).toEqual([]);
   });
-  it('bounds the series length', () => {
+  it('bounds the series length by thinning, keeping the start of the run and its peak', () => {
     let s = run(start(), { type: 'run' });
-    const events = Array.from({ length: MAX_POINTS + 10 }, (_, i) => ({ type: 'sample' as const, mode: 'init' as const, sample: sample(i * 100, 0) }));
+    const events = Array.from({ length: MAX_POINTS + 10 }, (_, i) => ({ type: 'sample' as const, mode: 'init' as const, sample: sample(i * 100, i === 1001 ? 7 : 0) }));
     s = run(s, { type: 'events', events });
-    expect(s.lanes.init.series.length).toBe(MAX_POINTS);
+    expect(s.lanes.init.series.length).toBeLessThanOrEqual(MAX_POINTS);
+    expect(s.lanes.init.series[0]?.t).toBe(0);
+    expect(s.lanes.init.series.some((p) => p.zombies === 7)).toBe(true);
     expect(s.lanes.init.series.at(-1)?.t).toBe((MAX_POINTS + 9) * 100);
   });
   it('remembers when docker stop began, relative to the start of the run', () => {

@@ -9,7 +9,10 @@ import type { LaneState, ModeResult, ProcEntry, Problem, RunEvent } from './run-
 import type { SampleSource } from './sample.js';
 import type { ContainerVerdict } from './inspect/report.js';
 
-/** Points kept per lane: 10 minutes at 10 Hz, far more than any plot is wide. */
+/**
+ * Points kept per lane. A longer run is thinned (every pair of points becomes its higher one)
+ * instead of dropping its start: the plot shows the whole run, and no peak is lost.
+ */
 export const MAX_POINTS = 6000;
 
 export interface LaneModel {
@@ -35,11 +38,24 @@ export interface AppState {
   focus: ModeId | null;
   tree: boolean;
   help: boolean;
+  /** The slide index (Ctrl-P) is open, with this slide selected; null when closed. */
+  index: number | null;
+  /** The screen is blanked (b or .), for when the audience should look at the presenter. */
+  blank: boolean;
+  /** Lanes drawn in full beside every slide (p); otherwise only on the demo slide, one summary line elsewhere. */
+  lanesOpen: boolean;
+  /** Digits of a pending count (`5` of `5G`), shown in the hint line. */
+  count: string;
+  /** Focus before the last focus key, so `2G` can take back the focus its `2` gave. */
+  focusBefore: ModeId | null;
+  /** First slide with the live lanes widget (the `d` key), or null when the deck has none. */
+  demoSlide: number | null;
   phase: RunPhase;
   /** Bumped on every (re)start so effects know a new run was asked for. */
   runSeq: number;
   lanes: Record<ModeId, LaneModel>;
-  build: { image: string; line: string } | null;
+  /** The latest builder line, or the image's result once built (worded by the UI). */
+  build: { image: string; line: string | null; ready: { tag: string; way: string; ms: number } | null } | null;
   source: { source: SampleSource; detail: string } | null;
   problem: Problem | null;
   /** True when the events come from a recording: the screen says REPLAY at all times. */
@@ -68,7 +84,7 @@ export type AppMsg =
   /** The event source ended (after `done`, an error, or an abort). */
   | { type: 'run-ended' }
   | { type: 'notice'; text: string | null }
-  | { type: 'slide-count'; count: number }
+  | { type: 'slide-count'; count: number; demoSlide?: number | null }
   | { type: 'source-chosen'; replay: boolean; connecting: boolean; notice: string | null };
 
 export function emptyLane(mode: ModeId): LaneModel {
@@ -99,6 +115,12 @@ export function initialState(opts: { slideCount: number; replay: boolean; connec
     focus: null,
     tree: false,
     help: false,
+    index: null,
+    blank: false,
+    lanesOpen: false,
+    count: '',
+    focusBefore: null,
+    demoSlide: null,
     phase: 'idle',
     runSeq: 0,
     lanes: emptyLanes(),
@@ -128,8 +150,26 @@ export function reduce(s: AppState, msg: AppMsg): AppState {
       return { ...s, slide: 0 };
     case 'last-slide':
       return { ...s, slide: s.slideCount - 1 };
-    case 'slide-count':
-      return { ...s, slideCount: Math.max(1, msg.count), slide: Math.min(s.slide, Math.max(1, msg.count) - 1) };
+    case 'goto-slide':
+      return { ...s, slide: clampSlide(s, msg.index), count: '', ...(msg.undoFocus ? { focus: s.focusBefore, tree: s.focusBefore ? s.tree : false } : {}) };
+    case 'demo-slide':
+      return s.demoSlide === null ? s : { ...s, slide: s.demoSlide };
+    case 'slide-index':
+      return { ...s, index: s.index === null ? s.slide : null, help: false };
+    case 'index-move':
+      return s.index === null ? s : { ...s, index: clampSlide(s, s.index + msg.by) };
+    case 'index-go':
+      return s.index === null ? s : { ...s, slide: s.index, index: null };
+    case 'blank':
+      return { ...s, blank: !s.blank };
+    case 'toggle-lanes':
+      return { ...s, lanesOpen: !s.lanesOpen };
+    case 'count':
+      return { ...s, count: msg.digits };
+    case 'slide-count': {
+      const count = Math.max(1, msg.count);
+      return { ...s, slideCount: count, slide: Math.min(s.slide, count - 1), demoSlide: msg.demoSlide === undefined ? s.demoSlide : msg.demoSlide };
+    }
     case 'run':
       return {
         ...s,
@@ -146,7 +186,7 @@ export function reduce(s: AppState, msg: AppMsg): AppState {
     case 'stop':
       return s.phase === 'running' ? { ...s, phase: 'stopping' } : s;
     case 'focus':
-      return { ...s, focus: msg.mode, help: false };
+      return { ...s, focus: msg.mode, focusBefore: s.focus, help: false };
     case 'toggle-tree':
       // The tree lives in the focused view; `t` gets there (no-init first, where the zombies are) and back.
       return s.tree ? { ...s, tree: false, focus: null } : { ...s, tree: true, focus: s.focus ?? 'no-init', help: false };
@@ -160,6 +200,7 @@ export function reduce(s: AppState, msg: AppMsg): AppState {
     case 'back':
       if (s.containers) return { ...s, containers: null };
       if (s.help) return { ...s, help: false };
+      if (s.index !== null) return { ...s, index: null };
       return { ...s, focus: null, tree: false };
     case 'export-svg':
       return s;
@@ -185,16 +226,18 @@ function withLane(s: AppState, mode: ModeId, f: (l: LaneModel) => LaneModel): Ap
 export function applyEvent(s: AppState, e: RunEvent): AppState {
   switch (e.type) {
     case 'build-progress':
-      return { ...s, build: { image: e.image, line: e.line } };
+      return { ...s, build: { image: e.image, line: e.line, ready: null } };
     case 'build-done':
-      return { ...s, build: { image: e.image, line: `${e.tag} ready (${e.way}, ${(e.ms / 1000).toFixed(1)} s)` } };
+      return { ...s, build: { image: e.image, line: null, ready: { tag: e.tag, way: e.way, ms: e.ms } } };
     case 'source':
       return { ...s, source: { source: e.source, detail: e.detail } };
     case 'lane': {
       let next = withLane(s, e.mode, (l) => ({ ...l, state: e.state }));
       if (e.state.kind === 'running' && next.runStartedAt === null) next = { ...next, runStartedAt: e.state.startedAt };
+      // In the samples' own time (the newest sample so far), which a replay's jump to its stop keeps.
       if (e.state.kind === 'stopping' && next.stopAt === null && next.runStartedAt !== null) {
-        next = { ...next, stopAt: e.state.since - next.runStartedAt };
+        const lastT = Math.max(...MODE_IDS.map((m) => next.lanes[m].series.at(-1)?.t ?? -1));
+        next = { ...next, stopAt: lastT >= 0 ? lastT : e.state.since - next.runStartedAt };
       }
       // The first lane that goes to 'stopping' means a stop is under way, whoever asked for it.
       return e.state.kind === 'stopping' && s.phase === 'running' ? { ...next, phase: 'stopping' } : next;
@@ -204,7 +247,7 @@ export function applyEvent(s: AppState, e: RunEvent): AppState {
     case 'sample':
       return withLane(s, e.mode, (l) => {
         const point = { t: e.sample.t, zombies: e.sample.zombies };
-        const series = l.series.length >= MAX_POINTS ? [...l.series.slice(1), point] : [...l.series, point];
+        const series = l.series.length >= MAX_POINTS ? [...thin(l.series), point] : [...l.series, point];
         return {
           ...l,
           series,
@@ -236,6 +279,17 @@ export function applyEvent(s: AppState, e: RunEvent): AppState {
       return next;
     }
   }
+}
+
+/** Every pair of points becomes the one with more zombies: half the points, the same peaks. */
+function thin(series: LaneModel['series']): LaneModel['series'] {
+  const out: LaneModel['series'] = [];
+  for (let i = 0; i < series.length; i += 2) {
+    const a = series[i];
+    const b = series[i + 1];
+    if (a) out.push(b && b.zombies > a.zombies ? b : a);
+  }
+  return out;
 }
 
 /** The y-axis top shared by all lanes, so their plots compare at a glance: the PID limit, or more if seen. */

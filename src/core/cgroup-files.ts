@@ -84,23 +84,41 @@ export interface PidsAccounting {
 export function pidsAccounting(files: PidsCgroupFiles): PidsAccounting | null {
   const pidsUsed = Number(files.current.trim());
   if (!Number.isInteger(pidsUsed) || files.current.trim() === '') return null;
-  const threads = files.threads.reduce((n, t) => n + countIds(t), 0);
-  const processes = files.procs.reduce((n, t) => n + countIds(t), 0);
-  const refusedForks = files.events.length === 0 ? null : files.events.reduce((n, e) => n + parsePidsEvents(e), 0);
-  const pidsMax = files.max === null ? null : parsePidsMax(files.max);
   const peak = files.peak ? Number(files.peak.trim()) : NaN;
-  const limitHit = (refusedForks ?? 0) > 0;
-  return {
+  return accountingFromCounts({
     pidsUsed,
-    pidsMax,
-    threads,
-    processes,
+    threads: files.threads.reduce((n, t) => n + countIds(t), 0),
+    processes: files.procs.reduce((n, t) => n + countIds(t), 0),
+    refusedForks: files.events.length === 0 ? null : files.events.reduce((n, e) => n + parsePidsEvents(e), 0),
+    pidsMax: files.max === null ? null : parsePidsMax(files.max),
+    peak: Number.isInteger(peak) ? peak : null,
+  });
+}
+
+/** The counts read from a pids cgroup (by this host, or by the sidecar on the engine's machine). */
+export interface PidsCounts {
+  pidsUsed: number;
+  threads: number;
+  processes: number;
+  refusedForks: number | null;
+  pidsMax: number | null;
+  peak: number | null;
+}
+
+export function accountingFromCounts(c: PidsCounts): PidsAccounting {
+  const limitHit = (c.refusedForks ?? 0) > 0;
+  const limitReached = limitHit && c.pidsMax !== null ? c.pidsMax : null;
+  return {
+    pidsUsed: c.pidsUsed,
+    pidsMax: c.pidsMax,
+    threads: c.threads,
+    processes: c.processes,
     // A thread listed while its charge is already gone (exit in between two reads) must not make it negative.
-    zombies: Math.max(0, pidsUsed - threads),
-    refusedForks,
+    zombies: Math.max(0, c.pidsUsed - c.threads),
+    refusedForks: c.refusedForks,
     limitHit,
     // A refused fork proves the limit was reached, even if the peak read is a moment old.
-    pidsPeak: Number.isInteger(peak) ? Math.max(peak, pidsUsed, limitHit && pidsMax !== null ? pidsMax : 0) : limitHit && pidsMax !== null ? pidsMax : null,
+    pidsPeak: c.peak !== null ? Math.max(c.peak, c.pidsUsed, limitReached ?? 0) : limitReached,
   };
 }
 

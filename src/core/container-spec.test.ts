@@ -78,6 +78,13 @@ describe('sampler sidecar spec', () => {
     const s = containerSpec({ owner, kind: 'sampler', image: 'b', cmd: ['python3'], limits: { pidsLimit: 8, memoryMb: 64 }, pidMode: 'container:abc', openStdin: true });
     expect(s).toMatchObject({ OpenStdin: true, StdinOnce: true, HostConfig: { PidMode: 'container:abc', PidsLimit: 8, NetworkMode: 'none', CapDrop: ['ALL'] } });
     expect(s.Labels[LABEL_KIND]).toBe('sampler');
+    expect(s.HostConfig.CgroupnsMode).toBeUndefined();
+  });
+
+  it("takes the engine's cgroup namespace only when asked, with every limit still there", () => {
+    const s = containerSpec({ owner, kind: 'sampler', image: 'b', cmd: ['python3'], limits: { pidsLimit: 8, memoryMb: 64 }, pidMode: 'container:abc', cgroupnsHost: true });
+    expect(s.HostConfig).toMatchObject({ CgroupnsMode: 'host', PidsLimit: 8, Memory: 64 << 20, NetworkMode: 'none', CapDrop: ['ALL'], SecurityOpt: ['no-new-privileges'] });
+    expect(s.Labels[LABEL_KIND]).toBe('sampler');
   });
 });
 

@@ -41,6 +41,8 @@ export interface ContainerSpec {
     Init: boolean;
     AutoRemove: boolean;
     PidMode?: string;
+    /** 'host' only for the sampler sidecar on cgroup v2: it reads the demo's pids cgroup (the tree is mounted read-only). */
+    CgroupnsMode?: 'host';
     LogConfig?: { Type: 'none'; Config: Record<string, string> };
   };
 }
@@ -58,6 +60,8 @@ export interface SpecInput {
   /** Remove the container as soon as it exits: a lab that dies leaves nothing running for long. */
   autoRemove?: boolean;
   pidMode?: string;
+  /** The engine's cgroup namespace, so the sampler sidecar sees the demo's cgroup (cgroup v2; the tree stays read-only). */
+  cgroupnsHost?: boolean;
   /** Keep stdin open (sampler sidecar, waiting demo): it ends itself when the lab detaches. */
   openStdin?: boolean;
   /** No log driver: output is only read live (the sidecar's ten lines a second would fill a log file). */
@@ -145,6 +149,7 @@ export function containerSpec(input: SpecInput): ContainerSpec {
       Init: input.init ?? false,
       AutoRemove: input.autoRemove ?? true,
       ...(input.pidMode ? { PidMode: input.pidMode } : {}),
+      ...(input.cgroupnsHost ? { CgroupnsMode: 'host' as const } : {}),
       ...(input.noLogs ? { LogConfig: { Type: 'none' as const, Config: {} } } : {}),
     },
   };

@@ -1,48 +1,98 @@
 import { describe, expect, it } from 'vitest';
-import { actionForKey, KEY_HELP } from './keymap.js';
+import { BINDINGS, bindingFor, keyHelp, keyName, resolveKey, type Action } from './keymap.js';
 
-describe('actionForKey', () => {
-  it('maps every next-slide key', () => {
-    for (const k of [{ input: '', rightArrow: true }, { input: ' ' }, { input: 'l' }, { input: '', pageDown: true }]) {
-      expect(actionForKey(k)).toEqual({ type: 'next-slide' });
+const press = (...names: string[]): (Action | null)[] => {
+  let prefix = '';
+  return names.map((n) => {
+    const r = resolveKey(n, prefix);
+    prefix = r.prefix;
+    return r.action;
+  });
+};
+const last = (...names: string[]): Action | null => press(...names).at(-1) ?? null;
+
+describe('keyName', () => {
+  it('names arrows, pages, Home/End, Enter, Esc and Ctrl keys', () => {
+    expect(keyName({ input: '', rightArrow: true })).toBe('right');
+    expect(keyName({ input: '', downArrow: true })).toBe('down');
+    expect(keyName({ input: '', pageUp: true })).toBe('pageup');
+    expect(keyName({ input: '', home: true })).toBe('home');
+    expect(keyName({ input: '', end: true })).toBe('end');
+    expect(keyName({ input: '\r', return: true })).toBe('enter');
+    expect(keyName({ input: '', escape: true })).toBe('escape');
+    expect(keyName({ input: 'p', ctrl: true })).toBe('ctrl+p');
+    expect(keyName({ input: 'x' })).toBe('x');
+  });
+});
+
+describe('resolveKey', () => {
+  it('moves forward on everything presenterm users try, and back likewise', () => {
+    for (const k of ['right', 'down', 'pagedown', ' ', 'l', 'j']) expect(last(k)).toEqual({ type: 'next-slide' });
+    for (const k of ['left', 'up', 'pageup', 'h', 'k']) expect(last(k)).toEqual({ type: 'prev-slide' });
+  });
+  it('goes first on gg or Home and last on G or End; one g alone does nothing yet', () => {
+    expect(press('g')).toEqual([null]);
+    expect(last('g', 'g')).toEqual({ type: 'first-slide' });
+    expect(last('home')).toEqual({ type: 'first-slide' });
+    expect(last('G')).toEqual({ type: 'last-slide' });
+    expect(last('end')).toEqual({ type: 'last-slide' });
+    // g then another key: the other key counts on its own.
+    expect(last('g', 'r')).toEqual({ type: 'run' });
+  });
+  it('jumps with a count: 5G, 12 Enter; a count starting 1-3 takes back the focus its digit gave', () => {
+    expect(last('5', 'G')).toEqual({ type: 'goto-slide', index: 4, undoFocus: false });
+    expect(press('1', '2', 'enter')).toEqual([{ type: 'focus', mode: 'no-init' }, { type: 'count', digits: '12' }, { type: 'goto-slide', index: 11, undoFocus: true }]);
+    expect(last('0', 'G')).toBeNull();
+  });
+  it('focuses lanes 1 to 3 in mode order', () => {
+    expect(last('1')).toEqual({ type: 'focus', mode: 'no-init' });
+    expect(last('2')).toEqual({ type: 'focus', mode: 'dumb-init' });
+    expect(last('3')).toEqual({ type: 'focus', mode: 'init' });
+    expect(last('4')).toEqual({ type: 'count', digits: '4' });
+  });
+  it('quits on q and Ctrl-C, not on other Ctrl keys', () => {
+    expect(last('q')).toEqual({ type: 'quit' });
+    expect(last('ctrl+c')).toEqual({ type: 'quit' });
+    expect(last('ctrl+r')).toBeNull();
+  });
+  it('in the slide index: moves, goes, closes', () => {
+    expect(resolveKey('down', '', 'index').action).toEqual({ type: 'index-move', by: 1 });
+    expect(resolveKey('k', '', 'index').action).toEqual({ type: 'index-move', by: -1 });
+    expect(resolveKey('enter', '', 'index').action).toEqual({ type: 'index-go' });
+    expect(resolveKey('escape', '', 'index').action).toEqual({ type: 'back' });
+  });
+  it('blanked: any key brings the screen back, q still quits', () => {
+    expect(resolveKey('x', '', 'blank').action).toEqual({ type: 'blank' });
+    expect(resolveKey('q', '', 'blank').action).toEqual({ type: 'quit' });
+  });
+});
+
+describe('the key table drives keys and help alike', () => {
+  // Every key name a keyboard can send as one press: printable ASCII, named keys, Ctrl-letters.
+  const allKeys = [
+    ...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)),
+    ...['right', 'left', 'up', 'down', 'pageup', 'pagedown', 'home', 'end', 'enter', 'escape'],
+    ...Array.from({ length: 26 }, (_, i) => `ctrl+${String.fromCharCode(97 + i)}`),
+  ];
+  it('every key that does something is in a binding (no key without a help line)', () => {
+    for (const k of allKeys) {
+      const a = resolveKey(k, '').action;
+      if (a === null || a.type === 'count') continue;
+      expect(bindingFor(k), `key ${JSON.stringify(k)} acts but has no binding`).toBeDefined();
     }
   });
-  it('maps every previous-slide key', () => {
-    for (const k of [{ input: '', leftArrow: true }, { input: 'h' }, { input: '', pageUp: true }]) {
-      expect(actionForKey(k)).toEqual({ type: 'prev-slide' });
+  it('every binding does what it says (no help line without a key), and each has help in both languages', () => {
+    for (const b of BINDINGS) {
+      expect(b.help.en.length).toBeGreaterThan(0);
+      expect(b.help.de.length).toBeGreaterThan(0);
+      for (const k of b.keys) {
+        if (k.startsWith('<n>')) {
+          const r = last('7', k === '<n>G' ? 'G' : 'enter');
+          expect(r?.type).toBe('goto-slide');
+        } else if (k === 'gg') expect(last('g', 'g')).toEqual(b.action);
+        else expect(last(k)).toEqual(b.action);
+      }
     }
-  });
-  it('tells g from G', () => {
-    expect(actionForKey({ input: 'g' })).toEqual({ type: 'first-slide' });
-    expect(actionForKey({ input: 'G' })).toEqual({ type: 'last-slide' });
-  });
-  it('focuses lanes 1 to 3 in mode order and ignores 4 and 0', () => {
-    expect(actionForKey({ input: '1' })).toEqual({ type: 'focus', mode: 'no-init' });
-    expect(actionForKey({ input: '2' })).toEqual({ type: 'focus', mode: 'dumb-init' });
-    expect(actionForKey({ input: '3' })).toEqual({ type: 'focus', mode: 'init' });
-    expect(actionForKey({ input: '4' })).toBeNull();
-    expect(actionForKey({ input: '0' })).toBeNull();
-  });
-  it('quits on q and on Ctrl-C, but not on other Ctrl keys', () => {
-    expect(actionForKey({ input: 'q' })).toEqual({ type: 'quit' });
-    expect(actionForKey({ input: 'c', ctrl: true })).toEqual({ type: 'quit' });
-    expect(actionForKey({ input: 'r', ctrl: true })).toBeNull();
-  });
-  it('maps run, stop, tree, help, export and Esc', () => {
-    expect(actionForKey({ input: 'r' })?.type).toBe('run');
-    expect(actionForKey({ input: 's' })?.type).toBe('stop');
-    expect(actionForKey({ input: 't' })?.type).toBe('toggle-tree');
-    expect(actionForKey({ input: '?' })?.type).toBe('toggle-help');
-    expect(actionForKey({ input: 'e' })?.type).toBe('export-svg');
-    expect(actionForKey({ input: '', escape: true })?.type).toBe('back');
-  });
-  it('ignores unbound keys', () => {
-    expect(actionForKey({ input: 'x' })).toBeNull();
-  });
-  it('lists every single-letter binding in the help table', () => {
-    const listed = KEY_HELP.map((h) => h.keys).join(' ');
-    for (const key of ['l', 'h', 'g', 'G', 'r', 's', 't', 'e', '?', 'q', 'Esc', '1']) {
-      expect(listed.split(/[\s/]+/)).toContain(key);
-    }
+    expect(keyHelp('de').map((h) => h.keys)).toEqual(BINDINGS.map((b) => b.label));
   });
 });

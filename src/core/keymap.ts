@@ -1,14 +1,26 @@
 /**
- * Key bindings of the presenter app: a key press in, an action out. Pure, so the bindings
- * are tested without a terminal and the help overlay is generated from the same table.
+ * Key bindings of the presenter app as one table: each binding names its keys, what they do,
+ * and its help line in both languages. The key handler and the help overlay both read this
+ * table, so a key cannot work without being listed (or be listed without working). New
+ * bindings (another command's key) are one more row in BINDINGS.
+ *
+ * Counts and two-key sequences (`5G`, `12 Enter`, `gg`) are resolved here too, from a small
+ * prefix the caller keeps between key presses.
  */
 import { MODE_IDS, type ModeId } from './modes.js';
+import type { Lang } from './slides/types.js';
 
 export type Action =
   | { type: 'next-slide' }
   | { type: 'prev-slide' }
   | { type: 'first-slide' }
   | { type: 'last-slide' }
+  /** `index` is 0-based; `undoFocus`: the count's first digit focused a lane, take that back. */
+  | { type: 'goto-slide'; index: number; undoFocus?: boolean }
+  | { type: 'demo-slide' }
+  | { type: 'slide-index' }
+  | { type: 'blank' }
+  | { type: 'toggle-lanes' }
   | { type: 'run' }
   | { type: 'stop' }
   | { type: 'focus'; mode: ModeId }
@@ -17,69 +29,146 @@ export type Action =
   | { type: 'toggle-help' }
   | { type: 'export-svg' }
   | { type: 'toggle-containers' }
-  | { type: 'quit' };
+  | { type: 'quit' }
+  /** Digits typed so far (shown in the hint line) while a count is pending. */
+  | { type: 'count'; digits: string }
+  /** Inside the slide index: move the selection, or go to it. */
+  | { type: 'index-move'; by: number }
+  | { type: 'index-go' };
 
 /** The part of Ink's `Key` the bindings look at (all optional so tests stay short). */
 export interface KeyPress {
   input: string;
   leftArrow?: boolean;
   rightArrow?: boolean;
+  upArrow?: boolean;
+  downArrow?: boolean;
   pageUp?: boolean;
   pageDown?: boolean;
+  home?: boolean;
+  end?: boolean;
+  return?: boolean;
   escape?: boolean;
   ctrl?: boolean;
+  meta?: boolean;
 }
 
-export function actionForKey(k: KeyPress): Action | null {
-  if (k.ctrl && k.input === 'c') return { type: 'quit' };
-  if (k.ctrl) return null;
-  if (k.rightArrow || k.pageDown) return { type: 'next-slide' };
-  if (k.leftArrow || k.pageUp) return { type: 'prev-slide' };
-  if (k.escape) return { type: 'back' };
-  switch (k.input) {
-    case ' ':
-    case 'l':
-      return { type: 'next-slide' };
-    case 'h':
-      return { type: 'prev-slide' };
-    case 'g':
-      return { type: 'first-slide' };
-    case 'G':
-      return { type: 'last-slide' };
-    case 'r':
-      return { type: 'run' };
-    case 's':
-      return { type: 'stop' };
-    case 't':
-      return { type: 'toggle-tree' };
-    case '?':
-      return { type: 'toggle-help' };
-    case 'e':
-      return { type: 'export-svg' };
-    case 'i':
-      return { type: 'toggle-containers' };
-    case 'q':
-      return { type: 'quit' };
-    default: {
-      const n = Number.parseInt(k.input, 10);
-      const mode = String(n) === k.input ? MODE_IDS[n - 1] : undefined;
-      return mode ? { type: 'focus', mode } : null;
-    }
-  }
+/** One name per key: a printed character as itself, others by name (`right`, `ctrl+c`, ...). */
+export function keyName(k: KeyPress): string | null {
+  if (k.ctrl) return k.input.length === 1 ? `ctrl+${k.input.toLowerCase()}` : null;
+  if (k.rightArrow) return 'right';
+  if (k.leftArrow) return 'left';
+  if (k.upArrow) return 'up';
+  if (k.downArrow) return 'down';
+  if (k.pageDown) return 'pagedown';
+  if (k.pageUp) return 'pageup';
+  if (k.home) return 'home';
+  if (k.end) return 'end';
+  if (k.return) return 'enter';
+  if (k.escape) return 'escape';
+  if (k.meta) return null;
+  return k.input.length === 1 ? k.input : null;
 }
 
-/** Every binding, in the order the help overlay lists them. */
-export const KEY_HELP: readonly { keys: string; what: string }[] = [
-  { keys: '→ space l PgDn', what: 'next slide' },
-  { keys: '← h PgUp', what: 'previous slide' },
-  { keys: 'g / G', what: 'first / last slide' },
-  { keys: 'r', what: 'run the demo (or restart it)' },
-  { keys: 's', what: 'stop the demo (docker stop, timed)' },
-  { keys: '1 2 3', what: 'focus a lane: no init / dumb-init / docker --init' },
-  { keys: 't', what: 'process tree of the focused lane' },
-  { keys: 'Esc', what: 'back (close help, tree, focus)' },
-  { keys: 'e', what: 'export the plot as SVG (handout)' },
-  { keys: 'i', what: 'your containers: PID 1 verdict of each running one (read-only)' },
-  { keys: '?', what: 'this help' },
-  { keys: 'q Ctrl-C', what: 'quit (stops and removes the containers)' },
+export interface Binding {
+  /** Key names as keyName gives them; `gg` and `<n>G` are sequences handled by resolveKey. */
+  keys: readonly string[];
+  /** How the keys are written in the help overlay. */
+  label: string;
+  action: Action;
+  help: Record<Lang, string>;
+}
+
+const focusKey = (i: number): Binding['keys'] => [String(i + 1)];
+
+export const BINDINGS: readonly Binding[] = [
+  { keys: ['right', 'down', 'pagedown', ' ', 'l', 'j'], label: '→ ↓ space l j PgDn', action: { type: 'next-slide' }, help: { en: 'next slide', de: 'nächste Folie' } },
+  { keys: ['left', 'up', 'pageup', 'h', 'k'], label: '← ↑ h k PgUp', action: { type: 'prev-slide' }, help: { en: 'previous slide', de: 'vorige Folie' } },
+  { keys: ['gg', 'home'], label: 'gg Home', action: { type: 'first-slide' }, help: { en: 'first slide', de: 'erste Folie' } },
+  { keys: ['G', 'end'], label: 'G End', action: { type: 'last-slide' }, help: { en: 'last slide', de: 'letzte Folie' } },
+  { keys: ['<n>G', '<n>enter'], label: '<n>G  <n> Enter', action: { type: 'goto-slide', index: 0 }, help: { en: 'go to slide n (5G, 12 Enter)', de: 'zu Folie n (5G, 12 Enter)' } },
+  { keys: ['d'], label: 'd', action: { type: 'demo-slide' }, help: { en: 'go to the demo slide', de: 'zur Demo-Folie' } },
+  { keys: ['ctrl+p'], label: 'Ctrl-P', action: { type: 'slide-index' }, help: { en: 'slide index', de: 'Folienübersicht' } },
+  { keys: ['b', '.'], label: 'b .', action: { type: 'blank' }, help: { en: 'blank the screen (again: back)', de: 'Bildschirm dunkel (nochmal: zurück)' } },
+  { keys: ['r'], label: 'r', action: { type: 'run' }, help: { en: 'run the demo (or restart it)', de: 'Demo starten (oder neu starten)' } },
+  { keys: ['s'], label: 's', action: { type: 'stop' }, help: { en: 'stop the demo (docker stop, timed)', de: 'Demo stoppen (docker stop, gemessen)' } },
+  ...MODE_IDS.map(
+    (mode, i): Binding => ({
+      keys: focusKey(i),
+      label: String(i + 1),
+      action: { type: 'focus', mode },
+      help: {
+        en: `focus lane ${i + 1}: plot and live process tree`,
+        de: `Spur ${i + 1} groß: Kurve und Prozessbaum`,
+      },
+    }),
+  ),
+  { keys: ['t'], label: 't', action: { type: 'toggle-tree' }, help: { en: 'process tree of the focused lane', de: 'Prozessbaum der gewählten Spur' } },
+  { keys: ['p'], label: 'p', action: { type: 'toggle-lanes' }, help: { en: 'lanes beside every slide, or one summary line', de: 'Spuren neben jeder Folie, oder eine Zeile' } },
+  { keys: ['escape'], label: 'Esc', action: { type: 'back' }, help: { en: 'back (close help, index, tree, focus)', de: 'zurück (Hilfe, Übersicht, Baum, Spur)' } },
+  { keys: ['e'], label: 'e', action: { type: 'export-svg' }, help: { en: 'save the plot as an SVG handout', de: 'Kurve als SVG-Handout speichern' } },
+  { keys: ['i'], label: 'i', action: { type: 'toggle-containers' }, help: { en: 'your containers: PID 1 verdict of each running one (read-only)', de: 'deine Container: PID 1 jedes laufenden (nur lesen)' } },
+  { keys: ['?'], label: '?', action: { type: 'toggle-help' }, help: { en: 'this help', de: 'diese Hilfe' } },
+  { keys: ['q', 'ctrl+c'], label: 'q Ctrl-C', action: { type: 'quit' }, help: { en: 'quit (stops and removes the containers)', de: 'beenden (stoppt und entfernt die Container)' } },
 ];
+
+/** What the keys mean in the slide index (a list: move, go, close). */
+const INDEX_KEYS: Record<string, Action> = {
+  up: { type: 'index-move', by: -1 },
+  k: { type: 'index-move', by: -1 },
+  down: { type: 'index-move', by: 1 },
+  j: { type: 'index-move', by: 1 },
+  pageup: { type: 'index-move', by: -10 },
+  pagedown: { type: 'index-move', by: 10 },
+  enter: { type: 'index-go' },
+  escape: { type: 'back' },
+  'ctrl+p': { type: 'back' },
+  q: { type: 'quit' },
+  'ctrl+c': { type: 'quit' },
+};
+
+export type KeyMode = 'normal' | 'index' | 'blank';
+
+export interface Resolved {
+  action: Action | null;
+  /** Prefix to keep for the next key: digits of a count, or `g` waiting for a second `g`. */
+  prefix: string;
+}
+
+const byKey = new Map<string, Binding>(BINDINGS.flatMap((b) => b.keys.map((k) => [k, b] as const)));
+
+/** The binding a single key name triggers (no count, no sequence), if any. */
+export function bindingFor(name: string): Binding | undefined {
+  return byKey.get(name);
+}
+
+/** One key press in, the action and the prefix to keep out. Pure; the caller holds `prefix`. */
+export function resolveKey(name: string | null, prefix: string, mode: KeyMode = 'normal'): Resolved {
+  if (name === null) return { action: null, prefix: '' };
+  if (mode === 'blank') {
+    // Any key brings the screen back; quitting still quits.
+    return { action: name === 'q' || name === 'ctrl+c' ? { type: 'quit' } : { type: 'blank' }, prefix: '' };
+  }
+  if (mode === 'index') return { action: INDEX_KEYS[name] ?? null, prefix: '' };
+  if (/^[0-9]$/.test(name)) {
+    const digits = prefix && /^[0-9]+$/.test(prefix) ? `${prefix}${name}`.slice(-4) : name;
+    // The first digit still focuses its lane at once (1 2 3), as before counts existed.
+    const first = digits.length === 1 ? bindingFor(name) : undefined;
+    return { action: first ? first.action : { type: 'count', digits }, prefix: digits };
+  }
+  if (/^[0-9]+$/.test(prefix) && (name === 'G' || name === 'enter')) {
+    const n = Number(prefix);
+    const undoFocus = prefix.length >= 1 && bindingFor(prefix[0] ?? '')?.action.type === 'focus';
+    return { action: n >= 1 ? { type: 'goto-slide', index: n - 1, undoFocus } : null, prefix: '' };
+  }
+  if (name === 'g') {
+    if (prefix === 'g') return { action: bindingFor('gg')?.action ?? null, prefix: '' };
+    return { action: null, prefix: 'g' };
+  }
+  return { action: bindingFor(name)?.action ?? null, prefix: '' };
+}
+
+/** Every binding's help line, in table order. */
+export function keyHelp(lang: Lang): { keys: string; what: string }[] {
+  return BINDINGS.map((b) => ({ keys: b.label, what: b.help[lang] }));
+}

@@ -1,47 +1,50 @@
 import { describe, expect, it } from 'vitest';
-import { plotWindowMs, renderBar, renderPlot } from './lane-plot.js';
+import { plotSpanMs, renderBar, renderPlot, STOP_MARK } from './lane-plot.js';
 
 const series = (values: number[], stepMs = 250) => values.map((zombies, i) => ({ t: i * stepMs, zombies }));
+const isBraille = (ch: string | undefined): boolean => ch !== undefined && ch.codePointAt(0)! > 0x2800 && ch.codePointAt(0)! <= 0x28ff;
 
 describe('renderPlot', () => {
   it('has the asked height and width, with 0 and the top on the axis', () => {
     const rows = renderPlot({ series: series([0, 1, 2]), width: 30, height: 5, yMax: 100, glyph: '*' });
     expect(rows).toHaveLength(5);
-    for (const r of rows) expect(r.length).toBe(30);
+    for (const r of rows) expect([...r].length).toBe(30);
     expect(rows[0]?.startsWith('100┤')).toBe(true);
     expect(rows[4]?.startsWith('  0┤')).toBe(true);
   });
-  it('draws a flat zero line on the bottom row only', () => {
-    const rows = renderPlot({ series: series([0, 0, 0, 0]), width: 20, height: 4, yMax: 10, glyph: 'o' });
-    expect(rows[3]).toContain('oooo');
-    expect(rows.slice(0, 3).join('')).not.toContain('o');
+  it('draws a flat zero line in braille on the bottom row only, the glyph at the newest point', () => {
+    const rows = renderPlot({ series: series([0, 0, 0, 0, 0, 0, 0, 0]), width: 20, height: 4, yMax: 10, glyph: 'o' });
+    const bottom = [...(rows[3] ?? '').slice(3)];
+    expect(bottom.filter(isBraille).length).toBeGreaterThanOrEqual(3);
+    expect(bottom).toContain('o');
+    expect(rows.slice(0, 3).join('')).not.toMatch(/[\u2801-\u28ff]/);
   });
-  it('puts the top value on the top row and connects a jump vertically', () => {
-    const rows = renderPlot({ series: series([0, 10]), width: 10, height: 5, yMax: 10, glyph: '*' });
-    const col = (r: string): number => r.indexOf('*');
-    expect(col(rows[0] ?? '')).toBeGreaterThan(0);
-    // Rows between the two points carry the connector in the second column.
-    for (const r of rows.slice(1, 4)) expect(r[col(rows[0] ?? '')]).toBe('*');
+  it('tells lanes apart by pattern: solid, dotted, dashed differ on the same data', () => {
+    const data = series(Array<number>(40).fill(0), 100);
+    const line = (pattern: 'solid' | 'dotted' | 'dashed') => renderPlot({ series: data, width: 30, height: 3, yMax: 10, glyph: '*', pattern })[2];
+    expect(new Set([line('solid'), line('dotted'), line('dashed')]).size).toBe(3);
   });
-  it('clips values above yMax to the top row', () => {
-    const rows = renderPlot({ series: series([500]), width: 10, height: 3, yMax: 10, glyph: '+' });
-    expect(rows[0]).toContain('+');
+  it('connects a jump vertically so a steep rise reads as a line', () => {
+    const rows = renderPlot({ series: series([0, 0, 10, 10]), width: 10, height: 5, yMax: 10, glyph: '*' });
+    for (const r of rows) expect([...r.slice(3)].some((c) => isBraille(c) || c === '*')).toBe(true);
   });
-  it('scrolls: the newest sample sits in the last column once the run is wider than the plot', () => {
-    const values = Array.from({ length: 200 }, (_, i) => (i === 199 ? 10 : 0));
-    const rows = renderPlot({ series: series(values), width: 20, height: 3, yMax: 10, glyph: '*' });
-    expect(rows[0]?.at(-1)).toBe('*');
+  it('shows the whole run: a run longer than the plot is compressed, its start still drawn', () => {
+    const values = Array.from({ length: 2000 }, (_, i) => Math.floor(i / 10));
+    const rows = renderPlot({ series: series(values, 100), width: 30, height: 6, yMax: 256, glyph: '*', ended: true });
+    // The start (0 zombies) is in the first column and the end (199) near the right edge.
+    expect(isBraille([...(rows[5] ?? '')][4])).toBe(true);
+    expect(rows.some((r) => r.trimEnd().endsWith('*'))).toBe(true);
+    expect(plotSpanMs(200_000, 26, true)).toBe(200_000);
+    // While running, the span doubles instead of moving every tick.
+    expect(plotSpanMs(7000, 26, false)).toBe(13 * 250 * 4);
+  });
+  it('marks the stop with a dotted column', () => {
+    const rows = renderPlot({ series: series(Array<number>(80).fill(0), 100), width: 30, height: 4, yMax: 10, glyph: '*', stopAt: 4000, ended: true });
+    expect(rows.slice(0, 3).every((r) => r.includes(STOP_MARK))).toBe(true);
   });
   it('is empty (axis only) without data', () => {
     const rows = renderPlot({ series: [], width: 12, height: 3, yMax: 10, glyph: '*' });
-    expect(rows.join('')).not.toContain('*');
-  });
-});
-
-describe('plotWindowMs', () => {
-  it('is the plot columns (width minus the y labels) times the time per column', () => {
-    expect(plotWindowMs(84, 256)).toBe(80 * 250);
-    expect(plotWindowMs(20, 10, 100)).toBe(17 * 100);
+    expect(rows.join('')).not.toMatch(/[*\u2801-\u28ff]/);
   });
 });
 

@@ -1,7 +1,17 @@
 /**
- * Text line plot for one lane: zombie count over time, drawn with the mode's glyph so lanes
- * stay distinguishable without colour. Pure: series and size in, rows of text out.
+ * Line plot for one lane in braille cells (2x4 dots per cell, as btop and ttyplot draw): the
+ * zombie count over the whole run, y fixed from 0 to the PID limit. Lanes stay apart without
+ * colour by their dot pattern (solid, dotted, dashed) and their glyph at the newest point.
+ * Pure: series and size in, rows of text out.
  */
+import type { ModeId } from './modes.js';
+
+export type PlotPattern = 'solid' | 'dotted' | 'dashed';
+
+/** Each lane's dot pattern, so the lanes differ in black and white too. */
+export const MODE_PATTERN: Record<ModeId, PlotPattern> = { 'no-init': 'solid', 'dumb-init': 'dotted', init: 'dashed' };
+/** A flat line in each pattern, as the help's legend shows it. */
+export const PATTERN_SAMPLE: Record<PlotPattern, string> = { solid: '⣀⣀⣀⣀⣀', dotted: '⡀⡀⡀⡀⡀', dashed: '⣀⣀ ⣀⣀' };
 
 export interface PlotInput {
   series: readonly { t: number; zombies: number }[];
@@ -11,72 +21,106 @@ export interface PlotInput {
   height: number;
   /** Top of the fixed y-axis. */
   yMax: number;
+  /** Drawn at the newest point. */
   glyph: string;
-  /** Time one column stands for, ms. 10 Hz samples, so 100 ms shows every sample. */
-  msPerColumn?: number;
+  pattern?: PlotPattern;
+  /** Run-relative ms `docker stop` was sent: a dotted column marks it. */
+  stopAt?: number | null;
+  /** The run is over: the x axis ends at its last sample instead of leaving room to grow. */
+  ended?: boolean;
+  /** The newest sample time of all lanes, so lanes side by side share one time axis. */
+  lastT?: number;
 }
 
+/** Time one column stands for at least, ms: a short run does not fill the width at once. */
 export const DEFAULT_MS_PER_COLUMN = 250;
+export const STOP_MARK = '┊';
 
-/** How much time a plot of this width shows (the same arithmetic as renderPlot). */
-export function plotWindowMs(width: number, yMax: number, msPerColumn = DEFAULT_MS_PER_COLUMN): number {
-  const labelW = Math.max(String(Math.max(1, yMax)).length, 1);
-  return Math.max(1, width - labelW - 1) * msPerColumn;
+const BRAILLE = 0x2800;
+// Dot bits by [sub-column][sub-row from the top].
+const DOT = [
+  [0x01, 0x02, 0x04, 0x40],
+  [0x08, 0x10, 0x20, 0x80],
+] as const;
+
+export const labelWidth = (yMax: number): number => String(Math.max(1, Math.round(yMax))).length;
+
+/**
+ * The time the x axis spans: the whole run. While it runs the span doubles when the run
+ * outgrows it (the line does not crawl left on every tick); once it ended, it fits exactly.
+ */
+export function plotSpanMs(lastT: number, plotCols: number, ended: boolean): number {
+  const min = Math.max(1, plotCols) * DEFAULT_MS_PER_COLUMN;
+  if (lastT <= min) return min;
+  if (ended) return lastT;
+  return min * 2 ** Math.ceil(Math.log2(lastT / min));
 }
 
-/** Scroll window: the newest data at the right edge once the run is longer than the plot is wide. */
+const drawn = (pattern: PlotPattern, x: number): boolean => (pattern === 'solid' ? true : pattern === 'dotted' ? x % 2 === 0 : x % 6 < 4);
+
 export function renderPlot(p: PlotInput): string[] {
   const height = Math.max(1, p.height);
   const yMax = Math.max(1, p.yMax);
-  const labelW = Math.max(String(yMax).length, 1);
+  const labelW = labelWidth(yMax);
   const plotW = Math.max(1, p.width - labelW - 1);
-  const msPerCol = p.msPerColumn ?? DEFAULT_MS_PER_COLUMN;
-  const grid: string[][] = Array.from({ length: height }, () => Array<string>(plotW).fill(' '));
+  const pattern = p.pattern ?? 'solid';
+  const bits: number[][] = Array.from({ length: height }, () => Array<number>(plotW).fill(0));
+  const over: (string | null)[][] = Array.from({ length: height }, () => Array<string | null>(plotW).fill(null));
 
   const last = p.series.at(-1);
   if (last) {
-    const windowMs = plotW * msPerCol;
-    const tStart = Math.max(0, last.t - windowMs + msPerCol);
-    const cols: (number | null)[] = Array<number | null>(plotW).fill(null);
+    const subW = plotW * 2;
+    const subH = height * 4;
+    const span = plotSpanMs(Math.max(last.t, p.lastT ?? 0), plotW, p.ended === true);
+    const xOf = (t: number): number => Math.min(subW - 1, Math.max(0, Math.floor((t / span) * subW)));
+    const cols: (number | null)[] = Array<number | null>(subW).fill(null);
     for (const pt of p.series) {
-      if (pt.t < tStart) continue;
-      const c = Math.min(plotW - 1, Math.floor((pt.t - tStart) / msPerCol));
-      cols[c] = Math.max(cols[c] ?? 0, pt.zombies);
+      const x = xOf(pt.t);
+      cols[x] = Math.max(cols[x] ?? 0, pt.zombies);
     }
-    // Fill gaps between samples with the previous value so the line does not break.
-    const lastCol = Math.min(plotW - 1, Math.floor((last.t - tStart) / msPerCol));
+    // Hold the previous value across sub-columns without a sample, so the line does not break.
+    const lastX = xOf(last.t);
     let prev: number | null = null;
-    for (let c = 0; c <= lastCol; c++) {
-      if (cols[c] === null) cols[c] = prev;
-      prev = cols[c] ?? prev;
+    for (let x = 0; x <= lastX; x++) {
+      if (cols[x] === null) cols[x] = prev;
+      prev = cols[x] ?? prev;
     }
-    const rowOf = (v: number): number => Math.min(height - 1, Math.round((Math.min(v, yMax) / yMax) * (height - 1)));
-    let prevRow: number | null = null;
-    for (let c = 0; c < plotW; c++) {
-      const v = cols[c];
+    const yOf = (v: number): number => Math.min(subH - 1, Math.round((Math.min(Math.max(0, v), yMax) / yMax) * (subH - 1)));
+    const dot = (x: number, yFromBottom: number): void => {
+      const yTop = subH - 1 - yFromBottom;
+      const row = Math.floor(yTop / 4);
+      const col = Math.floor(x / 2);
+      const r = bits[row];
+      if (r && col < plotW) r[col] = (r[col] ?? 0) | DOT[x % 2 as 0 | 1][yTop % 4 as 0 | 1 | 2 | 3];
+    };
+    let prevY: number | null = null;
+    for (let x = 0; x <= lastX; x++) {
+      const v = cols[x];
       if (v === null || v === undefined) continue;
-      const r = rowOf(v);
-      // Vertical connector between consecutive points, so steep rises read as a line.
-      if (prevRow !== null && Math.abs(r - prevRow) > 1) {
-        const [lo, hi] = r > prevRow ? [prevRow + 1, r - 1] : [r + 1, prevRow - 1];
-        for (let rr = lo; rr <= hi; rr++) setCell(grid, height - 1 - rr, c, p.glyph);
+      const y = yOf(v);
+      // A steep rise is drawn as a vertical run of dots whatever the pattern, so it reads as one line.
+      if (prevY !== null && Math.abs(y - prevY) > 1) {
+        const [lo, hi] = y > prevY ? [prevY + 1, y - 1] : [y + 1, prevY - 1];
+        for (let yy = lo; yy <= hi; yy++) dot(x, yy);
       }
-      setCell(grid, height - 1 - r, c, p.glyph);
-      prevRow = r;
+      if (drawn(pattern, x) || x === lastX) dot(x, y);
+      prevY = y;
     }
+    if (p.stopAt !== null && p.stopAt !== undefined && p.stopAt >= 0) {
+      const c = Math.floor(xOf(p.stopAt) / 2);
+      for (let r = 0; r < height; r++) if ((bits[r]?.[c] ?? 0) === 0) (over[r] as (string | null)[])[c] = STOP_MARK;
+    }
+    const lastY = yOf(last.zombies);
+    (over[Math.floor((subH - 1 - lastY) / 4)] as (string | null)[])[Math.floor(lastX / 2)] = p.glyph;
   }
 
-  return grid.map((row, i) => {
+  return bits.map((row, i) => {
     const valueAtRow = height === 1 ? yMax : Math.round(((height - 1 - i) / (height - 1)) * yMax);
     const labelled = i === 0 || i === height - 1 || (height >= 5 && i === Math.floor((height - 1) / 2));
     const label = labelled ? String(i === height - 1 ? 0 : valueAtRow) : '';
-    return `${label.padStart(labelW)}${labelled ? '┤' : '│'}${row.join('')}`;
+    const cells = row.map((b, c) => over[i]?.[c] ?? (b === 0 ? ' ' : String.fromCodePoint(BRAILLE + b)));
+    return `${label.padStart(labelW)}${labelled ? '┤' : '│'}${cells.join('')}`;
   });
-}
-
-function setCell(grid: string[][], row: number, col: number, ch: string): void {
-  const r = grid[row];
-  if (r && col >= 0 && col < r.length) r[col] = ch;
 }
 
 /** A bar like `[#####.....]` for PIDs used against the limit; width is the whole bar with brackets. */

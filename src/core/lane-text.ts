@@ -1,24 +1,120 @@
-/** The words a lane shows for its state. Pure, so every state's text is unit-tested. */
+/**
+ * The words a lane shows, fitted to its width: its state, zombies, peak, PID 1, PIDs used
+ * against the limit and fork failures. Pure, so every state's text and every width's fit is
+ * unit-tested; nothing here is ever cut, only shortened (labels, decoration) or wrapped.
+ */
+import type { LaneModel } from './app-state.js';
+import { fitLine, type Row, type Seg } from './fit-line.js';
+import type { UiText } from './i18n.js';
+import { renderBar } from './lane-plot.js';
+import { MODES, type ModeId } from './modes.js';
 import type { LaneState } from './run-events.js';
 
-const secs = (ms: number, digits = 1): string => `${(Math.max(0, ms) / 1000).toFixed(digits)} s`;
-
 /** One short line: what the lane is doing now. `now` is epoch ms (for countdowns). */
-export function laneStateText(s: LaneState, now: number, compact = false): string {
+export function laneStateText(s: LaneState, now: number, t: UiText, compact = false): string {
   switch (s.kind) {
     case 'idle':
-      return 'idle · press r to run';
+      return compact ? t.state.idleShort : t.state.idle;
     case 'building':
-      return `building image: ${s.detail}`;
+      return t.state.building(s.detail);
     case 'starting':
-      return 'starting…';
+      return t.state.starting;
     case 'running':
-      return `running ${secs(now - s.startedAt, 0)}`;
+      return t.state.running(t.secs(now - s.startedAt, 0));
     case 'stopping':
-      return `stopping · SIGKILL in ${secs(s.deadline - now)}${compact ? '' : ` (timeout ${s.timeoutS} s)`}`;
+      return t.state.stopping(t.secs(s.deadline - now), compact ? null : s.timeoutS);
     case 'stopped':
-      return `stopped in ${secs(s.stopMs, 2)} · exit ${s.exitCode ?? '?'}`;
+      return t.state.stopped(t.secs(s.stopMs, 2), String(s.exitCode ?? '?'), compact);
     case 'error':
-      return `ERROR: ${s.problem.message}`;
+      return t.state.error(s.problem.message);
   }
+}
+
+const stateStyle = (s: LaneState): Seg['style'] =>
+  s.kind === 'error' ? 'error' : s.kind === 'stopping' ? 'accent' : s.kind === 'stopped' ? 'ok' : 'plain';
+
+export interface LaneTextInput {
+  lane: LaneModel;
+  /** 1-based position, shown as the key that focuses it. */
+  index: number;
+  width: number;
+  now: number;
+  t: UiText;
+  /** The builder's latest line while the lane is building. */
+  buildLine?: string | null;
+}
+
+function label(mode: ModeId, index: number, t: UiText, padded: boolean): Seg {
+  const text = `${MODES[mode].glyph} ${index} ${t.modeLabel[mode]}`;
+  return { text: padded ? ` ${text} ` : text, style: 'mode', mode };
+}
+
+function stateSeg(i: LaneTextInput, compact: boolean): Seg {
+  const st = i.lane.state;
+  const text = st.kind === 'building' && i.buildLine ? i.t.state.building(i.buildLine) : laneStateText(st, i.now, i.t, compact);
+  return { text, style: stateStyle(st) };
+}
+
+/** The lane's header: label and state, wrapped if the state is long. */
+export function laneHeader(i: LaneTextInput): Row[] {
+  const { lane, index, t } = i;
+  return fitLine(
+    [
+      [label(lane.mode, index, t, true), { text: '  ' }, stateSeg(i, false)],
+      [label(lane.mode, index, t, false), { text: ' ' }, stateSeg(i, false)],
+      [label(lane.mode, index, t, false), { text: ' ' }, stateSeg(i, true)],
+    ],
+    i.width,
+  );
+}
+
+/** All text rows of a lane above its plot: header, counts with PID 1, PID usage. */
+export function laneLines(i: LaneTextInput): Row[] {
+  const { lane, t, width } = i;
+  const counts = fitLine(
+    [
+      [
+        { text: `${t.zombies} ${lane.zombies}`, style: 'strong' },
+        { text: `  ${t.peak} ${lane.peak}` },
+        { text: '  PID 1: ' },
+        { text: lane.pid1 ?? '—', style: 'strong' },
+      ],
+      [
+        { text: `${t.zombies} ${lane.zombies}`, style: 'strong' },
+        { text: ` ${t.peak} ${lane.peak}` },
+        { text: ' PID 1: ' },
+        { text: lane.pid1 ?? '—', style: 'strong' },
+      ],
+    ],
+    width,
+  );
+  return [...laneHeader(i), ...counts, ...pidsLine(i)];
+}
+
+function pidsLine({ lane, t, width }: LaneTextInput): Row[] {
+  const limit = lane.pidsLimit ?? lane.result?.pidsLimit ?? null;
+  const used = lane.pidsUsed ?? lane.result?.pidsUsedEnd ?? null;
+  if (used === null && limit === null) return [[{ text: `${t.pids} —` }]];
+  const numbers = `${used ?? '?'}/${limit ?? '?'}`;
+  const fails: Seg[] = lane.forkFailures ? [{ text: `  ${t.forkFailures} ${lane.forkFailures}`, style: 'error' }] : [];
+  // The bar is decoration: it shrinks first, then goes, before the numbers would wrap.
+  const fixed = `${t.pids}  ${numbers}`.length + fails.reduce((n, s) => n + s.text.length, 0);
+  const barW = Math.min(30, width - fixed);
+  const withBar: Row = [{ text: `${t.pids} ${renderBar(used, limit, Math.max(6, barW))} ${numbers}` }, ...fails];
+  return fitLine(barW >= 6 ? [withBar, [{ text: `${t.pids} ${numbers}` }, ...fails]] : [[{ text: `${t.pids} ${numbers}` }, ...fails]], width);
+}
+
+/** A lane in one line (or as few as fit): label, zombies, state. For lanes not plotted and the demo slide's widget. */
+export function laneSummary(i: LaneTextInput, labelWidth = 0): Row[] {
+  const { lane, index, t } = i;
+  const lbl = label(lane.mode, index, t, true);
+  const padded: Seg = { ...lbl, text: lbl.text.padEnd(labelWidth) };
+  const z: Seg = { text: ` ${t.zombies} ${String(lane.zombies).padStart(3)}`, style: 'strong' };
+  return fitLine(
+    [
+      [padded, z, { text: '  ' }, stateSeg(i, true)],
+      [label(lane.mode, index, t, false), { text: ` ${t.zombies} ${lane.zombies}`, style: 'strong' }, { text: ' ' }, stateSeg(i, true)],
+    ],
+    i.width,
+  );
 }

@@ -45,7 +45,7 @@ const image = z.enum(['base', 'zombie']);
 export const runEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('build-progress'), image, line: z.string() }),
   z.object({ type: z.literal('build-done'), image, tag: z.string(), way: z.enum(['registry', 'offline', 'cached']), ms: z.number() }),
-  z.object({ type: z.literal('source'), source: z.enum(['host-proc', 'cgroup', 'sidecar', 'replay']), detail: z.string() }),
+  z.object({ type: z.literal('source'), source: z.enum(['host-proc', 'cgroup', 'sidecar', 'sidecar-cgroup', 'replay']), detail: z.string() }),
   z.object({ type: z.literal('lane'), mode, state: laneState }),
   z.object({ type: z.literal('pid1'), mode, name: z.string() }),
   z.object({ type: z.literal('sample'), mode, sample, tree: z.array(procEntry).optional() }),

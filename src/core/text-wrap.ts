@@ -47,6 +47,28 @@ function hangingIndent(plain: string, width: number): number {
   return indent < width / 2 ? indent : 0;
 }
 
+const URL_BREAK = new Set(['/', '.', '-', '?', '&', '=', '_', '#']);
+
+/** Where to start new rows inside an over-long word: after the last separator that fits, else at the row's end. */
+function breakPoints(chars: string[], firstRoom: number, room: number): Set<number> {
+  const out = new Set<number>();
+  let start = 0;
+  let fits = Math.max(1, firstRoom);
+  while (chars.length - start > fits) {
+    let cut = start + fits;
+    for (let i = start + fits - 1; i > start + Math.floor(fits / 3); i--) {
+      if (URL_BREAK.has(chars[i] ?? '')) {
+        cut = i + 1;
+        break;
+      }
+    }
+    out.add(cut);
+    start = cut;
+    fits = Math.max(1, room);
+  }
+  return out;
+}
+
 /** Wraps one line (no '\n') to rows of at most `width` visible characters. */
 export function wrapLine(line: string, width: number): string[] {
   const w = Math.max(1, Math.floor(width));
@@ -76,19 +98,24 @@ export function wrapLine(line: string, width: number): string[] {
       closeRow();
       openRow();
     }
+    // A word longer than a whole row (a URL): break it after a `/`, `.`, `-`, `?`, `&`, `=` or `_`
+    // where one is near enough, not in the middle of a word.
+    const text = word.flatMap((p) => ('ch' in p ? [p.ch] : []));
+    const breaks = chars > w - rowWidth ? breakPoints(text, w - rowWidth, w - indent.length) : new Set<number>();
+    let n = 0;
     for (const p of word) {
       if ('sgr' in p) {
         row += p.sgr;
         track(p.sgr);
         continue;
       }
-      if (rowWidth >= w) {
-        // A word longer than a whole row: break it hard.
+      if (breaks.has(n) || rowWidth >= w) {
         closeRow();
         openRow();
       }
       row += p.ch;
       rowWidth++;
+      n++;
     }
     word = [];
   };

@@ -44,15 +44,16 @@ export function makeTheme(name: ThemeName, noColor: boolean): Theme {
       useDim: false,
     };
   }
+  // Projectors wash out dark blue and grey: no text on blue, nothing that matters in grey.
   return {
     name,
-    mode: { 'no-init': 'red', 'dumb-init': 'blue', init: 'green' },
+    mode: { 'no-init': 'red', 'dumb-init': 'cyan', init: 'green' },
     accent: 'yellow',
-    dim: 'gray',
+    dim: undefined,
     error: 'red',
     ok: 'green',
     replay: 'magenta',
-    useDim: true,
+    useDim: false,
   };
 }
 

@@ -40,8 +40,20 @@ async function createTracked(docker: Docker, spec: ContainerSpec, signal?: Abort
 export async function createAndStart(docker: Docker, spec: ContainerSpec, signal?: AbortSignal): Promise<Started> {
   const made = await createTracked(docker, spec, signal);
   await made.container.start();
-  const info = await made.container.inspect();
-  return { ...made, initPid: info.State.Pid };
+  return { ...made, initPid: await initPidOf(made.container) };
+}
+
+/**
+ * The init's PID right after start. A short-lived auto-removed container can be gone before the
+ * inspect arrives (a remote engine's round trip is long): it ran and exited, so there is no PID.
+ */
+async function initPidOf(container: Docker.Container): Promise<number> {
+  try {
+    return (await container.inspect()).State.Pid;
+  } catch (err) {
+    if ((err as { statusCode?: number }).statusCode === 404) return 0;
+    throw err;
+  }
 }
 
 /** A started container whose workload waits for a line on stdin (fork.py's ZOMBIE_LAB_WAIT=stdin). */

@@ -44,6 +44,7 @@ export const SOURCE_DETAIL: Record<Exclude<SampleSource, 'replay'>, string> = {
   cgroup: "the pids cgroup (pids.current minus the threads it lists) every tick, cross-checked against this host's /proc",
   'host-proc': "this host's /proc, scanned on a worker thread within a quarter of a core",
   sidecar: "a sampler container inside each demo's PID namespace (sidecar, through the Docker API)",
+  'sidecar-cgroup': "a sampler container inside each demo's PID namespace that reads the demo's pids cgroup every tick (cgroup v2, the engine's cgroup tree read-only), cross-checked against /proc",
 };
 
 export interface DemoControl {
@@ -261,7 +262,11 @@ export async function* runDemo(docker: Docker, opts: DemoOptions, ctl: DemoContr
     );
     if (inner.signal.aborted) return;
     for (const source of sources) push({ type: 'source', source, detail: SOURCE_DETAIL[source as keyof typeof SOURCE_DETAIL] });
-    if (sidecars.size > 0) push({ type: 'source', source: 'sidecar', detail: `${SOURCE_DETAIL.sidecar}: ${sidecarWhy}` });
+    const sidecarWays = new Map([...sidecars.values()].map((sc) => [sc.way.way, sc.way.why] as const));
+    for (const [way, whyNot] of sidecarWays) {
+      const source = way === 'cgroup' ? 'sidecar-cgroup' : 'sidecar';
+      push({ type: 'source', source, detail: `${SOURCE_DETAIL[source]}: ${sidecarWhy}${whyNot ? ` (/proc: ${whyNot})` : ''}` });
+    }
 
     // One t0 for every lane: the workloads begin together, when their start lines go out.
     const t0 = Date.now();
@@ -273,6 +278,8 @@ export async function* runDemo(docker: Docker, opts: DemoOptions, ctl: DemoContr
     let active = [...targets];
     const sidecarLoops = [...sidecars.entries()].map(async ([mode, sc]) => {
       let named = false;
+      let fellBack = false;
+      const wasCgroup = sc.way.way === 'cgroup';
       for await (const r of sc.readings) {
         if (sampling.signal.aborted) break;
         if (!named) {
@@ -281,7 +288,12 @@ export async function* runDemo(docker: Docker, opts: DemoOptions, ctl: DemoContr
         }
         if (r.live === 0) continue;
         const tree = treeFromReading(r);
-        push({ type: 'sample', mode, sample: sampleFromReading(r, Date.now() - t0, opts.pidsLimit), ...(tree ? { tree } : {}) });
+        const sample = sampleFromReading(r, Date.now() - t0, opts.pidsLimit);
+        if (wasCgroup && sc.way.way === 'proc' && !fellBack) {
+          fellBack = true; // the sidecar went back to /proc: say so once
+          push({ type: 'source', source: 'sidecar', detail: `${SOURCE_DETAIL.sidecar} (for ${mode}: the cgroup count disagreed with /proc on a quiet container)` });
+        }
+        push({ type: 'sample', mode, sample, ...(tree ? { tree } : {}) });
       }
       // Ended while its container should still run: say so, rather than let the lane go quiet.
       const demo = started.get(mode); // gone from the map once it was stopped

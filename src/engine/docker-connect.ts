@@ -22,6 +22,7 @@ import {
   type Endpoint,
 } from '../core/engine-endpoint.js';
 import { LabError } from './lab-error.js';
+import type { SshTarget } from './ssh-agent.js';
 import { withTimeout } from './timeout.js';
 
 export const MIN_API_VERSION = '1.30'; // HostConfig.Init, PidsLimit, wait condition=next-exit
@@ -86,6 +87,20 @@ export function resolveEndpoint(where: Where = here()): Endpoint {
   return ep;
 }
 
+/** A key file for ssh:// where no agent runs: ZOMBIE_LAB_SSH_KEY, else the usual unencrypted ones in ~/.ssh. */
+function sshKey(env: NodeJS.ProcessEnv): Buffer | null {
+  const home = env.HOME || homedir();
+  const files = env.ZOMBIE_LAB_SSH_KEY ? [env.ZOMBIE_LAB_SSH_KEY] : env.SSH_AUTH_SOCK ? [] : ['id_ed25519', 'id_ecdsa', 'id_rsa'].map((f) => path.join(home, '.ssh', f));
+  for (const f of files) {
+    try {
+      return readFileSync(f);
+    } catch {
+      // not there: the next
+    }
+  }
+  return null;
+}
+
 function readTls(ep: Endpoint): { ca?: Buffer; cert?: Buffer; key?: Buffer } {
   const out: { ca?: Buffer; cert?: Buffer; key?: Buffer } = {};
   for (const k of ['ca', 'cert', 'key'] as const) {
@@ -104,9 +119,19 @@ function readTls(ep: Endpoint): { ca?: Buffer; cert?: Buffer; key?: Buffer } {
 }
 
 /** A dockerode client for an endpoint, with options passed explicitly (docker-modem reads no environment then). */
-export function clientFor(ep: Endpoint, env: NodeJS.ProcessEnv = process.env): Docker {
+export async function clientFor(ep: Endpoint, env: NodeJS.ProcessEnv = process.env): Promise<Docker> {
   try {
-    return new Docker(modemOptions(ep, readTls(ep), env) as Docker.DockerOptions);
+    const opts = modemOptions(ep, readTls(ep), env);
+    if ('protocol' in opts && opts.protocol === 'ssh') {
+      // Loaded only for ssh://: ssh2 is large, and most engines are a socket away.
+      const { SshDialAgent } = await import('./ssh-agent.js');
+      const target: SshTarget = { host: opts.host, port: opts.port, ...(opts.username ? { username: opts.username } : {}), ...(opts.sshOptions.agent ? { agent: opts.sshOptions.agent } : {}) };
+      const key = sshKey(env);
+      if (key) target.privateKey = key;
+      // The host and port only shape the request URL: every byte goes through the SSH session.
+      return new Docker({ protocol: 'http', host: 'localhost', port: 80, agent: new SshDialAgent(target) } as Docker.DockerOptions);
+    }
+    return new Docker(opts as Docker.DockerOptions);
   } catch (err) {
     if (err instanceof LabError) throw err;
     throw new LabError(`cannot use the engine address ${ep.host}: ${err instanceof Error ? err.message : String(err)}`, endpointFix(ep));
@@ -140,6 +165,9 @@ export function explainConnectError(err: unknown, ep: Endpoint | string): LabErr
     return new LabError(`the Docker engine at ${shown} did not answer (${code})`, `check that the engine is running; ${endpointFix(endpoint)}; the slides work without it`, { cause: err });
   }
   const detail = err instanceof Error ? err.message.split('\n')[0] : String(err);
+  if (/HTTP request to an HTTPS server/i.test(detail ?? '')) {
+    return new LabError(`the engine at ${shown} speaks TLS, but no TLS was asked for`, 'set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH to the folder with ca.pem, cert.pem and key.pem (or use a docker context with TLS)', { cause: err });
+  }
   if (/certificate|self[- ]signed|SSL|TLS/i.test(detail ?? '')) {
     return new LabError(`the TLS handshake with ${shown} failed: ${detail}`, 'check the certificates (DOCKER_CERT_PATH, or the context\'s ca/cert/key) belong to that engine', { cause: err });
   }
@@ -150,7 +178,7 @@ export function explainConnectError(err: unknown, ep: Endpoint | string): LabErr
 let connected: Connection | null = null;
 
 async function ping(ep: Endpoint, timeoutMs: number): Promise<Connection> {
-  const docker = clientFor(ep);
+  const docker = await clientFor(ep);
   await withTimeout(docker.ping(), timeoutMs, `ping ${ep.host}`);
   const version = await withTimeout(docker.version(), timeoutMs, `version ${ep.host}`);
   return { docker, endpoint: ep.host, described: describeEndpoint(ep), found: ep, version: version.Version, apiVersion: version.ApiVersion };

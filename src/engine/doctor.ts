@@ -3,7 +3,7 @@
  * Yields them one by one so a slow check does not hide the quick answers.
  */
 import { constants } from 'node:fs';
-import { access } from 'node:fs/promises';
+import { access, stat } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import type Docker from 'dockerode';
 import { containerSpec } from '../core/container-spec.js';
@@ -64,7 +64,7 @@ async function countingChecks(docker: Docker, baseTag: string): Promise<DoctorCh
     const seen = reading.pid1 === 'sleep' && reading.live >= 1;
     checks.push(
       seen
-        ? { name: 'sampler', status: 'pass', detail: `${SOURCE_NAME[plan.source]}, because ${plan.why}; it sees PID 1 ${reading.pid1} and ${reading.live} process(es)` }
+        ? { name: 'sampler', status: 'pass', detail: `${SOURCE_NAME[plan.source]}, because ${plan.why}; it sees PID 1 ${reading.pid1} and ${reading.live} process(es)${sidecarWayText(reading)}` }
         : { name: 'sampler', status: 'fail', detail: `${SOURCE_NAME[plan.source]} (${plan.why}) sees PID 1 ${reading.pid1 ?? '?'}, not the probe's sleep`, fix: 'run zombie-lab doctor again; if it stays, report it with this line' },
     );
     if (reading.pidMax !== null) checks.push({ name: 'pid_max', status: 'info', detail: `${reading.pidMax}, as the engine's containers see it: every lab container runs with a PID limit far below it` });
@@ -94,7 +94,11 @@ async function endpointChecks(): Promise<DoctorCheck[]> {
     const socket = ep.host.slice('unix://'.length);
     try {
       await access(socket, constants.R_OK | constants.W_OK);
-      out.push({ name: 'socket', status: 'pass', detail: `${socket} is readable and writable` });
+      out.push(
+        (await stat(socket)).isSocket()
+          ? { name: 'socket', status: 'pass', detail: `${socket} is readable and writable` }
+          : { name: 'socket', status: ep.reason.kind === 'default' ? 'warn' : 'fail', detail: `${socket} is there but is not a socket: no engine listens on it`, fix: endpointFix(ep) },
+      );
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       out.push(
@@ -177,4 +181,13 @@ async function* leftoverChecks(docker: Docker): AsyncGenerator<DoctorCheck> {
       detail: `${r.containers.kept.length} container(s) of ${runs.size} run(s) and ${r.host.kept.length} temporary folder(s) belong to a lab process that is still running and removes them when it ends (to remove its containers now anyway: zombie-lab clean --all)`,
     };
   }
+}
+
+/** How the sidecar counts: the container's pids cgroup every tick (cgroup v2), or /proc and why not the cgroup. */
+function sidecarWayText(reading: { sidecarWay?: { way: 'cgroup' | 'proc'; why: string | null } }): string {
+  const w = reading.sidecarWay;
+  if (!w) return '';
+  return w.way === 'cgroup'
+    ? "; it reads the container's pids cgroup every tick (cgroup v2, the engine's cgroup tree read-only), with /proc as its cross-check"
+    : `; it scans /proc${w.why ? ` (${w.why})` : ''}`;
 }

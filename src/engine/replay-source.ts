@@ -62,11 +62,12 @@ export function replaySource(rec: Recording, opts: { now?: () => number } = {}):
       const item = events[i];
       if (!item) break;
       if (ctl.stop.aborted && !skipped && firstStop >= i) {
-        // Jump to the recorded stop: shift the clock so that event is due now.
+        // Jump to the recorded stop: shift the clock so that event is due now. The samples before
+        // it come at once rather than not at all, so the plot still shows the whole recorded rise.
         skipped = true;
         const stopAt = events[firstStop]?.at ?? item.at;
         start = now() - stopAt;
-        i = firstStop - 1;
+        i--;
         continue;
       }
       const due = start + item.at - now();

@@ -135,6 +135,18 @@ describe.runIf(conn)('the sampler on the real engine', () => {
     }
   });
 
+  it('closing a sidecar while its readings still flow raises nothing (no late write after the end)', async () => {
+    const tags = await imageTags();
+    const target = subjects.find((s) => s.name === 'some') as Subject;
+    for (let i = 0; i < 10; i++) {
+      const sidecar = await startSidecar(conn!.docker, { owner, image: tags.base, targetId: target.started.id, ttlS: 120, intervalMs: 5, treeLimit: 400 });
+      const first = await sidecar.readings.next();
+      expect(first.done).toBe(false);
+      // An unhandled 'write after end' would fail this run as an uncaught error.
+      await sidecar.close();
+    }
+  });
+
   it('the sidecar agrees with the host path and leaves no container and no zombie of its own behind', async () => {
     const tags = await imageTags();
     const cache = new NamespaceCache();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseReading, sampleFromReading, treeFromReading } from './sidecar.js';
+import { cgroupOfLine, parseReading, sampleFromReading, SidecarLines, treeFromReading } from './sidecar.js';
 
 describe('sidecar readings', () => {
   const line = '{"zombies":47,"live":1,"threads":1,"pid1":"py \\"3\\"","costUs":467,"rateHz":10.0,"tree":[[1,0,"a) b","S"],[6,1,"python3","Z"]]}';
@@ -19,5 +19,48 @@ describe('sidecar readings', () => {
     const s = sampleFromReading(parseReading(line)!, 500, 48);
     expect(s).toMatchObject({ t: 500, zombies: 47, pidsUsed: 48, pidsLimit: 48, limitHit: true, source: 'sidecar', forkFailures: null, rateHz: 10 });
     expect(sampleFromReading({ zombies: 3, live: 2, threads: 4, pid1: null, costUs: 9 }, 0, 48).limitHit).toBe(false);
+  });
+});
+
+describe('sidecar lines on the cgroup way (cgroup v2)', () => {
+  // [pids.current, threads listed, processes listed, pids.max, refused forks, pids.peak]
+  const cg = (current: number, threads: number, extra = '') => `{"cg":[${current},${threads},1,1024,0,-1],"pid1":"python3","costUs":180,"rateHz":10.0${extra}}`;
+
+  it('reads the way line, then counts zombies as pids.current minus the listed threads, confirmed over two ticks', () => {
+    const lines = new SidecarLines(() => undefined);
+    expect(lines.take('{"way":"cgroup","why":null,"cgroup":"/sys/fs/cgroup/system.slice/docker-abc.scope"}')).toBeNull();
+    expect(lines.way).toEqual({ way: 'cgroup', why: null, cgroup: '/sys/fs/cgroup/system.slice/docker-abc.scope' });
+    expect(lines.take(cg(41, 1))).toMatchObject({ zombies: 40, live: 1, threads: 1, pid1: 'python3' });
+    // A lone higher reading (a fork in flight) shows one tick late.
+    expect(lines.take(cg(43, 1))?.zombies).toBe(40);
+    const r = lines.take(cg(43, 1))!;
+    expect(r.zombies).toBe(42);
+    const s = sampleFromReading(r, 100, 64);
+    expect(s).toMatchObject({ source: 'sidecar-cgroup', zombies: 42, pidsUsed: 43, pidsLimit: 1024, forkFailures: 0, limitHit: false, rateHz: 10 });
+  });
+
+  it('carries the /proc cross-check, and asks for /proc after two quiet disagreements', () => {
+    let asked = 0;
+    const lines = new SidecarLines(() => asked++);
+    // [zombies, live, threads, scan cost µs, cgroup zombies when the scan began, ms since it ended]
+    const agreed = lines.take(cg(11, 1, ',"proc":[10,1,1,3000,10,5],"procRateHz":0.50'))!;
+    expect(agreed.procCheck).toMatchObject({ zombies: 10, costUs: 3000, rateHz: 0.5 });
+    expect(asked).toBe(0);
+    lines.take(cg(11, 1, ',"proc":[7,1,1,3000,10,5]'));
+    expect(asked).toBe(0); // the first disagreement only looks again
+    lines.take(cg(11, 1, ',"proc":[7,1,1,3000,10,5]'));
+    expect(asked).toBe(1);
+    // A busy container (the count moved during the scan) is not judged.
+    const busy = new SidecarLines(() => asked++);
+    busy.take(cg(21, 1, ',"proc":[3,1,1,3000,2,5]'));
+    busy.take(cg(21, 1, ',"proc":[3,1,1,3000,2,5]'));
+    expect(asked).toBe(1);
+  });
+
+  it('turns a refused fork and pids.max into the limit the kernel enforces', () => {
+    const acc = cgroupOfLine([64, 4, 2, 64, 3, 64])!;
+    expect(acc).toMatchObject({ zombies: 60, pidsMax: 64, refusedForks: 3, limitHit: true, pidsPeak: 64 });
+    expect(cgroupOfLine([64, 4, 2, -1, 0, -1])).toMatchObject({ pidsMax: null, pidsPeak: null });
+    expect(cgroupOfLine([1, 2])).toBeNull();
   });
 });

@@ -13,7 +13,7 @@ import { chooseSource, parseSamplerChoice, type CountingSource, type SamplerChoi
 import { parseStatusMasks, type SignalMasks } from '../core/signal-mask.js';
 import { checkHostProc, commOf, listProcStats, NamespaceCache, pidsCgroupOf, PROC, readPids, readPidsAccounting, type PidsCgroup } from './host-proc.js';
 import { LabError } from './lab-error.js';
-import { masksOfReading, startSidecar, treeFromReading } from './sidecar.js';
+import { masksOfReading, startSidecar, treeFromReading, type SidecarWay } from './sidecar.js';
 import { readFileSync } from 'node:fs';
 
 /** What a container's counting rests on; `ns` and `cgroup` only where this host sees it. */
@@ -87,6 +87,8 @@ export interface Measured {
   lastNsPid: number | null;
   /** The live processes of the namespace with their command lines (lab checks verify the workload by them). */
   procs: ProcFact[];
+  /** The sidecar's way of counting (its pids cgroup on cgroup v2, else /proc, and why). */
+  sidecarWay?: SidecarWay;
 }
 
 export interface CountOptions {
@@ -193,12 +195,14 @@ async function countWithSidecar(target: CountTarget, owner: CountTarget, plan: C
     return {
       source: plan.source,
       pid1: r.pid1,
-      zombies: r.zombies,
+      // One reading, nothing to confirm it by: on the cgroup way a fork in flight or a child between
+      // exit and reap can count as a zombie; a real pile is in the cgroup and in the /proc scan alike.
+      zombies: r.procCheck ? Math.min(r.zombies, r.procCheck.zombies) : r.zombies,
       live: r.live,
-      // pids.events lives in the engine's cgroups, out of reach from a sidecar without the cgroup tree.
-      refusedForks: null,
-      pidsUsed: r.threads + r.zombies,
-      pidsMax: null,
+      // On cgroup v2 the sidecar reads the demo's pids cgroup; elsewhere pids.events is out of its reach.
+      refusedForks: r.cgroup?.refusedForks ?? null,
+      pidsUsed: r.cgroup?.pidsUsed ?? r.threads + r.zombies,
+      pidsMax: r.cgroup?.pidsMax ?? null,
       comms: tree.filter((p) => p.state !== 'Z').map((p) => p.comm),
       tree,
       pid1Masks: masks,
@@ -210,6 +214,7 @@ async function countWithSidecar(target: CountTarget, owner: CountTarget, plan: C
         const p = tree.find((e) => e.pid === pid && e.state !== 'Z');
         return p ? [{ pid, ppid: p.ppid, comm: p.comm, argv }] : [];
       }),
+      sidecarWay: sc.way,
     };
   } finally {
     await sc.close();

@@ -29,11 +29,12 @@ export function parseEnvFile(text: string): Record<string, string> {
 }
 
 /** Starts `scripts/rig-<name>.sh start <dir>`; the dir is short (unix socket paths) and unique per run. */
-export async function startRig(name: string, instance: string, timeoutMs = 10 * 60_000): Promise<Rig> {
+export async function startRig(name: string, instance: string, opts: number | { timeoutMs?: number; args?: string[] } = {}): Promise<Rig> {
+  const { timeoutMs = 10 * 60_000, args = [] } = typeof opts === 'number' ? { timeoutMs: opts } : opts;
   const dir = `/tmp/zombie-lab-rigs/${instance}`;
   const script = path.join(PACKAGE_ROOT, 'scripts', `rig-${name}.sh`);
   try {
-    await run('bash', [script, 'start', dir], { timeout: timeoutMs, maxBuffer: 16 << 20 });
+    await run('bash', [script, 'start', dir, ...args], { timeout: timeoutMs, maxBuffer: 16 << 20 });
   } catch (err) {
     const e = err as { stderr?: string; message: string };
     // A half-started rig is stopped by what it recorded, so nothing outlives the failure.

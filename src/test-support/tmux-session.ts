@@ -53,6 +53,16 @@ export class TmuxSession {
     return this.tmux('capture-pane', '-t', this.name, '-p');
   }
 
+  /** Resizes the terminal, as a presenter dragging the window or changing the font would. */
+  resize(columns: number, rows: number): void {
+    this.tmux('resize-window', '-t', this.name, '-x', String(columns), '-y', String(rows));
+  }
+
+  /** The screen with its colours (SGR escapes), for pictures of what a user sees. */
+  screenWithColour(): string {
+    return this.tmux('capture-pane', '-t', this.name, '-p', '-e');
+  }
+
   keys(...k: string[]): void {
     this.tmux('send-keys', '-t', this.name, ...k);
   }

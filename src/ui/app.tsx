@@ -1,19 +1,23 @@
 import { Box, Text, useApp, useInput, type Key } from 'ink';
+import type React from 'react';
 import { useEffect, useReducer, useRef } from 'react';
-import { initialState, reduce, type AppState } from '../core/app-state.js';
-import { actionForKey } from '../core/keymap.js';
-import { MODE_IDS, type ModeId } from '../core/modes.js';
+import { initialState, reduce, type AppMsg, type AppState } from '../core/app-state.js';
+import { uiText, type UiText } from '../core/i18n.js';
+import { keyName, resolveKey, type KeyMode } from '../core/keymap.js';
 import type { ContainerVerdict } from '../core/inspect/report.js';
+import { MODE_IDS, type ModeId } from '../core/modes.js';
 import type { ModeResult } from '../core/run-events.js';
+import type { Lang, Slide } from '../core/slides/types.js';
 import { renderSvgChart } from '../core/svg-chart.js';
 import type { Theme } from '../core/theme.js';
-import type { Slide } from '../core/slides/types.js';
-import { LanesSummary } from './demo-commands.js';
-import type { DemoRunner } from './demo-runner.js';
+import { LanesStrip, LanesSummary, lanesStripRows } from './demo-commands.js';
 import { ContainersOverlay } from './containers-overlay.js';
+import type { DemoRunner } from './demo-runner.js';
 import { HelpOverlay } from './help-overlay.js';
 import { HintLine } from './hint-line.js';
-import { LanesPane } from './lanes-pane.js';
+import { LanesPane, sourceBadge } from './lanes-pane.js';
+import { SegRows } from './seg-text.js';
+import { SlideIndex } from './slide-index.js';
 import { SlideView } from './slide-view.js';
 import { useNow } from './use-now.js';
 import { useTerminalSize } from './use-terminal-size.js';
@@ -28,11 +32,15 @@ export interface AppProps {
   /** True until runApp knows whether an engine answers; then it rerenders with `replay` set. */
   connecting?: boolean;
   theme: Theme;
+  /** Language of every word the app shows (the slides come in it already). */
+  lang?: Lang;
   notice?: string | null;
   /** Writes the handout; returns where it went. */
   onExport?: (svg: string) => Promise<string>;
   /** Called once the containers are cleaned up after q / Ctrl-C; the app has exited by then. */
   onQuit?: () => void;
+  /** Told the slide shown, on every change (the speaker notes follow it). */
+  onSlide?: (index: number) => void;
   /** The `i` list: the engine's running containers with a PID 1 verdict each; absent without an engine. */
   listContainers?: (signal: AbortSignal) => Promise<ContainerVerdict[]>;
 }
@@ -58,15 +66,25 @@ function resultsSoFar(s: AppState): ModeResult[] {
   });
 }
 
-export function App({ slides, runner, replay, connecting, theme, notice, onExport, onQuit, listContainers }: AppProps) {
+const hasLanes = (s: Slide | undefined): boolean => s?.widgets.some((w) => w.kind === 'lanes') ?? false;
+
+export function App({ slides, runner, replay, connecting, theme, lang, notice, onExport, onQuit, onSlide, listContainers }: AppProps) {
   const [state, dispatch] = useReducer(reduce, { slideCount: slides.length, replay, connecting: connecting ?? false, notice: notice ?? null }, initialState);
+  const t = uiText(lang ?? 'en');
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
+  // Keys typed in one burst arrive before React renders: each one reads the state the previous one made.
   const stateRef = useRef(state);
   stateRef.current = state;
+  const prefix = useRef('');
   const listing = useRef<AbortController | null>(null);
   const ticking = MODE_IDS.some((m: ModeId) => ['running', 'stopping'].includes(state.lanes[m].state.kind));
   const now = useNow(ticking);
+
+  const send = (msg: AppMsg): void => {
+    stateRef.current = reduce(stateRef.current, msg);
+    dispatch(msg);
+  };
 
   useEffect(() => {
     runner.subscribe(dispatch);
@@ -74,19 +92,47 @@ export function App({ slides, runner, replay, connecting, theme, notice, onExpor
   }, [runner]);
 
   useEffect(() => {
-    dispatch({ type: 'slide-count', count: slides.length });
-  }, [slides.length]);
+    const demo = slides.findIndex(hasLanes);
+    dispatch({ type: 'slide-count', count: slides.length, demoSlide: demo >= 0 ? demo : null });
+  }, [slides]);
 
   useEffect(() => {
     dispatch({ type: 'source-chosen', replay, connecting: connecting ?? false, notice: notice ?? null });
   }, [replay, connecting, notice]);
 
+  useEffect(() => {
+    onSlide?.(state.slide);
+  }, [onSlide, state.slide]);
+
+  const exportSvg = (): void => {
+    const s = stateRef.current;
+    if (!onExport || s.lanes['no-init'].series.length === 0) {
+      send({ type: 'notice', text: t.notice.nothingToExport });
+      return;
+    }
+    const series = Object.fromEntries(MODE_IDS.map((m) => [m, s.lanes[m].series]));
+    const svg = renderSvgChart({
+      series,
+      results: resultsSoFar(s),
+      stopAt: s.stopAt,
+      title: `Zombies over time${s.replay ? ' (REPLAY of a recorded run)' : ''}`,
+    });
+    onExport(svg).then(
+      (where) => dispatch({ type: 'notice', text: t.notice.saved(where) }),
+      (err: unknown) => dispatch({ type: 'notice', text: t.notice.saveFailed(err instanceof Error ? err.message : String(err)) }),
+    );
+  };
+
   const handleKey = (input: string, key: Key): void => {
-    const action = actionForKey({ input, ...key });
-    if (!action || stateRef.current.quitting) return;
-    dispatch(action);
-    // The reducer has run: stateRef follows on the next render, so read what it decided from it.
-    stateRef.current = reduce(stateRef.current, action);
+    const s = stateRef.current;
+    if (s.quitting) return;
+    const mode: KeyMode = s.blank ? 'blank' : s.index !== null ? 'index' : 'normal';
+    const { action, prefix: next } = resolveKey(keyName({ input, ...key }), prefix.current, mode);
+    prefix.current = next;
+    const count = /^[0-9]+$/.test(next) ? next : '';
+    if (count !== s.count) send({ type: 'count', digits: count });
+    if (!action || action.type === 'count') return;
+    send(action);
     switch (action.type) {
       case 'run':
         runner.start();
@@ -99,7 +145,7 @@ export function App({ slides, runner, replay, connecting, theme, notice, onExpor
         listing.current = null;
         if (!stateRef.current.containers) break; // it was open: the reducer closed it
         if (!listContainers) {
-          dispatch({ type: 'containers-listed', list: { kind: 'error', message: stateRef.current.replay ? 'this is a replay: no engine to ask' : 'no Docker engine answers' } });
+          send({ type: 'containers-listed', list: { kind: 'error', message: stateRef.current.replay ? t.containers.replay : t.containers.noEngine } });
           break;
         }
         const abort = new AbortController();
@@ -117,25 +163,9 @@ export function App({ slides, runner, replay, connecting, theme, notice, onExpor
           onQuit?.();
         });
         break;
-      case 'export-svg': {
-        const s = stateRef.current;
-        if (!onExport || s.lanes['no-init'].series.length === 0) {
-          dispatch({ type: 'notice', text: 'nothing to export yet: press r to run the demo first' });
-          break;
-        }
-        const series = Object.fromEntries(MODE_IDS.map((m) => [m, s.lanes[m].series]));
-        const svg = renderSvgChart({
-          series,
-          results: resultsSoFar(s),
-          stopAt: s.stopAt,
-          title: `Zombies over time${s.replay ? ' (REPLAY of a recorded run)' : ''}`,
-        });
-        onExport(svg).then(
-          (where) => dispatch({ type: 'notice', text: `handout saved: ${where}` }),
-          (err: unknown) => dispatch({ type: 'notice', text: `could not save the SVG: ${err instanceof Error ? err.message : String(err)}` }),
-        );
+      case 'export-svg':
+        exportSvg();
         break;
-      }
       default:
         break;
     }
@@ -147,7 +177,7 @@ export function App({ slides, runner, replay, connecting, theme, notice, onExpor
     for (const ch of plain ? [...input] : [input]) handleKey(ch, key);
   });
 
-  return <AppFrame state={state} slides={slides} theme={theme} columns={columns} rows={rows} now={now} />;
+  return <AppFrame state={state} slides={slides} theme={theme} columns={columns} rows={rows} now={now} t={t} />;
 }
 
 export interface AppFrameProps {
@@ -157,58 +187,92 @@ export interface AppFrameProps {
   columns: number;
   rows: number;
   now: number;
+  t?: UiText;
 }
 
 /** Everything on screen for one state: pure rendering, also what the render benchmark times. */
-export function AppFrame({ state, slides, theme, columns, rows, now }: AppFrameProps) {
+export function AppFrame({ state, slides, theme, columns, rows, now, t = uiText('en') }: AppFrameProps) {
   // One line shorter than the terminal: ink 6 clears and redraws everything when the frame fills it.
   const height = rows - 1;
   if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
     return (
       <Box flexDirection="column" width={columns} height={Math.max(1, height)}>
         <Text wrap="wrap" bold>
-          {`Terminal too small: ${columns}x${rows}. zombie-lab needs at least ${MIN_COLUMNS}x${MIN_ROWS}.`}
+          {t.tooSmall(columns, rows, MIN_COLUMNS, MIN_ROWS)}
         </Text>
-        <Text wrap="wrap">Enlarge the window or make the font smaller; q quits.</Text>
-        {state.replay ? <Text inverse bold>REPLAY</Text> : null}
+        <Text wrap="wrap">{t.tooSmallFix}</Text>
+        {state.replay ? (
+          <Text inverse bold>
+            {t.replay}
+          </Text>
+        ) : null}
       </Box>
     );
   }
   const body = height - 1;
-  const leftW = Math.max(34, Math.floor(columns * 0.45));
-  const rightW = columns - leftW;
   const slide = slides[state.slide];
+  const onDemo = hasLanes(slide);
+  if (state.blank) {
+    // Blank, but a replay still says so.
+    return (
+      <Box flexDirection="column" width={columns} height={height}>
+        {state.replay ? <SegRows rows={[[sourceBadge(state, t)]]} theme={theme} /> : null}
+      </Box>
+    );
+  }
+  const paneShown = onDemo || state.lanesOpen || state.focus !== null || state.tree;
+  const leftW = paneShown ? Math.max(34, Math.floor(columns * 0.45)) : columns;
+  const rightW = columns - leftW;
+  const strip = paneShown ? 0 : lanesStripRows(state, t, columns - 2, now).length;
+  let main: React.ReactNode;
+  if (state.containers) {
+    main = (
+      <Box height={body} width={columns} justifyContent="center" alignItems="center">
+        <ContainersOverlay list={state.containers} width={Math.min(columns, 110)} height={body} theme={theme} />
+      </Box>
+    );
+  } else if (state.help) {
+    main = (
+      <Box height={body} width={columns} justifyContent="center" alignItems="center">
+        <HelpOverlay width={Math.min(columns, 100)} height={body} theme={theme} t={t} />
+      </Box>
+    );
+  } else if (state.index !== null) {
+    main = (
+      <Box height={body} width={columns} justifyContent="center" alignItems="center">
+        <SlideIndex slides={slides} selected={state.index} current={state.slide} width={Math.min(columns, 90)} height={body} theme={theme} t={t} />
+      </Box>
+    );
+  } else {
+    main = (
+      <Box flexDirection="row" height={body}>
+        <Box width={leftW} height={body} paddingX={1} flexDirection="column">
+          {slide ? (
+            <SlideView
+              slide={slide}
+              width={leftW - 2}
+              height={body - strip}
+              noColor={theme.name === 'no-color'}
+              lang={t.lang}
+              renderLanes={(w, h) => <LanesSummary state={state} theme={theme} width={w} height={h} now={now} t={t} />}
+            />
+          ) : (
+            <Text>{t.noSlides}</Text>
+          )}
+          {strip > 0 ? <LanesStrip state={state} theme={theme} width={columns - 2} now={now} t={t} /> : null}
+        </Box>
+        {paneShown ? (
+          <Box width={rightW} height={body} borderStyle="single" borderTop={false} borderBottom={false} borderRight={false} paddingLeft={1}>
+            <LanesPane state={state} width={rightW - 2} height={body} theme={theme} now={now} t={t} />
+          </Box>
+        ) : null}
+      </Box>
+    );
+  }
   return (
     <Box flexDirection="column" width={columns} height={height}>
-      {state.containers ? (
-        <Box height={body} width={columns} justifyContent="center" alignItems="center">
-          <ContainersOverlay list={state.containers} width={Math.min(columns, 110)} height={body} theme={theme} />
-        </Box>
-      ) : state.help ? (
-        <Box height={body} width={columns} justifyContent="center" alignItems="center">
-          <HelpOverlay width={Math.min(columns, 100)} height={body} theme={theme} />
-        </Box>
-      ) : (
-        <Box flexDirection="row" height={body}>
-          <Box width={leftW} height={body} paddingX={1}>
-            {slide ? (
-              <SlideView
-                slide={slide}
-                width={leftW - 2}
-                height={body}
-                noColor={theme.name === 'no-color'}
-                renderLanes={(w, h) => <LanesSummary state={state} theme={theme} width={w} height={h} now={now} />}
-              />
-            ) : (
-              <Text>No slides.</Text>
-            )}
-          </Box>
-          <Box width={rightW} height={body} borderStyle="single" borderTop={false} borderBottom={false} borderRight={false} paddingLeft={1}>
-            <LanesPane state={state} width={rightW - 2} height={body} theme={theme} now={now} />
-          </Box>
-        </Box>
-      )}
-      <HintLine state={state} width={columns} theme={theme} />
+      {main}
+      <HintLine state={state} width={columns} theme={theme} t={t} onLanesSlide={paneShown} />
     </Box>
   );
 }

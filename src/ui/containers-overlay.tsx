@@ -5,7 +5,7 @@ import type { Theme } from '../core/theme.js';
 /** The `i` list: each running container with its PID 1 verdict in one line (read-only). */
 export function ContainersOverlay({ list, width, height, theme }: { list: ContainerList; width: number; height: number; theme: Theme }) {
   const rows = list.kind === 'ready' ? list.rows : [];
-  const nameW = Math.min(24, Math.max(8, ...rows.map((r) => r.name.length)));
+  const nameW = Math.min(width < 100 ? 18 : 24, Math.max(8, ...rows.map((r) => r.name.length)));
   const shown = rows.slice(0, Math.max(1, height - 6));
   return (
     <Box flexDirection="column" width={width} height={Math.min(height, Math.max(rows.length, 1) + 6)} borderStyle="double" paddingX={1}>

@@ -1,37 +1,63 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import type { AppState } from '../core/app-state.js';
-import { laneStateText } from '../core/lane-text.js';
+import { fitLine, wrapRow, type Row, type Seg } from '../core/fit-line.js';
+import type { UiText } from '../core/i18n.js';
+import { laneStateText, laneSummary } from '../core/lane-text.js';
 import { MODE_IDS, MODES } from '../core/modes.js';
 import type { Theme } from '../core/theme.js';
+import { sourceBadge } from './lanes-pane.js';
+import { SegRows } from './seg-text.js';
 
-const PHASE_HINT: Record<AppState['phase'], string> = {
-  idle: 'r runs all three side by side',
-  running: 's stops all three (docker stop, timed)',
-  stopping: 'docker stop sent: SIGTERM first, SIGKILL after the timeout',
-  done: 'r runs them again · e saves the plot as SVG',
-};
+interface SummaryProps {
+  state: AppState;
+  theme: Theme;
+  width: number;
+  height: number;
+  now: number;
+  t: UiText;
+}
 
 /**
- * The `::: lanes` widget on the demo slide: one line per mode, keyed by glyph and number to the
+ * The `::: lanes` widget on the demo slide: the three modes keyed by glyph and number to the
  * lanes beside it, so the `docker run` lines above read straight across to their zombie counts.
+ * When the states do not fit in its rows, it keeps label and zombies (the lanes beside show the rest).
  */
-export function LanesSummary({ state, theme, width, height, now }: { state: AppState; theme: Theme; width: number; height: number; now: number }) {
-  const gap = height >= MODE_IDS.length * 2 + 1;
+export function LanesSummary({ state, theme, width, height, now, t }: SummaryProps) {
+  const labelW = Math.max(...MODE_IDS.map((m, i) => `${MODES[m].glyph} ${i + 1} ${t.modeLabel[m]}`.length)) + 2;
+  const full = MODE_IDS.map((m, i) => laneSummary({ lane: state.lanes[m], index: i + 1, width, now, t }, labelW));
+  const short = MODE_IDS.map((m, i): Row[] =>
+    fitLine([[{ text: ` ${MODES[m].glyph} ${i + 1} ${t.modeLabel[m]} `.padEnd(labelW), style: 'mode', mode: m }, { text: ` ${t.zombies} ${state.lanes[m].zombies}`, style: 'strong' }]], width),
+  );
+  const count = (rows: Row[][]) => rows.reduce((n, r) => n + r.length, 0);
+  const lanes = count(full) <= height ? full : short;
+  const gap = count(lanes) + MODE_IDS.length - 1 <= height && lanes.every((r) => r.length === 1);
+  const hint = wrapRow([{ text: t.phaseHint[state.phase] }], width);
+  const used = count(lanes) + (gap ? MODE_IDS.length - 1 : 0);
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
-      {MODE_IDS.map((m, i) => {
-        const l = state.lanes[m];
-        return (
-          <Box key={m} flexDirection="column" marginTop={gap && i > 0 ? 1 : 0}>
-            <Text wrap="truncate">
-              <Text bold inverse color={theme.mode[m]}>{` ${MODES[m].glyph} ${i + 1} ${MODES[m].label.padEnd(13)} `}</Text>
-              <Text bold>{` zombies ${String(l.zombies).padStart(3)}`}</Text>
-              <Text>{`  ${laneStateText(l.state, now, true)}`}</Text>
-            </Text>
-          </Box>
-        );
-      })}
-      {height > MODE_IDS.length * 2 + 1 ? <Text wrap="truncate">{PHASE_HINT[state.phase]}</Text> : null}
+      {lanes.map((rows, i) => (
+        <Box key={i} flexDirection="column" marginTop={gap && i > 0 ? 1 : 0}>
+          <SegRows rows={rows} theme={theme} />
+        </Box>
+      ))}
+      {used + hint.length <= height ? <SegRows rows={hint} theme={theme} /> : null}
     </Box>
   );
+}
+
+/** Lanes folded into a line under a slide that is not the demo: each lane's zombies and state, `p` opens them. */
+export function lanesStripRows(state: AppState, t: UiText, width: number, now: number): Row[] {
+  const badge = sourceBadge(state, t);
+  const lane = (withState: boolean) =>
+    MODE_IDS.flatMap((m, i): Seg[] => [
+      { text: '  ' },
+      { text: `${MODES[m].glyph} ${i + 1} ${t.modeLabel[m]}`, style: 'mode', mode: m },
+      { text: ` ${state.lanes[m].zombies}`, style: 'strong' },
+      ...(withState ? [{ text: ` ${laneStateText(state.lanes[m].state, now, t, true)}` }] : []),
+    ]);
+  return fitLine([[badge, ...lane(true)], [badge, ...lane(false)]], width);
+}
+
+export function LanesStrip({ state, theme, width, now, t }: Omit<SummaryProps, 'height'>) {
+  return <SegRows rows={lanesStripRows(state, t, width, now)} theme={theme} />;
 }

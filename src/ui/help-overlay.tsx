@@ -1,30 +1,60 @@
 import { Box, Text } from 'ink';
-import { KEY_HELP } from '../core/keymap.js';
+import type { UiText } from '../core/i18n.js';
+import { keyHelp } from '../core/keymap.js';
+import { MODE_PATTERN, PATTERN_SAMPLE } from '../core/lane-plot.js';
 import { MODE_IDS, MODES } from '../core/modes.js';
 import type { Theme } from '../core/theme.js';
+import { wrapLine } from '../core/text-wrap.js';
 
-/** Every key binding, from the same table the keymap is tested against. */
-export function HelpOverlay({ width, height, theme }: { width: number; height: number; theme: Theme }) {
-  const keyW = Math.max(...KEY_HELP.map((k) => k.keys.length)) + 2;
-  // As tall as its content (title, keys, lanes, blank lines and the border), not the whole screen.
-  const needed = KEY_HELP.length + MODE_IDS.length + 6;
+/**
+ * Every key binding, generated from the key table itself. In one column when it fits, else in
+ * two; the lane legend comes last and only when there is room for it (the lanes carry their
+ * glyphs anyway).
+ */
+export function HelpOverlay({ width, height, theme, t }: { width: number; height: number; theme: Theme; t: UiText }) {
+  const help = keyHelp(t.lang);
+  const keyW = Math.max(...help.map((k) => k.keys.length)) + 2;
+  const inner = width - 6; // double border and padding
+  const rowsFor = (w: number) => help.map((k) => wrapLine(`${k.keys.padEnd(keyW)}${k.what}`, w));
+  const oneCol = rowsFor(inner);
+  const room = height - 4;
+  const oneColRows = oneCol.reduce((n, r) => n + r.length, 0);
+  const twoCols = oneColRows > room;
+  const colW = twoCols ? Math.floor((inner - 2) / 2) : inner;
+  const cells = twoCols ? rowsFor(colW) : oneCol;
+  const half = twoCols ? Math.ceil(cells.length / 2) : cells.length;
+  const columns = twoCols ? [cells.slice(0, half), cells.slice(half)] : [cells];
+  const used = Math.max(...columns.map((c) => c.reduce((n, r) => n + r.length, 0)));
+  const legend = [t.helpLanes, ...MODE_IDS.map((m) => `  ${MODES[m].glyph} ${PATTERN_SAMPLE[MODE_PATTERN[m]]} ${t.modeLabel[m].padEnd(14)} ${MODES[m].dockerRun}`)].flatMap((l) =>
+    wrapLine(l, inner),
+  );
+  const showLegend = used + 1 + legend.length <= room;
+  const boxH = Math.min(height, used + 4 + (showLegend ? legend.length + 1 : 0));
   return (
-    <Box flexDirection="column" width={width} height={Math.min(height, needed)} borderStyle="double" paddingX={2}>
+    <Box flexDirection="column" width={width} height={boxH} borderStyle="double" paddingX={2}>
       <Text bold color={theme.accent}>
-        Keys (press ? or Esc to close)
+        {t.helpTitle}
       </Text>
       <Text> </Text>
-      {KEY_HELP.map((k) => (
-        <Text key={k.keys} wrap="truncate">
-          <Text bold>{k.keys.padEnd(keyW)}</Text>
-          <Text>{k.what}</Text>
-        </Text>
-      ))}
-      <Text> </Text>
-      <Text bold>Lanes (plot glyphs tell them apart without colour):</Text>
-      {MODE_IDS.map((m) => (
-        <Text key={m} wrap="truncate">{`  ${MODES[m].glyph}  ${MODES[m].label.padEnd(14)} ${MODES[m].dockerRun}`}</Text>
-      ))}
+      <Box flexDirection="row">
+        {columns.map((col, ci) => (
+          <Box key={ci} flexDirection="column" width={colW} marginRight={ci === 0 && twoCols ? 2 : 0}>
+            {col.flat().map((line, i) => (
+              <Text key={i}>{line}</Text>
+            ))}
+          </Box>
+        ))}
+      </Box>
+      {showLegend ? (
+        <>
+          <Text> </Text>
+          {legend.map((l, i) => (
+            <Text key={i} bold={i === 0}>
+              {l}
+            </Text>
+          ))}
+        </>
+      ) : null}
     </Box>
   );
 }

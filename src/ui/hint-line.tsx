@@ -1,26 +1,48 @@
 import { Box, Text } from 'ink';
 import type { AppState } from '../core/app-state.js';
+import type { UiText } from '../core/i18n.js';
 import type { Theme } from '../core/theme.js';
+import { visibleWidth } from '../core/text-wrap.js';
 
-/** The keys that matter right now, shortest first; the rest is one `?` away. */
-export function hintKeys(s: AppState): string {
-  if (s.quitting) return 'stopping the containers and quitting…';
-  if (s.help) return '? / Esc close help · q quit';
-  const run = s.phase === 'running' ? 's stop · r restart' : s.phase === 'stopping' ? 'stopping… · r restart' : 'r run demo';
-  const focus = s.focus ? 'Esc back · 1-3 lane' : '1-3 focus · t tree';
-  const exp = s.lanes['no-init'].series.length > 0 ? ' · e SVG' : '';
-  return `→/← slides · ${run} · ${focus}${exp} · ? help · q quit`;
+const SEP = ' · ';
+
+/**
+ * The keys that matter right now, most important first. Items that do not fit are left out
+ * whole (the rest is one `?` away); `? help` and `q quit` always stay.
+ */
+export function hintItems(s: AppState, t: UiText, onLanesSlide: boolean): string[] {
+  const h = t.hint;
+  if (s.quitting) return [h.quitting];
+  if (s.blank) return [h.blank];
+  if (s.help) return [h.closeHelp, h.quit];
+  if (s.index !== null) return [h.index, h.quit];
+  if (s.count) return [h.count(s.count), h.quit];
+  const run = s.phase === 'running' ? [h.stop, h.restart] : s.phase === 'stopping' ? [h.stopping, h.restart] : [h.run];
+  const focus = s.focus ? [h.back, h.focus] : [h.focus, h.tree];
+  const exp = s.lanes['no-init'].series.length > 0 ? [h.svg] : [];
+  return [h.help, h.quit, ...run, h.slides, ...(onLanesSlide ? [] : [h.lanes]), ...focus, ...exp];
 }
 
-export function HintLine({ state, width, theme }: { state: AppState; width: number; theme: Theme }) {
-  const right = `${state.replay ? 'REPLAY · ' : ''}slide ${state.slide + 1}/${state.slideCount}`;
-  const left = hintKeys(state);
+/** The items that fit in `room` columns, in screen order (the first two are kept even when nothing else fits). */
+export function fitHints(items: string[], room: number): string {
+  const [help, quit, ...rest] = items;
+  if (quit === undefined) return help ?? '';
+  let kept: string[] = [];
+  for (const item of rest) {
+    const next = [...kept, item];
+    if (visibleWidth([...next, help, quit].join(SEP)) <= room) kept = next;
+  }
+  return [...kept, help, quit].join(SEP);
+}
+
+export function HintLine({ state, width, theme, t, onLanesSlide }: { state: AppState; width: number; theme: Theme; t: UiText; onLanesSlide: boolean }) {
+  const right = `${state.replay ? `${t.replay} · ` : ''}${t.slideCounter(state.slide + 1, state.slideCount)}`;
   const room = Math.max(0, width - right.length - 1);
-  const shown = left.length > room ? `${left.slice(0, Math.max(0, room - 1))}…` : left;
+  const left = fitHints(hintItems(state, t, onLanesSlide), room);
   return (
     <Box width={width}>
-      <Text wrap="truncate">
-        <Text color={theme.dim}>{shown.padEnd(room)}</Text>
+      <Text wrap="truncate-end">
+        <Text>{left.padEnd(room)}</Text>
         <Text> </Text>
         <Text bold inverse={state.replay} color={state.replay ? theme.replay : undefined}>
           {right}

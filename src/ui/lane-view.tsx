@@ -1,58 +1,39 @@
 import { Box, Text } from 'ink';
 import type { LaneModel } from '../core/app-state.js';
-import { laneStateText } from '../core/lane-text.js';
-import { renderBar, renderPlot } from '../core/lane-plot.js';
+import type { Row } from '../core/fit-line.js';
+import { MODE_PATTERN, renderPlot } from '../core/lane-plot.js';
 import { MODES } from '../core/modes.js';
 import type { Theme } from '../core/theme.js';
+import { SegRows } from './seg-text.js';
 
 export interface LaneViewProps {
   lane: LaneModel;
   width: number;
-  /** Lines available; 3 of them are the lane's text, the rest is plot. */
-  height: number;
+  /** The lane's text rows (from laneLines), already fitted to `width`. */
+  lines: readonly Row[];
+  plotRows: number;
   yMax: number;
   theme: Theme;
-  now: number;
-  /** 1-based position, shown as the key that focuses it. */
-  index: number;
-  buildLine?: string | null;
+  stopAt: number | null;
+  ended: boolean;
+  lastT: number;
+  fixLines?: readonly Row[] | undefined;
 }
 
 /** One mode's lane: name and state, zombie counts and PID 1, PID usage, then the plot. */
-export function LaneView({ lane, width, height, yMax, theme, now, index, buildLine }: LaneViewProps) {
-  const spec = MODES[lane.mode];
+export function LaneView({ lane, width, lines, plotRows, yMax, theme, stopAt, ended, lastT, fixLines }: LaneViewProps) {
   const color = theme.mode[lane.mode];
-  const st = lane.state;
-  const plotRows = Math.max(1, height - 3);
-  const limit = lane.pidsLimit ?? lane.result?.pidsLimit ?? null;
-  const used = lane.pidsUsed ?? lane.result?.pidsUsedEnd ?? null;
-  // Narrow panes (80 columns) drop padding and the timeout so stop time and exit code stay visible.
-  const compact = width < 60;
-  const stateText = st.kind === 'building' && buildLine ? `building: ${buildLine}` : laneStateText(st, now, compact);
-  const stateColor = st.kind === 'error' ? theme.error : st.kind === 'stopping' ? theme.accent : st.kind === 'stopped' ? theme.ok : undefined;
-  const barW = Math.max(6, Math.min(30, width - 24));
-  const fails = lane.forkFailures ? `  fork failures ${lane.forkFailures}` : '';
   return (
-    <Box flexDirection="column" width={width} height={height}>
-      <Text wrap="truncate">
-        <Text bold inverse color={color}>{compact ? `${spec.glyph} ${index} ${spec.label}` : ` ${spec.glyph} ${index} ${spec.label} `}</Text>
-        <Text>{compact ? ' ' : '  '}</Text>
-        <Text color={stateColor} bold={st.kind === 'error'}>{stateText}</Text>
-      </Text>
-      <Text wrap="truncate">
-        <Text bold>{`zombies ${lane.zombies}`}</Text>
-        <Text>{`  peak ${lane.peak}  PID 1: `}</Text>
-        <Text bold>{lane.pid1 ?? '—'}</Text>
-      </Text>
-      <Text wrap="truncate">{used === null && limit === null ? 'PIDs —' : `PIDs ${renderBar(used, limit, barW)} ${used ?? '?'}/${limit ?? '?'}${fails}`}</Text>
-      {st.kind === 'error' ? (
+    <Box flexDirection="column" width={width} height={lines.length + plotRows}>
+      <SegRows rows={lines} theme={theme} />
+      {lane.state.kind === 'error' && fixLines ? (
         <Box flexDirection="column" height={plotRows}>
-          <Text color={theme.error} wrap="wrap">{`fix: ${st.problem.fix}`}</Text>
+          <SegRows rows={fixLines.slice(0, plotRows)} theme={theme} />
         </Box>
       ) : (
         // One Text for the whole plot, trailing blanks cut: fewer nodes and cells for Ink to lay out each frame.
         <Text color={color} wrap="truncate">
-          {renderPlot({ series: lane.series, width, height: plotRows, yMax, glyph: spec.glyph })
+          {renderPlot({ series: lane.series, width, height: plotRows, yMax, glyph: MODES[lane.mode].glyph, pattern: MODE_PATTERN[lane.mode], stopAt, ended, lastT })
             .map((row) => row.trimEnd())
             .join('\n')}
         </Text>

@@ -1,14 +1,20 @@
 import { Box, Text } from 'ink';
+import type { UiText } from '../core/i18n.js';
 import { renderTree } from '../core/proc-tree.js';
 import type { ProcEntry } from '../core/run-events.js';
 import type { Theme } from '../core/theme.js';
+import { wrapLine } from '../core/text-wrap.js';
 
 /** The live process tree of one container; zombies marked `<defunct> Z` (and coloured when colour is on). */
-export function TreeView({ tree, height, theme }: { tree: ProcEntry[] | null; height: number; theme: Theme }) {
+export function TreeView({ tree, height, width, theme, t }: { tree: ProcEntry[] | null; height: number; width: number; theme: Theme; t: UiText }) {
   if (!tree) {
     return (
-      <Box height={height}>
-        <Text>process tree: no data yet (press r to run the demo)</Text>
+      <Box height={height} flexDirection="column">
+        {wrapLine(t.tree.none, width)
+          .slice(0, height)
+          .map((l, i) => (
+            <Text key={i}>{l}</Text>
+          ))}
       </Box>
     );
   }
@@ -18,7 +24,7 @@ export function TreeView({ tree, height, theme }: { tree: ProcEntry[] | null; he
   const lines = renderTree(tree, Math.max(1, height - 1), Math.max(3, height - 3 - live));
   return (
     <Box flexDirection="column" height={height}>
-      <Text bold wrap="truncate">{`process tree · ${tree.length} processes, ${zombies} zombies (Z)`}</Text>
+      <Text bold wrap="truncate">{t.tree.header(tree.length, zombies)}</Text>
       {lines.map((l, i) => (
         <Text key={i} color={l.zombie ? theme.error : undefined} wrap="truncate">
           {l.text}

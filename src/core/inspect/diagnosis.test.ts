@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseStatusMasks } from '../signal-mask.js';
-import { diagnose, execFormOf, exitCodeFor, growthPerSecond, parseFailOn } from './diagnosis.js';
+import { diagnose, execFormOf, exitCodeFor, growthPerSecond, parseFailOn, shortVerdict } from './diagnosis.js';
 import { identifyPid1 } from './pid1-kind.js';
 import { lastingZombies, type ContainerFacts, type NamespaceSnapshot, type ProcInfo } from './snapshot.js';
 
@@ -69,6 +69,7 @@ describe('diagnose', () => {
     expect(d.stop.text).toContain('wait the full 10 s and SIGKILL it (exit 137)');
     expect(d.signals.find((s) => s.signal === 'SIGINT')?.effect).toBe('handled');
     expect(d.findings.map((f) => f.id)).toEqual(['stop-signal-dropped']);
+    expect(shortVerdict(d)).toBe('app python3 · 0 zombies · drops SIGTERM (137 after 10 s)');
     // With STOPSIGNAL SIGINT python ends (KeyboardInterrupt).
     expect(diagnose({ facts: facts({ stopSignal: 'SIGINT' }), snapshot: snap(['python3'], MASKS.python3) }).stop.endsOnSignal).toBe(true);
   });

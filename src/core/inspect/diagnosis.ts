@@ -199,6 +199,14 @@ export function verdictLine(id: Pid1Identity, stop: StopPrediction, zombies: num
   return `${head}: PID 1 is ${what}, ${sig}, ${zombies} zombie${zombies === 1 ? '' : 's'}`;
 }
 
+/** The verdict in a few words, for one line of a list at 80 columns: "app python3 · 37 zombies · drops SIGTERM (137 after 10 s)". */
+export function shortVerdict(d: Pick<Diagnosis, 'identity' | 'stop' | 'zombies'>): string {
+  const what = `${d.identity.kind === 'init' ? 'init' : d.identity.kind === 'shell' ? 'shell' : 'app'} ${d.identity.program}`;
+  const sig = d.stop.endsOnSignal ? `ends on ${d.stop.signal}` : `drops ${d.stop.signal} (137 after ${d.stop.timeoutS} s)`;
+  // The zombie count before the signal: at 80 columns the end of the line is what gets cut.
+  return `${what} · ${d.zombies.count} zombie${d.zombies.count === 1 ? '' : 's'} · ${sig}`;
+}
+
 /** Parses `--fail-on zombies,sigterm`; throws a RangeError naming the bad word. */
 export function parseFailOn(text: string): FailCategory[] {
   const out: FailCategory[] = [];

@@ -20,7 +20,7 @@ export interface ContainerVerdict {
   name: string;
   image: string;
   verdict: string;
-  /** Findings; -1: the container could not be read. */
+  /** Findings (shown as ✓ or ✗ next to the verdict); -1: the container could not be read. */
   problems: number;
 }
 

@@ -4,7 +4,7 @@
  */
 import type { Lang } from '../slides/types.js';
 
-export const CHECK_IDS = ['zombies', 'pid-exhaustion', 'signals', 'choosing-init', 'subreaper', 'app-reaps'] as const;
+export const CHECK_IDS = ['zombies', 'pid-exhaustion', 'signals', 'choosing-init', 'subreaper', 'app-reaps', 'own-containers'] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 
 export interface Lab {

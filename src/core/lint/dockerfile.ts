@@ -75,7 +75,8 @@ export function lintDockerfile(file: string, text: string, readContext: (p: stri
   }
   // An entrypoint script that does not exec the final command.
   const first = argv?.[0] ?? (ep?.shell ?? cmd?.shell)?.split(/\s+/)[0];
-  const script = argv && argv[0] && isShell(argv[0]) && argv[1] && !argv[1].startsWith('-') ? argv[1] : first;
+  // The script may come after a shell or an init (`tini -- /entry.sh`).
+  const script = argv?.find((a) => /\.(sh|bash)$/.test(a)) ?? first;
   if (script && /\.(sh|bash)$/.test(script)) {
     const copied = copies.find((c) => (c.getArgumentsContent() ?? '').split(/\s+/).some((w) => w === script || (w.endsWith('/') && script.startsWith(w))));
     const src = copied ? ((copied.getArgumentsContent() ?? '').split(/\s+/).filter((w) => !w.startsWith('--')).find((w) => base(w) === base(script)) ?? base(script)) : base(script);

@@ -69,8 +69,8 @@ describe('the corpus of lab attempts', () => {
   it('has right and wrong attempts for every lab with a check', () => {
     for (const lab of catalog.byLang.en) {
       const mine = attempts.filter((a) => a.lab === lab.id);
-      expect(mine.some((a) => a.right), lab.id).toBe(true);
-      expect(mine.some((a) => !a.right), lab.id).toBe(true);
+      expect(mine.some((a) => a.right), `labs/attempts/${lab.id}/ needs a right-* attempt`).toBe(true);
+      expect(mine.some((a) => !a.right), `labs/attempts/${lab.id}/ needs a wrong-* attempt`).toBe(true);
     }
   });
 });
@@ -96,6 +96,16 @@ describe.runIf(conn)('every lab attempt on the real engine', () => {
   };
   const detailOf = (r: CheckResult, what: string) => r.items.find((i) => i.what.startsWith(what))?.detail ?? '';
   const firstNumber = (text: string) => Number(/(\d+)/.exec(text)?.[1] ?? NaN);
+
+  it('07 your own containers: lint and inspect name the starting files\' mistakes, and docker stop does what inspect predicted', () => {
+    const start = result('own-containers', 'wrong-start');
+    expect(detailOf(start, 'zombie-lab lint')).toBe('Dockerfile:6 shell-form-cmd; Dockerfile:6 entrypoint-script-no-exec; compose.yaml:3 compose-no-init');
+    expect(detailOf(start, 'zombie-lab inspect')).toMatch(/PID 1 is shell sh.*shell-pid1/);
+    expect(detailOf(start, 'docker stop')).toMatch(/exit 137; inspect said: docker stop will wait the full 10 s/);
+    // exec alone: the app is PID 1, its orphans pile up under it.
+    expect(detailOf(result('own-containers', 'wrong-exec-only'), 'zombie-lab inspect')).toMatch(/PID 1 is app python3.*zombies-under-pid1/);
+    expect(detailOf(result('own-containers', 'right-tini-exec-init'), 'zombie-lab inspect')).toMatch(/^ok: PID 1 is init tini, ends on SIGTERM/);
+  });
 
   it('01 zombies: the starting Dockerfile piles up zombies; an init reaps them while fork.py makes its orphans', () => {
     expect(firstNumber(detailOf(result('zombies', 'wrong-start'), 'no zombies pile up'))).toBeGreaterThanOrEqual(20);

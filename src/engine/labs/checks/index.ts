@@ -6,6 +6,7 @@ import { isLabError } from '../../lab-error.js';
 import { CheckStop, type CheckContext } from '../check-runtime.js';
 import { checkAppReaps } from './app-reaps.js';
 import { checkChoosingInit } from './choosing-init.js';
+import { checkOwnContainers } from './own-containers.js';
 import { checkPidExhaustion } from './pid-exhaustion.js';
 import { checkSignals } from './signals.js';
 import { checkSubreaper } from './subreaper.js';
@@ -18,6 +19,7 @@ export const CHECKS: Record<CheckId, (ctx: CheckContext) => Promise<CheckItem[]>
   'choosing-init': checkChoosingInit,
   subreaper: checkSubreaper,
   'app-reaps': checkAppReaps,
+  'own-containers': checkOwnContainers,
 };
 
 export async function runCheck(id: CheckId, labId: string, ctx: CheckContext): Promise<CheckResult> {

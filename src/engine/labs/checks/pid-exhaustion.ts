@@ -33,13 +33,14 @@ export async function checkPidExhaustion(ctx: CheckContext): Promise<CheckItem[]
       tryThis: t('zombies keep their PIDs until reaped: give the container an init (as in lab 01) and the same limit is plenty', 'Zombies behalten ihre PID, bis sie abgeräumt sind: gib dem Container ein Init (wie in Lab 01), dann reicht dasselbe Limit locker'),
     },
   ];
-  const pidMax = Number((await readFile('/proc/sys/kernel/pid_max', 'utf8')).trim());
+  // The engine's kernel's, as its containers see it: this host's only where the engine runs here.
+  const pidMax = m.pidMax ?? Number((await readFile('/proc/sys/kernel/pid_max', 'utf8')).trim());
   const said = answers.get('pid_max') ?? answers.get('pid-max');
   items.push({
     ok: said !== undefined && Number(said) === pidMax,
     what: t('answers.txt: pid_max of this host', 'answers.txt: pid_max dieses Hosts'),
-    detail: said === undefined ? t('not answered yet', 'noch nicht beantwortet') : Number(said) === pidMax ? t(`${pidMax}, right`, `${pidMax}, richtig`) : t(`you wrote ${said}; that is not this host's value`, `du hast ${said} geschrieben; das ist nicht der Wert dieses Hosts`),
-    tryThis: t('read it: cat /proc/sys/kernel/pid_max, and write `pid_max: <number>` in answers.txt', 'lies ihn: cat /proc/sys/kernel/pid_max, und schreib `pid_max: <Zahl>` in answers.txt'),
+    detail: said === undefined ? t('not answered yet', 'noch nicht beantwortet') : Number(said) === pidMax ? t(`${pidMax}, right`, `${pidMax}, richtig`) : t(`you wrote ${said}; that is not the value where your engine runs`, `du hast ${said} geschrieben; das ist nicht der Wert dort, wo deine Engine läuft`),
+    tryThis: t('read it where the engine runs: docker run --rm --network none zombie-lab/zombie cat /proc/sys/kernel/pid_max, and write `pid_max: <number>` in answers.txt', 'lies ihn dort, wo die Engine läuft: docker run --rm --network none zombie-lab/zombie cat /proc/sys/kernel/pid_max, und schreib `pid_max: <Zahl>` in answers.txt'),
   });
   return items;
 }

@@ -1,0 +1,1 @@
+../right-tini-exec-init/entrypoint.sh

@@ -1,0 +1,266 @@
+/**
+ * Every word the presenter app shows, in German and English. One object per language with the
+ * same shape (the type makes a missing translation a compile error); components get the one for
+ * `--lang` (or the locale) and never hold a string of their own.
+ */
+import type { ModeId } from './modes.js';
+import type { SampleSource } from './sample.js';
+import type { Lang } from './slides/types.js';
+
+export interface UiText {
+  lang: Lang;
+  /** Seconds with the language's decimal mark: `0.14 s` / `0,14 s`. */
+  secs: (ms: number, digits?: number) => string;
+  modeLabel: Record<ModeId, string>;
+  /** The lane's state, long form and the compact one for narrow panes. */
+  state: {
+    idle: string;
+    idleShort: string;
+    building: (detail: string) => string;
+    starting: string;
+    running: (secs: string) => string;
+    stopping: (left: string, timeoutS: number | null) => string;
+    stopped: (secs: string, exit: string, compact?: boolean) => string;
+    error: (message: string) => string;
+  };
+  zombies: string;
+  peak: string;
+  pids: string;
+  forkFailures: string;
+  fix: string;
+  live: string;
+  replay: string;
+  connecting: string;
+  sourceHeadline: Record<SampleSource, string>;
+  sourceShort: Record<SampleSource, string>;
+  replayDetail: string;
+  connectingDetail: string;
+  engineDetail: string;
+  /** Caption above the plots. */
+  plotCaption: (spanS: number, yMax: number, isLimit: boolean, stopped: boolean) => string[];
+  /** Lanes the screen has no room to plot: how to see them. */
+  hiddenLanes: (keys: string) => string;
+  phaseHint: Record<'idle' | 'running' | 'stopping' | 'done', string>;
+  slideCounter: (n: number, of: number) => string;
+  hint: {
+    slides: string;
+    run: string;
+    stop: string;
+    restart: string;
+    stopping: string;
+    focus: string;
+    back: string;
+    tree: string;
+    lanes: string;
+    svg: string;
+    help: string;
+    quit: string;
+    closeHelp: string;
+    quitting: string;
+    blank: string;
+    index: string;
+    count: (n: string) => string;
+  };
+  helpTitle: string;
+  helpLanes: string;
+  indexTitle: string;
+  tooSmall: (cols: number, rows: number, minCols: number, minRows: number) => string;
+  tooSmallFix: string;
+  tree: { none: string; header: (n: number, z: number) => string };
+  notice: {
+    nothingToExport: string;
+    saved: (where: string) => string;
+    saveFailed: (why: string) => string;
+    engine: (endpoint: string, version: string) => string;
+    noEngine: string;
+    noEngineReplay: string;
+    noEngineBrokenRecording: string;
+  };
+  build: { ready: (tag: string, way: string, secs: string) => string };
+  noSlides: string;
+  containers: { replay: string; noEngine: string };
+}
+
+const secsWith = (mark: string) => (ms: number, digits = 1): string => `${(Math.max(0, ms) / 1000).toFixed(digits).replace('.', mark)} s`;
+
+const en: UiText = {
+  lang: 'en',
+  secs: secsWith('.'),
+  modeLabel: { 'no-init': 'no init', 'dumb-init': 'dumb-init', init: 'docker --init' },
+  state: {
+    idle: 'idle · press r to run',
+    idleShort: 'idle',
+    building: (d) => `building image: ${d}`,
+    starting: 'starting',
+    running: (s) => `running ${s}`,
+    stopping: (left, t) => `stopping · SIGKILL in ${left}${t === null ? '' : ` (timeout ${t} s)`}`,
+    stopped: (s, exit, compact) => `stopped${compact ? '' : ' in'} ${s} · exit ${exit}`,
+    error: (m) => `ERROR: ${m}`,
+  },
+  zombies: 'zombies',
+  peak: 'peak',
+  pids: 'PIDs',
+  forkFailures: 'fork failures',
+  fix: 'fix:',
+  live: 'LIVE',
+  replay: 'REPLAY',
+  connecting: '…',
+  sourceHeadline: {
+    cgroup: 'zombies: pids cgroup, 10×/s, checked against /proc',
+    'host-proc': "zombies: this host's /proc",
+    sidecar: 'zombies: /proc inside each container (sidecar)',
+    'sidecar-cgroup': 'zombies: pids cgroup via sidecar, 10×/s',
+    replay: 'recorded run',
+  },
+  sourceShort: { cgroup: 'pids cgroup', 'host-proc': 'host /proc', sidecar: 'sidecar /proc', 'sidecar-cgroup': 'sidecar cgroup', replay: 'recorded run' },
+  replayDetail: 'recorded run, no engine needed',
+  connectingDetail: 'looking for a Docker engine',
+  engineDetail: 'Docker engine',
+  plotCaption: (span, y, isLimit, stopped) => [
+    `zombies over ${span} s${stopped ? ' · ┊ docker stop' : ''} · y from 0 to ${y}${isLimit ? ' (the PID limit)' : ''}`,
+    `zombies, ${span} s${stopped ? ' · ┊ stop' : ''} · y 0–${y}${isLimit ? ' (PID limit)' : ''}`,
+    `${span} s${stopped ? ' · ┊ stop' : ''} · y 0–${y}`,
+  ],
+  hiddenLanes: (keys) => `${keys}: show this lane`,
+  phaseHint: {
+    idle: 'r runs all three side by side',
+    running: 's stops all three (docker stop, timed)',
+    stopping: 'docker stop sent: SIGTERM first, SIGKILL after the timeout',
+    done: 'r runs them again · e saves the plot as SVG',
+  },
+  slideCounter: (n, of) => `slide ${n}/${of}`,
+  hint: {
+    slides: '→/← slides',
+    run: 'r run demo',
+    stop: 's stop',
+    restart: 'r restart',
+    stopping: 'stopping',
+    focus: '1-3 focus',
+    back: 'Esc back',
+    tree: 't tree',
+    lanes: 'p lanes',
+    svg: 'e SVG',
+    help: '? help',
+    quit: 'q quit',
+    closeHelp: '? / Esc close help',
+    quitting: 'stopping the containers and quitting',
+    blank: 'screen blanked · any key shows it again',
+    index: '↑/↓ choose · Enter go · Esc close',
+    count: (n) => `${n}: G or Enter goes to slide ${n}`,
+  },
+  helpTitle: 'Keys (press ? or Esc to close)',
+  helpLanes: 'Lanes (plot glyphs tell them apart without colour):',
+  indexTitle: 'Slides (Enter goes there, Esc closes)',
+  tooSmall: (c, r, mc, mr) => `Terminal too small: ${c}x${r}. zombie-lab needs at least ${mc}x${mr}.`,
+  tooSmallFix: 'Enlarge the window or make the font smaller; q quits.',
+  tree: {
+    none: 'process tree: no data yet (press r to run the demo)',
+    header: (n, z) => `process tree · ${n} processes, ${z} zombies (Z)`,
+  },
+  notice: {
+    nothingToExport: 'nothing to export yet: press r to run the demo first',
+    saved: (w) => `handout saved: ${w}`,
+    saveFailed: (w) => `could not save the SVG: ${w}`,
+    engine: (e, v) => `engine ${e} (${v})`,
+    noEngine: 'no Docker engine answers; `zombie-lab doctor` says why',
+    noEngineReplay: 'no Docker engine answers, replaying a recorded run; `zombie-lab doctor` says why',
+    noEngineBrokenRecording: 'no Docker engine answers and the recording cannot be read; `zombie-lab doctor` says why',
+  },
+  build: { ready: (tag, way, s) => `${tag} ready (${way}, ${s})` },
+  noSlides: 'No slides.',
+  containers: { replay: 'this is a replay: no engine to ask', noEngine: 'no Docker engine answers' },
+};
+
+const de: UiText = {
+  lang: 'de',
+  secs: secsWith(','),
+  modeLabel: { 'no-init': 'ohne Init', 'dumb-init': 'dumb-init', init: 'docker --init' },
+  state: {
+    idle: 'bereit · r startet',
+    idleShort: 'bereit',
+    building: (d) => `baue Image: ${d}`,
+    starting: 'startet',
+    running: (s) => `läuft ${s}`,
+    stopping: (left, t) => `stoppt · SIGKILL in ${left}${t === null ? '' : ` (Frist ${t} s)`}`,
+    stopped: (s, exit, compact) => `gestoppt${compact ? '' : ' in'} ${s} · Exit ${exit}`,
+    error: (m) => `FEHLER: ${m}`,
+  },
+  zombies: 'Zombies',
+  peak: 'Spitze',
+  pids: 'PIDs',
+  forkFailures: 'Fork-Fehler',
+  fix: 'Abhilfe:',
+  live: 'LIVE',
+  replay: 'REPLAY',
+  connecting: '…',
+  sourceHeadline: {
+    cgroup: 'Zombies: pids-cgroup, 10×/s, gegen /proc geprüft',
+    'host-proc': 'Zombies: /proc dieses Rechners',
+    sidecar: 'Zombies: /proc in jedem Container (Sidecar)',
+    'sidecar-cgroup': 'Zombies: pids-cgroup über Sidecar, 10×/s',
+    replay: 'Aufzeichnung',
+  },
+  sourceShort: { cgroup: 'pids-cgroup', 'host-proc': 'Host-/proc', sidecar: 'Sidecar-/proc', 'sidecar-cgroup': 'Sidecar-cgroup', replay: 'Aufzeichnung' },
+  replayDetail: 'Aufzeichnung, keine Engine nötig',
+  connectingDetail: 'suche eine Docker-Engine',
+  engineDetail: 'Docker-Engine',
+  plotCaption: (span, y, isLimit, stopped) => [
+    `Zombies über ${span} s${stopped ? ' · ┊ docker stop' : ''} · y von 0 bis ${y}${isLimit ? ' (das PID-Limit)' : ''}`,
+    `Zombies, ${span} s${stopped ? ' · ┊ Stopp' : ''} · y 0–${y}${isLimit ? ' (PID-Limit)' : ''}`,
+    `${span} s${stopped ? ' · ┊ Stopp' : ''} · y 0–${y}`,
+  ],
+  hiddenLanes: (keys) => `${keys}: diese Spur zeigen`,
+  phaseHint: {
+    idle: 'r startet alle drei nebeneinander',
+    running: 's stoppt alle drei (docker stop, gemessen)',
+    stopping: 'docker stop gesendet: erst SIGTERM, nach der Frist SIGKILL',
+    done: 'r startet sie neu · e speichert die Kurve als SVG',
+  },
+  slideCounter: (n, of) => `Folie ${n}/${of}`,
+  hint: {
+    slides: '→/← Folien',
+    run: 'r Demo starten',
+    stop: 's stoppen',
+    restart: 'r neu starten',
+    stopping: 'stoppt',
+    focus: '1-3 Spur',
+    back: 'Esc zurück',
+    tree: 't Baum',
+    lanes: 'p Spuren',
+    svg: 'e SVG',
+    help: '? Hilfe',
+    quit: 'q Ende',
+    closeHelp: '? / Esc schließt die Hilfe',
+    quitting: 'stoppe die Container und beende',
+    blank: 'Bildschirm dunkel · eine Taste zeigt ihn wieder',
+    index: '↑/↓ wählen · Enter hin · Esc schließen',
+    count: (n) => `${n}: G oder Enter geht zu Folie ${n}`,
+  },
+  helpTitle: 'Tasten (? oder Esc schließt)',
+  helpLanes: 'Spuren (die Zeichen der Kurven trennen sie auch ohne Farbe):',
+  indexTitle: 'Folien (Enter geht hin, Esc schließt)',
+  tooSmall: (c, r, mc, mr) => `Terminal zu klein: ${c}x${r}. zombie-lab braucht mindestens ${mc}x${mr}.`,
+  tooSmallFix: 'Fenster vergrößern oder die Schrift verkleinern; q beendet.',
+  tree: {
+    none: 'Prozessbaum: noch keine Daten (r startet die Demo)',
+    header: (n, z) => `Prozessbaum · ${n} Prozesse, ${z} Zombies (Z)`,
+  },
+  notice: {
+    nothingToExport: 'noch nichts zu speichern: erst mit r die Demo starten',
+    saved: (w) => `Handout gespeichert: ${w}`,
+    saveFailed: (w) => `SVG nicht gespeichert: ${w}`,
+    engine: (e, v) => `Engine ${e} (${v})`,
+    noEngine: 'keine Docker-Engine antwortet; `zombie-lab doctor` sagt warum',
+    noEngineReplay: 'keine Docker-Engine antwortet, zeige eine Aufzeichnung; `zombie-lab doctor` sagt warum',
+    noEngineBrokenRecording: 'keine Docker-Engine antwortet und die Aufzeichnung ist unlesbar; `zombie-lab doctor` sagt warum',
+  },
+  build: { ready: (tag, way, s) => `${tag} fertig (${way}, ${s})` },
+  noSlides: 'Keine Folien.',
+  containers: { replay: 'dies ist eine Aufzeichnung: keine Engine zu fragen', noEngine: 'keine Docker-Engine antwortet' },
+};
+
+export const UI_TEXT: Record<Lang, UiText> = { en, de };
+
+export function uiText(lang: Lang): UiText {
+  return UI_TEXT[lang];
+}
