@@ -2,6 +2,8 @@ import { parseIntIn } from '../core/compare-options.js';
 /** `zombie-lab scorecard`: every PID 1 variant measured on the real engine, as a table or JSON. */
 import { renderScorecard, SCORECARD_DEFAULTS, VARIANT_IDS, VARIANTS, isVariantId, type ScorecardSettings, type VariantId } from '../core/scorecard.js';
 import { removeLabContainers } from '../engine/cleanup.js';
+import { ENGINE_KINDS } from '../core/engine-kind.js';
+import { assertPidLimitHolds, factsOf } from '../engine/engine-facts.js';
 import { ensureExtraImage, WORKLOAD_REPO, type WayChoice } from '../engine/images.js';
 import { LabError } from '../engine/lab-error.js';
 import { newRunId } from '../engine/run-id.js';
@@ -59,6 +61,7 @@ export async function runScorecardCommand(o: ScorecardCliOptions): Promise<numbe
   }
   const scope = interruptScope();
   try {
+    await assertPidLimitHolds(docker);
     const { tag, built } = await ensureExtraImage(docker, 'workload', WORKLOAD_REPO, {
       signal: scope.signal,
       ...(o.way ? { way: o.way } : {}),
@@ -87,10 +90,12 @@ export async function runScorecardCommand(o: ScorecardCliOptions): Promise<numbe
       },
     });
     progress.done();
+    const kind = ENGINE_KINDS[(await factsOf({ docker })).kind];
     if (o.json) {
-      process.stdout.write(`${JSON.stringify({ runId, engine, image: tag, settings, variants: variants.map((v) => VARIANTS[v]), rows }, null, process.stdout.isTTY ? 2 : undefined)}\n`);
+      const described = { ...engine, kind: kind.id, init: kind.init.comm, initNote: kind.initNote };
+      process.stdout.write(`${JSON.stringify({ runId, engine: described, image: tag, settings, variants: variants.map((v) => VARIANTS[v]), rows }, null, process.stdout.isTTY ? 2 : undefined)}\n`);
     } else {
-      process.stdout.write(`\n${renderScorecard(rows, settings).join('\n')}\n`);
+      process.stdout.write(`\n${renderScorecard(rows, settings, kind).join('\n')}\n`);
     }
     const failed = rows.filter((r) => r.errors.length > 0);
     if (failed.length) {

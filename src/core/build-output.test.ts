@@ -14,6 +14,11 @@ describe('classifyBuildMessage', () => {
     expect(classifyBuildMessage({ stream: '\n' })).toEqual({ kind: 'none' });
     expect(classifyBuildMessage({ aux: { ID: 'sha256:abc' } })).toEqual({ kind: 'id', id: 'sha256:abc' });
   });
+  it("takes an import's status line with the new image's id as the id (Docker and Podman both send it)", () => {
+    const id = `sha256:${'ab'.repeat(32)}`;
+    expect(classifyBuildMessage({ status: id })).toEqual({ kind: 'id', id });
+    expect(classifyBuildMessage({ status: 'sha256:abc is not an id' })).toEqual({ kind: 'line', text: 'sha256:abc is not an id' });
+  });
   it('recognises step lines', () => {
     expect(stepOf('Step 2/3 : RUN false')).toBe('Step 2/3 : RUN false');
     expect(stepOf(' ---> Running in 123')).toBeNull();

@@ -16,6 +16,8 @@ export type BuildLine = { kind: 'line'; text: string } | { kind: 'error'; text: 
 export function classifyBuildMessage(m: BuildMessage): BuildLine {
   if (m.error || m.errorDetail?.message) return { kind: 'error', text: (m.errorDetail?.message ?? m.error ?? '').trim() };
   if (m.aux?.ID) return { kind: 'id', id: m.aux.ID };
+  // An import reports the new image's id as its status line.
+  if (m.status && /^sha256:[0-9a-f]{64}$/.test(m.status.trim())) return { kind: 'id', id: m.status.trim() };
   const text = (m.stream ?? m.status ?? '').replace(/\s+$/, '');
   return text ? { kind: 'line', text } : { kind: 'none' };
 }

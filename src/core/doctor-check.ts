@@ -1,4 +1,4 @@
-import { describeFacts, type EngineFacts } from './engine-kind.js';
+import { describeFacts, limitProblemOf, type EngineFacts } from './engine-kind.js';
 
 /** One line of `zombie-lab doctor`. */
 export interface DoctorCheck {
@@ -33,16 +33,10 @@ export function engineFactChecks(f: EngineFacts): DoctorCheck[] {
       detail: f.rootless ? 'yes: the engine runs as an ordinary user (rootlesskit); PID limits need cgroup v2 with delegation there' : 'no',
     },
   ];
-  if (f.pidsLimitSupported === false) {
-    checks.push({
-      name: 'PID limits',
-      status: 'fail',
-      detail: `${f.product} says it cannot apply PID limits (PidsLimit: false${f.rootless ? ', rootless' : ''}${f.cgroupVersion ? `, cgroup v${f.cgroupVersion}` : ''}${f.cgroupDriver ? `, ${f.cgroupDriver} driver` : ''}): a zombie demo could fill the whole machine's PID table`,
-      fix: f.rootless ? 'run rootless Docker on cgroup v2 with the pids controller delegated (systemd: Delegate=yes), or use the rootful engine' : 'use an engine with the pids cgroup controller (cgroup v2, or v1 with pids mounted)',
-    });
-  } else {
-    checks.push({ name: 'PID limits', status: f.pidsLimitSupported ? 'pass' : 'info', detail: f.pidsLimitSupported ? 'the engine applies them (PidsLimit in its info)' : 'the engine does not say whether it applies them' });
-  }
-  checks.push({ name: '--init', status: 'info', detail: `runs ${f.initBinary} as PID 1` });
+  // The same words as the gate that refuses zombie-making containers (engine-kind.ts limitProblemOf).
+  const problem = limitProblemOf(f);
+  if (problem) checks.push({ name: 'PID limits', status: 'fail', detail: problem.message, fix: problem.fix });
+  else checks.push({ name: 'PID limits', status: f.pidsLimitSupported ? 'pass' : 'info', detail: f.pidsLimitSupported ? 'the engine applies them (PidsLimit in its info)' : 'the engine does not say whether it applies them' });
+  // Whether --init really starts, and what it runs, is doctor's --init probe (engine-probes.ts).
   return checks;
 }

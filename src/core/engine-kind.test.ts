@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeFacts, ENGINE_KINDS, engineFacts } from './engine-kind.js';
+import { describeFacts, ENGINE_KINDS, engineFacts, limitProblemOf } from './engine-kind.js';
 
 const dockerVersion = { Version: '20.10.24+dfsg1', ApiVersion: '1.41', Components: [{ Name: 'Engine', Version: '20.10.24' }, { Name: 'containerd' }] };
 
@@ -26,5 +26,28 @@ describe('ENGINE_KINDS', () => {
     expect(ENGINE_KINDS.podman.normaliseTag('docker.io/zombie-lab/base:abc')).toBe('zombie-lab/base:abc');
     expect(ENGINE_KINDS.podman.normaliseTag('localhost/zombie-lab/base:abc')).toBe('zombie-lab/base:abc');
     expect(ENGINE_KINDS.docker.normaliseTag('quay.io/x/y:1')).toBe('quay.io/x/y:1');
+    // On Docker, localhost/… is another registry's image: never ours by name.
+    expect(ENGINE_KINDS.docker.normaliseTag('localhost/zombie-lab/base:abc')).toBe('localhost/zombie-lab/base:abc');
+  });
+});
+
+describe('limitProblemOf', () => {
+  it('refuses an engine that would not apply a PID limit, saying why in one line', () => {
+    const rootless = engineFacts({ SecurityOptions: ['name=seccomp,profile=default', 'name=rootless'], CgroupVersion: '1', CgroupDriver: 'none', PidsLimit: false }, dockerVersion);
+    const p = limitProblemOf(rootless);
+    expect(p?.message).toMatch(/^rootless Docker Engine 20\.10\.24\+dfsg1 runs containers without cgroups \(cgroup driver none, rootless on cgroup v1\)/);
+    expect(p?.message).not.toContain('\n');
+    expect(p?.fix).toContain('cgroup v2');
+    expect(limitProblemOf(engineFacts({ CgroupVersion: '2', CgroupDriver: 'systemd', PidsLimit: false }, dockerVersion))?.message).toContain('PidsLimit false');
+  });
+  it('lets rootful engines and rootless on cgroup v2 run', () => {
+    expect(limitProblemOf(engineFacts({ CgroupVersion: '1', CgroupDriver: 'cgroupfs', PidsLimit: true }, dockerVersion))).toBeNull();
+    expect(limitProblemOf(engineFacts({ CgroupVersion: '1', CgroupDriver: 'cgroupfs', PidsLimit: true }, { Version: '4.3.1', Components: [{ Name: 'Podman Engine' }] }))).toBeNull();
+    expect(limitProblemOf(engineFacts({ SecurityOptions: ['name=rootless'], CgroupVersion: '2', CgroupDriver: 'systemd', PidsLimit: true }, dockerVersion))).toBeNull();
+  });
+  it("names Podman's init as it shows as PID 1, and explains it for the scorecard", () => {
+    expect(ENGINE_KINDS.podman.init.comm).toBe('podman-init');
+    expect(ENGINE_KINDS.podman.initNote).toContain('TINI_KILL_PROCESS_GROUP');
+    expect(ENGINE_KINDS.docker.initNote).toBeNull();
   });
 });

@@ -12,12 +12,14 @@ export interface EngineKind {
   id: EngineKindId;
   /** Repo tags as this engine lists them, back to ours ("docker.io/zombie-lab/base:x" → "zombie-lab/base:x"). */
   normaliseTag(tag: string): string;
-  /** Whether an image import applies the repo and tag it was given (Podman's compat import does not). */
-  importHonoursTag: boolean;
-  /** Whether an import takes several LABEL changes (Podman merges them: give one LABEL per change). */
-  importLabelsOnePerChange: boolean;
+  // Image import: one way for every engine (images.ts: untagged, one LABEL per change, then
+  // tagged by id), since Podman's compat import ignores the tag and merges the pairs of a LABEL.
   /** What `--init` runs as PID 1 when info does not say. */
   defaultInit: string;
+  /** How `--init` shows as PID 1 (/proc/1/comm), and how to install it where it is missing. */
+  init: { comm: string; install: string };
+  /** For the scorecard: what differs about `--init` here; null where it is Docker's tini. */
+  initNote: string | null;
 }
 
 const stripRegistry = (prefixes: string[]) => (tag: string) => {
@@ -26,8 +28,22 @@ const stripRegistry = (prefixes: string[]) => (tag: string) => {
 };
 
 export const ENGINE_KINDS: Record<EngineKindId, EngineKind> = {
-  docker: { id: 'docker', normaliseTag: stripRegistry(['docker.io/library/', 'docker.io/']), importHonoursTag: true, importLabelsOnePerChange: false, defaultInit: 'docker-init' },
-  podman: { id: 'podman', normaliseTag: stripRegistry(['docker.io/library/', 'docker.io/', 'localhost/']), importHonoursTag: false, importLabelsOnePerChange: true, defaultInit: 'catatonit' },
+  docker: {
+    id: 'docker',
+    normaliseTag: stripRegistry(['docker.io/library/', 'docker.io/']),
+    defaultInit: 'docker-init',
+    init: { comm: 'docker-init', install: 'Debian/Ubuntu: apt-get install tini, then restart dockerd (Docker Desktop ships it)' },
+    initNote: null,
+  },
+  podman: {
+    id: 'podman',
+    normaliseTag: stripRegistry(['docker.io/library/', 'docker.io/', 'localhost/']),
+    defaultInit: 'catatonit',
+    // Podman bind-mounts catatonit into the container as /run/podman-init.
+    init: { comm: 'podman-init', install: 'Debian/Ubuntu: apt-get install catatonit (Fedora: dnf install catatonit) on the machine Podman runs on' },
+    initNote:
+      "--init on Podman is catatonit, mounted as podman-init (so PID 1 reads podman-init, not docker-init). It passes a signal to its child only and knows nothing of TINI_KILL_PROCESS_GROUP: the '--init, KILL_PROCESS_GROUP' row reaches the group on Docker (tini) but not here.",
+  },
 };
 
 /** The parts of `GET /info` and `GET /version` the lab reads (both Docker's and Podman's compat API). */
@@ -114,4 +130,32 @@ export function engineFacts(info: EngineInfo, version: EngineVersion): EngineFac
 export function describeFacts(f: EngineFacts): string {
   const cg = f.cgroupVersion ? `cgroup v${f.cgroupVersion}${f.cgroupDriver ? ` (${f.cgroupDriver} driver)` : ''}` : 'cgroup version not reported';
   return `${f.product} ${f.version} (API ${f.apiVersion}) on ${f.os}, kernel ${f.kernel}, ${cg}${f.rootless ? ', rootless' : ''}`;
+}
+
+/** Why the kernel would not hold a container to its PID limit on this engine, with the fix. */
+export interface LimitProblem {
+  message: string;
+  fix: string;
+}
+
+const LIMIT_FIX =
+  'use an engine with a pids cgroup: rootful Docker or Podman, or rootless on a cgroup v2 host with the pids controller delegated (boot with systemd.unified_cgroup_hierarchy=1; systemd: Delegate=yes for user@.service)';
+
+/**
+ * From the engine's own word: rootless Docker on cgroup v1 has no cgroups at all (driver
+ * "none"), and an engine may say PidsLimit false. Null when nothing says a limit would not hold
+ * (doctor then reads pids.max inside a probe).
+ */
+export function limitProblemOf(f: EngineFacts): LimitProblem | null {
+  const who = `${f.rootless ? 'rootless ' : ''}${f.product} ${f.version}`;
+  if (f.cgroupDriver === 'none' || (f.rootless && f.cgroupVersion === 1)) {
+    return {
+      message: `${who} runs containers without cgroups (cgroup driver ${f.cgroupDriver ?? '?'}${f.rootless ? `, rootless on cgroup v${f.cgroupVersion ?? '?'}` : ''}): a PID limit would not be applied, so the lab runs no zombie-making container there`,
+      fix: LIMIT_FIX,
+    };
+  }
+  if (f.pidsLimitSupported === false) {
+    return { message: `${who} says it cannot apply a PID limit (docker info: PidsLimit false), so the lab runs no zombie-making container there`, fix: LIMIT_FIX };
+  }
+  return null;
 }

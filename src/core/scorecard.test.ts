@@ -28,6 +28,16 @@ describe('scorecard rows', () => {
     expect(lines.at(-1)).toBe('! app reaps (SIGCHLD): forward: boom');
   });
 
+  it("marks the --init rows and explains them when the engine's --init is not tini", () => {
+    const rows = [emptyRow('python3'), emptyRow('docker-init'), emptyRow('docker-init-pgroup')];
+    const plain = renderScorecard(rows, { windowMs: 3000, rate: 20, stopTimeoutS: 4 });
+    expect(plain.some((l) => l.includes(' *'))).toBe(false);
+    const lines = renderScorecard(rows, { windowMs: 3000, rate: 20, stopTimeoutS: 4 }, { initNote: 'catatonit here, not tini' });
+    expect(lines.filter((l) => /^(docker --init|--init, KILL_PROCESS_GROUP) \*/.test(l))).toHaveLength(2);
+    expect(lines.find((l) => l.startsWith('python3'))).not.toContain('*');
+    expect(lines.at(-1)).toBe('* catatonit here, not tini');
+  });
+
   it('counts the zombies that stay: one count that caught a child between exit and reap does not make a zombie', () => {
     expect(settledCount([0, 1, 0, 0, 0])).toBe(0);
     expect(settledCount([52, 54, 56, 58, 60])).toBe(52);

@@ -3,6 +3,8 @@
  * row is shown. Pure data and formatting; every value in a row comes from a run (src/engine/scorecard.ts).
  */
 import type { CountingSource } from './sampler-choice.js';
+import { wrapLine } from './text-wrap.js';
+
 export const VARIANT_IDS = [
   'python3',
   'bash-script',
@@ -200,9 +202,16 @@ function exitCell(r: ScoreRow): string {
 
 export const SCORE_HEAD = ['PID 1 variant', 'PID 1 is', 'zombies', 'docker stop', 'exit', 'USR1→app', 'USR1→group', 'exit 3 →'];
 
-export function scoreCells(r: ScoreRow): string[] {
+/** What the engine changes in the table: `--init` rows marked with `*` and explained under it (Podman's catatonit). */
+export interface ScorecardEngineNote {
+  /** Why `--init` behaves otherwise on this engine; null on Docker. */
+  initNote: string | null;
+}
+
+export function scoreCells(r: ScoreRow, engine: ScorecardEngineNote = { initNote: null }): string[] {
+  const mark = engine.initNote && VARIANTS[r.variant].init ? ' *' : '';
   return [
-    VARIANTS[r.variant].label,
+    `${VARIANTS[r.variant].label}${mark}`,
     r.pid1 ?? '?',
     r.zombies === null ? '?' : String(r.zombies),
     stopCell(r),
@@ -224,8 +233,8 @@ function countedByText(rows: ScoreRow[]): string {
   return by.length ? by.join(' or ') : "from the kernel's /proc";
 }
 
-export function renderScorecard(rows: ScoreRow[], settings: Pick<ScorecardSettings, 'windowMs' | 'rate' | 'stopTimeoutS'>): string[] {
-  const all = [SCORE_HEAD, ...rows.map(scoreCells)];
+export function renderScorecard(rows: ScoreRow[], settings: Pick<ScorecardSettings, 'windowMs' | 'rate' | 'stopTimeoutS'>, engine: ScorecardEngineNote = { initNote: null }): string[] {
+  const all = [SCORE_HEAD, ...rows.map((r) => scoreCells(r, engine))];
   const widths = SCORE_HEAD.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
   const fmt = (r: string[]) => r.map((c, i) => (i <= 1 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ').trimEnd();
   const lines = [fmt(SCORE_HEAD), widths.map((w) => '─'.repeat(w)).join('  '), ...all.slice(1).map(fmt)];
@@ -237,6 +246,7 @@ export function renderScorecard(rows: ScoreRow[], settings: Pick<ScorecardSettin
     'exit 3 →: the container exit code after the app calls exit(3)',
     's6-svscan (bare): s6 itself, not s6-overlay; it brings its services down on SIGTERM and passes no signal on',
   );
+  if (engine.initNote && rows.some((r) => VARIANTS[r.variant].init)) lines.push(...wrapLine(`* ${engine.initNote}`, 100));
   for (const r of rows) for (const e of r.errors) lines.push(`! ${VARIANTS[r.variant].label}: ${e}`);
   return lines;
 }

@@ -7,6 +7,8 @@ import { hostname } from 'node:os';
 import type Docker from 'dockerode';
 import { isLabImage, LABEL_IMAGE, LABEL_OWNER_HOST, LABEL_OWNER_PID, LABEL_OWNER_START, LABEL_RUN } from '../core/labels.js';
 import { ownerProcessAlive } from './owner-process.js';
+import { ENGINE_KINDS } from '../core/engine-kind.js';
+import { factsOf } from './engine-facts.js';
 
 export interface LabContainer {
   id: string;
@@ -83,12 +85,15 @@ export interface ImageRemoveReport {
 /** Untags our images by the tags we gave them (an image someone else also tagged keeps their tag). */
 export async function removeLabImages(docker: Docker): Promise<ImageRemoveReport> {
   const report: ImageRemoveReport = { removed: [], failed: [] };
+  const kind = ENGINE_KINDS[(await factsOf({ docker })).kind];
   const images = await docker.listImages({ filters: { label: [LABEL_IMAGE] } });
-  const ours = images.filter((i) => isLabImage(i.Labels, i.RepoTags));
+  // Compared as the lab wrote them: Podman lists zombie-lab/base:x as docker.io/zombie-lab/base:x.
+  const ours = images.filter((i) => isLabImage(i.Labels, (i.RepoTags ?? []).map((t) => kind.normaliseTag(t))));
   // Children first: the zombie image sits on the base image.
   ours.sort((a, b) => (a.Labels?.[LABEL_IMAGE]?.includes('/base:') ? 1 : 0) - (b.Labels?.[LABEL_IMAGE]?.includes('/base:') ? 1 : 0));
   for (const img of ours) {
-    const tags = (img.RepoTags ?? []).filter((t) => t.startsWith('zombie-lab/'));
+    // Removed by the name the engine lists, which it surely knows.
+    const tags = (img.RepoTags ?? []).filter((t) => kind.normaliseTag(t).startsWith('zombie-lab/'));
     for (const tag of tags) {
       try {
         await docker.getImage(tag).remove();

@@ -4,9 +4,18 @@
  */
 import type Docker from 'dockerode';
 import type { ContainerSpec } from '../core/container-spec.js';
+import { assertPidLimitHolds } from './engine-facts.js';
 import { reservePids } from './pid-budget.js';
 
 const tracked = new Map<string, Docker.Container>();
+/** Each tracked container's exit wait, ended by its removal: an engine may never answer it (Podman, for a container that failed to start). */
+const waits = new Map<string, AbortController>();
+
+export interface CreateOptions {
+  signal?: AbortSignal;
+  /** Skip the PID-limit gate: only for doctor's probes, which find out whether the limit holds. */
+  diagnostic?: boolean;
+}
 /** Removals that failed because the engine was gone: retried by the next sweep and at exit. */
 const unremoved = new Map<string, Docker.Container>();
 
@@ -19,8 +28,9 @@ export interface Started {
 }
 
 /** Creates a tracked container, with its exit watched from before it can start. */
-async function createTracked(docker: Docker, spec: ContainerSpec, signal?: AbortSignal): Promise<Omit<Started, 'initPid'>> {
-  signal?.throwIfAborted();
+async function createTracked(docker: Docker, spec: ContainerSpec, opts: CreateOptions): Promise<Omit<Started, 'initPid'>> {
+  opts.signal?.throwIfAborted();
+  if (!opts.diagnostic) await assertPidLimitHolds(docker);
   const budget = await reservePids(docker, spec.HostConfig.PidsLimit);
   let container: Docker.Container;
   try {
@@ -29,17 +39,25 @@ async function createTracked(docker: Docker, spec: ContainerSpec, signal?: Abort
     budget.release();
   }
   tracked.set(container.id, container);
+  const waitCtl = new AbortController();
+  waits.set(container.id, waitCtl);
   // Wait before start: with AutoRemove the container may be gone before a later wait could see its exit code.
-  const exited = container.wait({ condition: 'next-exit' }).then(
+  const exited = container.wait({ condition: 'next-exit', abortSignal: waitCtl.signal }).then(
     (r: { StatusCode?: number }) => r.StatusCode ?? null,
     () => null,
   );
   return { id: container.id, container, exited };
 }
 
-export async function createAndStart(docker: Docker, spec: ContainerSpec, signal?: AbortSignal): Promise<Started> {
-  const made = await createTracked(docker, spec, signal);
-  await made.container.start();
+export async function createAndStart(docker: Docker, spec: ContainerSpec, opts: AbortSignal | CreateOptions = {}): Promise<Started> {
+  const made = await createTracked(docker, spec, opts instanceof AbortSignal ? { signal: opts } : opts);
+  try {
+    await made.container.start();
+  } catch (err) {
+    // Podman never answers the exit wait of a container that failed to start: remove it now.
+    await removeQuietly(made.container);
+    throw err;
+  }
   return { ...made, initPid: await initPidOf(made.container) };
 }
 
@@ -72,7 +90,7 @@ export interface Waiting extends Started {
  * start go out together: the line is only sent later, so their order does not matter.
  */
 export async function startWaiting(docker: Docker, spec: ContainerSpec, signal?: AbortSignal): Promise<Waiting> {
-  const made = await createTracked(docker, spec, signal);
+  const made = await createTracked(docker, spec, signal ? { signal } : {});
   let stdin: NodeJS.ReadWriteStream;
   let initPid: number;
   try {
@@ -128,7 +146,8 @@ export async function stopTimed(started: Started, timeoutS: number): Promise<Sto
     const code = (err as { statusCode?: number }).statusCode;
     if (code !== 304 && code !== 404) throw err;
   }
-  const exitCode = await started.exited;
+  // Bounded: the stop returned, so the exit is due; an engine that never reports it must not hang the lab.
+  const exitCode = await Promise.race([started.exited, new Promise<null>((r) => setTimeout(() => r(null), 15_000).unref())]);
   const stopMs = performance.now() - t0;
   await removeQuietly(started.container);
   return { stopMs, exitCode };
@@ -149,6 +168,8 @@ export async function removeQuietly(container: Docker.Container): Promise<void> 
     }
   }
   tracked.delete(container.id);
+  waits.get(container.id)?.abort();
+  waits.delete(container.id);
 }
 
 /** Retries the removals that failed while the engine was away; returns how many are gone now. */

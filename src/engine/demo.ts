@@ -13,6 +13,7 @@ import type { SamplerChoice } from '../core/sampler-choice.js';
 import { applyEvent, emptySummary, resultsOf } from '../core/run-summary.js';
 import { removeQuietly, startWaiting, stopTimed, type Waiting } from './containers.js';
 import { explainEngineError } from './docker-connect.js';
+import { assertPidLimitHolds } from './engine-facts.js';
 import { EventQueue } from './event-queue.js';
 import { watchEngine } from './engine-watch.js';
 import { pid1NameOf } from './host-proc.js';
@@ -92,6 +93,8 @@ export async function prepareDemo(docker: Docker, opts: DemoOptions, p: PrepareO
     // No inspect round trips: a missing image shows as the create's 404 below.
     images = await imageTags();
   } else {
+    // Refused before any build: where a PID limit would not hold, no demo runs at all.
+    await assertPidLimitHolds(docker);
     for (const mode of opts.modes) onEvent({ type: 'lane', mode, state: { kind: 'building', detail: 'checking images' } });
     const gen = ensureImages(docker, { signal: p.signal, ...(opts.way ? { way: opts.way } : {}) });
     for (;;) {

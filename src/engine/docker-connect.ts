@@ -21,6 +21,7 @@ import {
   wellKnownSockets,
   type Endpoint,
 } from '../core/engine-endpoint.js';
+import { hintFor } from '../core/engine-error-hints.js';
 import { LabError } from './lab-error.js';
 import type { SshTarget } from './ssh-agent.js';
 import { withTimeout } from './timeout.js';
@@ -238,6 +239,8 @@ export function explainEngineError(err: unknown, doing: string, endpoint = conne
   const status = (err as { statusCode?: number } | null)?.statusCode;
   const raw = (err as { json?: { message?: string } } | null)?.json?.message ?? (err instanceof Error ? err.message : String(err));
   const detail = (raw.split('\n')[0] ?? '').replace(/^\(HTTP code \d+\)\s*/, '');
+  const hint = hintFor(detail);
+  if (hint) return new LabError(`${hint.what} (the engine refused ${doing}: ${detail})`, hint.fix, { cause: err });
   return new LabError(
     `the Docker engine refused ${doing}${status ? ` (HTTP ${status})` : ''}: ${detail}`,
     'run: zombie-lab doctor, which checks the engine, images and permissions one by one',

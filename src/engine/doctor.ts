@@ -16,6 +16,7 @@ import { connectDocker, resolveEndpoint } from './docker-connect.js';
 import { factsOf } from './engine-facts.js';
 import { checkHostProc } from './host-proc.js';
 import { countNow, planCounting, samplerChoiceFromEnv } from './zombie-count.js';
+import { initBinaryCheck, pidLimitCheck } from './engine-probes.js';
 import { imageExists, imageTags } from './images.js';
 import { isLabError } from './lab-error.js';
 import { newRunId, ownerFor } from './run-id.js';
@@ -43,7 +44,7 @@ async function countingChecks(docker: Docker, baseTag: string): Promise<DoctorCh
     const p = isLabError(err) ? err.problem : { message: String(err), fix: '' };
     return [{ name: 'sampler', status: 'fail', detail: p.message, fix: p.fix }];
   }
-  const started = await createAndStart(docker, containerSpec({ owner, kind: 'probe', image: baseTag, cmd: ['sleep', '30'], limits: { pidsLimit: 16, memoryMb: 32 } }));
+  const started = await createAndStart(docker, containerSpec({ owner, kind: 'probe', image: baseTag, cmd: ['sleep', '30'], limits: { pidsLimit: 16, memoryMb: 32 } }), { diagnostic: true });
   try {
     const checks: DoctorCheck[] = [];
     const plan = planCounting(started, choice);
@@ -55,7 +56,7 @@ async function countingChecks(docker: Docker, baseTag: string): Promise<DoctorCh
     );
     let reading;
     try {
-      reading = await countNow(started, { docker, owner, sidecarImage: baseTag, plan });
+      reading = await countNow(started, { docker, owner, sidecarImage: baseTag, plan, diagnostic: true });
     } catch (err) {
       const msg = isLabError(err) ? err.problem.message : err instanceof Error ? err.message.split('\n')[0] : String(err);
       checks.push({ name: 'sampler', status: 'fail', detail: `${SOURCE_NAME[plan.source]} (${plan.why}), but it gave no reading: ${msg}`, fix: 'zombie-lab prepare (rebuilds the base image), then zombie-lab doctor again' });
@@ -145,6 +146,8 @@ export async function* runDoctor(): AsyncGenerator<DoctorCheck> {
       : { name: 'offline build', status: 'warn', detail: 'mmdebstrap is not installed: without a registry the base image cannot be built', fix: 'sudo apt-get install mmdebstrap' };
     yield { name: 'sampler', status: 'info', detail: 'not checked yet: needs the base image (zombie-lab prepare)' };
   } else {
+    yield await pidLimitCheck(docker, tags.base);
+    yield await initBinaryCheck(docker, tags.base);
     try {
       for (const c of await countingChecks(docker, tags.base)) yield c;
     } catch (err) {

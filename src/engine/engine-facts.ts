@@ -4,8 +4,9 @@
  * whether it runs on this kernel, from a probe container. Cached per connection.
  */
 import type Docker from 'dockerode';
-import { engineFacts, type EngineFacts, type EngineInfo, type EngineVersion } from '../core/engine-kind.js';
+import { engineFacts, limitProblemOf, type EngineFacts, type EngineInfo, type EngineVersion } from '../core/engine-kind.js';
 import type { Connection } from './docker-connect.js';
+import { LabError } from './lab-error.js';
 import { withTimeout } from './timeout.js';
 
 const cache = new WeakMap<Docker, Promise<EngineFacts>>();
@@ -20,4 +21,10 @@ export function factsOf(conn: Pick<Connection, 'docker'>, timeoutMs = 10_000): P
     cache.set(conn.docker, p);
   }
   return p;
+}
+
+/** The gate before every zombie-making container: the one-line refusal where a PID limit would not be applied. */
+export async function assertPidLimitHolds(docker: Docker): Promise<void> {
+  const problem = limitProblemOf(await factsOf({ docker }));
+  if (problem) throw new LabError(problem.message, problem.fix);
 }

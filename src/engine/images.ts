@@ -14,6 +14,7 @@ import { followBuild } from './build-stream.js';
 import { EventQueue } from './event-queue.js';
 import { containment, runContained } from './contained-command.js';
 import { ownedTempDir, removeOwnedDir, removeOwnedDirSoon } from './host-leftovers.js';
+import { LabError } from './lab-error.js';
 import { IMAGES_DIR } from './package-paths.js';
 
 export const BASE_REPO = 'zombie-lab/base';
@@ -118,13 +119,15 @@ async function buildBaseOffline(docker: Docker, tag: string, imagesDir: string, 
     onLine(`mmdebstrap ${args.join(' ')} (${containment().how})`);
     await runContained('mmdebstrap', args, { onLine, env: { ...process.env, TMPDIR: dir }, ...(signal ? { signal } : {}) });
     const [repo, version] = tag.split(':') as [string, string];
+    // Imported untagged, then tagged by id: Podman ignores the import's tag (the image would land
+    // as :latest), and merges several pairs in one LABEL change into one label: one pair each.
     const stream = await docker.importImage(createReadStream(tarball), {
-      repo,
-      tag: version,
-      changes: [`LABEL ${LABEL_IMAGE}=${tag} zombie-lab.base-way=offline`, 'CMD ["bash"]', 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
+      changes: [`LABEL ${LABEL_IMAGE}=${tag}`, 'LABEL zombie-lab.base-way=offline', 'CMD ["bash"]', 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
       ...(signal ? { abortSignal: signal } : {}),
     } as Record<string, unknown>);
-    await followBuild(stream, 'the base image (import)', onLine, signal);
+    const { imageId } = await followBuild(stream, 'the base image (import)', onLine, signal);
+    if (!imageId) throw new LabError('the engine imported the base image but did not say its id', 'run zombie-lab prepare again; if it repeats, see zombie-lab doctor');
+    await docker.getImage(imageId).tag({ repo, tag: version });
   } finally {
     if (signal?.aborted) removeOwnedDirSoon(dir);
     else await removeOwnedDir(dir);

@@ -89,6 +89,8 @@ export interface SidecarOptions {
   /** Readings that also carry PID 1's signal masks and pid_max (for one-shot measurements). */
   once?: boolean;
   signal?: AbortSignal;
+  /** Doctor's probe: the sampler runs even where the PID-limit gate would refuse a demo. */
+  diagnostic?: boolean;
 }
 
 export interface Sidecar {
@@ -294,7 +296,7 @@ export async function startSidecar(docker: Docker, opts: SidecarOptions): Promis
     },
     labels: { [LABEL_TARGET]: opts.targetId.slice(0, 12) },
   });
-  const started = await createAndStart(docker, spec, opts.signal);
+  const started = await createAndStart(docker, spec, { ...(opts.signal ? { signal: opts.signal } : {}), ...(opts.diagnostic ? { diagnostic: true } : {}) });
   let stream: NodeJS.ReadWriteStream;
   try {
     stream = (await started.container.attach({ stream: true, stdin: true, stdout: true, stderr: true, hijack: true })) as NodeJS.ReadWriteStream;

@@ -100,6 +100,8 @@ export interface CountOptions {
   /** The container whose PID namespace is counted, when it is not the target's own (a shared PID namespace). */
   nsOwner?: CountTarget;
   plan?: CountingPlan;
+  /** Doctor's probe: the sidecar runs even where the PID-limit gate refuses zombie-making containers. */
+  diagnostic?: boolean;
 }
 
 const TREE_LIMIT = 2000;
@@ -180,6 +182,7 @@ async function countWithSidecar(target: CountTarget, owner: CountTarget, plan: C
     once: true,
     ttlS: 60,
     ...(opts.signal ? { signal: opts.signal } : {}),
+    ...(opts.diagnostic ? { diagnostic: true } : {}),
   });
   try {
     const first = await Promise.race([sc.readings.next(), new Promise<null>((r) => setTimeout(() => r(null), 15_000).unref())]);

@@ -4,9 +4,10 @@
  * Each matrix file owns one engine; nothing here talks to the shared engine.
  */
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { applyAttempt, loadAttempts } from '../engine/labs/attempts.js';
 import { CLI_ENTRY, PACKAGE_ROOT } from '../engine/package-paths.js';
 
 const run = promisify(execFile);
@@ -92,4 +93,39 @@ export function explain(r: CliRun): string {
 /** Whether the matrix may run at all here: it starts engines, so it needs root and the scripts. */
 export function matrixPossible(name: string): boolean {
   return process.getuid?.() === 0 && existsSync(path.join(PACKAGE_ROOT, 'scripts', `rig-${name}.sh`));
+}
+
+export interface LabCheckRun {
+  run: CliRun;
+  passed: boolean;
+  /** The `what` of every failed item. */
+  failed: string[];
+}
+
+/**
+ * `lab <id> --check --json` in a workspace of the test's own: on the starting files (attempt
+ * null), or with an attempt from the corpus (labs/attempts/<id>/<attempt>/) applied over them;
+ * `extra` writes files on top (an engine's own answers). Progress goes to a state folder beside
+ * the workspace, never the user's.
+ */
+export async function checkLabOn(env: Record<string, string>, id: string, root: string, attempt: string | null, extra: Record<string, string> = {}): Promise<LabCheckRun> {
+  const ws = path.join(root, attempt ?? 'start');
+  const base = { ...env, XDG_STATE_HOME: path.join(root, 'state') };
+  if (attempt) {
+    // A first run lays out the starting files; the attempt then goes over them.
+    const first = await cli(['lab', id, '--workspace', ws], base);
+    if (first.code !== 0) return { run: first, passed: false, failed: ['the starting files were laid out'] };
+    const dir = path.join(ws, readdirSync(ws).find((d) => d.endsWith(`-${id}`)) ?? id);
+    const a = (await loadAttempts()).find((x) => x.lab === id && x.name === attempt);
+    if (!a) throw new Error(`no attempt labs/attempts/${id}/${attempt}`);
+    await applyAttempt(a, dir, readFileSync('/proc/sys/kernel/pid_max', 'utf8').trim());
+    for (const [name, text] of Object.entries(extra)) writeFileSync(path.join(dir, name), text);
+  }
+  const run = await cli(['lab', id, '--check', '--json', '--workspace', ws, '--run-id', `${path.basename(root)}-${id}`], base);
+  try {
+    const out = JSON.parse(run.stdout) as { passed: boolean; items: { ok: boolean; what: string }[] };
+    return { run, passed: out.passed, failed: out.items.filter((i) => !i.ok).map((i) => i.what) };
+  } catch {
+    return { run, passed: false, failed: ['the check printed its JSON'] };
+  }
 }
