@@ -58,7 +58,7 @@ describe('zombie-lab lab without Docker', () => {
     for (const args of [['lab', '1', '--check'], ['scorecard']]) {
       const r = await cli(args, { DOCKER_HOST: 'unix:///nonexistent/docker.sock' });
       expect(r.code, args.join(' ')).toBe(1);
-      expect(r.stderr).toMatch(/no Docker engine answers at unix:\/\/\/nonexistent\/docker\.sock\n {2}fix: /);
+      expect(r.stderr).toMatch(/no Docker engine answers at unix:\/\/\/nonexistent\/docker\.sock \(DOCKER_HOST\)\n {2}fix: /);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
   });

@@ -15,8 +15,10 @@ export async function checkPidExhaustion(ctx: CheckContext): Promise<CheckItem[]
   const work = forkPy(30);
   const r = await runLearnerImage(ctx, 'pid-exhaustion', { env: pinnedEnv(work), windowMs: 3000, pidsLimit: EXHAUSTION_PIDS_LIMIT, honourFlags: true, files: [work.script] });
   const m = r.watched.last;
-  // Where pids.events is out of reach (an engine not on this kernel), a full PID table is the evidence.
-  const refused = m.refusedForks ?? (m.pidsUsed !== null && m.pidsUsed >= EXHAUSTION_PIDS_LIMIT ? 1 : 0);
+  // Where pids.events is out of reach (an engine not on this kernel), a full PID table is the
+  // evidence: a round of fork.py needs two free PIDs (child and grandchild), so with one or none
+  // left its forks are being refused.
+  const refused = m.refusedForks ?? (m.pidsUsed !== null && m.pidsUsed >= EXHAUSTION_PIDS_LIMIT - 1 ? 1 : 0);
   const items: CheckItem[] = [
     // Refused forks are why fork.py falls short of its orphans: that item says it, not this one.
     ...(await workloadItems(ctx, work, r.watched, r.files)).filter((i, n) => n !== 1 || refused === 0),
