@@ -2,12 +2,13 @@
  * `zombie-lab` with no command on a terminal: the full-screen presenter app. Decides live or
  * replay, owns the alternate screen and every exit path (q, Ctrl-C, SIGTERM, SIGHUP, a crash).
  */
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EventSource } from '../core/event-source.js';
 import { uiText, type UiText } from '../core/i18n.js';
 import type { Lang } from '../core/slides/types.js';
 import { makeTheme, noColorFromEnv, THEME_NAMES, type ThemeName } from '../core/theme.js';
+import { handoutDir } from '../engine/handout-dir.js';
 import { RECORDINGS_DIR } from '../engine/package-paths.js';
 import { BUNDLED_SLIDES_ROOT, defaultLang, loadDeck } from '../engine/slides-loader.js';
 import { DemoRunner } from '../ui/demo-runner.js';
@@ -134,7 +135,9 @@ export async function runApp(opts: AppOptions): Promise<number> {
   let exitCode = 0;
   let finishing: Promise<void> | null = null;
   const onExport = async (svg: string): Promise<string> => {
-    const file = path.resolve(`zombie-lab-${new Date().toISOString().replace(/[:.]/g, '-')}.svg`);
+    const dir = handoutDir();
+    await mkdir(dir, { recursive: true });
+    const file = path.join(dir, `zombie-lab-${new Date().toISOString().replace(/[:.]/g, '-')}.svg`);
     await writeFile(file, svg);
     return file;
   };

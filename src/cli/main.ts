@@ -2,11 +2,25 @@
  * The command line: each command lives in its own file; this wires them to commander. Each is
  * imported when it runs, so the presenter app does not wait for dockerode, zod and yaml to load.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Command, Option } from 'commander';
 import { COMPARE_DEFAULTS, parseDuration } from '../core/compare-options.js';
+import { PACKAGE_ROOT } from '../engine/package-paths.js';
 import { installExitCleanup } from './exit-cleanup.js';
 import { preferLiveRendering } from './live-rendering.js';
 import { reportProblem } from './report-problem.js';
+
+/** Usage errors (unknown command or option, a bad value) all exit with this, as getopt-style tools do. */
+export const USAGE_EXIT = 2;
+
+function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
 
 const wayOption = () => new Option('--way <way>', 'how to build the base image').choices(['auto', 'registry', 'offline']).default('auto');
 
@@ -16,7 +30,14 @@ export async function main(argv: string[]): Promise<number> {
   const program = new Command()
     .name('zombie-lab')
     .description('A terminal teaching lab about PID 1 in containers: how to reap zombies.')
-    .showHelpAfterError('(run zombie-lab --help for the commands)')
+    .version(packageVersion(), '-V, --version', 'print the version')
+    .helpCommand('help [command]', 'show the help of a command')
+    // Anything after the options is looked at by the app's action: a word there is an unknown command.
+    .allowExcessArguments(true)
+    // One line on stderr for every usage error, with where to look.
+    .configureOutput({
+      outputError: (str, write) => write(`zombie-lab: ${str.replace(/^error: /, '').trim()} (zombie-lab --help lists the commands and options)\n`),
+    })
     .exitOverride();
 
   program
@@ -144,7 +165,12 @@ export async function main(argv: string[]): Promise<number> {
     .option('--theme <theme>', 'default or high-contrast (for projectors)', 'default')
     .option('--replay <file>', 'replay a recorded run instead of running live')
     .option('--no-color', 'no colours (also: NO_COLOR=1)')
-    .action(async (o: { lang?: string; theme?: string; replay?: string; color?: boolean }) => {
+    .action(async (o: { lang?: string; theme?: string; replay?: string; color?: boolean }, cmd: Command) => {
+      if (cmd.args.length > 0) {
+        process.stderr.write(`zombie-lab: unknown command "${cmd.args[0]}" (zombie-lab --help lists the commands)\n`);
+        code = USAGE_EXIT;
+        return;
+      }
       preferLiveRendering();
       const { runApp } = await import('./app-command.js');
       code = await runApp({
@@ -161,9 +187,8 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     const e = err as { code?: string; exitCode?: number };
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
-    // A command line commander could not parse is a usage error: 2, as inspect and lint document.
-    if (e.code?.startsWith('commander.')) return 2;
-    return e.exitCode ?? 2;
+    // Commander's own errors are all usage errors: unknown option, missing or bad value.
+    return e.code?.startsWith('commander.') ? USAGE_EXIT : (e.exitCode ?? USAGE_EXIT);
   }
   return code;
 }
