@@ -70,6 +70,15 @@ async function confirm(question: string): Promise<boolean> {
 }
 
 export async function runLabCommand(ref: string | undefined, o: LabCliOptions): Promise<number> {
+  // Every failure to read or write the learner's state or files says which path, why and what to do: exit 1.
+  try {
+    return await labCommand(ref, o);
+  } catch (err) {
+    return reportProblem(err);
+  }
+}
+
+async function labCommand(ref: string | undefined, o: LabCliOptions): Promise<number> {
   let lang: Lang;
   let catalog: Catalog;
   try {

@@ -2,6 +2,7 @@
  * `zombie-lab record [--out FILE] [--duration S]`: runs the app's demo on the real engine and
  * saves its event stream with timestamps, for replay where no engine is reachable.
  */
+import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { MODE_IDS, type ModeId } from '../core/modes.js';
@@ -28,6 +29,11 @@ export async function runRecord(opts: RecordOptions): Promise<number> {
   const durationS = opts.durationS ?? 20;
   if (!Number.isFinite(durationS) || durationS <= 0 || durationS > 600) {
     process.stderr.write(`zombie-lab: --duration must be between 1 and 600 seconds, not ${String(opts.durationS)}\n`);
+    return 2;
+  }
+  // Before the run, not after it: a folder that does not exist is a typo, not something to create.
+  if (opts.out && !existsSync(path.dirname(path.resolve(opts.out)))) {
+    process.stderr.write(`zombie-lab: --out ${opts.out}: the folder ${path.dirname(path.resolve(opts.out))} does not exist\n  fix: create it first, or choose a file in an existing folder\n`);
     return 2;
   }
   let conn;

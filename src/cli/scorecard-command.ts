@@ -1,3 +1,4 @@
+import { parseIntIn } from '../core/compare-options.js';
 /** `zombie-lab scorecard`: every PID 1 variant measured on the real engine, as a table or JSON. */
 import { renderScorecard, SCORECARD_DEFAULTS, VARIANT_IDS, VARIANTS, isVariantId, type ScorecardSettings, type VariantId } from '../core/scorecard.js';
 import { removeLabContainers } from '../engine/cleanup.js';
@@ -33,9 +34,7 @@ export async function runScorecardCommand(o: ScorecardCliOptions): Promise<numbe
   try {
     variants = parseVariants(o.variants);
     if (o.concurrency !== undefined) {
-      const n = Number(o.concurrency);
-      if (!Number.isInteger(n) || n < 1 || n > 16) throw new LabError(`--concurrency must be a whole number from 1 to 16, got ${o.concurrency}`, 'try --concurrency 4');
-      settings.concurrency = n;
+      settings.concurrency = parseIntIn(String(o.concurrency), '--concurrency', 1, 16);
     }
   } catch (err) {
     return reportProblem(err);

@@ -28,8 +28,9 @@ export function parseModes(text: string): ModeId[] {
   return [...new Set(parts as ModeId[])];
 }
 
+/** Decimal digits only: Number() would also take 0x100, 1e3 or " 12 ". */
 export function parseIntIn(text: string, name: string, min: number, max: number): number {
-  const n = Number(text);
+  const n = /^\d{1,9}$/.test(text) ? Number(text) : NaN;
   if (!Number.isInteger(n) || n < min || n > max) throw new OptionError(`${name} must be a whole number from ${min} to ${max}, got "${text}"`);
   return n;
 }

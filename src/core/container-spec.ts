@@ -2,7 +2,7 @@
  * What every lab container looks like. Safety limits live here, in one place, so no code
  * path can create a container without a PID limit, a memory limit, no network and no caps.
  */
-import { containerLabels, LABEL_MODE, type ContainerKind, type Owner } from './labels.js';
+import { containerLabels, LABEL_MODE, LABEL_PIDS_LIMIT, type ContainerKind, type Owner } from './labels.js';
 import { MODES, type ModeId } from './modes.js';
 
 export interface Limits {
@@ -134,7 +134,7 @@ export function containerSpec(input: SpecInput): ContainerSpec {
     Image: input.image,
     Cmd: input.cmd,
     Env: Object.entries(input.env ?? {}).map(([k, v]) => `${k}=${v}`),
-    Labels: containerLabels(input.owner, input.kind, input.labels),
+    Labels: containerLabels(input.owner, input.kind, { ...input.labels, [LABEL_PIDS_LIMIT]: String(input.limits.pidsLimit) }),
     Tty: false,
     AttachStdout: false,
     AttachStderr: false,

@@ -5,6 +5,7 @@
 import type Docker from 'dockerode';
 import type { ContainerSpec } from '../core/container-spec.js';
 import { assertPidLimitHolds } from './engine-facts.js';
+import { reservePids } from './pid-budget.js';
 
 const tracked = new Map<string, Docker.Container>();
 /** Each tracked container's exit wait, ended by its removal: an engine may never answer it (Podman, for a container that failed to start). */
@@ -30,7 +31,13 @@ export interface Started {
 async function createTracked(docker: Docker, spec: ContainerSpec, opts: CreateOptions): Promise<Omit<Started, 'initPid'>> {
   opts.signal?.throwIfAborted();
   if (!opts.diagnostic) await assertPidLimitHolds(docker);
-  const container = await docker.createContainer(spec as unknown as Docker.ContainerCreateOptions);
+  const budget = await reservePids(docker, spec.HostConfig.PidsLimit);
+  let container: Docker.Container;
+  try {
+    container = await docker.createContainer(spec as unknown as Docker.ContainerCreateOptions);
+  } finally {
+    budget.release();
+  }
   tracked.set(container.id, container);
   const waitCtl = new AbortController();
   waits.set(container.id, waitCtl);

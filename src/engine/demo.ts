@@ -227,6 +227,11 @@ export async function* runDemo(docker: Docker, opts: DemoOptions, ctl: DemoContr
       targets.push({ key: mode, ns: plan.ns as string, cgroup: plan.cgroup, pidsLimit: opts.pidsLimit, source: plan.source });
       sources.add(plan.source);
     });
+    // No lane started (refused by the PID budget, say): each says why, and there is nothing to run or stop.
+    if (started.size === 0) {
+      push({ type: 'problem', problem: problemOf((settled[0] as PromiseRejectedResult).reason, 'starting the containers') });
+      return;
+    }
     await Promise.all(
       targets.map(async (t) => {
         const s = started.get(t.key as ModeId) as Waiting;

@@ -2,7 +2,8 @@
  * Reads a deck from `<slidesRoot>/<lang>/*.md` and validates it. A deck with any problem is
  * refused as a whole, so the presenter never starts with half the slides broken.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
+import { readContentFile } from './content-file.js';
 import { basename, join } from 'node:path';
 import { SLIDES_DIR } from './package-paths.js';
 import { buildDeck, formatSlideErrors, type SlideSource } from '../core/slides/deck.js';
@@ -32,9 +33,10 @@ export async function loadDeck(slidesRoot: string, lang: Lang): Promise<Deck> {
     const why = code === 'ENOENT' ? 'folder not found' : `cannot read folder (${code ?? String(err)})`;
     throw new SlideDeckError([{ file: shown, line: 0, message: `${why} at ${dir}: check the slides path` }]);
   }
-  const sources: SlideSource[] = await Promise.all(
-    names.map(async (name) => ({ file: `${shown}/${name}`, text: await readFile(join(dir, name), 'utf8') })),
-  );
+  const read = await Promise.all(names.map(async (name) => ({ file: `${shown}/${name}`, r: await readContentFile(join(dir, name)) })));
+  const unreadable: SlideError[] = read.flatMap(({ file, r }) => (r.ok ? [] : [{ file, line: r.line, message: r.message }]));
+  if (unreadable.length) throw new SlideDeckError(unreadable);
+  const sources: SlideSource[] = read.map(({ file, r }) => ({ file, text: r.ok ? r.text : '' }));
   const result = buildDeck(lang, sources, shown);
   if (!result.ok) throw new SlideDeckError(result.errors);
   return result.deck;

@@ -1,5 +1,6 @@
 /** Reads every lab file under `labs/<lang>/` and validates them as one catalog. */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
+import { readContentFile } from '../content-file.js';
 import path from 'node:path';
 import { buildCatalog, type Catalog, type LabSource } from '../../core/labs/catalog.js';
 import { formatLabErrors } from '../../core/labs/parse.js';
@@ -24,7 +25,12 @@ export async function readLabSources(labsRoot = LABS_DIR): Promise<LabSource[]> 
     } catch {
       throw new LabFilesError([{ file: `${shown}/${lang}`, line: 0, message: `folder not found at ${path.join(labsRoot, lang)}: the package is incomplete, reinstall it` }]);
     }
-    for (const name of names) out.push({ lang, file: `${shown}/${lang}/${name}`, text: await readFile(path.join(labsRoot, lang, name), 'utf8') });
+    for (const name of names) {
+      const file = `${shown}/${lang}/${name}`;
+      const r = await readContentFile(path.join(labsRoot, lang, name));
+      if (!r.ok) throw new LabFilesError([{ file, line: r.line, message: r.message }]);
+      out.push({ lang, file, text: r.text });
+    }
   }
   return out;
 }

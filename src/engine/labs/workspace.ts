@@ -5,12 +5,37 @@
 import { copyFile, mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
+import { underVirtualFs } from '../../core/virtual-fs.js';
 import { LabError } from '../lab-error.js';
 import { LABS_DIR } from '../package-paths.js';
 
 /** `--workspace`, else $ZOMBIE_LAB_WORKSPACE, else ~/zombie-lab-work. */
 export function workspaceRoot(option?: string, env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(option ?? env.ZOMBIE_LAB_WORKSPACE ?? path.join(homedir(), 'zombie-lab-work'));
+  const dir = path.resolve(option ?? env.ZOMBIE_LAB_WORKSPACE ?? path.join(homedir(), 'zombie-lab-work'));
+  const root = underVirtualFs(dir);
+  if (root) throw new LabError(`the lab workspace ${dir} is under ${root}, which is the kernel's, not a folder`, 'choose a folder of yours: --workspace DIR or ZOMBIE_LAB_WORKSPACE=DIR');
+  return dir;
+}
+
+/** The starting files of a lab; a missing folder means a broken install, said with its path. */
+async function startingFiles(labId: string, labsRoot: string): Promise<string[]> {
+  const from = startingFilesDir(labId, labsRoot);
+  try {
+    return (await readdir(from)).sort();
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    throw new LabError(`the starting files of lab ${labId} are missing: ${from} (${code})`, 'the package is incomplete: reinstall it (npm install), or restore that folder from the repository');
+  }
+}
+
+/** Copies one starting file; a failure names the file, why, and what to do. */
+async function copyStarting(src: string, target: string): Promise<void> {
+  try {
+    await copyFile(src, target);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    throw new LabError(`cannot write ${target} (${code})`, code === 'EISDIR' ? `a folder is in the way: move ${target} away, then run the command again` : 'choose a folder you can write to: --workspace DIR or ZOMBIE_LAB_WORKSPACE=DIR');
+  }
 }
 
 export function labWorkspace(root: string, lab: { number: string; id: string }): string {
@@ -51,11 +76,11 @@ export async function ensureWorkspace(dir: string, labId: string, labsRoot = LAB
   await makeDir(dir);
   const report: WorkspaceReport = { dir, created: [], kept: [] };
   const from = startingFilesDir(labId, labsRoot);
-  for (const name of (await readdir(from)).sort()) {
+  for (const name of await startingFiles(labId, labsRoot)) {
     const target = path.join(dir, name);
     if (await exists(target)) report.kept.push(name);
     else {
-      await copyFile(path.join(from, name), target);
+      await copyStarting(path.join(from, name), target);
       report.created.push(name);
     }
   }
@@ -66,7 +91,7 @@ export async function ensureWorkspace(dir: string, labId: string, labsRoot = LAB
 export async function changedFiles(dir: string, labId: string, labsRoot = LABS_DIR): Promise<string[]> {
   const from = startingFilesDir(labId, labsRoot);
   const out: string[] = [];
-  for (const name of (await readdir(from)).sort()) {
+  for (const name of await startingFiles(labId, labsRoot)) {
     const mine = await readFile(path.join(dir, name)).catch(() => null);
     if (mine && !mine.equals(await readFile(path.join(from, name)))) out.push(name);
   }
@@ -77,7 +102,7 @@ export async function changedFiles(dir: string, labId: string, labsRoot = LABS_D
 export async function restoreWorkspace(dir: string, labId: string, labsRoot = LABS_DIR): Promise<string[]> {
   await makeDir(dir);
   const from = startingFilesDir(labId, labsRoot);
-  const names = (await readdir(from)).sort();
-  for (const name of names) await copyFile(path.join(from, name), path.join(dir, name));
+  const names = await startingFiles(labId, labsRoot);
+  for (const name of names) await copyStarting(path.join(from, name), path.join(dir, name));
   return names;
 }
