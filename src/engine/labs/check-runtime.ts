@@ -82,6 +82,10 @@ export async function buildWorkspaceImage(ctx: CheckContext, labId: string): Pro
       labels: { [LABEL_IMAGE]: tag },
       rm: true,
       forcerm: true,
+      // No cache: two checks building alike Dockerfiles at once would share intermediate images,
+      // and the first to remove its image prunes them under the other ("failed to get digest").
+      // A check also builds what the learner wrote, not what an earlier build left.
+      nocache: true,
       pull: false,
       abortSignal: ctx.signal,
     } as unknown as Docker.ImageBuildOptions);
