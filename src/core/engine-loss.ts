@@ -1,8 +1,9 @@
 /**
  * When a watched engine counts as lost. A refused or reset connection is the engine gone: at
- * once. A ping that only takes long is not: an engine in a TCG VM or behind ssh:// (a new SSH
- * session per request) can take a second or more to answer while it works fine. Only when
- * nothing has answered for `hungMs` is it a hung engine.
+ * once. Silence is judged against how fast this engine answers: a local socket answers in
+ * milliseconds, so 1.5 s of silence is a hung engine; an engine in a TCG VM or behind ssh://
+ * (a new SSH session per request) takes a second or more, and gets four times its slowest
+ * recent answer (at most 10 s) before it counts as hung.
  */
 export const GONE_CODES = ['ECONNREFUSED', 'ENOENT', 'ECONNRESET', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH'];
 
@@ -11,19 +12,24 @@ export type PingResult = 'ok' | 'timeout' | { code: string };
 export interface LossState {
   /** When the engine last answered (ms). */
   lastAnswerAt: number;
+  /** The slowest recent answer (ms), decaying; null before the first. */
+  slowestMs: number | null;
 }
 
-export function judgePing(state: LossState, r: PingResult, now: number, hungMs: number): { lost: false } | { lost: true; why: string } {
-  if (r === 'ok') {
+/** Silence allowed before the engine counts as hung; before any answer, a generous first bound. */
+export function hungAfterMs(state: LossState): number {
+  if (state.slowestMs === null) return 5000;
+  return Math.min(10_000, Math.max(1500, 4 * state.slowestMs));
+}
+
+export function judgePing(state: LossState, r: PingResult, now: number, tookMs: number): { lost: false } | { lost: true; why: string } {
+  // An HTTP error is an answer too.
+  if (r === 'ok' || (r !== 'timeout' && /^\d{3}$/.test(r.code))) {
     state.lastAnswerAt = now;
+    state.slowestMs = Math.max(tookMs, (state.slowestMs ?? 0) * 0.9);
     return { lost: false };
   }
   if (r !== 'timeout' && GONE_CODES.includes(r.code)) return { lost: true, why: r.code };
-  // An HTTP error is an answer; a timeout or an unknown failure only counts once it lasts.
-  if (r !== 'timeout' && /^\d{3}$/.test(r.code)) {
-    state.lastAnswerAt = now;
-    return { lost: false };
-  }
   const silent = now - state.lastAnswerAt;
-  return silent >= hungMs ? { lost: true, why: `no answer for ${(silent / 1000).toFixed(1)} s` } : { lost: false };
+  return silent >= hungAfterMs(state) ? { lost: true, why: `no answer for ${(silent / 1000).toFixed(1)} s` } : { lost: false };
 }

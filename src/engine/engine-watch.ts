@@ -1,11 +1,12 @@
 /**
  * Notices an engine that went away while a run goes on: the sampler reads the kernel, not the
  * engine, so without this a stopped engine would leave lanes "running" with frozen counts. A
- * ping every 0.4 s; a refused connection counts at once (a stopped engine is known within about
- * 0.5 s), a slow answer does not (core/engine-loss.ts): only `hungMs` without any answer does.
+ * ping every 0.4 s; a refused connection counts at once, silence by how fast this engine answers
+ * (core/engine-loss.ts): a local engine that hangs is known within about 1.5 s, a slow one (a TCG
+ * VM, ssh://) is not taken for a lost one.
  */
 import type Docker from 'dockerode';
-import { judgePing, type PingResult } from '../core/engine-loss.js';
+import { hungAfterMs, judgePing, type LossState, type PingResult } from '../core/engine-loss.js';
 import { resolveEndpoint } from './docker-connect.js';
 import { LabError } from './lab-error.js';
 import { abortableDelay } from './sampler.js';
@@ -14,8 +15,6 @@ export interface WatchOptions {
   signal: AbortSignal;
   intervalMs?: number;
   timeoutMs?: number;
-  /** How long no answer at all means a hung engine (default 6 s). */
-  hungMs?: number;
   endpoint?: string;
 }
 
@@ -44,14 +43,16 @@ export function engineLostError(endpoint: string, why: string): LabError {
 /** Resolves with the problem once the engine stops answering; with null when `signal` ends the watch first. */
 export async function watchEngine(docker: Docker, opts: WatchOptions): Promise<LabError | null> {
   const intervalMs = opts.intervalMs ?? 400;
-  const timeoutMs = opts.timeoutMs ?? 1000;
-  const hungMs = opts.hungMs ?? 6000;
   const endpoint = opts.endpoint ?? resolveEndpoint().host;
-  const state = { lastAnswerAt: Date.now() };
+  const state: LossState = { lastAnswerAt: Date.now(), slowestMs: null };
   while (!opts.signal.aborted) {
-    const r = await pingWithin(docker, timeoutMs);
+    const started = Date.now();
+    // Wait for this answer only as long as the silence allowed is not used up.
+    const allowance = opts.timeoutMs ?? Math.max(100, hungAfterMs(state) - (started - state.lastAnswerAt));
+    const r = await pingWithin(docker, allowance);
     if (opts.signal.aborted) return null;
-    const verdict = judgePing(state, r, Date.now(), hungMs);
+    const now = Date.now();
+    const verdict = judgePing(state, r, now, now - started);
     if (verdict.lost) return engineLostError(endpoint, verdict.why);
     await abortableDelay(intervalMs, opts.signal);
   }

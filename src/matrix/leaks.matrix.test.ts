@@ -82,7 +82,8 @@ describe.runIf(possible)('leaks when the engine misbehaves (a private dockerd)',
         .split('\n')
         .map((l) => l.split('│').slice(1).join('│'))
         .join('\n');
-    const zombiesOf = (t: string) => [...rightPane(t).matchAll(/zombies (\d+) {2}peak/g)].map((m) => Number(m[1]));
+    // A full lane ("zombies 197  peak") or its one-line summary on other slides ("* 1 no init 254 running").
+    const zombiesOf = (t: string) => [...t.matchAll(/zombies (\d+) {2}peak|no init +(\d+) /g)].map((m) => Number(m[1] ?? m[2]));
     const startApp = () => {
       term.start();
       term.run(`DOCKER_HOST=${env.DOCKER_HOST} ZOMBIE_LAB_RUN_PREFIX=${prefix} node ${CLI_ENTRY}`);
