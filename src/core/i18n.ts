@@ -22,6 +22,8 @@ export interface UiText {
     stopping: (left: string, timeoutS: number | null) => string;
     stopped: (secs: string, exit: string, compact?: boolean) => string;
     error: (message: string) => string;
+    /** A lane in error where only a word fits. */
+    errorShort: string;
   };
   zombies: string;
   peak: string;
@@ -96,6 +98,7 @@ const en: UiText = {
     stopping: (left, t) => `stopping · SIGKILL in ${left}${t === null ? '' : ` (timeout ${t} s)`}`,
     stopped: (s, exit, compact) => `stopped${compact ? '' : ' in'} ${s} · exit ${exit}`,
     error: (m) => `ERROR: ${m}`,
+    errorShort: 'ERROR',
   },
   zombies: 'zombies',
   peak: 'peak',
@@ -184,6 +187,7 @@ const de: UiText = {
     stopping: (left, t) => `stoppt · SIGKILL in ${left}${t === null ? '' : ` (Frist ${t} s)`}`,
     stopped: (s, exit, compact) => `gestoppt${compact ? '' : ' in'} ${s} · Exit ${exit}`,
     error: (m) => `FEHLER: ${m}`,
+    errorShort: 'FEHLER',
   },
   zombies: 'Zombies',
   peak: 'Spitze',

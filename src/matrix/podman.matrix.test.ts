@@ -61,7 +61,9 @@ describe.runIf(possible)('rootful Podman through its Docker API', () => {
     const byMode = new Map(out.results.map((x) => [x.mode, x]));
     expect(byMode.get('no-init')?.zombiesPeak ?? 0).toBeGreaterThan(10);
     expect(byMode.get('no-init')?.exitCode).toBe(137);
-    expect(byMode.get('dumb-init')?.zombiesPeak).toBe(0);
+    // A child caught between its exit and dumb-init's wait() is a real, short-lived zombie.
+    expect(byMode.get('dumb-init')?.zombiesPeak).toBeLessThanOrEqual(2);
+    expect(byMode.get('init')?.zombiesPeak).toBeLessThanOrEqual(2);
     expect(byMode.get('init')?.pid1).toBe('podman-init');
     expect(byMode.get('init')?.exitCode).toBe(143);
   });

@@ -45,17 +45,33 @@ export function LanesSummary({ state, theme, width, height, now, t }: SummaryPro
   );
 }
 
-/** Lanes folded into a line under a slide that is not the demo: each lane's zombies and state, `p` opens them. */
+/**
+ * Lanes folded into a line under a slide that is not the demo: each lane's zombies and state, `p`
+ * opens them. A problem (a lost engine, a failed start) never folds away: it gets its own rows
+ * with the fix, whatever slide is up, so the presenter sees it without opening the lanes.
+ */
 export function lanesStripRows(state: AppState, t: UiText, width: number, now: number): Row[] {
   const badge = sourceBadge(state, t);
-  const lane = (withState: boolean) =>
-    MODE_IDS.flatMap((m, i): Seg[] => [
-      { text: '  ' },
-      { text: `${MODES[m].glyph} ${i + 1} ${t.modeLabel[m]}`, style: 'mode', mode: m },
-      { text: ` ${state.lanes[m].zombies}`, style: 'strong' },
-      ...(withState ? [{ text: ` ${laneStateText(state.lanes[m].state, now, t, true)}` }] : []),
-    ]);
-  return fitLine([[badge, ...lane(true)], [badge, ...lane(false)]], width);
+  const lane = (detail: 'state' | 'errors' | 'none') =>
+    MODE_IDS.flatMap((m, i): Seg[] => {
+      const st = state.lanes[m].state;
+      const text = detail === 'state' ? laneStateText(st, now, t, true) : detail === 'errors' && st.kind === 'error' ? t.state.errorShort : null;
+      return [
+        { text: '  ' },
+        { text: `${MODES[m].glyph} ${i + 1} ${t.modeLabel[m]}`, style: 'mode', mode: m },
+        { text: ` ${state.lanes[m].zombies}`, style: 'strong' },
+        ...(text === null ? [] : [{ text: ` ${text}`, style: st.kind === 'error' ? ('error' as const) : undefined }]),
+      ];
+    });
+  const problems = new Map<string, { message: string; fix: string }>();
+  if (state.problem) problems.set(state.problem.message, state.problem);
+  for (const m of MODE_IDS) {
+    const st = state.lanes[m].state;
+    if (st.kind === 'error') problems.set(st.problem.message, st.problem);
+  }
+  const strip = fitLine([[badge, ...lane('state')], ...(problems.size > 0 ? [[badge, ...lane('errors')]] : []), [badge, ...lane('none')]], width);
+  const problemRows = [...problems.values()].flatMap((p) => wrapRow([{ text: t.state.error(p.message), style: 'error' }, { text: ` · ${t.fix} ${p.fix}` }], width));
+  return [...strip, ...problemRows];
 }
 
 export function LanesStrip({ state, theme, width, now, t }: Omit<SummaryProps, 'height'>) {
