@@ -1,7 +1,8 @@
 /**
  * `zombie-lab lint [FILE...] [--format text|json|sarif]`: static PID 1 checks of Dockerfiles,
  * compose files, Kubernetes pod specs and entrypoint scripts; no engine needed. A folder stands
- * for the files in it that lint knows; no argument: the current folder.
+ * for the files in it and its subfolders that lint knows (not dot-folders or node_modules); no
+ * argument: the current folder.
  */
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -16,11 +17,20 @@ export interface LintCliOptions {
 
 const PACKAGE_VERSION = '0.1.0';
 
-function filesIn(dir: string): string[] {
-  return readdirSync(dir)
-    .filter((n) => /^(Dockerfile|Containerfile)/i.test(n) || /\.(ya?ml|dockerfile|sh)$/i.test(n))
-    .sort()
-    .map((n) => path.join(dir, n));
+/** Folders lint does not walk into: tools' and dependencies' trees, never the learner's own files. */
+const SKIPPED = /^(\.|node_modules$|vendor$|dist$|target$|__pycache__$)/;
+const MAX_DEPTH = 8;
+
+/** The files lint knows in a folder and its subfolders (a repo's Dockerfiles are rarely at the top). */
+function filesIn(dir: string, depth = 0): string[] {
+  const out: string[] = [];
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+  for (const e of entries) {
+    const p = path.join(dir, e.name);
+    if (e.isFile() && (/^(Dockerfile|Containerfile)/i.test(e.name) || /\.(ya?ml|dockerfile|containerfile|sh)$/i.test(e.name))) out.push(p);
+    else if (e.isDirectory() && depth < MAX_DEPTH && !SKIPPED.test(e.name)) out.push(...filesIn(p, depth + 1));
+  }
+  return out;
 }
 
 export function runLint(args: string[], o: LintCliOptions): number {
@@ -57,6 +67,6 @@ export function runLint(args: string[], o: LintCliOptions): number {
   }
   if (format === 'json') process.stdout.write(`${JSON.stringify(lintJson(linted, findings), null, 2)}\n`);
   else if (format === 'sarif') process.stdout.write(`${JSON.stringify(lintSarif(findings, PACKAGE_VERSION), null, 2)}\n`);
-  else process.stdout.write(`${lintText(findings).join('\n')}\n`);
+  else process.stdout.write(`${lintText(findings, linted.length).join('\n')}\n`);
   return lintExitCode(findings);
 }

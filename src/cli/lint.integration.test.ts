@@ -73,6 +73,15 @@ describe('zombie-lab lint, the binary', () => {
     expect(run.tool.driver.rules.map((x) => x.id).sort()).toEqual(['k8s-no-share-pid-ns', 'k8s-sh-c', 'k8s-share-pid-ns']);
   });
 
+  it('a folder is walked with its subfolders (not dot-folders), and the summary counts the files', () => {
+    const r = cli([]);
+    expect(r.status).toBe(1);
+    const shown = new Set([...r.stdout.matchAll(/^([\w./-]+):\d+: /gm)].map((m) => m[1]));
+    const withFindings = Object.entries(expected).filter(([, f]) => f.length).map(([f]) => f);
+    expect([...shown].sort()).toEqual(withFindings.sort());
+    expect(r.stdout.trim().split('\n').at(-1)).toMatch(new RegExp(` in ${files.length} files$`));
+  });
+
   it('usage errors exit 2 with one line', () => {
     const missing = cli(['nope/Dockerfile']);
     expect(missing.status).toBe(2);

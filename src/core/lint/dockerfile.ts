@@ -3,7 +3,7 @@
  * Only the final stage's last CMD and ENTRYPOINT decide PID 1. Pure: an entrypoint script is
  * read through the `readContext` callback (the CLI reads it next to the Dockerfile).
  */
-import { DockerfileParser, type Instruction } from 'dockerfile-ast';
+import { DockerfileParser, type From, type Instruction } from 'dockerfile-ast';
 import { endsInExec, pid1OfShellC } from './shell-command.js';
 import { LAB_LINKS, type LintFinding } from './types.js';
 
@@ -32,6 +32,38 @@ function formOf(i: Instruction): Form {
   return { json: null, shell: content.trim(), line, keyword };
 }
 
+/**
+ * The instructions that make the final image: the last stage, and the earlier stages it is built
+ * FROM (`FROM base` after `FROM debian AS base` inherits base's CMD and ENTRYPOINT). As Docker
+ * does, an ENTRYPOINT in a stage clears the CMD it inherited, unless that stage sets CMD too.
+ */
+function finalImage(froms: From[], all: Instruction[]): { inFinal: Instruction[]; epI: Instruction | undefined; cmdI: Instruction | undefined } {
+  const stages = froms.map((f, n) => {
+    const start = f.getRange().start.line;
+    const end = froms[n + 1]?.getRange().start.line ?? Infinity;
+    return { from: f, name: f.getBuildStage()?.toLowerCase() ?? null, body: all.filter((i) => i.getRange().start.line >= start && i.getRange().start.line < end) };
+  });
+  const chain: typeof stages = [];
+  for (let n = stages.length - 1; n >= 0; ) {
+    const s = stages[n]!;
+    chain.unshift(s);
+    const image = s.from.getImage()?.toLowerCase() ?? '';
+    // A stage is named by its AS name or by its index; only an earlier stage can be a parent.
+    n = stages.findIndex((p, k) => k < n && (p.name === image || String(k) === image));
+  }
+  let epI: Instruction | undefined;
+  let cmdI: Instruction | undefined;
+  for (const s of chain) {
+    const lastOf = (kw: string) => [...s.body].reverse().find((i) => i.getKeyword() === kw);
+    const ep = lastOf('ENTRYPOINT');
+    const cmd = lastOf('CMD');
+    if (ep) epI = ep;
+    if (cmd) cmdI = cmd;
+    else if (ep) cmdI = undefined;
+  }
+  return { inFinal: chain.flatMap((s) => s.body), epI, cmdI };
+}
+
 const base = (p: string) => p.slice(p.lastIndexOf('/') + 1);
 const isShell = (p: string) => /^(sh|bash|dash|ash)$/.test(base(p));
 
@@ -39,13 +71,8 @@ export function lintDockerfile(file: string, text: string, readContext: (p: stri
   const doc = DockerfileParser.parse(text);
   const out: LintFinding[] = [];
   const add = (line: number, rule: string, level: LintFinding['level'], message: string, fix: string, lab: string) => out.push({ file, line, rule, level, message, fix, lab });
-  const froms = doc.getFROMs();
-  const lastFrom = froms.at(-1);
-  const startLine = lastFrom ? lastFrom.getRange().start.line : -1;
-  const inFinal = doc.getInstructions().filter((i) => i.getRange().start.line >= startLine);
+  const { inFinal, epI, cmdI } = finalImage(doc.getFROMs(), doc.getInstructions());
   const last = (kw: string) => [...inFinal].reverse().find((i) => i.getKeyword() === kw);
-  const epI = last('ENTRYPOINT');
-  const cmdI = last('CMD');
   const ep = epI ? formOf(epI) : null;
   const cmd = cmdI ? formOf(cmdI) : null;
   const copies = inFinal.filter((i) => i.getKeyword() === 'COPY' || i.getKeyword() === 'ADD');

@@ -31,11 +31,11 @@ export function lintFile(file: string, kind: FileKind, text: string, readContext
   }
 }
 
-export function lintText(findings: readonly LintFinding[]): string[] {
+export function lintText(findings: readonly LintFinding[], fileCount?: number): string[] {
   const lines: string[] = [];
   for (const f of findings) lines.push(`${f.file}:${f.line}: ${f.level} ${f.rule}: ${f.message}`, `  fix: ${f.fix}`, `  learn: ${f.lab}`);
   const counted = findings.filter((f) => f.level !== 'note').length;
-  lines.push(`${findings.length} finding${findings.length === 1 ? '' : 's'} (${counted} error${counted === 1 ? '' : 's'} or warnings, ${findings.length - counted} notes)`);
+  lines.push(`${findings.length} finding${findings.length === 1 ? '' : 's'} (${counted} error${counted === 1 ? '' : 's'} or warning${counted === 1 ? '' : 's'}, ${findings.length - counted} notes)${fileCount === undefined ? '' : ` in ${fileCount} file${fileCount === 1 ? '' : 's'}`}`);
   return lines;
 }
 
