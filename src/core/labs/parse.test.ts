@@ -72,3 +72,10 @@ describe('parseLabFile', () => {
     expect(b.ok ? [] : b.errors.map((e) => e.message)).toEqual(['a lab needs at least one step: add a heading like `## Step 1: ...`']);
   });
 });
+
+describe('claim markers in labs', () => {
+  it('refuses a marker naming a claim with no experiment, as slides do', () => {
+    const r = parse([...FRONT, '## Step 1', 'It reaps. {claim:no-such-claim}']);
+    expect(r.ok ? [] : r.errors.map((e) => [e.line, e.message.slice(0, 35)])).toEqual([[9, 'unknown claim {claim:no-such-claim}']]);
+  });
+});

@@ -5,7 +5,7 @@
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { Lang } from '../slides/types.js';
-import { CLAIM_MARK, findClaims, stripClaims } from './claims-marker.js';
+import { claimMarkerProblem, findClaims, stripClaims } from './claims-marker.js';
 import { CHECK_IDS, type Lab, type LabFileError, type LabParseResult, type LabStep } from './types.js';
 import { trimBlankLines } from '../trim-blank-lines.js';
 
@@ -22,7 +22,6 @@ export const LabFrontmatterSchema = z
 const FENCE = /^ {0,3}(`{3,}|~{3,})\s*(\S*)/;
 const STEP = /^##[ \t]+(.+?)[ \t]*$/;
 const HINT = /^(?:Hint|Tipp):[ \t]*(.*)$/;
-const LOOSE_CLAIM = /\{claim[^}]*\}/;
 
 function frontmatterErrors(file: string, yamlLines: string[], issues: z.core.$ZodIssue[]): LabFileError[] {
   return issues.map((issue) => {
@@ -97,8 +96,9 @@ export function parseLabFile(file: string, text: string, lang: Lang): LabParseRe
       step = { title: withoutStepNumber(stripClaims(heading[1])), line: lineNo, body: '', commands: [], hints: [], lines: [] };
       continue;
     }
-    if (LOOSE_CLAIM.test(raw) && !new RegExp(CLAIM_MARK.source).test(raw)) {
-      errors.push({ file, line: lineNo, message: 'malformed claim marker: write {claim:<id>} with a lower-case id like {claim:no-init-zombies}' });
+    const claimProblem = claimMarkerProblem(raw);
+    if (claimProblem) {
+      errors.push({ file, line: lineNo, message: claimProblem });
       continue;
     }
     const hint = HINT.exec(raw);

@@ -136,3 +136,28 @@ describe('parseSlideFile errors', () => {
     expect(errorsOf(parseSlideFile(FILE, text)).map((e) => e.line)).toEqual([2, 5]);
   });
 });
+
+describe('claim markers in slides', () => {
+  const slide = (...lines: string[]) => ['## Zombies', ...lines].join('\n');
+
+  it('refuses a malformed or unknown marker, naming the line, in the body, the notes, the Note: line and the heading', () => {
+    const r = errorsOf(parseSlideFile(FILE, slide('Text {claim:No Such}', '', 'Note:', 'Reaped. {claim:no-such-claim}')));
+    expect(r.map((e) => [e.file, e.line, e.message.slice(0, 23)])).toEqual([
+      [FILE, 2, 'malformed claim marker:'],
+      [FILE, 5, 'unknown claim {claim:no'],
+    ]);
+    expect(r[1]?.message).toMatch(/no experiment in src\/core\/claims\.ts/);
+    expect(errorsOf(parseSlideFile(FILE, slide('', 'Note: see {claim :init-reaps}')))[0]).toMatchObject({ line: 3, message: expect.stringMatching(/^malformed claim marker/) });
+    expect(errorsOf(parseSlideFile(FILE, '## Title {claim:nope}\n'))[0]).toMatchObject({ line: 1, message: expect.stringMatching(/^unknown claim \{claim:nope\}/) });
+  });
+
+  it('keeps a known marker in the notes and never projects one in the body', () => {
+    const [s] = slidesOf(parseSlideFile(FILE, slide('Zombies pile up. {claim:no-init-zombies}', 'Note:', 'Say it. {claim:init-reaps}')));
+    expect(s?.body).toBe('Zombies pile up.');
+    expect(s?.notes).toBe('Say it. {claim:init-reaps}');
+  });
+
+  it('leaves markers inside code blocks alone', () => {
+    expect(slidesOf(parseSlideFile(FILE, slide('```', 'echo {claim:whatever}', '```')))[0]?.body).toContain('{claim:whatever}');
+  });
+});

@@ -6,6 +6,7 @@ import { readFrontmatter } from './frontmatter.js';
 import { isTreeName, TREE_NAMES } from './diagrams.js';
 import type { ParseResult, Slide, SlideError, Widget } from './types.js';
 import { trimBlankLines } from '../trim-blank-lines.js';
+import { claimMarkerProblem, stripClaims } from '../labs/claims-marker.js';
 
 const SEPARATOR = /^---\s*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
@@ -105,6 +106,8 @@ function parseChunk(file: string, chunk: Chunk, section: string | null, errors: 
     return null;
   }
 
+  const headingProblem = claimMarkerProblem(heading[1]);
+  if (headingProblem) errors.push({ file, line: at(first), message: headingProblem });
   const body: string[] = [];
   const notes: string[] = [];
   const widgets: Widget[] = [];
@@ -117,6 +120,12 @@ function parseChunk(file: string, chunk: Chunk, section: string | null, errors: 
     const target = notesAt === null ? body : notes;
     if (fence.feed(line, i)) {
       target.push(line);
+      continue;
+    }
+    // Claim markers are checked as the labs' are; one in the body is never projected.
+    const claimProblem = claimMarkerProblem(line);
+    if (claimProblem) {
+      errors.push({ file, line: at(i), message: claimProblem });
       continue;
     }
     const note = NOTE.exec(line);
@@ -144,7 +153,7 @@ function parseChunk(file: string, chunk: Chunk, section: string | null, errors: 
       errors.push({ file, line: at(i), message: 'Hugo shortcodes are not supported: use Markdown, or `::: tree <name>` for diagrams' });
       continue;
     }
-    target.push(line);
+    target.push(notesAt === null ? stripClaims(line) : line);
   }
   if (errors.length > before) return null;
 
@@ -152,7 +161,7 @@ function parseChunk(file: string, chunk: Chunk, section: string | null, errors: 
     file,
     line: at(first),
     section,
-    title: heading[1],
+    title: stripClaims(heading[1]),
     body: trimBlankLines(body),
     notes: trimBlankLines(notes),
     widgets,
