@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { EventSource } from '../core/event-source.js';
 import { uiText, type UiText } from '../core/i18n.js';
 import type { Lang } from '../core/slides/types.js';
-import { makeTheme, noColorFromEnv, THEME_NAMES, type ThemeName } from '../core/theme.js';
+import { makeTheme, noColorFromEnv, type ThemeName } from '../core/theme.js';
 import { handoutDir } from '../engine/handout-dir.js';
 import { RECORDINGS_DIR } from '../engine/package-paths.js';
 import { BUNDLED_SLIDES_ROOT, defaultLang, loadDeck } from '../engine/slides-loader.js';
@@ -17,8 +17,9 @@ import { enterAltScreen } from './terminal-screen.js';
 import type { ContainerVerdict } from '../core/inspect/report.js';
 
 export interface AppOptions {
-  lang?: string;
-  theme?: string;
+  /** Checked by commander (`.choices()`). */
+  lang?: Lang;
+  theme?: ThemeName;
   /** Replay this recording even if an engine answers. */
   replay?: string;
   noColor?: boolean;
@@ -98,10 +99,8 @@ export async function runApp(opts: AppOptions): Promise<number> {
   }
   // Raw mode at once, so keys pressed while the app loads wait for it instead of being echoed and lost.
   process.stdin.setRawMode(true);
-  const themeName = (opts.theme ?? 'default') as ThemeName;
-  if (!THEME_NAMES.includes(themeName)) return fail(`unknown theme "${opts.theme}"; use --theme default or --theme high-contrast`, 2);
-  if (opts.lang !== undefined && opts.lang !== 'de' && opts.lang !== 'en') return fail(`unknown language "${opts.lang}"; use --lang de or --lang en`, 2);
-  const lang: Lang = opts.lang === 'de' || opts.lang === 'en' ? opts.lang : defaultLang();
+  const themeName = opts.theme ?? 'default';
+  const lang: Lang = opts.lang ?? defaultLang();
   const t = uiText(lang);
   // A replay file named on the command line is checked before the screen is taken over.
   const early = opts.replay ? await chooseSource(opts) : null;

@@ -20,12 +20,15 @@ describe('CLI conventions', () => {
     expect(r.out).toContain('Usage: zombie-lab compare');
   });
   it('an unknown command, an unknown option and a bad value: one line on stderr, exit 2 each', () => {
-    for (const args of [['frobnicate'], ['compare', '--bogus'], ['--bogus'], ['compare', '--duration', 'xyz']]) {
+    const badChoices = [['--theme', 'neon'], ['--lang', 'fr'], ['lab', '--lang', 'fr'], ['lint', '--format', 'xml']];
+    for (const args of [['frobnicate'], ['compare', '--bogus'], ['--bogus'], ['compare', '--duration', 'xyz'], ...badChoices]) {
       const r = cli(...args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.out).toBe('');
       expect(r.err.trim().split('\n'), args.join(' ')).toHaveLength(1);
     }
     expect(cli('frobnicate').err).toContain('unknown command "frobnicate"');
+    // Commander's .choices() names what is allowed.
+    expect(cli('--theme', 'neon').err).toContain('default, high-contrast');
   });
 });

@@ -9,7 +9,7 @@ import { findLab, type Catalog } from '../core/labs/catalog.js';
 import { labProgress, labStateText, withCheck, withoutLab, withStep } from '../core/labs/progress.js';
 import type { Lab } from '../core/labs/types.js';
 import { langFromLocale } from '../core/slides/lang.js';
-import { LANGS, type Lang } from '../core/slides/types.js';
+import type { Lang } from '../core/slides/types.js';
 import type { WayChoice } from '../engine/images.js';
 import { LabError } from '../engine/lab-error.js';
 import { checkLab } from '../engine/labs/lab-check.js';
@@ -26,7 +26,8 @@ import { reportProblem } from './report-problem.js';
 export interface LabCliOptions {
   check?: boolean;
   json?: boolean;
-  lang?: string;
+  /** Checked by commander (`.choices()`). */
+  lang?: Lang;
   workspace?: string;
   reset?: boolean;
   restoreFiles?: boolean;
@@ -36,9 +37,7 @@ export interface LabCliOptions {
 }
 
 function langOf(o: LabCliOptions): Lang {
-  if (o.lang === undefined) return langFromLocale(process.env);
-  if ((LANGS as readonly string[]).includes(o.lang)) return o.lang as Lang;
-  throw new LabError(`unknown language "${o.lang}"`, `use --lang ${LANGS.join(' or --lang ')}`);
+  return o.lang ?? langFromLocale(process.env);
 }
 
 function labOrFail(catalog: Catalog, lang: Lang, ref: string): Lab {

@@ -11,7 +11,8 @@ import { lintOnDisk } from '../engine/lint-files.js';
 import { lintExitCode, type LintFinding } from '../core/lint/types.js';
 
 export interface LintCliOptions {
-  format?: string;
+  /** Checked by commander (`.choices()`). */
+  format?: 'text' | 'json' | 'sarif';
   json?: boolean;
 }
 
@@ -35,10 +36,6 @@ function filesIn(dir: string, depth = 0): string[] {
 
 export function runLint(args: string[], o: LintCliOptions): number {
   const format = o.json ? 'json' : (o.format ?? 'text');
-  if (!['text', 'json', 'sarif'].includes(format)) {
-    process.stderr.write(`zombie-lab lint: --format must be text, json or sarif, got "${format}"\n`);
-    return 2;
-  }
   const files: string[] = [];
   for (const a of args.length ? args : ['.']) {
     let st;

@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { COMPARE_DEFAULTS, parseDuration } from '../core/compare-options.js';
+import { LANGS, type Lang } from '../core/slides/types.js';
+import { THEME_NAMES, type ThemeName } from '../core/theme.js';
 import { PACKAGE_ROOT } from '../engine/package-paths.js';
 import { installExitCleanup } from './exit-cleanup.js';
 import { preferLiveRendering } from './live-rendering.js';
@@ -23,6 +25,7 @@ function packageVersion(): string {
 }
 
 const wayOption = () => new Option('--way <way>', 'how to build the base image').choices(['auto', 'registry', 'offline']).default('auto');
+const langOption = (what: string) => new Option('--lang <lang>', `${what}: de or en (default: from the locale)`).choices(LANGS);
 
 export async function main(argv: string[]): Promise<number> {
   installExitCleanup();
@@ -95,7 +98,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('guided labs: a menu, one lab (by number or id), or --check to check your work')
     .option('--check', 'check your work for the lab: exit 0 when it passes, else what failed and what to try')
     .option('--json', 'with --check: print the result as JSON')
-    .option('--lang <lang>', 'de or en (default from the locale)')
+    .addOption(langOption('language'))
     .option('--workspace <dir>', 'folder for your lab files (default ~/zombie-lab-work or $ZOMBIE_LAB_WORKSPACE)')
     .option('--reset', 'start the lab over (your files are kept)')
     .option('--restore-files', 'put the starting files back (asks before overwriting your changes)')
@@ -104,7 +107,7 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option('--run-id <id>', 'label value for this run').hideHelp())
     .action(async (id: string | undefined, o: Record<string, string | boolean | undefined>) => {
       // The app's --lang is a program option, and commander gives it `lab 3 --lang de` too.
-      const lang = (o.lang as string | undefined) ?? (program.opts() as { lang?: string }).lang;
+      const lang = (o.lang as Lang | undefined) ?? (program.opts() as { lang?: Lang }).lang;
       const { runLabCommand } = await import('./lab-command.js');
       code = await runLabCommand(id, { ...(o as Parameters<typeof runLabCommand>[1]), ...(lang ? { lang } : {}) });
     });
@@ -125,9 +128,9 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('lint [files...]')
     .description('check Dockerfiles, compose files, Kubernetes pod specs and entrypoint scripts for PID 1 mistakes (no engine needed)')
-    .option('--format <format>', 'text, json or sarif (for code-scanning UIs)', 'text')
+    .addOption(new Option('--format <format>', 'text, json or sarif (for code-scanning UIs)').choices(['text', 'json', 'sarif']).default('text'))
     .option('--json', 'same as --format json')
-    .action(async (files: string[], o: { format?: string; json?: boolean }) => {
+    .action(async (files: string[], o: { format?: 'text' | 'json' | 'sarif'; json?: boolean }) => {
       const { runLint } = await import('./lint-command.js');
       code = runLint(files, o);
     });
@@ -161,11 +164,11 @@ export async function main(argv: string[]): Promise<number> {
 
   // No command: the presenter app (loaded lazily: ink and marked take a second to import).
   program
-    .option('--lang <lang>', 'slide language: de or en (default: from the locale)')
-    .option('--theme <theme>', 'default or high-contrast (for projectors)', 'default')
+    .addOption(langOption('slide language'))
+    .addOption(new Option('--theme <theme>', 'default or high-contrast (for projectors)').choices(THEME_NAMES).default('default'))
     .option('--replay <file>', 'replay a recorded run instead of running live')
     .option('--no-color', 'no colours (also: NO_COLOR=1)')
-    .action(async (o: { lang?: string; theme?: string; replay?: string; color?: boolean }, cmd: Command) => {
+    .action(async (o: { lang?: Lang; theme?: ThemeName; replay?: string; color?: boolean }, cmd: Command) => {
       if (cmd.args.length > 0) {
         process.stderr.write(`zombie-lab: unknown command "${cmd.args[0]}" (zombie-lab --help lists the commands)\n`);
         code = USAGE_EXIT;

@@ -38,6 +38,28 @@ describe('wrapLine', () => {
   });
 });
 
+describe('wide characters', () => {
+  it('counts a wide East Asian character or an emoji as two columns, a combining accent as none', () => {
+    expect(visibleWidth('日本語')).toBe(6);
+    expect(visibleWidth('👍🏽 ok')).toBe(5);
+    expect(visibleWidth('e\u0301t\u00e9')).toBe(3);
+  });
+
+  it('wraps wide text to rows that fit the width in columns, keeping every character', () => {
+    const line = 'ゾンビ プロセス は 親 が wait しない と 残る 🧟🧟🧟🧟🧟🧟';
+    const rows = wrapLine(line, 10);
+    expect(rows.length).toBeGreaterThan(3);
+    expect(rows.every((r) => visibleWidth(r) <= 10)).toBe(true);
+    expect(rows.join('').replace(/ /g, '')).toBe(line.replace(/ /g, ''));
+  });
+
+  it('never splits an emoji with a skin tone or a letter from its accent', () => {
+    const rows = wrapLine('👍🏽👍🏽👍🏽 e\u0301e\u0301e\u0301e\u0301', 3);
+    expect(rows.every((r) => visibleWidth(r) <= 3)).toBe(true);
+    expect(rows.some((r) => r.startsWith('\u0301') || r.startsWith('🏽'))).toBe(false);
+  });
+});
+
 describe('wrapText', () => {
   it('keeps blank lines as rows', () => {
     expect(wrapText('a\n\nb', 5)).toEqual(['a', '', 'b']);

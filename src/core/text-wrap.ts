@@ -3,40 +3,45 @@
  * exactly how many rows its text takes. Continuation rows keep the line's indent and list
  * marker width (a hanging indent), which keeps wrapped bullet points readable.
  *
- * Width is counted in code points; wide East Asian characters and emoji are not special-cased
- * (the slide texts do not use them).
+ * Width is counted in terminal columns per grapheme (string-width, the measure Ink uses): a wide
+ * East Asian character or an emoji takes two, a combining accent none. The wrapping itself stays
+ * here because wrap-ansi has no hanging indent and no URL-friendly break points.
  */
-// eslint-disable-next-line no-control-regex -- matching ANSI escapes is the point
-const SGR = /\u001b\[[0-9;]*m/y;
-const RESET = '\u001b[0m';
-// eslint-disable-next-line no-control-regex -- SGR colour codes and OSC 8 hyperlinks
-const STRIP = /\u001b\[[0-9;]*m|\u001b\]8;[^\u0007\u001b]*(?:\u0007|\u001b\\)/g;
+import { stripVTControlCharacters } from 'node:util';
+import stringWidth from 'string-width';
 
-export function stripAnsi(text: string): string {
-  return text.replace(STRIP, '');
-}
+// eslint-disable-next-line no-control-regex -- matching ANSI escapes is the point
+const SGR = /\u001b\[[0-9;]*m/g;
+const RESET = '\u001b[0m';
+
+/** Removes colour codes and OSC 8 hyperlinks (Node's own; kept under this name for its callers). */
+export const stripAnsi: (text: string) => string = stripVTControlCharacters;
 
 export function visibleWidth(text: string): number {
-  return [...stripAnsi(text)].length;
+  return stringWidth(text);
 }
 
-type Piece = { sgr: string } | { ch: string };
+type Piece = { sgr: string } | { ch: string; w: number };
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** Printable ASCII is one column; only other graphemes are measured (the slides are mostly ASCII). */
+function columns(ch: string): number {
+  return ch.length === 1 && ch >= ' ' && ch <= '~' ? 1 : stringWidth(ch);
+}
 
 function pieces(line: string): Piece[] {
   const out: Piece[] = [];
+  const text = (t: string) => {
+    for (const { segment } of graphemes.segment(t)) out.push({ ch: segment, w: columns(segment) });
+  };
   let i = 0;
-  while (i < line.length) {
-    SGR.lastIndex = i;
-    const m = SGR.exec(line);
-    if (m) {
-      out.push({ sgr: m[0] });
-      i += m[0].length;
-      continue;
-    }
-    const ch = String.fromCodePoint(line.codePointAt(i) ?? 32);
-    out.push({ ch });
-    i += ch.length;
+  for (const m of line.matchAll(SGR)) {
+    if (m.index > i) text(line.slice(i, m.index));
+    out.push({ sgr: m[0] });
+    i = m.index + m[0].length;
   }
+  if (i < line.length) text(line.slice(i));
   return out;
 }
 
@@ -49,22 +54,30 @@ function hangingIndent(plain: string, width: number): number {
 
 const URL_BREAK = new Set(['/', '.', '-', '?', '&', '=', '_', '#']);
 
+/** How many of `chars` from `start` fit in `room` columns (at least one). */
+function fitting(chars: readonly { w: number }[], start: number, room: number): number {
+  let n = 0;
+  let used = 0;
+  while (start + n < chars.length && used + (chars[start + n]?.w ?? 1) <= room) used += chars[start + n++]?.w ?? 1;
+  return Math.max(1, n);
+}
+
 /** Where to start new rows inside an over-long word: after the last separator that fits, else at the row's end. */
-function breakPoints(chars: string[], firstRoom: number, room: number): Set<number> {
+function breakPoints(chars: readonly { ch: string; w: number }[], firstRoom: number, room: number): Set<number> {
   const out = new Set<number>();
   let start = 0;
-  let fits = Math.max(1, firstRoom);
+  let fits = fitting(chars, start, Math.max(1, firstRoom));
   while (chars.length - start > fits) {
     let cut = start + fits;
     for (let i = start + fits - 1; i > start + Math.floor(fits / 3); i--) {
-      if (URL_BREAK.has(chars[i] ?? '')) {
+      if (URL_BREAK.has(chars[i]?.ch ?? '')) {
         cut = i + 1;
         break;
       }
     }
     out.add(cut);
     start = cut;
-    fits = Math.max(1, room);
+    fits = fitting(chars, start, Math.max(1, room));
   }
   return out;
 }
@@ -93,14 +106,14 @@ export function wrapLine(line: string, width: number): string[] {
     active = sgr === RESET || sgr === '\u001b[m' ? [] : [...active, sgr];
   };
   const flushWord = () => {
-    const chars = word.filter((p) => 'ch' in p).length;
+    const text = word.flatMap((p) => ('ch' in p ? [p] : []));
+    const chars = text.reduce((sum, p) => sum + p.w, 0);
     if (chars > 0 && rowWidth + chars > w && rowWidth > indent.length) {
       closeRow();
       openRow();
     }
     // A word longer than a whole row (a URL): break it after a `/`, `.`, `-`, `?`, `&`, `=` or `_`
     // where one is near enough, not in the middle of a word.
-    const text = word.flatMap((p) => ('ch' in p ? [p.ch] : []));
     const breaks = chars > w - rowWidth ? breakPoints(text, w - rowWidth, w - indent.length) : new Set<number>();
     let n = 0;
     for (const p of word) {
@@ -109,12 +122,12 @@ export function wrapLine(line: string, width: number): string[] {
         track(p.sgr);
         continue;
       }
-      if (breaks.has(n) || rowWidth >= w) {
+      if (breaks.has(n) || (rowWidth + p.w > w && rowWidth > indent.length)) {
         closeRow();
         openRow();
       }
       row += p.ch;
-      rowWidth++;
+      rowWidth += p.w;
       n++;
     }
     word = [];

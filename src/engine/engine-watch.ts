@@ -7,7 +7,7 @@
 import type Docker from 'dockerode';
 import { resolveEndpoint } from './docker-connect.js';
 import { LabError } from './lab-error.js';
-import { abortableDelay } from './sampler.js';
+import { abortableDelay } from './timeout.js';
 
 export interface WatchOptions {
   signal: AbortSignal;

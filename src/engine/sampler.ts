@@ -16,6 +16,7 @@ import { nextScanDelayMs, RateMeter } from '../core/scan-pace.js';
 import { PidsCgroupReader, type PidsCgroup } from './host-proc.js';
 import { ProcScanner } from './proc-scanner.js';
 import type { ScanResult } from './proc-scan.js';
+import { abortableDelay } from './timeout.js';
 
 export interface SampleTarget {
   key: string;
@@ -214,17 +215,4 @@ export async function* sampleContainers(getTargets: () => SampleTarget[], opts: 
   function tree(key: string, sample: Sample, tally: Tally | undefined): TargetSample {
     return treeLimit > 0 ? { key, sample, tree: tally?.tree ?? [] } : { key, sample };
   }
-}
-
-export function abortableDelay(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, Math.max(0, ms));
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 }

@@ -22,7 +22,7 @@ import { explainEngineError } from './docker-connect.js';
 import { countNow, planCounting } from './zombie-count.js';
 import { isLabError } from './lab-error.js';
 import { ownerFor } from './run-id.js';
-import { abortableDelay } from './sampler.js';
+import { abortableDelay } from './timeout.js';
 
 export type ScorecardEvent =
   | { type: 'job-start'; variant: VariantId; job: JobKind }

@@ -9,7 +9,7 @@ import { growthPerSecond, type Growth } from '../../core/inspect/diagnosis.js';
 import { lastingZombies, type ContainerFacts, type NamespaceSnapshot, type ProcInfo } from '../../core/inspect/snapshot.js';
 import type { Owner } from '../../core/labels.js';
 import { LabError } from '../lab-error.js';
-import { abortableDelay } from '../sampler.js';
+import { abortableDelay } from '../timeout.js';
 import { factsFromInspect } from './container-facts.js';
 import { openNamespaceReader } from './namespace-reader.js';
 

@@ -17,7 +17,7 @@ import { followBuild } from '../build-stream.js';
 import { createAndStart, removeQuietly, type Started } from '../containers.js';
 import { isLabError } from '../lab-error.js';
 import { ownerFor } from '../run-id.js';
-import { abortableDelay } from '../sampler.js';
+import { abortableDelay } from '../timeout.js';
 import { countNow, type Measured, type ProcFact } from '../zombie-count.js';
 
 export interface CheckContext {
