@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseContext, contextDigest, defaultEndpoint, describeEndpoint, modemOptions, parseContextMeta, wellKnownSockets } from './engine-endpoint.js';
+import { chooseContext, contextDigest, defaultEndpoint, describeEndpoint, hungAfterMs, modemOptions, parseContextMeta, wellKnownSockets } from './engine-endpoint.js';
 
 describe('chooseContext follows the Docker CLI order', () => {
   it('DOCKER_HOST, then DOCKER_CONTEXT, then config.json, then the default', () => {
@@ -64,5 +64,15 @@ describe('wellKnownSockets and describeEndpoint', () => {
   it('names the endpoint and why', () => {
     expect(describeEndpoint({ host: 'unix:///c.sock', reason: { kind: 'DOCKER_CONTEXT', context: 'colima' } })).toBe('unix:///c.sock (context colima, from DOCKER_CONTEXT)');
     expect(describeEndpoint({ host: 'unix:///d.sock', reason: { kind: 'well-known', name: 'Docker Desktop' } })).toMatch(/Docker Desktop's socket/);
+  });
+});
+
+describe('hungAfterMs', () => {
+  it('calls a silent local socket hung after a second, another machine after six', () => {
+    expect(hungAfterMs('unix:///var/run/docker.sock')).toBe(1000);
+    expect(hungAfterMs('npipe:////./pipe/docker_engine')).toBe(1000);
+    expect(hungAfterMs('tcp://127.0.0.1:2376')).toBe(6000);
+    expect(hungAfterMs('127.0.0.1:2375')).toBe(6000);
+    expect(hungAfterMs('ssh://me@host')).toBe(6000);
   });
 });

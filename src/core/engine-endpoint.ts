@@ -100,6 +100,16 @@ export function isSocketHost(host: string): boolean {
 }
 
 /**
+ * How long a ping may go unanswered before the engine counts as hung. A socket on this machine
+ * (Docker Desktop's too) answers in milliseconds, so one second of silence is a hang; an engine
+ * over tcp:// or ssh:// is another machine, maybe a VM under emulation, whose pings take seconds
+ * under load: there a hang is six seconds of silence. A refused connection is a loss at once either way.
+ */
+export function hungAfterMs(host: string): number {
+  return isSocketHost(normaliseHost(host)) ? 1000 : 6000;
+}
+
+/**
  * Sockets of engines a learner may have, tried in this order when nothing was chosen and the
  * default socket does not answer. Each is where that product puts it by default.
  */

@@ -1,10 +1,11 @@
 /**
  * Notices an engine that went away while a run goes on: the sampler reads the kernel, not the
  * engine, so without this a stopped engine would leave lanes "running" with frozen counts. A
- * ping every half second; a refused connection counts at once, a ping unanswered for longer
- * than `timeoutMs` too (a hung engine), so the loss is known within about 1.4 s.
+ * ping every 0.4 s; a refused connection counts at once, a ping unanswered for longer than
+ * `hungAfterMs` too (a hung engine), so a local engine's loss is known within about 1.4 s.
  */
 import type Docker from 'dockerode';
+import { hungAfterMs } from '../core/engine-endpoint.js';
 import { resolveEndpoint } from './docker-connect.js';
 import { LabError } from './lab-error.js';
 import { abortableDelay } from './timeout.js';
@@ -40,8 +41,8 @@ export function engineLostError(endpoint: string, why: string): LabError {
 /** Resolves with the problem once the engine stops answering; with null when `signal` ends the watch first. */
 export async function watchEngine(docker: Docker, opts: WatchOptions): Promise<LabError | null> {
   const intervalMs = opts.intervalMs ?? 400;
-  const timeoutMs = opts.timeoutMs ?? 1000;
   const endpoint = opts.endpoint ?? resolveEndpoint().host;
+  const timeoutMs = opts.timeoutMs ?? hungAfterMs(endpoint);
   while (!opts.signal.aborted) {
     const r = await pingWithin(docker, timeoutMs);
     if (opts.signal.aborted) return null;

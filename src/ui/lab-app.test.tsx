@@ -9,7 +9,7 @@ import { LabApp } from './lab-app.js';
 const catalog = await loadCatalog();
 
 async function until(frame: () => string | undefined, test: (f: string) => boolean, what: string): Promise<string> {
-  const deadline = Date.now() + 3000;
+  const deadline = Date.now() + 10_000; // a deadline, not a wait: a loaded CI machine renders the first frame slowly
   for (;;) {
     const f = stripAnsi(frame() ?? '');
     if (test(f)) return f;
@@ -44,7 +44,7 @@ function app(over: { progress?: Progress; labId?: string; lang?: 'de' | 'en'; ch
 
 /** Presses a key until the frame shows its effect: the first press may land before Ink has attached the input handler. */
 async function pressUntil(r: ReturnType<typeof app>, key: string, test: (f: string) => boolean, what: string): Promise<string> {
-  const deadline = Date.now() + 3000;
+  const deadline = Date.now() + 10_000; // a deadline, not a wait: a loaded CI machine renders the first frame slowly
   for (;;) {
     r.stdin.write(key);
     const until100 = Date.now() + 100;
