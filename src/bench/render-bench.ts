@@ -12,7 +12,7 @@ import { MODE_IDS } from '../core/modes.js';
 import { makeTheme } from '../core/theme.js';
 import { BUNDLED_SLIDES_ROOT, loadDeck } from '../engine/slides-loader.js';
 import { AppFrame } from '../ui/app.js';
-import { syntheticRun } from '../ui/test-sources.js';
+import { syntheticRun } from './synthetic-run.js';
 
 class FakeTerminal extends EventEmitter {
   bytes = 0;

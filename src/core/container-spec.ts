@@ -10,7 +10,6 @@ export interface Limits {
   memoryMb: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { pidsLimit: 1024, memoryMb: 256 };
 /** The host's pid_max is 32768 on a default kernel: stay far below it, whatever the user asks. */
 export const MAX_PIDS_LIMIT = 8192;
 export const MIN_PIDS_LIMIT = 8;

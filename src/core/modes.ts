@@ -17,8 +17,6 @@ export interface ModeSpec {
   cmd: string[];
   /** HostConfig.Init: what `docker run --init` does (tini as docker-init). */
   init: boolean;
-  /** What PID 1 should be, by /proc/1/comm, when everything works. */
-  expectedPid1: string;
   /** Plot glyph, so lanes stay distinguishable without colour. */
   glyph: string;
 }
@@ -32,7 +30,6 @@ export const MODES: Record<ModeId, ModeSpec> = {
     dockerRun: 'docker run --rm -ti zombie',
     cmd: APP,
     init: false,
-    expectedPid1: 'python3',
     glyph: '*',
   },
   'dumb-init': {
@@ -42,7 +39,6 @@ export const MODES: Record<ModeId, ModeSpec> = {
     entrypoint: ['dumb-init'],
     cmd: APP,
     init: false,
-    expectedPid1: 'dumb-init',
     glyph: 'o',
   },
   init: {
@@ -51,7 +47,6 @@ export const MODES: Record<ModeId, ModeSpec> = {
     dockerRun: 'docker run --rm -ti --init zombie python3 /root/fork.py',
     cmd: APP,
     init: true,
-    expectedPid1: 'docker-init',
     glyph: '+',
   },
 };

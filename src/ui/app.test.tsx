@@ -13,7 +13,8 @@ import { makeTheme } from '../core/theme.js';
 import { App, type AppProps } from './app.js';
 import { DemoRunner } from './demo-runner.js';
 import type { Slide } from '../core/slides/types.js';
-import { scriptedSource, syntheticRun } from './test-sources.js';
+import { syntheticRun } from '../bench/synthetic-run.js';
+import { scriptedSource } from '../test-support/scripted-source.js';
 
 const slide = (title: string, body: string, widgets: Slide['widgets'] = []): Slide => ({ file: 'slides/en/x.md', line: 1, section: null, title, body, notes: 'SPEAKER NOTE', widgets });
 const SLIDES: Slide[] = [

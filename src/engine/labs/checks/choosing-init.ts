@@ -1,7 +1,7 @@
 /** Lab 04: the learner's answers about inits, each compared with a live run. */
 import { parseAnswers, yesNo } from '../../../core/labs/answers.js';
 import type { CheckItem } from '../../../core/labs/check-result.js';
-import { SCORECARD_DEFAULTS, VARIANT_IDS, isVariantId, type VariantId } from '../../../core/scorecard.js';
+import { SCORECARD_DEFAULTS, VARIANT_IDS, isVariantId } from '../../../core/scorecard.js';
 import { runScorecard } from '../../scorecard.js';
 import { measure, readWorkspaceFile, removeQuietly, startForCheck, tr, waitWindow, type CheckContext } from '../check-runtime.js';
 
@@ -77,5 +77,3 @@ export async function checkChoosingInit(ctx: CheckContext): Promise<CheckItem[]>
   });
   return items;
 }
-
-export type { VariantId };

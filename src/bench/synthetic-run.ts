@@ -1,20 +1,6 @@
-/** Event sources for the app's tests and the render benchmark: scripted, no engine. */
-import type { EventSource } from '../core/event-source.js';
+/** A made-up run for the render benchmark and the app's tests: no engine, the same events every time. */
 import { MODE_IDS } from '../core/modes.js';
 import type { RunEvent } from '../core/run-events.js';
-
-/** Yields `events`, then holds the run open until it is stopped or aborted (like a live run). */
-export function scriptedSource(events: RunEvent[], onStop: RunEvent[] = []): EventSource {
-  return async function* scripted(ctl) {
-    yield* events;
-    await new Promise<void>((resolve) => {
-      if (ctl.signal.aborted || ctl.stop.aborted) return resolve();
-      ctl.signal.addEventListener('abort', () => resolve(), { once: true });
-      ctl.stop.addEventListener('abort', () => resolve(), { once: true });
-    });
-    if (!ctl.signal.aborted) yield* onStop;
-  };
-}
 
 /** Events of a run `seconds` long at 10 Hz: no-init gains `rate` zombies a second, the others stay at 0. */
 export function syntheticRun(seconds: number, rate = 10, pidsLimit = 256): RunEvent[] {
