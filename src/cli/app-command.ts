@@ -5,7 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EventSource } from '../core/event-source.js';
-import { uiText, type UiText } from '../core/i18n.js';
+import { uiText, type SweepCounts, type UiText } from '../core/i18n.js';
 import type { Lang } from '../core/slides/types.js';
 import { makeTheme, noColorFromEnv, type ThemeName } from '../core/theme.js';
 import { handoutDir } from '../engine/handout-dir.js';
@@ -36,7 +36,7 @@ function fail(msg: string, code: number): number {
 }
 
 /** What the app says about its source, worded on screen in the app's language. */
-export type SourceNotice = { kind: 'engine'; endpoint: string; version: string; swept?: string | null } | { kind: 'no-engine' } | { kind: 'no-engine-replay' } | { kind: 'broken-recording' };
+export type SourceNotice = { kind: 'engine'; endpoint: string; version: string; swept?: SweepCounts | null } | { kind: 'no-engine' } | { kind: 'no-engine-replay' } | { kind: 'broken-recording' };
 
 interface Chosen {
   source: EventSource | null;
@@ -61,10 +61,10 @@ async function chooseSource(opts: AppOptions): Promise<Chosen | string> {
   const [{ connectAndSweep }, { liveSource }] = await Promise.all([import('./command-session.js'), import('./live-source.js')]);
   try {
     // The sweep first: a killed app's containers would otherwise count against the PID budget.
-    const { conn, sweptLine } = await connectAndSweep({ timeoutMs: 2000 });
+    const { conn, sweptCounts } = await connectAndSweep({ timeoutMs: 2000 });
     const live = liveSource(conn.docker, opts.runIdPrefix);
     const listContainers = async (signal: AbortSignal) => (await import('../engine/inspect/verdicts.js')).verdictsOfRunning(conn.docker, signal, opts.runIdPrefix ? `${opts.runIdPrefix}-inspect` : 'inspect');
-    return { source: live.source, close: live.close, replay: false, notice: { kind: 'engine', endpoint: conn.described, version: conn.version, swept: sweptLine ?? null }, listContainers };
+    return { source: live.source, close: live.close, replay: false, notice: { kind: 'engine', endpoint: conn.described, version: conn.version, swept: sweptCounts }, listContainers };
   } catch {
     // Why no engine answers is `zombie-lab doctor`'s to explain, in full; the app says where to look.
   }
@@ -82,8 +82,10 @@ async function chooseSource(opts: AppOptions): Promise<Chosen | string> {
 export function noticeText(n: SourceNotice | null, t: UiText): string | null {
   if (!n) return null;
   switch (n.kind) {
-    case 'engine':
-      return `${t.notice.engine(n.endpoint, n.version)}${n.swept ? `; ${n.swept}` : ''}`;
+    case 'engine': {
+      const swept = n.swept ? t.notice.swept(n.swept) : null;
+      return `${t.notice.engine(n.endpoint, n.version)}${swept ? `; ${swept}` : ''}`;
+    }
     case 'no-engine':
       return t.notice.noEngine;
     case 'no-engine-replay':

@@ -3,7 +3,8 @@
  * and turn Ctrl-C / SIGTERM into an abort of its work (which removes its containers).
  */
 import { connectDocker, type Connection } from '../engine/docker-connect.js';
-import { describeSweep, sweepLeftovers, type SweepReport } from '../engine/sweep.js';
+import type { SweepCounts } from '../core/i18n.js';
+import { describeSweep, sweepCounts, sweepLeftovers, type SweepReport } from '../engine/sweep.js';
 import { setInterruptHandler } from './exit-cleanup.js';
 
 /** What every command says first: which engine, and why that one. */
@@ -11,10 +12,10 @@ export function engineLine(conn: Connection): string {
   return `engine: ${conn.described}`;
 }
 
-export async function connectAndSweep(opts: { timeoutMs?: number } = {}): Promise<{ conn: Connection; swept: SweepReport; sweptLine: string | null }> {
+export async function connectAndSweep(opts: { timeoutMs?: number } = {}): Promise<{ conn: Connection; swept: SweepReport; sweptCounts: SweepCounts; sweptLine: string | null }> {
   const conn = await connectDocker(opts);
   const swept = await sweepLeftovers(conn.docker);
-  return { conn, swept, sweptLine: describeSweep(swept) };
+  return { conn, swept, sweptCounts: sweepCounts(swept), sweptLine: describeSweep(swept) };
 }
 
 export interface InterruptScope {

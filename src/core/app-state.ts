@@ -5,7 +5,7 @@
  */
 import type { Action } from './keymap.js';
 import { MODE_IDS, type ModeId } from './modes.js';
-import type { LaneState, ModeResult, ProcEntry, Problem, RunEvent } from './run-events.js';
+import type { BuildNote, BuildWay, LaneState, ModeResult, ProcEntry, Problem, RunEvent } from './run-events.js';
 import type { SampleSource } from './sample.js';
 import type { ContainerVerdict } from './inspect/report.js';
 
@@ -55,7 +55,7 @@ export interface AppState {
   runSeq: number;
   lanes: Record<ModeId, LaneModel>;
   /** The latest builder line, or the image's result once built (worded by the UI). */
-  build: { image: string; line: string | null; ready: { tag: string; way: string; ms: number } | null } | null;
+  build: { image: string; line: string | null; note: BuildNote | null; ready: { tag: string; way: BuildWay; ms: number } | null } | null;
   source: { source: SampleSource; detail: string } | null;
   problem: Problem | null;
   /** True when the events come from a recording: the screen says REPLAY at all times. */
@@ -226,9 +226,9 @@ function withLane(s: AppState, mode: ModeId, f: (l: LaneModel) => LaneModel): Ap
 export function applyEvent(s: AppState, e: RunEvent): AppState {
   switch (e.type) {
     case 'build-progress':
-      return { ...s, build: { image: e.image, line: e.line, ready: null } };
+      return { ...s, build: { image: e.image, line: e.line, note: e.note ?? null, ready: null } };
     case 'build-done':
-      return { ...s, build: { image: e.image, line: null, ready: { tag: e.tag, way: e.way, ms: e.ms } } };
+      return { ...s, build: { image: e.image, line: null, note: null, ready: { tag: e.tag, way: e.way, ms: e.ms } } };
     case 'source':
       return { ...s, source: { source: e.source, detail: e.detail } };
     case 'lane': {

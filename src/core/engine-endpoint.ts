@@ -5,6 +5,7 @@
  * default socket does not answer, the well-known sockets of the desktop engines are tried.
  * Pure: the caller reads the files and the environment.
  */
+import { endpointFixText, type EndpointFix } from './problem-text.js';
 import { createHash } from 'node:crypto';
 
 export const DEFAULT_SOCKET = '/var/run/docker.sock';
@@ -150,16 +151,21 @@ export function describeEndpoint(ep: Endpoint): string {
 }
 
 /** How to point the lab elsewhere, phrased for the way this endpoint was chosen. */
-export function endpointFix(ep: Endpoint): string {
+/** Which fix applies when the endpoint does not answer (worded in core/problem-text.ts). */
+export function endpointFixKey(ep: Endpoint): EndpointFix {
   switch (ep.reason.kind) {
     case 'DOCKER_HOST':
-      return 'start that engine, or unset DOCKER_HOST to use the current docker context';
+      return { kind: 'DOCKER_HOST' };
     case 'DOCKER_CONTEXT':
     case 'current-context':
-      return `start the engine of context ${ep.reason.context} (docker context inspect ${ep.reason.context}), or choose another: docker context use NAME`;
+      return { kind: 'context', context: ep.reason.context };
     default:
-      return 'start Docker (Docker Desktop, or: sudo systemctl start docker; on Debian/Ubuntu as root: scripts/setup-docker.sh), or point DOCKER_HOST or a docker context at a running engine';
+      return { kind: 'default' };
   }
+}
+
+export function endpointFix(ep: Endpoint): string {
+  return endpointFixText('en', endpointFixKey(ep));
 }
 
 /** dockerode / docker-modem options for an endpoint; TLS material is passed in as read. */

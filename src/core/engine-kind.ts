@@ -5,6 +5,8 @@
  * `docker info` / `docker version`, never from the machine the lab runs on.
  * (Kubernetes would be another kind here, with its own facts; none of it is written.)
  */
+import { problemOf } from './problem-text.js';
+import type { Problem } from './run-events.js';
 
 export type EngineKindId = 'docker' | 'podman';
 
@@ -133,13 +135,7 @@ export function describeFacts(f: EngineFacts): string {
 }
 
 /** Why the kernel would not hold a container to its PID limit on this engine, with the fix. */
-export interface LimitProblem {
-  message: string;
-  fix: string;
-}
-
-const LIMIT_FIX =
-  'use an engine with a pids cgroup: rootful Docker or Podman, or rootless on a cgroup v2 host with the pids controller delegated (boot with systemd.unified_cgroup_hierarchy=1; systemd: Delegate=yes for user@.service)';
+export type LimitProblem = Problem;
 
 /**
  * From the engine's own word: rootless Docker on cgroup v1 has no cgroups at all (driver
@@ -149,13 +145,10 @@ const LIMIT_FIX =
 export function limitProblemOf(f: EngineFacts): LimitProblem | null {
   const who = `${f.rootless ? 'rootless ' : ''}${f.product} ${f.version}`;
   if (f.cgroupDriver === 'none' || (f.rootless && f.cgroupVersion === 1)) {
-    return {
-      message: `${who} runs containers without cgroups (cgroup driver ${f.cgroupDriver ?? '?'}${f.rootless ? `, rootless on cgroup v${f.cgroupVersion ?? '?'}` : ''}): a PID limit would not be applied, so the lab runs no zombie-making container there`,
-      fix: LIMIT_FIX,
-    };
+    return problemOf({ id: 'pid-limit-no-cgroups', who, driver: f.cgroupDriver ?? '?', rootlessOn: f.rootless ? (f.cgroupVersion ?? '?') : null });
   }
   if (f.pidsLimitSupported === false) {
-    return { message: `${who} says it cannot apply a PID limit (docker info: PidsLimit false), so the lab runs no zombie-making container there`, fix: LIMIT_FIX };
+    return problemOf({ id: 'pid-limit-unsupported', who });
   }
   return null;
 }

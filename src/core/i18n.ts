@@ -4,8 +4,29 @@
  * `--lang` (or the locale) and never hold a string of their own.
  */
 import type { ModeId } from './modes.js';
+import type { BuildNote, BuildWay, ModeResult } from './run-events.js';
 import type { SampleSource } from './sample.js';
 import type { Lang } from './slides/types.js';
+import type { VerdictFacts } from './inspect/diagnosis.js';
+
+/** What the start-up sweep removed of earlier runs whose lab process is gone. */
+export interface SweepCounts {
+  containers: number;
+  dirs: number;
+  mounts: number;
+}
+
+export interface SvgWords {
+  title: string;
+  /** Title of a handout from the app: a replay says so. */
+  appTitle: (replay: boolean) => string;
+  timeAxis: string;
+  yAxis: string;
+  stopAt: (ms: number) => string;
+  /** One mode's facts after its label in the legend. */
+  legend: (r: ModeResult) => string;
+  modeLabel: Record<ModeId, string>;
+}
 
 export interface UiText {
   lang: Lang;
@@ -77,10 +98,31 @@ export interface UiText {
     noEngine: string;
     noEngineReplay: string;
     noEngineBrokenRecording: string;
+    /** What the start-up sweep removed; null when nothing. */
+    swept: (c: SweepCounts) => string | null;
   };
-  build: { ready: (tag: string, way: string, secs: string) => string };
+  build: {
+    ready: (tag: string, way: BuildWay, secs: string) => string;
+    way: Record<BuildWay, string>;
+    /** The lab's own lines during a build (the builder's output stays as the engine gave it). */
+    note: (n: BuildNote) => string;
+  };
   noSlides: string;
-  containers: { replay: string; noEngine: string };
+  /** The SVG handout's words. */
+  svg: SvgWords;
+  containers: {
+    replay: string;
+    noEngine: string;
+    title: string;
+    loading: string;
+    cannotList: (why: string) => string;
+    none: string;
+    more: (n: number) => string;
+    details: string;
+    /** One container's PID 1 in a few words: "app python3 · 37 zombies · drops SIGTERM (137 after 10 s)". */
+    verdict: (v: VerdictFacts) => string;
+    unreadable: (why: string) => string;
+  };
 }
 
 const secsWith = (mark: string) => (ms: number, digits = 1): string => `${(Math.max(0, ms) / 1000).toFixed(digits).replace('.', mark)} s`;
@@ -168,10 +210,46 @@ const en: UiText = {
     noEngine: 'no Docker engine answers; `zombie-lab doctor` says why',
     noEngineReplay: 'no Docker engine answers, replaying a recorded run; `zombie-lab doctor` says why',
     noEngineBrokenRecording: 'no Docker engine answers and the recording cannot be read; `zombie-lab doctor` says why',
+    swept: ({ containers: n, dirs, mounts }) => {
+      const parts: string[] = [];
+      if (n) parts.push(`${n} container${n === 1 ? '' : 's'}`);
+      if (dirs) parts.push(`${dirs} temporary folder${dirs === 1 ? '' : 's'} or cgroup${dirs === 1 ? '' : 's'}${mounts ? ` (${mounts} mount${mounts === 1 ? '' : 's'} undone)` : ''}`);
+      return parts.length ? `removed ${parts.join(' and ')} left by earlier runs whose lab process is gone` : null;
+    },
   },
-  build: { ready: (tag, way, s) => `${tag} ready (${way}, ${s})` },
+  build: {
+    ready: (tag, way, s) => `${tag} ready (${en.build.way[way]}, ${s})`,
+    way: { registry: 'registry', offline: 'offline', built: 'built', cached: 'cached' },
+    note: (n) => {
+      if (n.id === 'checking') return 'checking images';
+      const why = { asked: `asked for the ${n.way} way`, present: `${'ref' in n.why ? n.why.ref : ''} is already here`, pulled: `pulled ${'ref' in n.why ? n.why.ref : ''}`, 'no-registry': `no registry reachable (${'reason' in n.why ? n.why.reason : ''})` }[n.why.id];
+      return `building ${n.tag} the ${n.way} way: ${why}`;
+    },
+  },
   noSlides: 'No slides.',
-  containers: { replay: 'this is a replay: no engine to ask', noEngine: 'no Docker engine answers' },
+  svg: {
+    title: 'Zombies over time: no init vs dumb-init vs docker --init',
+    appTitle: (replay) => `Zombies over time${replay ? ' (REPLAY of a recorded run)' : ''}`,
+    timeAxis: 'time (s)',
+    yAxis: 'zombie processes',
+    stopAt: (ms) => `docker stop at ${(ms / 1000).toFixed(1)} s`,
+    legend: (r) => `PID 1: ${r.pid1 ?? '?'}, peak ${r.zombiesPeak} zombies, docker stop ${r.stopMs === null ? '—' : `${(r.stopMs / 1000).toFixed(2)} s`}, exit ${r.exitCode ?? '—'}`,
+    modeLabel: { 'no-init': 'no init', 'dumb-init': 'dumb-init', init: 'docker --init' },
+  },
+  containers: {
+    replay: 'this is a replay: no engine to ask',
+    noEngine: 'no Docker engine answers',
+    title: 'Your containers: PID 1 of each (read-only; i or Esc closes)',
+    loading: 'reading the running containers…',
+    cannotList: (w) => `cannot list them: ${w}`,
+    none: 'no running containers on this engine',
+    more: (n) => `… and ${n} more: zombie-lab inspect --all`,
+    details: 'details and fixes: zombie-lab inspect <name>',
+    // The zombie count before the signal: at 80 columns the end of the line is what gets cut.
+    verdict: (v) =>
+      `${v.kind} ${v.program} · ${v.zombies} zombie${v.zombies === 1 ? '' : 's'} · ${v.endsOnSignal ? `ends on ${v.signal}` : `drops ${v.signal} (137 after ${v.timeoutS} s)`}`,
+    unreadable: (w) => `could not be read: ${w}`,
+  },
 };
 
 const de: UiText = {
@@ -257,10 +335,47 @@ const de: UiText = {
     noEngine: 'keine Docker-Engine antwortet; `zombie-lab doctor` sagt warum',
     noEngineReplay: 'keine Docker-Engine antwortet, zeige eine Aufzeichnung; `zombie-lab doctor` sagt warum',
     noEngineBrokenRecording: 'keine Docker-Engine antwortet und die Aufzeichnung ist unlesbar; `zombie-lab doctor` sagt warum',
+    swept: ({ containers: n, dirs, mounts }) => {
+      const parts: string[] = [];
+      if (n) parts.push(`${n} Container`);
+      if (dirs) parts.push(`${dirs} ${dirs === 1 ? 'temporären Ordner oder cgroup' : 'temporäre Ordner oder cgroups'}${mounts ? ` (${mounts} Mount${mounts === 1 ? '' : 's'} gelöst)` : ''}`);
+      return parts.length ? `${parts.join(' und ')} früherer Läufe entfernt, deren Lab-Prozess nicht mehr lebt` : null;
+    },
   },
-  build: { ready: (tag, way, s) => `${tag} fertig (${way}, ${s})` },
+  build: {
+    ready: (tag, way, s) => `${tag} fertig (${de.build.way[way]}, ${s})`,
+    way: { registry: 'aus der Registry', offline: 'offline', built: 'gebaut', cached: 'schon da' },
+    note: (n) => {
+      if (n.id === 'checking') return 'prüfe die Images';
+      const way = n.way === 'registry' ? 'aus der Registry' : 'offline';
+      const why = { asked: 'so verlangt', present: `${'ref' in n.why ? n.why.ref : ''} ist schon da`, pulled: `${'ref' in n.why ? n.why.ref : ''} geladen`, 'no-registry': `keine Registry erreichbar (${'reason' in n.why ? n.why.reason : ''})` }[n.why.id];
+      return `baue ${n.tag} ${way}: ${why}`;
+    },
+  },
   noSlides: 'Keine Folien.',
-  containers: { replay: 'dies ist eine Aufzeichnung: keine Engine zu fragen', noEngine: 'keine Docker-Engine antwortet' },
+  svg: {
+    title: 'Zombies über die Zeit: ohne Init, dumb-init, docker --init',
+    appTitle: (replay) => `Zombies über die Zeit${replay ? ' (REPLAY einer Aufzeichnung)' : ''}`,
+    timeAxis: 'Zeit (s)',
+    yAxis: 'Zombie-Prozesse',
+    stopAt: (ms) => `docker stop bei ${(ms / 1000).toFixed(1).replace('.', ',')} s`,
+    legend: (r) =>
+      `PID 1: ${r.pid1 ?? '?'}, Spitze ${r.zombiesPeak} Zombies, docker stop ${r.stopMs === null ? '—' : `${(r.stopMs / 1000).toFixed(2).replace('.', ',')} s`}, Exit ${r.exitCode ?? '—'}`,
+    modeLabel: { 'no-init': 'ohne Init', 'dumb-init': 'dumb-init', init: 'docker --init' },
+  },
+  containers: {
+    replay: 'dies ist eine Aufzeichnung: keine Engine zu fragen',
+    noEngine: 'keine Docker-Engine antwortet',
+    title: 'Deine Container: PID 1 von jedem (nur lesend; i oder Esc schließt)',
+    loading: 'lese die laufenden Container…',
+    cannotList: (w) => `Liste nicht lesbar: ${w}`,
+    none: 'keine laufenden Container auf dieser Engine',
+    more: (n) => `… und ${n} weitere: zombie-lab inspect --all`,
+    details: 'Einzelheiten und Abhilfen: zombie-lab inspect <Name>',
+    verdict: (v) =>
+      `${{ init: 'Init', shell: 'Shell', app: 'Programm' }[v.kind]} ${v.program} · ${v.zombies} ${v.zombies === 1 ? 'Zombie' : 'Zombies'} · ${v.endsOnSignal ? `endet bei ${v.signal}` : `verwirft ${v.signal} (137 nach ${v.timeoutS} s)`}`,
+    unreadable: (w) => `nicht lesbar: ${w}`,
+  },
 };
 
 export const UI_TEXT: Record<Lang, UiText> = { en, de };

@@ -9,6 +9,7 @@ import type { UiText } from './i18n.js';
 import { renderBar } from './lane-plot.js';
 import { MODES, type ModeId } from './modes.js';
 import type { LaneState } from './run-events.js';
+import { problemIn } from './problem-text.js';
 
 /** One short line: what the lane is doing now. `now` is epoch ms (for countdowns). */
 export function laneStateText(s: LaneState, now: number, t: UiText, compact = false): string {
@@ -16,7 +17,7 @@ export function laneStateText(s: LaneState, now: number, t: UiText, compact = fa
     case 'idle':
       return compact ? t.state.idleShort : t.state.idle;
     case 'building':
-      return t.state.building(s.detail);
+      return t.state.building(s.note ? t.build.note(s.note) : s.detail);
     case 'starting':
       return t.state.starting;
     case 'running':
@@ -26,7 +27,7 @@ export function laneStateText(s: LaneState, now: number, t: UiText, compact = fa
     case 'stopped':
       return t.state.stopped(t.secs(s.stopMs, 2), String(s.exitCode ?? '?'), compact);
     case 'error':
-      return t.state.error(s.problem.message);
+      return t.state.error(problemIn(t.lang, s.problem).message);
   }
 }
 

@@ -3,6 +3,9 @@
  * engine, must leave a margin of the host's pid_max free, or one more run is refused. Several
  * classroom runs at the defaults fit (compare: 3 x 1024; the app: 3 x 256 plus its standby).
  */
+import { problemOf } from './problem-text.js';
+import type { Problem } from './run-events.js';
+
 export interface PidBudgetInput {
   pidMax: number;
   /** Sum of the PID limits of our live containers on this engine. */
@@ -19,12 +22,9 @@ export function pidMargin(pidMax: number): number {
 }
 
 /** null when it fits; else the one line that says how much is in use, by how many runs, and what to do. */
-export function pidBudgetRefusal(b: PidBudgetInput): { message: string; fix: string } | null {
+export function pidBudgetRefusal(b: PidBudgetInput): Problem | null {
   const margin = pidMargin(b.pidMax);
   const free = b.pidMax - b.inUse - b.wanted;
   if (free >= margin) return null;
-  return {
-    message: `not enough PIDs left on this host: ${b.inUse} are reserved by ${b.runs} lab run${b.runs === 1 ? '' : 's'}, and ${b.wanted} more would leave ${Math.max(0, free)} of pid_max ${b.pidMax} free (the lab keeps ${margin} free)`,
-    fix: 'wait for the other runs to end, use a smaller --pids-limit, or remove leftovers: zombie-lab clean (or clean --all)',
-  };
+  return problemOf({ id: 'pid-budget', inUse: b.inUse, runs: b.runs, wanted: b.wanted, free: Math.max(0, free), pidMax: b.pidMax, margin });
 }

@@ -3,17 +3,26 @@
  * consume them; replay files are lists of them. Pure types, no I/O.
  */
 import type { ModeId } from './modes.js';
+import type { ProblemKey } from './problem-text.js';
 import type { Sample, SampleSource } from './sample.js';
 
 /** A failure told to a person: what happened and what to do about it. */
 export interface Problem {
   message: string;
   fix: string;
+  /** What it was, with its facts, so the app can say it in its language (core/problem-text.ts). */
+  key?: ProblemKey;
 }
+
+/** Why the base image is built the way it is. */
+export type WayWhy = { id: 'asked' } | { id: 'present'; ref: string } | { id: 'pulled'; ref: string } | { id: 'no-registry'; reason: string };
+
+/** The lab's own words during a build, as data, so the app says them in its language (`line` holds the English). */
+export type BuildNote = { id: 'checking' } | { id: 'way'; tag: string; way: 'registry' | 'offline'; why: WayWhy };
 
 export type LaneState =
   | { kind: 'idle' }
-  | { kind: 'building'; detail: string }
+  | { kind: 'building'; detail: string; note?: BuildNote }
   | { kind: 'starting' }
   | { kind: 'running'; startedAt: number }
   /** deadline: epoch ms at which `docker stop` will send SIGKILL. */
@@ -53,7 +62,7 @@ export type ImageName = 'base' | 'zombie';
 export type BuildWay = 'registry' | 'offline' | 'built' | 'cached';
 
 export type RunEvent =
-  | { type: 'build-progress'; image: ImageName; line: string }
+  | { type: 'build-progress'; image: ImageName; line: string; note?: BuildNote }
   | { type: 'build-done'; image: ImageName; tag: string; way: BuildWay; ms: number }
   | { type: 'source'; source: SampleSource; detail: string }
   | { type: 'lane'; mode: ModeId; state: LaneState }

@@ -5,11 +5,14 @@
  */
 import { MODE_IDS, MODES, type ModeId } from './modes.js';
 import type { ModeResult } from './run-events.js';
+import { uiText, type SvgWords } from './i18n.js';
 
 export interface SvgChartInput {
   series: Partial<Record<ModeId, { t: number; zombies: number }[]>>;
   results?: ModeResult[];
   title?: string;
+  /** The chart's words (default English); the app passes its language's. */
+  words?: SvgWords;
   /** Run-relative ms at which `docker stop` was sent, drawn as a marked vertical line. */
   stopAt?: number | null;
 }
@@ -63,10 +66,11 @@ export function renderSvgChart(input: SvgChartInput): string {
   const x = (t: number): number => M.left + (t / tAxisMax) * pw;
   const y = (v: number): number => M.top + ph - (v / yMax) * ph;
 
+  const w = input.words ?? uiText('en').svg;
   const parts: string[] = [];
   parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="13">`);
   parts.push(`<rect width="${W}" height="${H}" fill="white"/>`);
-  parts.push(`<text x="${W / 2}" y="24" text-anchor="middle" font-size="17" font-weight="bold">${esc(input.title ?? 'Zombies over time: no init vs dumb-init vs docker --init')}</text>`);
+  parts.push(`<text x="${W / 2}" y="24" text-anchor="middle" font-size="17" font-weight="bold">${esc(input.title ?? w.title)}</text>`);
 
   // Axes and grid.
   for (let v = 0; v <= yMax + 1e-9; v += yStep) {
@@ -81,14 +85,14 @@ export function renderSvgChart(input: SvgChartInput): string {
   }
   parts.push(`<line x1="${M.left}" y1="${M.top}" x2="${M.left}" y2="${M.top + ph}" stroke="black"/>`);
   parts.push(`<line x1="${M.left}" y1="${M.top + ph}" x2="${W - M.right}" y2="${M.top + ph}" stroke="black"/>`);
-  parts.push(`<text x="${M.left + pw / 2}" y="${M.top + ph + 40}" text-anchor="middle">time (s)</text>`);
-  parts.push(`<text transform="translate(18 ${M.top + ph / 2}) rotate(-90)" text-anchor="middle">zombie processes</text>`);
+  parts.push(`<text x="${M.left + pw / 2}" y="${M.top + ph + 40}" text-anchor="middle">${esc(w.timeAxis)}</text>`);
+  parts.push(`<text transform="translate(18 ${M.top + ph / 2}) rotate(-90)" text-anchor="middle">${esc(w.yAxis)}</text>`);
 
   // When docker stop was sent: after it, no-init keeps its zombies until SIGKILL, the others end at once.
   if (input.stopAt !== undefined && input.stopAt !== null && input.stopAt >= 0 && input.stopAt <= tAxisMax) {
     const xs = x(input.stopAt).toFixed(1);
     parts.push(`<line class="stop" x1="${xs}" y1="${M.top}" x2="${xs}" y2="${M.top + ph}" stroke="#555" stroke-width="1.5" stroke-dasharray="6 3"/>`);
-    parts.push(`<text x="${(x(input.stopAt) + 6).toFixed(1)}" y="${M.top + 14}" fill="#333">docker stop at ${(input.stopAt / 1000).toFixed(1)} s</text>`);
+    parts.push(`<text x="${(x(input.stopAt) + 6).toFixed(1)}" y="${M.top + 14}" fill="#333">${esc(w.stopAt(input.stopAt))}</text>`);
   }
 
   // Series.
@@ -115,10 +119,8 @@ export function renderSvgChart(input: SvgChartInput): string {
     parts.push(`<line x1="${lx}" y1="${ly}" x2="${lx + 36}" y2="${ly}" stroke="${st.color}" stroke-width="2"${st.dash ? ` stroke-dasharray="${st.dash}"` : ''}/>`);
     parts.push(marker(st.marker, lx + 18, ly, st.color));
     const r = results.get(m);
-    const extra = r
-      ? ` — PID 1: ${r.pid1 ?? '?'}, peak ${r.zombiesPeak} zombies, docker stop ${r.stopMs === null ? '—' : `${(r.stopMs / 1000).toFixed(2)} s`}, exit ${r.exitCode ?? '—'}`
-      : '';
-    parts.push(`<text x="${lx + 46}" y="${ly}" dominant-baseline="middle">${esc(`${MODES[m].label} (${MODES[m].glyph})${extra}`)}</text>`);
+    const extra = r ? ` — ${w.legend(r)}` : '';
+    parts.push(`<text x="${lx + 46}" y="${ly}" dominant-baseline="middle">${esc(`${w.modeLabel[m]} (${MODES[m].glyph})${extra}`)}</text>`);
   });
   parts.push('</svg>');
   return parts.join('\n') + '\n';

@@ -2,12 +2,13 @@
  * Follows a build/import stream from the engine, reporting each line, and fails with the
  * failing step's message when the engine reports an error object inside the stream.
  */
+import type { BuildTarget } from '../core/problem-text.js';
 import { classifyBuildMessage, stepOf, type BuildMessage } from '../core/build-output.js';
 import { LabError } from './lab-error.js';
 
 export async function followBuild(
   stream: NodeJS.ReadableStream,
-  what: string,
+  what: BuildTarget,
   onLine: (line: string) => void,
   signal?: AbortSignal,
 ): Promise<{ imageId: string | null }> {
@@ -59,10 +60,7 @@ export async function followBuild(
     });
   });
   if (failure) {
-    throw new LabError(
-      `building ${what} failed${step ? ` at ${step}` : ''}: ${failure}`,
-      `fix the Dockerfile or build input of ${what} and run: zombie-lab prepare`,
-    );
+    throw LabError.of({ id: 'build-failed', what, step: step || null, failure });
   }
   return { imageId };
 }

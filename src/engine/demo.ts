@@ -7,6 +7,7 @@ import type Docker from 'dockerode';
 import { demoSpec, type Limits } from '../core/container-spec.js';
 import type { Owner } from '../core/labels.js';
 import type { ModeId } from '../core/modes.js';
+import type { Doing } from '../core/problem-text.js';
 import type { Problem, RunEvent } from '../core/run-events.js';
 import type { SampleSource } from '../core/sample.js';
 import type { SamplerChoice } from '../core/sampler-choice.js';
@@ -55,7 +56,7 @@ export interface DemoControl {
   stop: AbortSignal;
 }
 
-function problemOf(err: unknown, doing: string): Problem {
+function problemOf(err: unknown, doing: Doing): Problem {
   return (isLabError(err) ? err : explainEngineError(err, doing)).problem;
 }
 
@@ -95,7 +96,7 @@ export async function prepareDemo(docker: Docker, opts: DemoOptions, p: PrepareO
   } else {
     // Refused before any build: where a PID limit would not hold, no demo runs at all.
     await assertPidLimitHolds(docker);
-    for (const mode of opts.modes) onEvent({ type: 'lane', mode, state: { kind: 'building', detail: 'checking images' } });
+    for (const mode of opts.modes) onEvent({ type: 'lane', mode, state: { kind: 'building', detail: 'checking images', note: { id: 'checking' } } });
     const gen = ensureImages(docker, { signal: p.signal, ...(opts.way ? { way: opts.way } : {}) });
     for (;;) {
       const r = await gen.next();
@@ -175,7 +176,7 @@ export async function* runDemo(docker: Docker, opts: DemoOptions, ctl: DemoContr
     try {
       choice = opts.sampler ?? samplerChoiceFromEnv();
     } catch (err) {
-      const problem = problemOf(err, 'choosing the sampler');
+      const problem = problemOf(err, { id: 'choose-sampler' });
       push({ type: 'problem', problem });
       for (const mode of opts.modes) push({ type: 'lane', mode, state: { kind: 'error', problem } });
       return;
@@ -200,7 +201,7 @@ export async function* runDemo(docker: Docker, opts: DemoOptions, ctl: DemoContr
         prepared = await prepareDemo(docker, opts, { signal: inner.signal, onEvent: push });
       } catch (err) {
         if (inner.signal.aborted) return;
-        const problem = problemOf(err, 'building the images');
+        const problem = problemOf(err, { id: 'build-images' });
         push({ type: 'problem', problem });
         for (const mode of opts.modes) push({ type: 'lane', mode, state: { kind: 'error', problem } });
         return;
@@ -215,7 +216,7 @@ export async function* runDemo(docker: Docker, opts: DemoOptions, ctl: DemoContr
     settled.forEach((r, i) => {
       const mode = opts.modes[i] as ModeId;
       if (r.status === 'rejected') {
-        push({ type: 'lane', mode, state: { kind: 'error', problem: problemOf(r.reason, `starting the ${mode} container`) } });
+        push({ type: 'lane', mode, state: { kind: 'error', problem: problemOf(r.reason, { id: 'start-container', mode }) } });
         return;
       }
       started.set(mode, r.value);
@@ -229,7 +230,7 @@ export async function* runDemo(docker: Docker, opts: DemoOptions, ctl: DemoContr
     });
     // No lane started (refused by the PID budget, say): each says why, and there is nothing to run or stop.
     if (started.size === 0) {
-      push({ type: 'problem', problem: problemOf((settled[0] as PromiseRejectedResult).reason, 'starting the containers') });
+      push({ type: 'problem', problem: problemOf((settled[0] as PromiseRejectedResult).reason, { id: 'start-containers' }) });
       return;
     }
     await Promise.all(
@@ -259,7 +260,7 @@ export async function* runDemo(docker: Docker, opts: DemoOptions, ctl: DemoContr
           allSidecars.push(sc);
           sidecarWhy = why;
         } catch (err) {
-          push({ type: 'lane', mode, state: { kind: 'error', problem: problemOf(err, `starting the sampler next to the ${mode} container (${why})`) } });
+          push({ type: 'lane', mode, state: { kind: 'error', problem: problemOf(err, { id: 'start-sidecar', mode, why }) } });
         }
       }),
     );
@@ -352,7 +353,7 @@ export async function* runDemo(docker: Docker, opts: DemoOptions, ctl: DemoContr
             started.delete(mode);
             push({ type: 'lane', mode, state: { kind: 'stopped', stopMs: Math.round(r.stopMs), exitCode: r.exitCode } });
           } catch (err) {
-            if (!inner.signal.aborted) push({ type: 'lane', mode, state: { kind: 'error', problem: problemOf(err, `stopping the ${mode} container`) } });
+            if (!inner.signal.aborted) push({ type: 'lane', mode, state: { kind: 'error', problem: problemOf(err, { id: 'stop-container', mode }) } });
           }
         }),
       );
@@ -366,7 +367,7 @@ export async function* runDemo(docker: Docker, opts: DemoOptions, ctl: DemoContr
 
   const producer = Promise.race([
     produce().catch((err: unknown) => {
-      if (!inner.signal.aborted) push({ type: 'problem', problem: problemOf(err, 'running the demo') });
+      if (!inner.signal.aborted) push({ type: 'problem', problem: problemOf(err, { id: 'run-demo' }) });
     }),
     lost,
   ]).finally(async () => {

@@ -73,11 +73,11 @@ describe('explainConnectError', () => {
 
 describe('explainEngineError', () => {
   it('says the engine stopped answering when the socket goes away mid-run', () => {
-    const e = explainEngineError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }), 'starting the no-init container', 'unix:///x');
+    const e = explainEngineError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }), { id: 'start-container', mode: 'no-init' }, 'unix:///x');
     expect(e.problem.message).toBe('the Docker engine at unix:///x stopped answering while starting the no-init container');
   });
   it('passes the engine message of a refused request on, without the HTTP prefix', () => {
-    const e = explainEngineError(Object.assign(new Error('(HTTP code 404) no such image'), { statusCode: 404, json: { message: 'No such image: x:1' } }), 'creating');
-    expect(e.problem.message).toBe('the Docker engine refused creating (HTTP 404): No such image: x:1');
+    const e = explainEngineError(Object.assign(new Error('(HTTP code 404) no such image'), { statusCode: 404, json: { message: 'No such image: x:1' } }), { id: 'start-containers' });
+    expect(e.problem.message).toBe('the Docker engine refused starting the containers (HTTP 404): No such image: x:1');
   });
 });

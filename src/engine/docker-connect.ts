@@ -15,6 +15,7 @@ import {
   describeEndpoint,
   dockerConfigDir,
   endpointFix,
+  endpointFixKey,
   isSocketHost,
   modemOptions,
   parseContextMeta,
@@ -22,6 +23,7 @@ import {
   type Endpoint,
 } from '../core/engine-endpoint.js';
 import { hintFor } from '../core/engine-error-hints.js';
+import type { Doing } from '../core/problem-text.js';
 import { LabError } from './lab-error.js';
 import type { SshTarget } from './ssh-agent.js';
 import { withTimeout } from './timeout.js';
@@ -153,17 +155,13 @@ export function explainConnectError(err: unknown, ep: Endpoint | string): LabErr
   const code = (err as { code?: string } | null)?.code;
   const socket = endpoint.host.startsWith('unix://') ? endpoint.host.slice('unix://'.length) : null;
   if (code === 'EACCES' || code === 'EPERM') {
-    return new LabError(
-      `permission denied on the Docker socket ${socket ?? endpoint.host}`,
-      'add your user to the docker group (sudo usermod -aG docker $USER), then log out and in again (or run: newgrp docker)',
-      { cause: err },
-    );
+    return LabError.of({ id: 'socket-permission', socket: socket ?? endpoint.host }, { cause: err });
   }
   if (code === 'ENOENT' || code === 'ECONNREFUSED') {
-    return new LabError(`no Docker engine answers at ${shown}`, endpointFix(endpoint), { cause: err });
+    return LabError.of({ id: 'no-engine', shown, fix: endpointFixKey(endpoint) }, { cause: err });
   }
   if (code === 'ETIMEDOUT' || code === 'EHOSTUNREACH' || code === 'ENOTFOUND') {
-    return new LabError(`the Docker engine at ${shown} did not answer (${code})`, `check that the engine is running; ${endpointFix(endpoint)}; the slides work without it`, { cause: err });
+    return LabError.of({ id: 'engine-timeout', shown, code, fix: endpointFixKey(endpoint) }, { cause: err });
   }
   const detail = err instanceof Error ? err.message.split('\n')[0] : String(err);
   if (/HTTP request to an HTTPS server/i.test(detail ?? '')) {
@@ -172,7 +170,7 @@ export function explainConnectError(err: unknown, ep: Endpoint | string): LabErr
   if (/certificate|self[- ]signed|SSL|TLS/i.test(detail ?? '')) {
     return new LabError(`the TLS handshake with ${shown} failed: ${detail}`, 'check the certificates (DOCKER_CERT_PATH, or the context\'s ca/cert/key) belong to that engine', { cause: err });
   }
-  return new LabError(`cannot talk to the Docker engine at ${shown}: ${detail}`, `${endpointFix(endpoint)} (docker version shows what the CLI reaches)`, { cause: err });
+  return LabError.of({ id: 'engine-talk', shown, detail: detail ?? '', fix: endpointFixKey(endpoint) }, { cause: err });
 }
 
 /** The endpoint of the last successful connection, for messages about failures later in a run. */
@@ -223,27 +221,23 @@ export async function connectDocker(opts: { timeoutMs?: number; where?: Where } 
     conn = found;
   }
   if (!apiAtLeast(conn.apiVersion, MIN_API_VERSION)) {
-    throw new LabError(`the Docker engine at ${conn.described} speaks API ${conn.apiVersion}, the lab needs ${MIN_API_VERSION} or newer`, 'update Docker to version 17.06 or newer');
+    throw LabError.of({ id: 'api-too-old', shown: conn.described, api: conn.apiVersion, min: MIN_API_VERSION });
   }
   connected = conn;
   return conn;
 }
 
 /** For failures after connecting: the engine died or refused something mid-run. */
-export function explainEngineError(err: unknown, doing: string, endpoint = connected?.described ?? 'the engine'): LabError {
+export function explainEngineError(err: unknown, doing: Doing, endpoint = connected?.described ?? 'the engine'): LabError {
   if (err instanceof LabError) return err;
   const code = (err as { code?: string } | null)?.code;
   if (code === 'ECONNREFUSED' || code === 'ENOENT' || code === 'ECONNRESET' || code === 'EPIPE') {
-    return new LabError(`the Docker engine at ${endpoint} stopped answering while ${doing}`, 'start Docker again, then run the demo again', { cause: err });
+    return LabError.of({ id: 'engine-gone', endpoint, doing }, { cause: err });
   }
   const status = (err as { statusCode?: number } | null)?.statusCode;
   const raw = (err as { json?: { message?: string } } | null)?.json?.message ?? (err instanceof Error ? err.message : String(err));
   const detail = (raw.split('\n')[0] ?? '').replace(/^\(HTTP code \d+\)\s*/, '');
   const hint = hintFor(detail);
-  if (hint) return new LabError(`${hint.what} (the engine refused ${doing}: ${detail})`, hint.fix, { cause: err });
-  return new LabError(
-    `the Docker engine refused ${doing}${status ? ` (HTTP ${status})` : ''}: ${detail}`,
-    'run: zombie-lab doctor, which checks the engine, images and permissions one by one',
-    { cause: err },
-  );
+  if (hint) return LabError.of({ id: 'engine-refused-known', hint: hint.id, install: hint.install, doing, detail }, { cause: err });
+  return LabError.of({ id: 'engine-refused', doing, status: status ?? null, detail }, { cause: err });
 }

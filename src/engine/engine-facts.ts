@@ -26,5 +26,5 @@ export function factsOf(conn: Pick<Connection, 'docker'>, timeoutMs = 10_000): P
 /** The gate before every zombie-making container: the one-line refusal where a PID limit would not be applied. */
 export async function assertPidLimitHolds(docker: Docker): Promise<void> {
   const problem = limitProblemOf(await factsOf({ docker }));
-  if (problem) throw new LabError(problem.message, problem.fix);
+  if (problem) throw LabError.fromProblem(problem);
 }

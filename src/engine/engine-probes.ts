@@ -39,7 +39,7 @@ async function probeOutput(docker: Docker, image: string, script: string, init: 
 }
 
 function problemOf(err: unknown): { message: string; fix: string } {
-  return isLabError(err) ? err.problem : explainEngineError(err, 'the probe container').problem;
+  return isLabError(err) ? err.problem : explainEngineError(err, { id: 'probe' }).problem;
 }
 
 /** `--init` needs a binary on the engine's machine (docker-init, or catatonit for Podman): does it start, and what is it? */

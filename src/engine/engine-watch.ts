@@ -6,6 +6,7 @@
  */
 import type Docker from 'dockerode';
 import { hungAfterMs } from '../core/engine-endpoint.js';
+import type { LostWhy } from '../core/problem-text.js';
 import { resolveEndpoint } from './docker-connect.js';
 import { LabError } from './lab-error.js';
 import { abortableDelay } from './timeout.js';
@@ -34,8 +35,8 @@ function pingWithin(docker: Docker, ms: number): Promise<'ok' | 'timeout' | { co
 }
 
 /** The cause and fix for a lost engine, as every lane and `compare` show it. */
-export function engineLostError(endpoint: string, why: string): LabError {
-  return new LabError(`the Docker engine at ${endpoint} stopped answering (${why})`, 'start Docker again, then run again (r in the app): what this run left is removed then');
+export function engineLostError(endpoint: string, why: LostWhy): LabError {
+  return LabError.of({ id: 'engine-lost', endpoint, why });
 }
 
 /** Resolves with the problem once the engine stops answering; with null when `signal` ends the watch first. */
@@ -46,8 +47,8 @@ export async function watchEngine(docker: Docker, opts: WatchOptions): Promise<L
   while (!opts.signal.aborted) {
     const r = await pingWithin(docker, timeoutMs);
     if (opts.signal.aborted) return null;
-    if (r === 'timeout') return engineLostError(endpoint, `no answer for ${(timeoutMs / 1000).toFixed(1)} s`);
-    if (r !== 'ok') return engineLostError(endpoint, r.code);
+    if (r === 'timeout') return engineLostError(endpoint, { silentS: timeoutMs / 1000 });
+    if (r !== 'ok') return engineLostError(endpoint, { code: r.code });
     await abortableDelay(intervalMs, opts.signal);
   }
   return null;

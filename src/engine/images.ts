@@ -5,11 +5,15 @@
 import { createReadStream, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { BuildTarget } from '../core/problem-text.js';
 import type Docker from 'dockerode';
 import { pack } from 'tar-fs';
 import { contentHash } from '../core/content-hash.js';
 import { LABEL_IMAGE } from '../core/labels.js';
-import type { BuildWay, ImageName, RunEvent } from '../core/run-events.js';
+import { uiText } from '../core/i18n.js';
+import type { BuildNote, BuildWay, ImageName, RunEvent, WayWhy } from '../core/run-events.js';
+
+const buildNoteEn = uiText('en').build.note;
 import { followBuild } from './build-stream.js';
 import { EventQueue } from './event-queue.js';
 import { containment, runContained } from './contained-command.js';
@@ -62,20 +66,20 @@ export async function imageExists(docker: Docker, tag: string): Promise<boolean>
 }
 
 /** Registry if its base image is here or can be pulled; else offline from Debian's packages. */
-export async function chooseWay(docker: Docker, choice: WayChoice, signal?: AbortSignal): Promise<{ way: 'registry' | 'offline'; why: string }> {
-  if (choice === 'registry') return { way: 'registry', why: 'asked for the registry way' };
-  if (choice === 'offline') return { way: 'offline', why: 'asked for the offline way' };
-  if (await imageExists(docker, REGISTRY_BASE)) return { way: 'registry', why: `${REGISTRY_BASE} is already here` };
+export async function chooseWay(docker: Docker, choice: WayChoice, signal?: AbortSignal): Promise<{ way: 'registry' | 'offline'; why: WayWhy }> {
+  if (choice === 'registry') return { way: 'registry', why: { id: 'asked' } };
+  if (choice === 'offline') return { way: 'offline', why: { id: 'asked' } };
+  if (await imageExists(docker, REGISTRY_BASE)) return { way: 'registry', why: { id: 'present', ref: REGISTRY_BASE } };
   // A registry behind a firewall that drops packets would hang the pull: give it a bound.
   const bounded = signal ? AbortSignal.any([signal, AbortSignal.timeout(30_000)]) : AbortSignal.timeout(30_000);
   try {
     const stream = await docker.pull(REGISTRY_BASE, { abortSignal: bounded });
-    await followBuild(stream, REGISTRY_BASE, () => {}, bounded);
-    return { way: 'registry', why: `pulled ${REGISTRY_BASE}` };
+    await followBuild(stream, { kind: 'ref', ref: REGISTRY_BASE }, () => {}, bounded);
+    return { way: 'registry', why: { id: 'pulled', ref: REGISTRY_BASE } };
   } catch (err) {
     if (signal?.aborted) throw err;
     const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
-    return { way: 'offline', why: `no registry reachable (${(reason ?? '').slice(0, 120)})` };
+    return { way: 'offline', why: { id: 'no-registry', reason: (reason ?? '').slice(0, 120) } };
   }
 }
 
@@ -125,7 +129,7 @@ async function buildBaseOffline(docker: Docker, tag: string, imagesDir: string, 
       changes: [`LABEL ${LABEL_IMAGE}=${tag}`, 'LABEL zombie-lab.base-way=offline', 'CMD ["bash"]', 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
       ...(signal ? { abortSignal: signal } : {}),
     } as Record<string, unknown>);
-    const { imageId } = await followBuild(stream, 'the base image (import)', onLine, signal);
+    const { imageId } = await followBuild(stream, { kind: 'import' }, onLine, signal);
     if (!imageId) throw new LabError('the engine imported the base image but did not say its id', 'run zombie-lab prepare again; if it repeats, see zombie-lab doctor');
     await docker.getImage(imageId).tag({ repo, tag: version });
   } finally {
@@ -138,7 +142,7 @@ async function buildContext(
   docker: Docker,
   dir: string,
   tags: string[],
-  what: string,
+  what: BuildTarget,
   onLine: (l: string) => void,
   opts: { buildargs?: Record<string, string>; signal?: AbortSignal; labels: Record<string, string> },
 ): Promise<void> {
@@ -164,13 +168,13 @@ export interface EnsureOptions {
 export async function* ensureImages(docker: Docker, opts: EnsureOptions = {}): AsyncGenerator<RunEvent, ImageTags> {
   const imagesDir = opts.imagesDir ?? IMAGES_DIR;
   const tags = await imageTags(imagesDir);
-  let lineFor: (image: ImageName) => (line: string) => void = () => () => {};
+  let lineFor: (image: ImageName) => (line: string, note?: BuildNote) => void = () => () => {};
 
   // Progress arrives by callback while a build runs; a queue turns it into events as it comes.
   async function* step(image: ImageName, work: () => Promise<BuildWay>): AsyncGenerator<RunEvent> {
     const started = Date.now();
     const q = new EventQueue<RunEvent>();
-    lineFor = (img) => (line) => q.push({ type: 'build-progress', image: img, line });
+    lineFor = (img) => (line, note) => q.push({ type: 'build-progress', image: img, line, ...(note ? { note } : {}) });
     let failure: unknown;
     let way: BuildWay = 'cached';
     const p = work().then(
@@ -186,10 +190,11 @@ export async function* ensureImages(docker: Docker, opts: EnsureOptions = {}): A
   yield* step('base', async () => {
     if (await imageExists(docker, tags.base)) return 'cached';
     const { way, why } = await chooseWay(docker, opts.way ?? 'auto', opts.signal);
-    lineFor('base')(`building ${tags.base} the ${way} way: ${why}`);
+    const note: BuildNote = { id: 'way', tag: tags.base, way, why };
+    lineFor('base')(buildNoteEn(note), note);
     if (way === 'offline') await buildBaseOffline(docker, tags.base, imagesDir, lineFor('base'), opts.signal);
     else
-      await buildContext(docker, path.join(imagesDir, 'base'), [tags.base], 'the base image', lineFor('base'), {
+      await buildContext(docker, path.join(imagesDir, 'base'), [tags.base], { kind: 'image', name: 'base' }, lineFor('base'), {
         labels: { [LABEL_IMAGE]: tags.base, 'zombie-lab.base-way': 'registry' },
         ...(opts.signal ? { signal: opts.signal } : {}),
       });
@@ -197,7 +202,7 @@ export async function* ensureImages(docker: Docker, opts: EnsureOptions = {}): A
   });
   yield* step('zombie', async () => {
     if (await imageExists(docker, tags.zombie)) return 'cached';
-    await buildContext(docker, path.join(imagesDir, 'zombie'), imagesDir === IMAGES_DIR ? [tags.zombie, `${ZOMBIE_REPO}:latest`] : [tags.zombie], 'the zombie image', lineFor('zombie'), {
+    await buildContext(docker, path.join(imagesDir, 'zombie'), imagesDir === IMAGES_DIR ? [tags.zombie, `${ZOMBIE_REPO}:latest`] : [tags.zombie], { kind: 'image', name: 'zombie' }, lineFor('zombie'), {
       buildargs: { BASE: tags.base },
       labels: { [LABEL_IMAGE]: tags.zombie },
       ...(opts.signal ? { signal: opts.signal } : {}),
@@ -254,7 +259,7 @@ export async function ensureExtraImage(docker: Docker, name: string, repo: strin
   if (await imageExists(docker, tag)) return { tag, built: false };
   // Also `:latest` for the shipped images, so a learner can type the name in a docker command.
   const tagsToSet = imagesDir === IMAGES_DIR ? [tag, `${repo}:latest`] : [tag];
-  await buildContext(docker, path.join(imagesDir, name), tagsToSet, `the ${name} image`, (l) => onLine(`[${name}] ${l}`), {
+  await buildContext(docker, path.join(imagesDir, name), tagsToSet, { kind: 'image', name }, (l) => onLine(`[${name}] ${l}`), {
     buildargs: { BASE: tags.base },
     labels: { [LABEL_IMAGE]: tag },
     ...(opts.signal ? { signal: opts.signal } : {}),

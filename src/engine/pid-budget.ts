@@ -74,7 +74,7 @@ export async function reservePids(docker: Docker, limit: number): Promise<{ rele
   try {
     const [pidMax, reserved] = await Promise.all([enginePidMax(docker), pidsReserved(docker)]);
     const refusal = pidBudgetRefusal({ pidMax, inUse: reserved.inUse + pending - limit, runs: reserved.runs, wanted: limit });
-    if (refusal) throw new LabError(refusal.message, refusal.fix);
+    if (refusal) throw LabError.fromProblem(refusal);
   } catch (err) {
     release();
     throw err;

@@ -42,7 +42,7 @@ export interface ScorecardRun {
 
 function describe(err: unknown): string {
   if (isLabError(err)) return err.problem.message;
-  return explainEngineError(err, 'running a scorecard container').problem.message;
+  return explainEngineError(err, { id: 'scorecard' }).problem.message;
 }
 
 /** Plain text of a container's logs so far (the multiplexing headers do not matter for a search). */

@@ -4,6 +4,8 @@
  * killed them (SIGKILL, a crash, a lost terminal), their leftovers go at the next start.
  */
 import type Docker from 'dockerode';
+import { uiText, type SweepCounts } from '../core/i18n.js';
+import type { Lang } from '../core/slides/types.js';
 import { removeLabContainers, type RemoveReport } from './cleanup.js';
 import { retryUnremoved } from './containers.js';
 import { sweepHostLeftovers, type HostSweepReport } from './host-leftovers.js';
@@ -21,12 +23,11 @@ export async function sweepLeftovers(docker: Docker): Promise<SweepReport> {
 }
 
 /** One line for the user, or null when there was nothing to sweep. */
-export function describeSweep(r: SweepReport): string | null {
-  const parts: string[] = [];
-  const n = r.containers.removed.length;
-  if (n) parts.push(`${n} container${n === 1 ? '' : 's'}`);
-  const dirs = r.host.removed.length;
-  if (dirs) parts.push(`${dirs} temporary folder${dirs === 1 ? '' : 's'} or cgroup${dirs === 1 ? '' : 's'}${r.host.unmounted ? ` (${r.host.unmounted} mount${r.host.unmounted === 1 ? '' : 's'} undone)` : ''}`);
-  if (!parts.length) return null;
-  return `removed ${parts.join(' and ')} left by earlier runs whose lab process is gone`;
+export function describeSweep(r: SweepReport, lang: Lang = 'en'): string | null {
+  return uiText(lang).notice.swept(sweepCounts(r));
+}
+
+/** What the sweep removed, as numbers (the app words them in its language). */
+export function sweepCounts(r: SweepReport): SweepCounts {
+  return { containers: r.containers.removed.length, dirs: r.host.removed.length, mounts: r.host.unmounted };
 }

@@ -35,7 +35,7 @@ export function samplerChoiceFromEnv(env: NodeJS.ProcessEnv = process.env): Samp
   try {
     return parseSamplerChoice(env.ZOMBIE_LAB_SAMPLER);
   } catch (err) {
-    throw new LabError(err instanceof Error ? err.message : String(err), 'unset ZOMBIE_LAB_SAMPLER, or set it to auto, proc or sidecar');
+    throw LabError.of({ id: 'sampler-choice', detail: err instanceof Error ? err.message : String(err) });
   }
 }
 
@@ -188,10 +188,7 @@ async function countWithSidecar(target: CountTarget, owner: CountTarget, plan: C
     const first = await Promise.race([sc.readings.next(), new Promise<null>((r) => setTimeout(() => r(null), 15_000).unref())]);
     const r = first && !first.done ? first.value : null;
     if (!r) {
-      throw new LabError(
-        `the sampler next to container ${target.id.slice(0, 12)} gave no reading${sc.stderrTail() ? `: ${sc.stderrTail().split('\n').at(-1)}` : ''}`,
-        'zombie-lab doctor checks the sampler; zombie-lab prepare rebuilds the base image',
-      );
+      throw LabError.of({ id: 'sampler-no-reading', container: target.id.slice(0, 12), tail: sc.stderrTail() ? (sc.stderrTail().split('\n').at(-1) ?? null) : null });
     }
     const tree = treeFromReading(r) ?? [];
     const masks = masksOfReading(r);

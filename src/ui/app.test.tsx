@@ -8,6 +8,7 @@ vi.hoisted(() => {
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render } from 'ink-testing-library';
 import { keyHelp } from '../core/keymap.js';
+import { problemOf } from '../core/problem-text.js';
 import type { RunEvent } from '../core/run-events.js';
 import { makeTheme } from '../core/theme.js';
 import { App, type AppProps } from './app.js';
@@ -33,10 +34,10 @@ function setSize(stdout: NodeJS.EventEmitter, columns: number, rows: number): vo
   stdout.emit('resize');
 }
 
-function start(opts: { events?: RunEvent[]; onStop?: RunEvent[]; replay?: boolean; noColor?: boolean; columns?: number; rows?: number; lanes?: boolean; listContainers?: AppProps['listContainers'] } = {}) {
+function start(opts: { events?: RunEvent[]; onStop?: RunEvent[]; replay?: boolean; noColor?: boolean; columns?: number; rows?: number; lanes?: boolean; listContainers?: AppProps['listContainers']; lang?: AppProps['lang'] } = {}) {
   const runner = new DemoRunner(scriptedSource(opts.events ?? [], opts.onStop ?? []), 20);
   const onQuit = vi.fn();
-  const r = render(<App slides={SLIDES} runner={runner} replay={opts.replay ?? false} theme={makeTheme('default', opts.noColor ?? false)} onQuit={onQuit} {...(opts.listContainers ? { listContainers: opts.listContainers } : {})} />);
+  const r = render(<App slides={SLIDES} runner={runner} replay={opts.replay ?? false} theme={makeTheme('default', opts.noColor ?? false)} onQuit={onQuit} {...(opts.listContainers ? { listContainers: opts.listContainers } : {})} {...(opts.lang ? { lang: opts.lang } : {})} />);
   setSize(r.stdout, opts.columns ?? 120, opts.rows ?? 40);
   // The lanes beside every slide (p), as most of these tests look at them on slide 1.
   if (opts.lanes !== false) r.stdin.write('p');
@@ -350,5 +351,69 @@ describe('quit', () => {
     app.stdin.write('q');
     await vi.waitFor(() => expect(app.onQuit).toHaveBeenCalledOnce(), { timeout: 3000 });
     expect(app.runner.running).toBe(false);
+  });
+});
+
+describe('engine-side words under --lang de', () => {
+  it('a lost engine: cause and fix in German in the caption and on every lane; English with en', async () => {
+    const lost = problemOf({ id: 'engine-lost', endpoint: 'unix:///var/run/docker.sock', why: { silentS: 1 } });
+    const events: RunEvent[] = [...syntheticRun(1), { type: 'problem', problem: lost, engineLost: true }, ...['no-init', 'dumb-init', 'init'].map((m) => ({ type: 'lane', mode: m, state: { kind: 'error', problem: lost } }) as RunEvent)];
+    const de = start({ events, lang: 'de' });
+    await de.waitFor('Folie 1/3');
+    de.stdin.write('r');
+    await de.waitFor('antwortet nicht mehr');
+    await de.waitFor('Docker wieder starten');
+    expect(de.frame()).not.toMatch(/stopped answering|start Docker again/);
+    cleanup();
+    const en = start({ events });
+    en.stdin.write('r');
+    await en.waitFor(/stopped\s+(│\s+)?answering/);
+  });
+
+  it('build notes and a failed start come in German', async () => {
+    const refused = problemOf({ id: 'engine-refused', doing: { id: 'start-container', mode: 'init' }, status: 500, detail: 'no such image' });
+    const app = start({
+      lang: 'de',
+      events: [
+        { type: 'lane', mode: 'no-init', state: { kind: 'building', detail: 'checking images', note: { id: 'checking' } } },
+        { type: 'build-progress', image: 'base', line: 'building x the offline way: asked for the offline way', note: { id: 'way', tag: 'zombie-lab-base:1', way: 'offline', why: { id: 'asked' } } },
+        { type: 'lane', mode: 'init', state: { kind: 'error', problem: refused } },
+      ],
+    });
+    app.stdin.write('r');
+    await app.waitFor('baue zombie-lab-base:1 offline: so verlangt');
+    await app.waitFor(/verweigerte den Start des Containers\s+(│\s+)?init/);
+    expect(app.frame()).not.toMatch(/checking images|the offline way|refused/);
+  });
+
+  it('the containers list in German, its verdicts from their facts', async () => {
+    const app = start({
+      lang: 'de',
+      listContainers: async () => [
+        { name: 'web', image: 'shop/web', verdict: 'app python3 · 37 zombies · drops SIGTERM (137 after 10 s)', problems: 2, facts: { kind: 'app', program: 'python3', zombies: 37, signal: 'SIGTERM', endsOnSignal: false, timeoutS: 10 } },
+      ],
+    });
+    await app.waitFor('Folie 1/3');
+    app.stdin.write('i');
+    await app.waitFor('Deine Container: PID 1 von jedem');
+    await app.waitFor(/✗ web +Programm python3 · 37 Zombies · verwirft SIGTERM \(137 nach 10 s\)/);
+    expect(app.frame()).toContain('Einzelheiten und Abhilfen');
+  });
+
+  it('the SVG handout is worded in German', async () => {
+    const runner = new DemoRunner(scriptedSource(syntheticRun(2)), 20);
+    const onExport = vi.fn(async (_svg: string) => '/tmp/handout.svg');
+    const r = render(<App slides={SLIDES} runner={runner} replay={false} theme={makeTheme('default', true)} onExport={onExport} lang="de" />);
+    setSize(r.stdout, 120, 40);
+    r.stdin.write('p');
+    r.stdin.write('r');
+    await vi.waitFor(() => expect(r.lastFrame()).toContain('Zombies 20'), { timeout: 3000 });
+    r.stdin.write('e');
+    await vi.waitFor(() => expect(r.lastFrame()).toContain('Handout gespeichert: /tmp/handout.svg'), { timeout: 3000 });
+    const svg = onExport.mock.calls[0]?.[0] ?? '';
+    expect(svg).toContain('Zombies über die Zeit');
+    expect(svg).toContain('Zeit (s)');
+    expect(svg).toContain('ohne Init (*)');
+    expect(svg).not.toMatch(/time \(s\)|zombie processes|Zombies over time/);
   });
 });

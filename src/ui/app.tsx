@@ -6,7 +6,8 @@ import { uiText, type UiText } from '../core/i18n.js';
 import { keyName, resolveKey, type KeyMode } from '../core/keymap.js';
 import type { ContainerVerdict } from '../core/inspect/report.js';
 import { MODE_IDS, type ModeId } from '../core/modes.js';
-import type { ModeResult } from '../core/run-events.js';
+import { problemIn } from '../core/problem-text.js';
+import type { ModeResult, Problem } from '../core/run-events.js';
 import type { Lang, Slide } from '../core/slides/types.js';
 import { renderSvgChart } from '../core/svg-chart.js';
 import type { Theme } from '../core/theme.js';
@@ -68,6 +69,13 @@ function resultsSoFar(s: AppState): ModeResult[] {
 
 const hasLanes = (s: Slide | undefined): boolean => s?.widgets.some((w) => w.kind === 'lanes') ?? false;
 
+/** Why the `i` list failed, in the app's language when the engine side said it with a key. */
+function listingError(err: unknown, t: UiText): string {
+  const p = (err as { problem?: Problem } | null)?.problem;
+  if (p && typeof p.message === 'string') return problemIn(t.lang, p).message;
+  return err instanceof Error ? err.message : String(err);
+}
+
 export function App({ slides, runner, replay, connecting, theme, lang, notice, onExport, onQuit, onSlide, listContainers }: AppProps) {
   const [state, dispatch] = useReducer(reduce, { slideCount: slides.length, replay, connecting: connecting ?? false, notice: notice ?? null }, initialState);
   const t = uiText(lang ?? 'en');
@@ -115,7 +123,8 @@ export function App({ slides, runner, replay, connecting, theme, lang, notice, o
       series,
       results: resultsSoFar(s),
       stopAt: s.stopAt,
-      title: `Zombies over time${s.replay ? ' (REPLAY of a recorded run)' : ''}`,
+      title: t.svg.appTitle(s.replay),
+      words: t.svg,
     });
     onExport(svg).then(
       (where) => dispatch({ type: 'notice', text: t.notice.saved(where) }),
@@ -152,7 +161,7 @@ export function App({ slides, runner, replay, connecting, theme, lang, notice, o
         listing.current = abort;
         listContainers(abort.signal).then(
           (rows) => !abort.signal.aborted && dispatch({ type: 'containers-listed', list: { kind: 'ready', rows, at: Date.now() } }),
-          (err: unknown) => !abort.signal.aborted && dispatch({ type: 'containers-listed', list: { kind: 'error', message: (err as { problem?: { message: string } }).problem?.message ?? (err instanceof Error ? err.message : String(err)) } }),
+          (err: unknown) => !abort.signal.aborted && dispatch({ type: 'containers-listed', list: { kind: 'error', message: listingError(err, t) } }),
         );
         break;
       }
@@ -228,7 +237,7 @@ export function AppFrame({ state, slides, theme, columns, rows, now, t = uiText(
   if (state.containers) {
     main = (
       <Box height={body} width={columns} justifyContent="center" alignItems="center">
-        <ContainersOverlay list={state.containers} width={Math.min(columns, 110)} height={body} theme={theme} />
+        <ContainersOverlay list={state.containers} width={Math.min(columns, 110)} height={body} theme={theme} t={t} />
       </Box>
     );
   } else if (state.help) {

@@ -7,6 +7,7 @@ import { MODE_IDS, MODES } from '../core/modes.js';
 import type { Theme } from '../core/theme.js';
 import { sourceBadge } from './lanes-pane.js';
 import { SegRows } from './seg-text.js';
+import { problemIn } from '../core/problem-text.js';
 
 interface SummaryProps {
   state: AppState;
@@ -64,10 +65,10 @@ export function lanesStripRows(state: AppState, t: UiText, width: number, now: n
       ];
     });
   const problems = new Map<string, { message: string; fix: string }>();
-  if (state.problem) problems.set(state.problem.message, state.problem);
+  if (state.problem) problems.set(state.problem.message, problemIn(t.lang, state.problem));
   for (const m of MODE_IDS) {
     const st = state.lanes[m].state;
-    if (st.kind === 'error') problems.set(st.problem.message, st.problem);
+    if (st.kind === 'error') problems.set(st.problem.message, problemIn(t.lang, st.problem));
   }
   const strip = fitLine([[badge, ...lane('state')], ...(problems.size > 0 ? [[badge, ...lane('errors')]] : []), [badge, ...lane('none')]], width);
   const problemRows = [...problems.values()].flatMap((p) => wrapRow([{ text: t.state.error(p.message), style: 'error' }, { text: ` · ${t.fix} ${p.fix}` }], width));

@@ -4,22 +4,17 @@
  * Every run's cleanup is tracked so quitting waits until the containers are gone.
  */
 import type { EventSource } from '../core/event-source.js';
+import { problemOf } from '../core/problem-text.js';
 import type { Problem, RunEvent } from '../core/run-events.js';
 
 export type RunnerListener = (msg: { type: 'events'; events: RunEvent[] } | { type: 'run-ended' }) => void;
 
-export const NO_SOURCE_PROBLEM: Problem = {
-  message: 'no Docker engine answers and no recording was found',
-  fix: 'start Docker (zombie-lab doctor says how), or pass --replay FILE',
-};
+export const NO_SOURCE_PROBLEM: Problem = problemOf({ id: 'no-source' });
 
 function toProblem(err: unknown): Problem {
   const p = (err as { problem?: Problem } | null)?.problem;
   if (p && typeof p.message === 'string') return p;
-  return {
-    message: err instanceof Error ? err.message : String(err),
-    fix: 'press r to try again; `zombie-lab doctor` checks the engine',
-  };
+  return problemOf({ id: 'unexpected', detail: err instanceof Error ? err.message : String(err) });
 }
 
 export class DemoRunner {

@@ -10,6 +10,7 @@ import type { Theme } from '../core/theme.js';
 import { LaneView } from './lane-view.js';
 import { SegRows } from './seg-text.js';
 import { TreeView } from './tree-view.js';
+import { problemIn } from '../core/problem-text.js';
 
 export interface LanesPaneProps {
   state: AppState;
@@ -28,7 +29,7 @@ export function sourceBadge(state: AppState, t: UiText): Seg {
 export function buildLine(state: AppState, t: UiText): string | null {
   const b = state.build;
   if (!b) return null;
-  return `${b.image}: ${b.ready ? t.build.ready(b.ready.tag, b.ready.way, t.secs(b.ready.ms)) : (b.line ?? '')}`;
+  return `${b.image}: ${b.ready ? t.build.ready(b.ready.tag, b.ready.way, t.secs(b.ready.ms)) : (b.note ? t.build.note(b.note) : (b.line ?? ''))}`;
 }
 
 function headerDetail(state: AppState, t: UiText): { long: string; short: string } {
@@ -41,7 +42,8 @@ function headerDetail(state: AppState, t: UiText): { long: string; short: string
 /** The message line under the header: a problem, a notice, or what the plots show. */
 function captionRows(state: AppState, t: UiText, width: number, yMax: number): { rows: Row[]; optional: boolean } {
   if (state.problem) {
-    return { rows: wrapRow([{ text: t.state.error(state.problem.message), style: 'error' }, { text: ` · ${t.fix} ${state.problem.fix}` }], width), optional: false };
+    const p = problemIn(t.lang, state.problem);
+    return { rows: wrapRow([{ text: t.state.error(p.message), style: 'error' }, { text: ` · ${t.fix} ${p.fix}` }], width), optional: false };
   }
   if (state.notice) return { rows: wrapRow([{ text: state.notice }], width), optional: false };
   const last = Math.max(0, ...MODE_IDS.map((m) => state.lanes[m].series.at(-1)?.t ?? 0));
@@ -87,7 +89,7 @@ export function LanesPane({ state, width, height, theme, now, t }: LanesPaneProp
   const lastT = Math.max(0, ...MODE_IDS.map((m) => state.lanes[m].series.at(-1)?.t ?? 0));
   const fixLines = (m: ModeId): Row[] | undefined => {
     const st = state.lanes[m].state;
-    return st.kind === 'error' ? wrapRow([{ text: `${t.fix} ${st.problem.fix}`, style: 'error' }], width) : undefined;
+    return st.kind === 'error' ? wrapRow([{ text: `${t.fix} ${problemIn(t.lang, st.problem).fix}`, style: 'error' }], width) : undefined;
   };
   return (
     <Box flexDirection="column" width={width} height={height}>

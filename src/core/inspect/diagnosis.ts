@@ -6,6 +6,7 @@
 import { identifyPid1, type Pid1Identity } from './pid1-kind.js';
 import { DEFAULT_STOP_TIMEOUT_S, zombieParents, type ContainerFacts, type NamespaceSnapshot, type ProcInfo, type ZombieParent } from './snapshot.js';
 import { judgeSignal, normalizeSignalName, predictStop, type SignalVerdict, type StopPrediction } from './signal-verdict.js';
+import { uiText } from '../i18n.js';
 
 /** Finding categories, as `--fail-on` names them. */
 export const FAIL_CATEGORIES = ['zombies', 'sigterm', 'no-pids-limit', 'shell-pid1', 'pids'] as const;
@@ -201,10 +202,22 @@ export function verdictLine(id: Pid1Identity, stop: StopPrediction, zombies: num
 
 /** The verdict in a few words, for one line of a list at 80 columns: "app python3 · 37 zombies · drops SIGTERM (137 after 10 s)". */
 export function shortVerdict(d: Pick<Diagnosis, 'identity' | 'stop' | 'zombies'>): string {
-  const what = `${d.identity.kind === 'init' ? 'init' : d.identity.kind === 'shell' ? 'shell' : 'app'} ${d.identity.program}`;
-  const sig = d.stop.endsOnSignal ? `ends on ${d.stop.signal}` : `drops ${d.stop.signal} (137 after ${d.stop.timeoutS} s)`;
-  // The zombie count before the signal: at 80 columns the end of the line is what gets cut.
-  return `${what} · ${d.zombies.count} zombie${d.zombies.count === 1 ? '' : 's'} · ${sig}`;
+  return uiText('en').containers.verdict(verdictFacts(d));
+}
+
+/** What the short verdict says, as data: the app words it in its language. */
+export interface VerdictFacts {
+  kind: 'init' | 'shell' | 'app';
+  program: string;
+  zombies: number;
+  signal: string;
+  endsOnSignal: boolean;
+  timeoutS: number;
+}
+
+export function verdictFacts(d: Pick<Diagnosis, 'identity' | 'stop' | 'zombies'>): VerdictFacts {
+  const kind = d.identity.kind === 'init' ? 'init' : d.identity.kind === 'shell' ? 'shell' : 'app';
+  return { kind, program: d.identity.program, zombies: d.zombies.count, signal: d.stop.signal, endsOnSignal: d.stop.endsOnSignal, timeoutS: d.stop.timeoutS };
 }
 
 /** Parses `--fail-on zombies,sigterm`; throws a RangeError naming the bad word. */

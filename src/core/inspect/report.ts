@@ -3,8 +3,9 @@
  * for a terminal, both from the same diagnoses. Pure.
  */
 import { renderTextChart } from '../text-chart.js';
-import type { Diagnosis, FailCategory } from './diagnosis.js';
+import type { Diagnosis, FailCategory, VerdictFacts } from './diagnosis.js';
 import type { ContainerFacts, InspectSource, StartedBy } from './snapshot.js';
+import type { Problem } from '../run-events.js';
 
 export const INSPECT_JSON_VERSION = 1;
 
@@ -22,6 +23,9 @@ export interface ContainerVerdict {
   verdict: string;
   /** Findings (shown as ✓ or ✗ next to the verdict); -1: the container could not be read. */
   problems: number;
+  /** The verdict as data, or why the container could not be read, for the app's language. */
+  facts?: VerdictFacts;
+  unreadable?: Problem;
 }
 
 export interface InspectFailure {

@@ -3,7 +3,7 @@
  * by the same read-only inspect as the command (no watch; samplers of ours are left out).
  */
 import type Docker from 'dockerode';
-import { diagnose, shortVerdict } from '../../core/inspect/diagnosis.js';
+import { diagnose, shortVerdict, verdictFacts } from '../../core/inspect/diagnosis.js';
 import type { ContainerVerdict } from '../../core/inspect/report.js';
 import { LABEL_KIND } from '../../core/labels.js';
 import { explainEngineError } from '../docker-connect.js';
@@ -25,10 +25,10 @@ export async function verdictsOfRunning(docker: Docker, signal: AbortSignal, run
     try {
       const r = await inspectOne(docker, c.Id, { owner, sidecarImage: base, signal });
       const d = diagnose({ facts: r.facts, snapshot: r.snapshot, lasting: r.lasting });
-      rows.push({ name, image: c.Image, verdict: shortVerdict(d), problems: d.findings.length });
+      rows.push({ name, image: c.Image, verdict: shortVerdict(d), problems: d.findings.length, facts: verdictFacts(d) });
     } catch (err) {
-      const p = isLabError(err) ? err.problem : explainEngineError(err, `inspecting ${name}`).problem;
-      rows.push({ name, image: c.Image, verdict: `could not be read: ${p.message}`, problems: -1 });
+      const p = isLabError(err) ? err.problem : explainEngineError(err, { id: 'inspect', name }).problem;
+      rows.push({ name, image: c.Image, verdict: `could not be read: ${p.message}`, problems: -1, unreadable: p });
     }
   }
   return rows;

@@ -89,7 +89,7 @@ export async function buildWorkspaceImage(ctx: CheckContext, labId: string): Pro
       pull: false,
       abortSignal: ctx.signal,
     } as unknown as Docker.ImageBuildOptions);
-    await followBuild(stream, 'your Dockerfile', ctx.onLine, ctx.signal);
+    await followBuild(stream, { kind: 'yours' }, ctx.onLine, ctx.signal);
   } catch (err) {
     if (ctx.signal.aborted) throw err;
     const why = isLabError(err) ? err.problem.message : err instanceof Error ? err.message.split('\n')[0] : String(err);

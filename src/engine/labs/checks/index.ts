@@ -28,7 +28,7 @@ export async function runCheck(id: CheckId, labId: string, ctx: CheckContext): P
   } catch (err) {
     if (ctx.signal.aborted) throw err;
     if (err instanceof CheckStop) return resultOf(labId, [err.item]);
-    const p = isLabError(err) ? err.problem : explainEngineError(err, 'running the lab check').problem;
+    const p = isLabError(err) ? err.problem : explainEngineError(err, { id: 'lab-check' }).problem;
     return resultOf(labId, [{ ok: false, what: 'the check could run', detail: p.message, tryThis: p.fix }]);
   }
 }
