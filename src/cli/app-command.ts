@@ -132,6 +132,22 @@ export async function runApp(opts: AppOptions): Promise<number> {
   const theme = makeTheme(themeName, opts.noColor === true || noColorFromEnv(process.env));
   const runner = new DemoRunner(chosenP.then((c) => c.source));
 
+  // Speaker notes for `zombie-lab notes` in another terminal; the app presents without them if the socket cannot be made.
+  const startedAt = Date.now();
+  const notes = await (await import('../engine/notes-channel.js')).publishNotes();
+  const { notesMessage } = await import('../core/speaker-notes.js');
+  let slideNow = 0;
+  let replayNow = early?.replay ?? false;
+  const publish = () => notes?.send(notesMessage(deck.slides, slideNow, replayNow, startedAt));
+  void chosenP.then((c) => {
+    replayNow = c.replay;
+    publish();
+  });
+  const onSlide = (i: number) => {
+    slideNow = i;
+    publish();
+  };
+
   const screen = enterAltScreen(process.stdout);
   let exitCode = 0;
   let finishing: Promise<void> | null = null;
@@ -152,6 +168,7 @@ export async function runApp(opts: AppOptions): Promise<number> {
       lang,
       notice: noticeText(c?.notice ?? null, t),
       onExport,
+      onSlide,
       ...(c?.listContainers ? { listContainers: c.listContainers } : {}),
     });
   // No incrementalRendering: in ink 6.8 it leaves stale lines behind when the lanes redraw.
@@ -167,7 +184,7 @@ export async function runApp(opts: AppOptions): Promise<number> {
   const finish = (code: number): Promise<void> => {
     finishing ??= (async () => {
       exitCode = code;
-      await Promise.all([closeSource(), runner.shutdown()]);
+      await Promise.all([closeSource(), runner.shutdown(), notes?.close()]);
       instance.unmount();
     })();
     return finishing;
@@ -195,7 +212,7 @@ export async function runApp(opts: AppOptions): Promise<number> {
     screen.leave();
     process.stderr.write(`zombie-lab: the app stopped on an error: ${err instanceof Error ? err.message : String(err)}\n`);
   } finally {
-    await Promise.all([closeSource(), runner.shutdown()]);
+    await Promise.all([closeSource(), runner.shutdown(), notes?.close()]);
     screen.leave();
     unsetInterrupt();
     process.off('uncaughtException', onCrash);

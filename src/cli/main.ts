@@ -162,6 +162,15 @@ export async function main(argv: string[]): Promise<number> {
       code = await runRecord({ ...(o.out ? { out: o.out } : {}), durationS });
     });
 
+  program
+    .command('notes')
+    .description("speaker notes in a second terminal: follows the presenter app on this machine (current slide's notes, next title, clock)")
+    .action(async () => {
+      const lang = (program.opts() as { lang?: string }).lang;
+      const { runNotes } = await import('./notes-command.js');
+      code = await runNotes(lang ? { lang } : {});
+    });
+
   // No command: the presenter app (loaded lazily: ink and marked take a second to import).
   program
     .addOption(langOption('slide language'))

@@ -108,6 +108,8 @@ export interface UiText {
     note: (n: BuildNote) => string;
   };
   noSlides: string;
+  /** `zombie-lab notes`, the speaker's second terminal. */
+  notes: { waiting: string; next: (title: string) => string; last: string; none: string; more: (n: number) => string; lost: string };
   /** The SVG handout's words. */
   svg: SvgWords;
   containers: {
@@ -227,6 +229,14 @@ const en: UiText = {
     },
   },
   noSlides: 'No slides.',
+  notes: {
+    waiting: 'waiting for the presenter app: start zombie-lab in another terminal (q quits)',
+    next: (title) => `next: ${title}`,
+    last: 'this is the last slide',
+    none: '(no notes on this slide)',
+    more: (n) => `… ${n} more lines (make the window taller)`,
+    lost: 'the presenter app has gone; waiting for it to start again',
+  },
   svg: {
     title: 'Zombies over time: no init vs dumb-init vs docker --init',
     appTitle: (replay) => `Zombies over time${replay ? ' (REPLAY of a recorded run)' : ''}`,
@@ -353,6 +363,14 @@ const de: UiText = {
     },
   },
   noSlides: 'Keine Folien.',
+  notes: {
+    waiting: 'warte auf die Präsentation: zombie-lab in einem anderen Terminal starten (q beendet)',
+    next: (title) => `als Nächstes: ${title}`,
+    last: 'dies ist die letzte Folie',
+    none: '(keine Notizen zu dieser Folie)',
+    more: (n) => `… ${n} weitere Zeilen (Fenster höher machen)`,
+    lost: 'die Präsentation ist beendet; warte, bis sie wieder startet',
+  },
   svg: {
     title: 'Zombies über die Zeit: ohne Init, dumb-init, docker --init',
     appTitle: (replay) => `Zombies über die Zeit${replay ? ' (REPLAY einer Aufzeichnung)' : ''}`,
