@@ -106,6 +106,8 @@ export async function* sampleContainers(getTargets: () => SampleTarget[], opts: 
   // the container is gone, not that /proc should take over with a stale scan.
   const fastPath = new Map<string, boolean>();
   const readers = new Map<string, PidsCgroupReader>();
+  // The previous /proc scan's raw count per target, for the same rule on the /proc path.
+  const previousScan = new Map<string, number>();
   // The previous tick's raw fast-path readings, for confirmedZombies (the cross-check uses raw readings).
   let previousTick = new Map<string, number>();
   // The cross-check: fast-path counts when a scan started, and each target's judge.
@@ -194,6 +196,10 @@ export async function* sampleContainers(getTargets: () => SampleTarget[], opts: 
           if (!scan || !tally || delivered.get(target.key) === scan.id) continue;
           delivered.set(target.key, scan.id);
           const sample = sampleFromProc(tally, scan.at - t0, target.pidsLimit, scan.costUs, acc);
+          // The same two-reading rule as the fast path: a child caught between exit and reap is
+          // in one scan, a real pile in every one (issue 11: "peak 2" on the --init lane).
+          sample.zombies = confirmedZombies(previousScan.get(target.key), tally.zombies);
+          previousScan.set(target.key, tally.zombies);
           const rate = meter.tick(scan.at);
           if (rate !== null) sample.rateHz = rate;
           batch.push(tree(target.key, sample, tally));

@@ -22,6 +22,20 @@ describe('sidecar readings', () => {
   });
 });
 
+describe('sidecar lines on the /proc way', () => {
+  const proc = (zombies: number) => `{"zombies":${zombies},"live":2,"threads":2,"pid1":"docker-init","costUs":300}`;
+  it('confirm zombies over two readings too: a child between exit and reap is never a peak', () => {
+    const lines = new SidecarLines(() => undefined);
+    expect(lines.take(proc(0))?.zombies).toBe(0);
+    expect(lines.take(proc(2))?.zombies).toBe(0);
+    expect(lines.take(proc(0))?.zombies).toBe(0);
+    // A real pile is in every reading: it shows one reading late.
+    expect(lines.take(proc(5))?.zombies).toBe(0);
+    expect(lines.take(proc(6))?.zombies).toBe(5);
+    expect(lines.take('not json')).toBeNull();
+  });
+});
+
 describe('sidecar lines on the cgroup way (cgroup v2)', () => {
   // [pids.current, threads listed, processes listed, pids.max, refused forks, pids.peak]
   const cg = (current: number, threads: number, extra = '') => `{"cg":[${current},${threads},1,1024,0,-1],"pid1":"python3","costUs":180,"rateHz":10.0${extra}}`;

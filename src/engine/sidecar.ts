@@ -226,7 +226,15 @@ export class SidecarLines {
       this.way = { way: w.way, why: w.why ?? null, cgroup: w.cgroup ?? null, ...(w.pidMax ? { pidMax: w.pidMax } : {}), ...(w.tasks ? { tasks: w.tasks } : {}) };
       return null;
     }
-    if (!w.cg) return parseReading(line);
+    if (!w.cg) {
+      // The /proc way: the same two-reading rule, so a child between exit and reap is no "peak".
+      const r = parseReading(line);
+      if (!r) return null;
+      const raw = r.zombies;
+      r.zombies = confirmedZombies(this.previous, raw);
+      this.previous = raw;
+      return r;
+    }
     const acc = cgroupOfLine(w.cg);
     if (!acc) return null;
     if (w.tree) this.tree = w.tree;
