@@ -308,6 +308,36 @@ describe('colour', () => {
     await app.waitFor('zombies 10');
     expect(app.raw()).toMatch(COLOUR);
   });
+  it('projector colours: no text in grey, no dark blue, nothing dim, on every screen of a run, its help and its stop, in both themes', async () => {
+    // SGR 90 grey text, 34/44 dark blue text or background, 2 dim (faint), 100 grey background.
+    // eslint-disable-next-line no-control-regex
+    const WEAK = /\x1b\[(?:[0-9;]*;)?(?:90|34|44|2|100)(?:;[0-9;]*)?m/;
+    for (const theme of ['default', 'high-contrast'] as const) {
+      const runner = new DemoRunner(scriptedSource(syntheticRun(2), [{ type: 'lane', mode: 'no-init', state: { kind: 'stopped', stopMs: 10140, exitCode: 137 } }]), 20);
+      const r = render(<App slides={SLIDES} runner={runner} replay={false} theme={makeTheme(theme, false)} />);
+      setSize(r.stdout, 100, 30);
+      const raw = () => r.lastFrame() ?? '';
+      const seen: string[] = [];
+      const shot = async (want: string) => {
+        await vi.waitFor(() => expect(plain(raw())).toContain(want), { timeout: 3000, interval: 10 });
+        seen.push(raw());
+      };
+      await shot('slide 1/3');
+      r.stdin.write('l');
+      await shot('slide 2/3');
+      r.stdin.write('r');
+      await shot('zombies 20');
+      r.stdin.write('?');
+      await shot('Keys');
+      r.stdin.write(ESC);
+      await vi.waitFor(() => expect(plain(raw())).not.toContain('Keys ('), { timeout: 3000, interval: 10 });
+      r.stdin.write('s');
+      await shot('137');
+      for (const f of seen) expect(f, theme).not.toMatch(WEAK);
+      expect(seen.join('')).toMatch(COLOUR);
+      r.unmount();
+    }
+  }, 20_000);
   it('with NO_COLOR there is no colour code at all, and the lanes still differ by glyph', async () => {
     const app = start({ events: syntheticRun(1), noColor: true });
     app.stdin.write('r');
