@@ -18,6 +18,7 @@ import { isLabError } from '../engine/lab-error.js';
 import { newRunId, ownerFor } from '../engine/run-id.js';
 import { exitCodeFor as signalExitCode, interruptScope } from './command-session.js';
 import { ProgressLine } from './progress-line.js';
+import { wrapLine } from '../core/text-wrap.js';
 
 export interface InspectCliOptions {
   all?: boolean;
@@ -96,7 +97,7 @@ export async function runInspect(targets: string[], o: InspectCliOptions): Promi
               if (showProgress) progress.update(`watching ${Math.round(ms / 1000)}/${Math.round(watchMs / 1000)} s · ${[...latest.values()].join(' · ')}`);
             },
           });
-          done.push({ facts: r.facts, source: r.snapshot.source, sourceWhy: r.why, diagnosis: diagnose({ facts: r.facts, snapshot: r.snapshot, lasting: r.lasting, growth: r.growth }) });
+          done.push({ facts: r.facts, source: r.snapshot.source, sourceWhy: r.why, lastingGapMs: r.lastingGapMs, diagnosis: diagnose({ facts: r.facts, snapshot: r.snapshot, lasting: r.lasting, growth: r.growth }) });
         } catch (err) {
           if (scope.signal.aborted) return;
           const p = isLabError(err) ? err.problem : explainEngineError(err, { id: 'inspect', name: target }).problem;
@@ -117,7 +118,9 @@ export async function runInspect(targets: string[], o: InspectCliOptions): Promi
       out.write(`${JSON.stringify(inspectReport(conn.endpoint, done, errors, failOn, code), null, 2)}\n`);
     } else {
       const plot = !!out.isTTY;
-      for (const c of done) out.write(`${containerText(c, { plot, width: out.columns ?? 80 }).join('\n')}\n\n`);
+      // On a terminal long lines wrap under their own text; a log keeps one line per fact.
+      const width = out.columns ?? 80;
+      for (const c of done) out.write(`${containerText(c, { plot, width }).flatMap((l) => (out.isTTY ? wrapLine(l, width) : [l])).join('\n')}\n\n`);
       for (const e of errors) out.write(`${e.target}: ${e.problem.message}\n  fix: ${e.problem.fix}\n\n`);
       const problems = done.filter((c) => c.diagnosis.findings.length > 0).length;
       out.write(`${done.length} container${done.length === 1 ? '' : 's'} inspected, ${problems} with problems${errors.length ? `, ${errors.length} could not be read` : ''}${failOn ? ` (failing on: ${failOn.join(', ')})` : ''}\n`);

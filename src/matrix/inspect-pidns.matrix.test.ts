@@ -9,7 +9,7 @@ import Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { containerSpec, type SpecInput } from '../core/container-spec.js';
 import type { InspectReport } from '../core/inspect/report.js';
-import { extraImageTag, imageTags, WORKLOAD_REPO } from '../engine/images.js';
+import { ensureExtraImage, imageTags, WORKLOAD_REPO } from '../engine/images.js';
 import { newRunId, ownerFor } from '../engine/run-id.js';
 import { cli, explain, matrixPossible, startRig, type Rig } from './matrix-support.js';
 
@@ -34,7 +34,8 @@ describe.runIf(possible)('inspect on a dockerd in its own PID namespace', () => 
     rig = await startRig('pidns-dockerd', `insp-mx-${process.pid}`);
     docker = new Docker({ socketPath: (rig.env.DOCKER_HOST as string).slice('unix://'.length) });
     const { base } = await imageTags();
-    const workload = await extraImageTag('workload', WORKLOAD_REPO);
+    // Ensured on the shared engine, not assumed: another session's `clean --images` may have removed them.
+    const { tag: workload } = await ensureExtraImage(new Docker(), 'workload', WORKLOAD_REPO);
     // From the shared engine (default socket) into the rig's: the images the sidecar and the workload need.
     execSync(`docker save ${base} ${workload} | DOCKER_HOST=${rig.env.DOCKER_HOST} docker load -q`, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DOCKER_HOST: '' } });
     for (const [key, input] of Object.entries(CASES)) {

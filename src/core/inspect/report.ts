@@ -14,6 +14,8 @@ export interface InspectedContainer {
   source: InspectSource;
   sourceWhy: string;
   diagnosis: Diagnosis;
+  /** How far apart the two reads were that tell lasting zombies (300 ms, or a watch's last second). */
+  lastingGapMs?: number;
 }
 
 /** One line of the app's container list. */
@@ -100,7 +102,7 @@ export function containerText(c: InspectedContainer, opts: { plot?: boolean; wid
   }
   lines.push(`  docker stop  STOPSIGNAL ${d.stop.signal}, timeout ${d.stop.timeoutS} s: ${d.stop.text}`);
   const parents = d.zombies.parents.map((p) => `${p.count} under ${p.isPid1 ? `PID 1 (${p.comm})` : `${p.comm} (PID ${p.pid})`}`).join(', ');
-  lines.push(`  zombies      ${d.zombies.count} now${d.zombies.count ? ` (${d.zombies.lasting} still there ${300} ms later)` : ''}${parents ? `: ${parents}` : ''}`);
+  lines.push(`  zombies      ${d.zombies.count} now${d.zombies.count ? ` (${d.zombies.lasting} of them there ${c.lastingGapMs ?? 300} ms before too)` : ''}${parents ? `: ${parents}` : ''}`);
   if (d.growth) {
     const g = d.growth;
     lines.push(`  watch        ${g.seconds.toFixed(0)} s: ${g.perSecond > 0.05 ? `growing by ${g.perSecond.toFixed(1)} zombies/s` : g.perSecond < -0.05 ? `shrinking by ${(-g.perSecond).toFixed(1)}/s` : 'not growing'} (${g.samples[0]?.zombies ?? 0} → ${g.samples.at(-1)?.zombies ?? 0})`);

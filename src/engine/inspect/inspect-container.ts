@@ -27,6 +27,8 @@ export interface InspectResult {
   facts: ContainerFacts;
   snapshot: NamespaceSnapshot;
   lasting: ProcInfo[];
+  /** How far apart the two reads were that `lasting` comes from. */
+  lastingGapMs: number;
   growth: Growth | null;
   /** Why this source was used. */
   why: string;
@@ -55,7 +57,10 @@ export async function inspectOne(docker: Docker, nameOrId: string, opts: Inspect
     const first = await reader.snapshot();
     await abortableDelay(CONFIRM_GAP_MS, opts.signal);
     let last = await reader.snapshot();
-    const lasting = lastingZombies(first.procs, last.procs);
+    // Lasting: in the last read and the one before it (after a watch, the last two of the watch,
+    // so the count, the lasting ones and their parents describe the same moment).
+    let lasting = lastingZombies(first.procs, last.procs);
+    let lastingGapMs = CONFIRM_GAP_MS;
     let growth: Growth | null = null;
     if (opts.watchMs && opts.watchMs > 0) {
       const t0 = Date.now();
@@ -64,14 +69,18 @@ export async function inspectOne(docker: Docker, nameOrId: string, opts: Inspect
       while (Date.now() - t0 < opts.watchMs) {
         await abortableDelay(Math.min(1000, opts.watchMs - (Date.now() - t0)), opts.signal);
         opts.signal.throwIfAborted();
+        const prev = last;
+        const prevT = samples.at(-1)?.t ?? 0;
         last = await reader.snapshot();
         const t = Date.now() - t0;
+        lasting = lastingZombies(prev.procs, last.procs);
+        lastingGapMs = t - prevT;
         samples.push({ t, zombies: last.zombies });
         opts.onSample?.(t, last.zombies);
       }
       growth = { seconds: (samples.at(-1)?.t ?? 0) / 1000, samples, perSecond: growthPerSecond(samples) };
     }
-    return { facts, snapshot: last, lasting, growth, why: reader.why };
+    return { facts, snapshot: last, lasting, lastingGapMs, growth, why: reader.why };
   } finally {
     await reader.close();
   }
