@@ -192,6 +192,10 @@ async function runCheckCommand(lab: Lab, dir: string, o: LabCliOptions, progress
       onLine: (l) => {
         if (out.isTTY) line.update(l);
       },
+      onNotice: (l) => {
+        line.done();
+        out.write(`zombie-lab: ${l}\n`);
+      },
     });
     line.done();
     if (workspace.created.length) out.write(`created ${workspace.created.join(', ')} in ${dir}: edit them, then check again\n`);

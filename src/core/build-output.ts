@@ -26,3 +26,19 @@ export function classifyBuildMessage(m: BuildMessage): BuildLine {
 export function stepOf(line: string): string | null {
   return /^Step \d+\/\d+ : /.test(line) ? line : null;
 }
+
+/** The image a step of the classic builder committed (" ---> 1a2b3c4d5e6f"), or null. */
+export function committedLayerOf(line: string): string | null {
+  return /^ ---> ([0-9a-f]{12})$/.exec(line.trimEnd())?.[1] ?? null;
+}
+
+/** A line the builder writes about itself, not output of a RUN step. */
+export function isBuilderLine(line: string): boolean {
+  return !line.trim() || /^(Step \d+\/\d+ : | ---> |Removing intermediate container |Successfully (built|tagged) )/.test(line);
+}
+
+/** A line without terminal colour codes (Python 3.13 colours its tracebacks), trimmed. */
+export function plainLine(line: string): string {
+  // eslint-disable-next-line no-control-regex
+  return line.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').trim();
+}

@@ -63,7 +63,7 @@ export interface CliRun {
 }
 
 /** Runs the real CLI (the shipped bundle) with the given environment on top of a clean one. */
-export function cli(args: string[], env: Record<string, string>, opts: { timeoutMs?: number; cwd?: string } = {}): Promise<CliRun> {
+export function cli(args: string[], env: Record<string, string>, opts: { timeoutMs?: number; cwd?: string; onSpawn?: (pid: number) => void } = {}): Promise<CliRun> {
   return new Promise((resolve) => {
     const base = { ...process.env };
     // The shared engine must never be reached by accident: only the rig's endpoint counts.
@@ -73,6 +73,7 @@ export function cli(args: string[], env: Record<string, string>, opts: { timeout
       cwd: opts.cwd ?? PACKAGE_ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    if (child.pid) opts.onSpawn?.(child.pid);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -13,6 +13,9 @@ import { containerSpec } from '../../core/container-spec.js';
 import type { CheckItem } from '../../core/labs/check-result.js';
 import { parseRunFlags, type RunFlags } from '../../core/labs/run-flags.js';
 import { LABEL_IMAGE } from '../../core/labels.js';
+import { boundedBuildParams } from '../../core/build-bounds.js';
+import { committedLayerOf, isBuilderLine, plainLine } from '../../core/build-output.js';
+import { boundLearnerBuild } from '../build-cgroup.js';
 import { followBuild } from '../build-stream.js';
 import { createAndStart, removeQuietly, type Started } from '../containers.js';
 import { isLabError } from '../lab-error.js';
@@ -30,6 +33,8 @@ export interface CheckContext {
   workloadTag: string;
   signal: AbortSignal;
   onLine: (line: string) => void;
+  /** A line the learner must see, said once (the CLI prints it; the default is onLine). */
+  onNotice?: (line: string) => void;
   /** Language of the learner: check messages follow it. */
   lang?: 'de' | 'en';
 }
@@ -75,6 +80,20 @@ export async function readRunFlags(ctx: CheckContext): Promise<RunFlags> {
 export async function buildWorkspaceImage(ctx: CheckContext, labId: string): Promise<{ tag: string; cmd: string[] }> {
   const dockerfile = await readWorkspaceFile(ctx, 'Dockerfile');
   const tag = `zombie-lab/lab-${labId}:${contentHash([{ name: 'Dockerfile', data: dockerfile }, { name: 'run', data: ctx.runId }])}`;
+  // The RUN steps run under a PID limit of a cgroup of ours, a memory limit and no network;
+  // where the lab cannot make that cgroup it says so before building, never silently.
+  const bound = await boundLearnerBuild(ctx.docker);
+  if (bound.notice) (ctx.onNotice ?? ctx.onLine)(bound.notice);
+  // What the failing step said last (the learner's own error), and the layers committed so far:
+  // a failed classic build leaves them untagged, and they are ours to remove.
+  let lastWords: string | null = null;
+  let lastLayer: string | null = null;
+  const onLine = (l: string) => {
+    lastLayer = committedLayerOf(l) ?? lastLayer;
+    const plain = plainLine(l);
+    if (plain && !isBuilderLine(plain)) lastWords = plain;
+    ctx.onLine(l);
+  };
   try {
     const stream = await ctx.docker.buildImage(pack(ctx.dir) as unknown as NodeJS.ReadableStream, {
       t: [tag],
@@ -87,19 +106,38 @@ export async function buildWorkspaceImage(ctx: CheckContext, labId: string): Pro
       // A check also builds what the learner wrote, not what an earlier build left.
       nocache: true,
       pull: false,
+      ...boundedBuildParams(bound.limits, bound.cgroupParent),
       abortSignal: ctx.signal,
     } as unknown as Docker.ImageBuildOptions);
-    await followBuild(stream, { kind: 'yours' }, ctx.onLine, ctx.signal);
+    await followBuild(stream, { kind: 'yours' }, onLine, ctx.signal);
   } catch (err) {
+    if (lastLayer) await ctx.docker.getImage(lastLayer).remove().catch(() => undefined);
     if (ctx.signal.aborted) throw err;
     const why = isLabError(err) ? err.problem.message : err instanceof Error ? err.message.split('\n')[0] : String(err);
     const t = tr(ctx);
+    if (bound.limitReached()) {
+      const n = bound.limits.pidsMax;
+      throw new CheckStop({
+        ok: false,
+        what: t('your Dockerfile builds', 'dein Dockerfile baut'),
+        detail: t(
+          `a RUN step reached the build's PID limit (${n} processes at once) and failed${lastWords ? ` (its last line: ${lastWords})` : ''}: ${why}`,
+          `ein RUN-Schritt stieß an das PID-Limit des Builds (${n} Prozesse zugleich) und scheiterte${lastWords ? ` (seine letzte Zeile: ${lastWords})` : ''}: ${why}`,
+        ),
+        tryThis: t(
+          `a RUN step may hold at most ${n} processes at once: look for a loop that starts processes without waiting for them (a fork bomb)`,
+          `ein RUN-Schritt darf höchstens ${n} Prozesse zugleich haben: such nach einer Schleife, die Prozesse startet, ohne auf sie zu warten (eine Fork-Bombe)`,
+        ),
+      });
+    }
     throw new CheckStop({
       ok: false,
       what: t('your Dockerfile builds', 'dein Dockerfile baut'),
       detail: why ?? 'the build failed',
       tryThis: t('keep the first two lines (ARG BASE / FROM ${BASE}): the check builds offline on top of the lab image', 'behalte die ersten zwei Zeilen (ARG BASE / FROM ${BASE}): der Check baut offline auf dem Lab-Image auf'),
     });
+  } finally {
+    await bound.release();
   }
   const info = await ctx.docker.getImage(tag).inspect();
   return { tag, cmd: info.Config.Cmd ?? [] };

@@ -14,6 +14,8 @@ export interface LabCheckOptions {
   way?: WayChoice;
   labsRoot?: string;
   onLine?: (line: string) => void;
+  /** A line to say once and keep (an unbounded build); the default is onLine. */
+  onNotice?: (line: string) => void;
 }
 
 export async function checkLab(docker: Docker, lab: Lab, opts: LabCheckOptions): Promise<{ result: CheckResult; workspace: WorkspaceReport }> {
@@ -22,6 +24,6 @@ export async function checkLab(docker: Docker, lab: Lab, opts: LabCheckOptions):
   await assertPidLimitHolds(docker);
   const { tag: workloadTag } = await ensureExtraImage(docker, 'workload', WORKLOAD_REPO, { signal: opts.signal, onLine, ...(opts.way ? { way: opts.way } : {}) });
   const { base: baseTag } = await imageTags();
-  const result = await runCheck(lab.check, lab.id, { docker, runId: opts.runId, dir: opts.dir, baseTag, workloadTag, signal: opts.signal, onLine, lang: lab.lang });
+  const result = await runCheck(lab.check, lab.id, { docker, runId: opts.runId, dir: opts.dir, baseTag, workloadTag, signal: opts.signal, onLine, ...(opts.onNotice ? { onNotice: opts.onNotice } : {}), lang: lab.lang });
   return { result, workspace };
 }
