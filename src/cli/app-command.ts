@@ -12,7 +12,7 @@ import { handoutDir } from '../engine/handout-dir.js';
 import { RECORDINGS_DIR } from '../engine/package-paths.js';
 import { BUNDLED_SLIDES_ROOT, defaultLang, loadDeck } from '../engine/slides-loader.js';
 import { DemoRunner } from '../ui/demo-runner.js';
-import { installExitCleanup, setInterruptHandler } from './exit-cleanup.js';
+import { installExitCleanup, setInterruptHandler, signalExitCode } from './exit-cleanup.js';
 import { enterAltScreen } from './terminal-screen.js';
 import type { ContainerVerdict } from '../core/inspect/report.js';
 
@@ -191,7 +191,7 @@ export async function runApp(opts: AppOptions): Promise<number> {
   };
   installExitCleanup();
   const unsetInterrupt = setInterruptHandler((sig) => {
-    void finish(sig === 'SIGINT' ? 130 : sig === 'SIGHUP' ? 129 : 143);
+    void finish(signalExitCode(sig));
   });
   const onCrash = (): void => {
     try {

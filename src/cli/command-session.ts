@@ -5,7 +5,7 @@
 import { connectDocker, type Connection } from '../engine/docker-connect.js';
 import type { SweepCounts } from '../core/i18n.js';
 import { describeSweep, sweepCounts, sweepLeftovers, type SweepReport } from '../engine/sweep.js';
-import { setInterruptHandler } from './exit-cleanup.js';
+import { setInterruptHandler, signalExitCode } from './exit-cleanup.js';
 
 /** What every command says first: which engine, and why that one. */
 export function engineLine(conn: Connection): string {
@@ -35,7 +35,5 @@ export function interruptScope(): InterruptScope {
   return { signal: abort.signal, interrupted: () => by, dispose: uninstall };
 }
 
-/** The shell's convention: 128 + the signal's number. */
-export function exitCodeFor(sig: NodeJS.Signals): number {
-  return sig === 'SIGINT' ? 130 : sig === 'SIGHUP' ? 129 : 143;
-}
+/** The exit code of a command a signal interrupted (exit-cleanup's table). */
+export const exitCodeFor: (sig: NodeJS.Signals) => number = signalExitCode;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTerminalGone } from './exit-cleanup.js';
+import { isTerminalGone, signalExitCode } from './exit-cleanup.js';
 
 describe('isTerminalGone', () => {
   it('takes a failed write to the terminal (EIO, EPIPE) for a hang-up, and nothing else', () => {
@@ -9,5 +9,13 @@ describe('isTerminalGone', () => {
     expect(isTerminalGone(Object.assign(new Error('nope'), { code: 'ENOENT', syscall: 'open' }))).toBe(false);
     expect(isTerminalGone(new Error('a bug'))).toBe(false);
     expect(isTerminalGone(null)).toBe(false);
+  });
+});
+
+describe('signalExitCode', () => {
+  it('is 128 + the signal number for the signals a command winds down on', () => {
+    expect(signalExitCode('SIGINT')).toBe(130);
+    expect(signalExitCode('SIGTERM')).toBe(143);
+    expect(signalExitCode('SIGHUP')).toBe(129);
   });
 });

@@ -11,7 +11,12 @@ let onInterrupt: Interrupt | null = null;
 let installed = false;
 let exiting = false;
 
-const EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+const EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+
+/** The shell's convention: 128 + the signal's number (the one table every command exits by). */
+export function signalExitCode(sig: NodeJS.Signals): number {
+  return EXIT_CODES[sig] ?? 143;
+}
 
 /** The running command's handler: abort its work. Returns a function that uninstalls it. */
 export function setInterruptHandler(fn: Interrupt): () => void {
@@ -49,7 +54,7 @@ function leave(code: number, how: { message?: string; hangUp?: boolean } = {}): 
 
 /** Cleans up and ends as a process whose terminal hung up (see leave). */
 export function hangUp(): Promise<never> {
-  return leave(EXIT_CODES.SIGHUP, { hangUp: true });
+  return leave(signalExitCode('SIGHUP'), { hangUp: true });
 }
 
 // The standard streams that were a terminal when we started; one that no longer is has hung up.
@@ -80,10 +85,10 @@ export function installExitCleanup(): void {
         const handler = onInterrupt;
         handler(sig);
         // If the command does not wind down in time, clean up and go anyway.
-        setTimeout(() => void leave(EXIT_CODES[sig] ?? 1), 20_000).unref();
+        setTimeout(() => void leave(signalExitCode(sig)), 20_000).unref();
         return;
       }
-      void leave(EXIT_CODES[sig] ?? 1);
+      void leave(signalExitCode(sig));
     });
   }
   const crash = (err: unknown) => {

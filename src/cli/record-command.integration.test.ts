@@ -1,9 +1,12 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseRecording } from '../core/recording.js';
+import { PACKAGE_ROOT } from '../engine/package-paths.js';
 import { dockerForTests } from '../test-support/docker-for-tests.js';
 import { runRecord } from './record-command.js';
 
@@ -35,6 +38,27 @@ describe.skipIf(!conn)('zombie-lab record on the real engine', () => {
     expect(noInitPeak).toBeGreaterThan(0);
     // Timestamps only go forward.
     for (let i = 1; i < rec.events.length; i++) expect(rec.events[i]!.at).toBeGreaterThanOrEqual(rec.events[i - 1]!.at);
+    expect(await ours()).toEqual([]);
+  });
+
+  it('SIGTERM mid-run: exit 143 like every other command, nothing recorded, nothing left', async () => {
+    dir ||= await mkdtemp(path.join(tmpdir(), 'zl-rec-'));
+    const out = path.join(dir, 'term.json');
+    const entry = path.join(PACKAGE_ROOT, 'dist', 'cli', 'record-command.js');
+    const js = `import(${JSON.stringify(entry)}).then((m) => m.runRecord({ out: ${JSON.stringify(out)}, durationS: 60, runIdPrefix: ${JSON.stringify(prefix)} })).then((c) => process.exit(c))`;
+    const child = spawn(process.execPath, ['-e', js], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    const code = await new Promise<number | null>((resolve) => {
+      child.stderr.on('data', (b: Buffer) => {
+        err += b.toString();
+        // Once a lane runs, its containers exist: the signal must remove them.
+        if (/no-init running/.test(err) && !child.killed) child.kill('SIGTERM');
+      });
+      child.on('exit', (c) => resolve(c));
+    });
+    expect(code, err).toBe(143);
+    expect(err).toContain('interrupted, nothing recorded');
+    expect(existsSync(out)).toBe(false);
     expect(await ours()).toEqual([]);
   });
 });

@@ -9,10 +9,10 @@ import { MODE_IDS, type ModeId } from '../core/modes.js';
 import { defaultRecordingName, RECORDING_FORMAT, recordingSchema, type Recording } from '../core/recording.js';
 import type { RunEvent } from '../core/run-events.js';
 import { runDemo } from '../engine/demo.js';
-import { isLabError } from '../engine/lab-error.js';
 import { RECORDINGS_DIR } from '../engine/package-paths.js';
-import { connectAndSweep } from './command-session.js';
-import { installExitCleanup, setInterruptHandler } from './exit-cleanup.js';
+import { connectAndSweep, exitCodeFor, interruptScope } from './command-session.js';
+import { installExitCleanup } from './exit-cleanup.js';
+import { reportProblem } from './report-problem.js';
 import { APP_DEMO, demoOptions } from './live-source.js';
 
 export interface RecordOptions {
@@ -42,18 +42,12 @@ export async function runRecord(opts: RecordOptions): Promise<number> {
     conn = opened.conn;
     if (opened.sweptLine) process.stderr.write(`${opened.sweptLine}\n`);
   } catch (err) {
-    const p = isLabError(err) ? err.problem : { message: err instanceof Error ? err.message : String(err), fix: 'run zombie-lab doctor' };
-    process.stderr.write(`zombie-lab: ${p.message}; ${p.fix}\n`);
-    return 1;
+    return reportProblem(err);
   }
   installExitCleanup();
-  const abort = new AbortController();
+  // The shared session: Ctrl-C, SIGTERM and SIGHUP abort the run and exit as every command does.
+  const scope = interruptScope();
   const stop = new AbortController();
-  let interrupted = false;
-  const unset = setInterruptHandler(() => {
-    interrupted = true;
-    abort.abort();
-  });
   const t0 = Date.now();
   const events: { at: number; event: RunEvent }[] = [];
   const lastTree = new Map<ModeId, number>();
@@ -61,7 +55,7 @@ export async function runRecord(opts: RecordOptions): Promise<number> {
   let lastReport = 0;
   const zombies = new Map<ModeId, number>();
   try {
-    for await (const e of runDemo(conn.docker, demoOptions(opts.runIdPrefix ?? 'record'), { signal: abort.signal, stop: stop.signal })) {
+    for await (const e of runDemo(conn.docker, demoOptions(opts.runIdPrefix ?? 'record'), { signal: scope.signal, stop: stop.signal })) {
       const at = Date.now() - t0;
       let event = e;
       if (e.type === 'sample') {
@@ -82,11 +76,12 @@ export async function runRecord(opts: RecordOptions): Promise<number> {
     }
   } finally {
     clearTimeout(stopTimer);
-    unset();
+    scope.dispose();
   }
+  const interrupted = scope.interrupted();
   if (interrupted) {
     process.stderr.write('zombie-lab: interrupted, nothing recorded\n');
-    return 130;
+    return exitCodeFor(interrupted);
   }
   const done = events.some((e) => e.event.type === 'done');
   const problem = events.find((e) => e.event.type === 'problem');

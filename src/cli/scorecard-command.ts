@@ -1,3 +1,4 @@
+import { parseCommaList } from '../core/comma-list.js';
 import { parseIntIn } from '../core/compare-options.js';
 /** `zombie-lab scorecard`: every PID 1 variant measured on the real engine, as a table or JSON. */
 import { renderScorecard, SCORECARD_DEFAULTS, VARIANT_IDS, VARIANTS, isVariantId, type ScorecardSettings, type VariantId } from '../core/scorecard.js';
@@ -20,12 +21,12 @@ export interface ScorecardCliOptions {
   runId?: string;
 }
 
-function parseVariants(raw: string | undefined): VariantId[] {
+export function parseVariants(raw: string | undefined): VariantId[] {
   if (!raw) return [...VARIANT_IDS];
-  const ids = raw.split(',').map((s) => s.trim()).filter(Boolean);
-  const bad = ids.filter((id) => !isVariantId(id));
+  // `tini,tini` measures tini once.
+  const { known, unknown: bad } = parseCommaList(raw, isVariantId);
   if (bad.length) throw new LabError(`unknown variant ${bad.join(', ')}`, `use some of: ${VARIANT_IDS.join(',')}`);
-  return ids as VariantId[];
+  return known;
 }
 
 export async function runScorecardCommand(o: ScorecardCliOptions): Promise<number> {

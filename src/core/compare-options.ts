@@ -1,4 +1,5 @@
 /** Parsing and checking the options of `compare` (and the app's demo), with messages a person can act on. */
+import { parseCommaList } from './comma-list.js';
 import { MAX_PIDS_LIMIT, MIN_PIDS_LIMIT } from './container-spec.js';
 import { isModeId, MODE_IDS, type ModeId } from './modes.js';
 
@@ -21,11 +22,10 @@ export function parseDuration(text: string): number {
 }
 
 export function parseModes(text: string): ModeId[] {
-  const parts = text.split(',').map((s) => s.trim()).filter(Boolean);
-  if (parts.length === 0) throw new OptionError(`no modes given (choose from ${MODE_IDS.join(', ')})`);
-  const bad = parts.filter((p) => !isModeId(p));
+  const { known, unknown: bad } = parseCommaList(text, isModeId);
+  if (known.length + bad.length === 0) throw new OptionError(`no modes given (choose from ${MODE_IDS.join(', ')})`);
   if (bad.length) throw new OptionError(`unknown mode ${bad.map((b) => `"${b}"`).join(', ')} (choose from ${MODE_IDS.join(', ')})`);
-  return [...new Set(parts as ModeId[])];
+  return known;
 }
 
 /** Decimal digits only: Number() would also take 0x100, 1e3 or " 12 ". */

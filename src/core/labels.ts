@@ -15,6 +15,15 @@ export const LABEL_PIDS_LIMIT = 'zombie-lab.pids-limit';
 /** On images: the tag the lab gave it. Child images inherit labels, so a match also needs that tag. */
 export const LABEL_IMAGE = 'zombie-lab.image';
 
+/** What a container is for, beyond its kind: the sampler's target, the workload, a scorecard run, a lab check. */
+export const LABEL_TARGET = 'zombie-lab.target';
+export const LABEL_WORKLOAD = 'zombie-lab.workload';
+export const LABEL_VARIANT = 'zombie-lab.variant';
+export const LABEL_JOB = 'zombie-lab.job';
+export const LABEL_LAB_CHECK = 'zombie-lab.lab-check';
+/** On the base image: how it was built (`offline` or `registry`). */
+export const LABEL_BASE_WAY = 'zombie-lab.base-way';
+
 export type ContainerKind = 'demo' | 'probe' | 'sampler' | 'lab';
 
 export interface Owner {

@@ -6,6 +6,7 @@
  * only the lab, which then kills the whole build at once instead of waiting for it to tidy up.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { LabError } from './lab-error.js';
 
 const found = new Map<string, boolean>();
@@ -56,15 +57,14 @@ export function runContained(cmd: string, args: string[], opts: ContainedOptions
     const [file, ...rest] = [...containment().argv, cmd, ...args] as [string, ...string[]];
     const child = spawn(file, rest, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, ...(opts.env ? { env: opts.env } : {}) });
     let tail: string[] = [];
-    const feed = (chunk: Buffer) => {
-      for (const l of chunk.toString().split('\n')) {
-        if (!l.trim()) continue;
-        tail = [...tail.slice(-5), l];
-        onLine(l);
-      }
+    // Whole lines only: a chunk can end mid-line (or mid-character), readline joins it with the next.
+    const feed = (l: string) => {
+      if (!l.trim()) return;
+      tail = [...tail.slice(-5), l];
+      onLine(l);
     };
-    child.stdout.on('data', feed);
-    child.stderr.on('data', feed);
+    createInterface({ input: child.stdout, crlfDelay: Infinity }).on('line', feed);
+    createInterface({ input: child.stderr, crlfDelay: Infinity }).on('line', feed);
     const kill = () => {
       try {
         // The group: setpriv/unshare and anything outside the namespaces. Inside, the kernel ends the rest.

@@ -9,7 +9,7 @@ import type { BuildTarget } from '../core/problem-text.js';
 import type Docker from 'dockerode';
 import { pack } from 'tar-fs';
 import { contentHash } from '../core/content-hash.js';
-import { LABEL_IMAGE } from '../core/labels.js';
+import { LABEL_BASE_WAY, LABEL_IMAGE } from '../core/labels.js';
 import { uiText } from '../core/i18n.js';
 import type { BuildNote, BuildWay, ImageName, RunEvent, WayWhy } from '../core/run-events.js';
 
@@ -126,7 +126,7 @@ async function buildBaseOffline(docker: Docker, tag: string, imagesDir: string, 
     // Imported untagged, then tagged by id: Podman ignores the import's tag (the image would land
     // as :latest), and merges several pairs in one LABEL change into one label: one pair each.
     const stream = await docker.importImage(createReadStream(tarball), {
-      changes: [`LABEL ${LABEL_IMAGE}=${tag}`, 'LABEL zombie-lab.base-way=offline', 'CMD ["bash"]', 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
+      changes: [`LABEL ${LABEL_IMAGE}=${tag}`, `LABEL ${LABEL_BASE_WAY}=offline`, 'CMD ["bash"]', 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
       ...(signal ? { abortSignal: signal } : {}),
     } as Record<string, unknown>);
     const { imageId } = await followBuild(stream, { kind: 'import' }, onLine, signal);
@@ -195,7 +195,7 @@ export async function* ensureImages(docker: Docker, opts: EnsureOptions = {}): A
     if (way === 'offline') await buildBaseOffline(docker, tags.base, imagesDir, lineFor('base'), opts.signal);
     else
       await buildContext(docker, path.join(imagesDir, 'base'), [tags.base], { kind: 'image', name: 'base' }, lineFor('base'), {
-        labels: { [LABEL_IMAGE]: tags.base, 'zombie-lab.base-way': 'registry' },
+        labels: { [LABEL_IMAGE]: tags.base, [LABEL_BASE_WAY]: 'registry' },
         ...(opts.signal ? { signal: opts.signal } : {}),
       });
     return way;

@@ -13,11 +13,17 @@ afterAll(async () => {
   if (conn) await removeLabContainers(conn.docker, { runId });
 });
 
-describe.runIf(conn)('the scorecard on the real engine', () => {
-  let rows: Record<VariantId, ScoreRow>;
-  const events: ScorecardEvent[] = [];
+interface Measured {
+  out: ScoreRow[];
+  rows: Record<VariantId, ScoreRow>;
+  events: ScorecardEvent[];
+}
 
-  it('measures every variant with no errors and leaves no container behind', async () => {
+// One scorecard run, made by whichever test asks first: each test stands alone (`-t` can pick any).
+let measuring: Promise<Measured> | undefined;
+function measured(): Promise<Measured> {
+  measuring ??= (async () => {
+    const events: ScorecardEvent[] = [];
     // Ensured, not assumed: another session's `clean --images` on the shared engine may have removed it.
     const { tag: image } = await ensureExtraImage(conn!.docker, 'workload', WORKLOAD_REPO);
     const out = await runScorecard(conn!.docker, {
@@ -28,13 +34,22 @@ describe.runIf(conn)('the scorecard on the real engine', () => {
       signal: new AbortController().signal,
       onEvent: (e) => events.push(e),
     });
-    rows = Object.fromEntries(out.map((r) => [r.variant, r])) as Record<VariantId, ScoreRow>;
+    return { out, rows: Object.fromEntries(out.map((r) => [r.variant, r])) as Record<VariantId, ScoreRow>, events };
+  })();
+  return measuring;
+}
+const RUN_MS = 180_000;
+
+describe.runIf(conn)('the scorecard on the real engine', () => {
+  it('measures every variant with no errors and leaves no container behind', async () => {
+    const { out, events } = await measured();
     for (const r of out) expect(r.errors, r.variant).toEqual([]);
     expect(events.filter((e) => e.type === 'job-done')).toHaveLength(VARIANT_IDS.length * 3);
     expect((await listLabContainers(conn!.docker)).filter((c) => c.runId === runId)).toEqual([]);
-  }, 180_000);
+  }, RUN_MS);
 
-  it('PID 1 is what /proc says, including the bash -c exec trap', () => {
+  it('PID 1 is what /proc says, including the bash -c exec trap', async () => {
+    const { rows } = await measured();
     expect(rows.python3.pid1).toBe('python3');
     expect(rows['bash-script'].pid1).toBe('bash');
     expect(rows['bash-c'].pid1).toBe('python3');
@@ -45,17 +60,19 @@ describe.runIf(conn)('the scorecard on the real engine', () => {
     expect(rows.catatonit.pid1).toBe('catatonit');
     expect(rows['s6-svscan'].pid1).toBe('s6-svscan');
     expect(rows['app-reaps'].pid1).toBe('python3');
-  });
+  }, RUN_MS);
 
-  it('zombies pile up only when PID 1 is an app that does not reap', () => {
+  it('zombies pile up only when PID 1 is an app that does not reap', async () => {
+    const { rows } = await measured();
     expect(rows.python3.zombies).toBeGreaterThanOrEqual(20);
     expect(rows['bash-c'].zombies).toBeGreaterThanOrEqual(20);
     for (const v of ['bash-script', 'shell-form', 'dumb-init', 'dumb-init-single', 'tini', 'docker-init', 'docker-init-pgroup', 'catatonit', 's6-svscan', 'app-reaps'] as const) {
       expect(rows[v].zombies, v).toBeLessThanOrEqual(2);
     }
-  });
+  }, RUN_MS);
 
-  it('docker stop takes the timeout and ends in 137 when SIGTERM cannot reach the app; an init makes it 143 at once', () => {
+  it('docker stop takes the timeout and ends in 137 when SIGTERM cannot reach the app; an init makes it 143 at once', async () => {
+    const { rows } = await measured();
     for (const v of ['python3', 'bash-script', 'bash-c', 'shell-form', 'app-reaps'] as const) {
       expect(rows[v].stopFast, v).toBe(false);
       expect(rows[v].stopExitCode, v).toBe(137);
@@ -65,9 +82,10 @@ describe.runIf(conn)('the scorecard on the real engine', () => {
       expect(rows[v].stopExitCode, v).toBe(143);
     }
     expect(rows['s6-svscan'].stopFast).toBe(true);
-  });
+  }, RUN_MS);
 
-  it('only dumb-init (setsid default) and tini with TINI_KILL_PROCESS_GROUP forward a signal to the process group', () => {
+  it('only dumb-init (setsid default) and tini with TINI_KILL_PROCESS_GROUP forward a signal to the process group', async () => {
+    const { rows } = await measured();
     const group = VARIANT_IDS.filter((v) => rows[v].reachesGroup);
     expect(group.sort()).toEqual(['docker-init-pgroup', 'dumb-init']);
     expect(rows['bash-script'].reachesApp).toBe(false);
@@ -76,10 +94,11 @@ describe.runIf(conn)('the scorecard on the real engine', () => {
     expect(rows['s6-svscan'].reachesApp).toBe(false);
     expect(rows['s6-svscan'].reachesGroup).toBe(false);
     expect(rows.tini.reachesApp).toBe(true);
-  });
+  }, RUN_MS);
 
-  it('exit 3 of the app is the exit code of the container, except under a supervisor that restarts it', () => {
+  it('exit 3 of the app is the exit code of the container, except under a supervisor that restarts it', async () => {
+    const { rows } = await measured();
     for (const v of VARIANT_IDS.filter((x) => x !== 's6-svscan')) expect(rows[v].appExitCode, v).toBe(3);
     expect(rows['s6-svscan'].appExitStayedUp).toBe(true);
-  });
+  }, RUN_MS);
 });

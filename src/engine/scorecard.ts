@@ -2,6 +2,7 @@
  * Runs the scorecard: three independent runs per PID 1 variant (zombies + docker stop, exit
  * code, signal forwarding), a bounded number at a time, each measured on the real engine.
  */
+import { LABEL_VARIANT, LABEL_JOB } from '../core/labels.js';
 import type Docker from 'dockerode';
 import { containerSpec, type Limits } from '../core/container-spec.js';
 import {
@@ -80,7 +81,7 @@ async function startVariant(docker: Docker, run: ScorecardRun, variant: VariantI
       init: v.init,
       env: { ZOMBIE_LAB_TTL: '120', ...v.env, ...env },
       limits,
-      labels: { 'zombie-lab.variant': variant, 'zombie-lab.job': job },
+      labels: { [LABEL_VARIANT]: variant, [LABEL_JOB]: job },
       autoRemove,
     }),
     run.signal,

@@ -9,6 +9,7 @@
  * own fast path does here, with /proc as its paced cross-check; the cross-check's verdicts are
  * judged here (CrossCheck), and two quiet disagreements send it back to /proc.
  */
+import { LABEL_TARGET } from '../core/labels.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -27,7 +28,6 @@ import { withTimeout } from './timeout.js';
 import { IMAGES_DIR } from './package-paths.js';
 import { DEFAULT_CHECK_BUDGET, DEFAULT_CHECK_EVERY_MS, sampleFromCgroup } from './sampler.js';
 
-export const LABEL_TARGET = 'zombie-lab.target';
 
 /** The /proc counts of one scan inside the PID namespace. */
 export interface ProcCounts {

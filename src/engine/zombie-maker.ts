@@ -3,6 +3,7 @@
  * rests: python3 as PID 1 forks children that exit at once and never reaps them. For the
  * sampler tests and the benchmark, where counts must be compared on a quiet container.
  */
+import { LABEL_WORKLOAD } from '../core/labels.js';
 import type Docker from 'dockerode';
 import { containerSpec, type PidsAllowance } from '../core/container-spec.js';
 import type { Owner } from '../core/labels.js';
@@ -55,7 +56,7 @@ export function startZombieMaker(docker: Docker, opts: ZombieMakerOptions, signa
       env: { ZOMBIES: String(opts.zombies), ZOMBIE_LAB_TTL: String(opts.ttlS ?? 600) },
       limits: { pidsLimit: opts.pidsLimit, memoryMb: opts.memoryMb ?? 128 },
       ...(opts.pidsAllowance ? { pidsAllowance: opts.pidsAllowance } : {}),
-      labels: { 'zombie-lab.workload': 'zombie-maker', ...opts.labels },
+      labels: { [LABEL_WORKLOAD]: 'zombie-maker', ...opts.labels },
     }),
     signal,
   );

@@ -1,4 +1,5 @@
 /** Starts the Ink lab runner on the terminal, wired to the real engine, and waits for it to end. */
+import { noColorFromEnv } from '../core/theme.js';
 import { render } from 'ink';
 import type { Catalog } from '../core/labs/catalog.js';
 import type { Progress } from '../core/labs/progress.js';
@@ -25,7 +26,7 @@ export interface LabAppInput {
 }
 
 export async function runLabApp(input: LabAppInput): Promise<number> {
-  const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
+  const noColor = noColorFromEnv(process.env);
   const app = render(
     <LabApp
       catalog={input.catalog}

@@ -6,6 +6,7 @@ import { Box, Text } from 'ink';
 import type React from 'react';
 import { useMemo } from 'react';
 import type { Lang, Slide } from '../core/slides/types.js';
+import { noColorFromEnv } from '../core/theme.js';
 import { layoutSlide } from './slide-layout.js';
 
 export interface SlideViewProps {
@@ -20,17 +21,12 @@ export interface SlideViewProps {
   renderLanes?: (width: number, height: number) => React.ReactNode;
 }
 
-function envNoColor(): boolean {
-  const value = process.env.NO_COLOR;
-  return value !== undefined && value !== '';
-}
-
 function langOf(slide: Slide): Lang {
   return /(^|\/)de\//.test(slide.file) ? 'de' : 'en';
 }
 
 export function SlideView({ slide, width, height, noColor, lang, renderLanes }: SlideViewProps): React.JSX.Element {
-  const plain = noColor ?? envNoColor();
+  const plain = noColor ?? noColorFromEnv(process.env);
   const withLanes = renderLanes !== undefined;
   const shownLang = lang ?? langOf(slide);
   // The lanes re-render this component on every sample; the Markdown only changes with the slide.

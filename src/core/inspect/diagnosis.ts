@@ -3,6 +3,7 @@
  * `docker stop` prediction, the zombies by parent, PIDs against the limit, and one finding per
  * problem with the fix for the way the container was started. Pure.
  */
+import { parseCommaList } from '../comma-list.js';
 import { identifyPid1, type Pid1Identity } from './pid1-kind.js';
 import { DEFAULT_STOP_TIMEOUT_S, zombieParents, type ContainerFacts, type NamespaceSnapshot, type ProcInfo, type ZombieParent } from './snapshot.js';
 import { judgeSignal, normalizeSignalName, predictStop, type SignalVerdict, type StopPrediction } from './signal-verdict.js';
@@ -222,12 +223,9 @@ export function verdictFacts(d: Pick<Diagnosis, 'identity' | 'stop' | 'zombies'>
 
 /** Parses `--fail-on zombies,sigterm`; throws a RangeError naming the bad word. */
 export function parseFailOn(text: string): FailCategory[] {
-  const out: FailCategory[] = [];
-  for (const w of text.split(',').map((x) => x.trim()).filter(Boolean)) {
-    if (!(FAIL_CATEGORIES as readonly string[]).includes(w)) throw new RangeError(`--fail-on: unknown category "${w}" (use ${FAIL_CATEGORIES.join(', ')})`);
-    out.push(w as FailCategory);
-  }
-  return out;
+  const { known, unknown } = parseCommaList(text, (w): w is FailCategory => (FAIL_CATEGORIES as readonly string[]).includes(w));
+  if (unknown[0] !== undefined) throw new RangeError(`--fail-on: unknown category "${unknown[0]}" (use ${FAIL_CATEGORIES.join(', ')})`);
+  return known;
 }
 
 /** 1 when a finding counts (all of them, or those of the --fail-on categories), else 0. */

@@ -12,7 +12,7 @@ import { contentHash } from '../../core/content-hash.js';
 import { containerSpec } from '../../core/container-spec.js';
 import type { CheckItem } from '../../core/labs/check-result.js';
 import { parseRunFlags, type RunFlags } from '../../core/labs/run-flags.js';
-import { LABEL_IMAGE } from '../../core/labels.js';
+import { LABEL_IMAGE, LABEL_LAB_CHECK } from '../../core/labels.js';
 import { boundedBuildParams } from '../../core/build-bounds.js';
 import { committedLayerOf, isBuilderLine, plainLine } from '../../core/build-output.js';
 import { boundLearnerBuild } from '../build-cgroup.js';
@@ -170,7 +170,7 @@ export async function startForCheck(ctx: CheckContext, input: RunInput): Promise
       init: input.init ?? false,
       env: { ZOMBIE_LAB_TTL: '120', ...input.env },
       limits: { pidsLimit: input.pidsLimit ?? 128, memoryMb: 96 },
-      labels: { 'zombie-lab.lab-check': input.what },
+      labels: { [LABEL_LAB_CHECK]: input.what },
       autoRemove: false,
       ...(input.pidMode ? { pidMode: input.pidMode } : {}),
     }),

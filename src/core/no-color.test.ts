@@ -1,0 +1,23 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { noColorFromEnv } from './theme.js';
+
+const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const sources = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sources(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : [],
+  );
+
+describe('NO_COLOR', () => {
+  it('means plain text when set and not empty (the no-color.org convention)', () => {
+    expect(noColorFromEnv({ NO_COLOR: '1' })).toBe(true);
+    expect(noColorFromEnv({ NO_COLOR: '' })).toBe(false);
+    expect(noColorFromEnv({})).toBe(false);
+  });
+  it('is read only by noColorFromEnv (the app, the lab runner and the slides agree)', () => {
+    const readers = sources(SRC).filter((f) => /\benv(?:\.NO_COLOR|\['NO_COLOR'\])/.test(readFileSync(f, 'utf8')));
+    expect(readers.map((f) => path.relative(SRC, f))).toEqual([path.join('core', 'theme.ts')]);
+  });
+});
