@@ -62,7 +62,8 @@ const CASES: Case[] = [
   { key: 'script', input: { cmd: ['bash', '/work/start.sh'] } },
   { key: 'handler', input: { cmd: HANDLER } },
   // tini reaps orphans, but these zombies' parent is alive and never waits: no init helps.
-  { key: 'live-parent', input: { entrypoint: ['tini', '--'], cmd: APP, env: { ZOMBIE_RATE: '4', ZOMBIE_KIND: 'child' } } },
+  // Room for a minute of its pile: the sidecar test's watch must still see it grow.
+  { key: 'live-parent', input: { entrypoint: ['tini', '--'], cmd: APP, env: { ZOMBIE_RATE: '4', ZOMBIE_KIND: 'child' }, limits: { pidsLimit: 400, memoryMb: 64 } } },
   // Looks like someone's compose service (a zombie pile and logs of its own); it is still ours.
   { key: 'foreign', input: { cmd: APP, env: { ZOMBIE_RATE: '5' }, labels: { 'com.docker.compose.project': 'shop', 'com.docker.compose.service': 'web' } } },
   { key: 'no-pids-limit', input: { cmd: ['sleep', '300'], noPidsLimit: noPidsLimitFor(['sleep'], 'inspect test: what inspect says without a PID limit') } },
