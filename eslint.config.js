@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 // The layers run one way: core (pure) ← engine (engines, the kernel) ← ui (Ink) ← cli (wiring).
@@ -26,6 +27,12 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  // The rules of hooks for the Ink components and hooks (calls in order, complete dependency lists).
+  {
+    files: ['src/ui/**/*.ts', 'src/ui/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
   },
   layer('core', ['engine', 'ui', 'cli'], [...nodeIo, 'ink', 'react', 'dockerode', 'tar-fs']),
   layer('engine', ['ui', 'cli'], ['ink', 'react']),
