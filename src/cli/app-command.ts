@@ -8,7 +8,7 @@ import type { EventSource } from '../core/event-source.js';
 import { uiText, type SweepCounts, type UiText } from '../core/i18n.js';
 import type { Lang } from '../core/slides/types.js';
 import { makeTheme, noColorFromEnv, type ThemeName } from '../core/theme.js';
-import { handoutDir } from '../engine/handout-dir.js';
+import { handoutDir, userRecordingsDir } from '../engine/handout-dir.js';
 import { RECORDINGS_DIR } from '../engine/package-paths.js';
 import { BUNDLED_SLIDES_ROOT, defaultLang, loadDeck } from '../engine/slides-loader.js';
 import { DemoRunner } from '../ui/demo-runner.js';
@@ -69,7 +69,8 @@ async function chooseSource(opts: AppOptions): Promise<Chosen | string> {
     // Why no engine answers is `zombie-lab doctor`'s to explain, in full; the app says where to look.
   }
   const { loadRecording, newestRecording, replaySource } = await import('../engine/replay-source.js');
-  const file = newestRecording(RECORDINGS_DIR);
+  // The user's own recordings first (`zombie-lab record`), else the one the package ships.
+  const file = newestRecording(userRecordingsDir()) ?? newestRecording(RECORDINGS_DIR);
   if (!file) return { source: null, replay: false, notice: { kind: 'no-engine' } };
   try {
     const rec = await loadRecording(file);

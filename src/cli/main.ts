@@ -148,7 +148,7 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('record')
     .description('record a real run on this engine, for the app to replay where no engine is reachable')
-    .option('--out <file>', 'where to write the recording (default: recordings/<date>-docker-<version>.json)')
+    .option('--out <file>', 'where to write the recording (default: ~/.local/share/zombie-lab/recordings/<date>-docker-<version>.json, or under $XDG_DATA_HOME)')
     .option('--duration <time>', 'how long to run before stopping', '20s')
     .action(async (o: { out?: string; duration: string }) => {
       let durationS: number;

@@ -9,7 +9,7 @@ import { MODE_IDS, type ModeId } from '../core/modes.js';
 import { defaultRecordingName, RECORDING_FORMAT, recordingSchema, type Recording } from '../core/recording.js';
 import type { RunEvent } from '../core/run-events.js';
 import { runDemo } from '../engine/demo.js';
-import { RECORDINGS_DIR } from '../engine/package-paths.js';
+import { userRecordingsDir } from '../engine/handout-dir.js';
 import { connectAndSweep, exitCodeFor, interruptScope } from './command-session.js';
 import { installExitCleanup } from './exit-cleanup.js';
 import { reportProblem } from './report-problem.js';
@@ -101,7 +101,7 @@ export async function runRecord(opts: RecordOptions): Promise<number> {
   };
   // Never write a file the replay would refuse.
   recordingSchema.parse(rec);
-  const out = path.resolve(opts.out ?? path.join(RECORDINGS_DIR, defaultRecordingName(t0, conn.version)));
+  const out = path.resolve(opts.out ?? path.join(userRecordingsDir(), defaultRecordingName(t0, conn.version)));
   try {
     await mkdir(path.dirname(out), { recursive: true });
     await writeFile(out, JSON.stringify(rec) + '\n');

@@ -6,8 +6,20 @@
 import { homedir } from 'node:os';
 import path from 'node:path';
 
+function dataHome(env: Record<string, string | undefined>): string {
+  return env.XDG_DATA_HOME && path.isAbsolute(env.XDG_DATA_HOME) ? env.XDG_DATA_HOME : path.join(homedir(), '.local', 'share');
+}
+
 export function handoutDir(env: Record<string, string | undefined> = process.env): string {
   if (env.ZOMBIE_LAB_OUT) return path.resolve(env.ZOMBIE_LAB_OUT);
-  const base = env.XDG_DATA_HOME && path.isAbsolute(env.XDG_DATA_HOME) ? env.XDG_DATA_HOME : path.join(homedir(), '.local', 'share');
-  return path.join(base, 'zombie-lab', 'handouts');
+  return path.join(dataHome(env), 'zombie-lab', 'handouts');
+}
+
+/**
+ * Where `record` writes by default, and where the app looks first for a run to replay:
+ * $XDG_DATA_HOME/zombie-lab/recordings (~/.local/share/…). The package's own recordings/ is
+ * read-only material (an installed package may not even be writable).
+ */
+export function userRecordingsDir(env: Record<string, string | undefined> = process.env): string {
+  return path.join(dataHome(env), 'zombie-lab', 'recordings');
 }
