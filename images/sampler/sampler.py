@@ -155,6 +155,14 @@ def once_fields():
     pid_max = (read_or_none("/proc/sys/kernel/pid_max") or b"").strip()
     if pid_max.isdigit():
         fields.append(("pidMax", int(pid_max)))
+    # The namespace's own PID counter: the last PID its kernel handed out. Only a process inside
+    # the namespace can read it; a count of forks that no process exiting early can hide. With
+    # it the sampler's own PID, the first one its container's start took (runc's threads before
+    # the exec take a varying number after it): PIDs handed out before this sampler = nsSelfPid - 1.
+    ns_last = (read_or_none("/proc/sys/kernel/ns_last_pid") or b"").strip()
+    if once and ns_last.isdigit():
+        fields.append(("nsLastPid", int(ns_last)))
+        fields.append(("nsSelfPid", me))
     if once and last_scan is not None:
         # For the lab checks: the namespace's newest PID and what each live process runs.
         fields.append(("lastPid", last_scan.last_pid))

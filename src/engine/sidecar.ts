@@ -52,6 +52,10 @@ export interface SidecarReading extends ProcCounts {
   pidMax?: number;
   /** The highest PID in the namespace (the sampler's own excluded), in a one-shot reading. */
   lastPid?: number;
+  /** The namespace's PID counter (/proc/sys/kernel/ns_last_pid read inside it, the sampler's own PID included), in a one-shot reading. */
+  nsLastPid?: number;
+  /** The sampler's own PID in the namespace: the first its start took. */
+  nsSelfPid?: number;
   /** [pid, argv] of the live processes in the tree, in a one-shot reading. */
   cmds?: [number, string[]][];
   /** On the cgroup way: the demo's pids cgroup (zombies/live/threads above come from it, zombies confirmed over two ticks). */
@@ -125,6 +129,8 @@ interface WireLine {
   SigCgt?: string;
   pid1cmd?: string[];
   lastPid?: number;
+  nsLastPid?: number;
+  nsSelfPid?: number;
   cmds?: [number, string[]][];
   /** [pids.current, threads listed, processes listed, pids.max (-1: max), refused forks, pids.peak (-1: none)] */
   cg?: number[];
@@ -149,9 +155,11 @@ export function parseReading(line: string): SidecarReading | null {
 }
 
 /** PID 1's signal masks and pid_max, on one-shot readings. */
-function onceFields(r: WireLine): Pick<SidecarReading, 'SigBlk' | 'SigIgn' | 'SigCgt' | 'pid1cmd' | 'pidMax' | 'lastPid' | 'cmds'> {
+function onceFields(r: WireLine): Pick<SidecarReading, 'SigBlk' | 'SigIgn' | 'SigCgt' | 'pid1cmd' | 'pidMax' | 'lastPid' | 'nsLastPid' | 'nsSelfPid' | 'cmds'> {
   return {
     ...(r.lastPid !== undefined ? { lastPid: r.lastPid } : {}),
+    ...(Number.isInteger(r.nsLastPid) ? { nsLastPid: r.nsLastPid } : {}),
+    ...(Number.isInteger(r.nsSelfPid) ? { nsSelfPid: r.nsSelfPid } : {}),
     ...(Array.isArray(r.cmds) ? { cmds: r.cmds } : {}),
     ...(Array.isArray(r.pid1cmd) ? { pid1cmd: r.pid1cmd } : {}),
     ...(r.SigBlk !== undefined ? { SigBlk: r.SigBlk } : {}),

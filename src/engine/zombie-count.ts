@@ -59,6 +59,22 @@ export interface ProcFact {
   argv: string[];
 }
 
+/**
+ * A reading of a namespace's PID counter by a sampler inside it: `last` is ns_last_pid, `sampler`
+ * the sampler's own PID, the first its container's start took (runc's threads took a few more
+ * after it, a varying number): so `sampler - 1` PIDs were handed out before that sampler came.
+ */
+export interface PidCounter {
+  last: number;
+  sampler: number;
+}
+
+/** PIDs the namespace handed out between two counter readings, none of them to our samplers. */
+export function forksBetween(before: PidCounter | null, after: PidCounter | null): number | null {
+  if (!before || !after) return null;
+  return Math.max(0, after.sampler - 1 - before.last);
+}
+
 /** One reading of a container's PID namespace. */
 export interface Measured {
   source: CountingSource;
@@ -85,6 +101,12 @@ export interface Measured {
    * namespace numbers its processes 1, 2, 3, ...: this counts the forks done in it.
    */
   lastNsPid: number | null;
+  /**
+   * The namespace's PID counter as its kernel keeps it (/proc/sys/kernel/ns_last_pid, which only
+   * a process inside the namespace can read), with the reading sampler's own PID: through the
+   * sidecar; null on this host's /proc.
+   */
+  pidCounter: PidCounter | null;
   /** The live processes of the namespace with their command lines (lab checks verify the workload by them). */
   procs: ProcFact[];
   /** The sidecar's way of counting (its pids cgroup on cgroup v2, else /proc, and why). */
@@ -136,6 +158,7 @@ export async function countNow(target: CountTarget, opts: CountOptions): Promise
     pid1Cmdline: readCmdline(owner.initPid),
     pidMax: readPidMax(),
     lastNsPid: lastNsPidOf(tree),
+    pidCounter: null,
     procs: tree.filter((p) => p.state !== 'Z').map((p) => ({ pid: p.pid, ppid: p.ppid, comm: p.comm, argv: readCmdline(p.pid) })),
   };
 }
@@ -210,6 +233,7 @@ async function countWithSidecar(target: CountTarget, owner: CountTarget, plan: C
       pidMax: r.pidMax ?? null,
       // In the namespace the sidecar sees its PIDs as the namespace numbers them.
       lastNsPid: r.lastPid ?? null,
+      pidCounter: r.nsLastPid !== undefined && r.nsSelfPid !== undefined ? { last: r.nsLastPid, sampler: r.nsSelfPid } : null,
       procs: (r.cmds ?? []).flatMap(([pid, argv]) => {
         const p = tree.find((e) => e.pid === pid && e.state !== 'Z');
         return p ? [{ pid, ppid: p.ppid, comm: p.comm, argv }] : [];

@@ -21,7 +21,7 @@ import { createAndStart, removeQuietly, type Started } from '../containers.js';
 import { isLabError } from '../lab-error.js';
 import { ownerFor } from '../run-id.js';
 import { abortableDelay } from '../timeout.js';
-import { countNow, type Measured, type ProcFact } from '../zombie-count.js';
+import { countNow, forksBetween, planCounting, type Measured, type PidCounter, type ProcFact } from '../zombie-count.js';
 
 export interface CheckContext {
   docker: Docker;
@@ -193,9 +193,12 @@ export interface Watched {
   samples: Measured[];
   first: Measured;
   last: Measured;
-  /** Forks done in the namespace between the first and the last sample (from its PID counter). */
-  forks: number;
-  /** Seconds between the first and the last sample. */
+  /**
+   * Forks done in the namespace over `spanS` (at least), from the PID counter its kernel keeps
+   * (ns_last_pid), none of our own samplers' PIDs in it; null when the counter could not be read.
+   */
+  forks: number | null;
+  /** Seconds between the two readings of the PID counter. */
   spanS: number;
   /**
    * Zombies that stay: the fewest seen in the last three samples. A child caught between its
@@ -217,12 +220,37 @@ function endedEarly(ctx: CheckContext, code: number | null, afterMs: number): Ch
   });
 }
 
+/**
+ * The namespace's PID counter, read by a one-shot sampler inside it (only a process in the
+ * namespace can read ns_last_pid).
+ */
+export async function pidCounter(ctx: CheckContext, nsOwner: Started): Promise<PidCounter | null> {
+  const m = await countNow(nsOwner, { docker: ctx.docker, owner: ownerFor(ctx.runId), sidecarImage: ctx.baseTag, signal: ctx.signal, plan: { source: 'sidecar', why: "the namespace's PID counter", ns: null, cgroup: null } });
+  return m.pidCounter;
+}
+
 export async function watch(ctx: CheckContext, s: Started, windowMs: number, nsOwner: Started = s): Promise<Watched> {
   const samples: Measured[] = [];
-  const t0 = performance.now();
+  let t0 = performance.now();
   const times: number[] = [];
   const seen: { ended: { code: number | null; at: number } | null } = { ended: null };
   void Promise.race([s.exited, nsOwner.exited]).then((code) => (seen.ended ??= { code, at: performance.now() - t0 }));
+  /** A sampler cannot join a namespace whose init is gone: name the exit, not the engine's refusal. */
+  const counter = async () => {
+    try {
+      return await pidCounter(ctx, nsOwner);
+    } catch (err) {
+      await Promise.race([s.exited, nsOwner.exited, abortableDelay(2000, ctx.signal)]);
+      await Promise.resolve();
+      const gone = seen.ended as { code: number | null; at: number } | null;
+      if (gone) throw endedEarly(ctx, gone.code, gone.at);
+      throw err;
+    }
+  };
+  // On this host's /proc the counter is read by a sampler of its own, before and after the window.
+  const sidecarWay = planCounting(nsOwner).source === 'sidecar';
+  const before = sidecarWay ? null : await counter();
+  t0 = performance.now();
   for (;;) {
     times.push(performance.now());
     if (seen.ended) throw endedEarly(ctx, seen.ended.code, seen.ended.at);
@@ -245,14 +273,23 @@ export async function watch(ctx: CheckContext, s: Started, windowMs: number, nsO
   }
   const first = samples[0] as Measured;
   const last = samples.at(-1) as Measured;
-  const maxPid = Math.max(...samples.map((m) => m.lastNsPid ?? 0));
-  // A sampler that cannot see the namespace's PID counter reports null: no count, rather than 0.
+  const tEnd = performance.now();
+  // Through the sidecar every sample is a reading of the counter: the forks between each two add up.
+  let forks: number | null = 0;
+  if (sidecarWay) {
+    for (let n = 1; n < samples.length && forks !== null; n++) {
+      const d = forksBetween((samples[n - 1] as Measured).pidCounter, (samples[n] as Measured).pidCounter);
+      forks = d === null ? null : forks + d;
+    }
+  } else {
+    forks = forksBetween(before, await counter());
+  }
   return {
     samples,
     first,
     last,
-    forks: Math.max(0, maxPid - (first.lastNsPid ?? 0)),
-    spanS: ((times.at(-1) ?? 0) - (times[0] ?? 0)) / 1000,
+    forks,
+    spanS: ((sidecarWay ? (times.at(-1) ?? 0) : tEnd) - (sidecarWay ? (times[0] ?? 0) : t0)) / 1000,
     settledZombies: Math.min(...samples.slice(-3).map((m) => m.zombies)),
   };
 }

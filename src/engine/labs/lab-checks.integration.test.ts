@@ -1,6 +1,7 @@
 /**
  * Lab checks on the real engine beyond the corpus of attempts (lab-attempts.integration.test.ts
- * runs every right and wrong attempt): tini's masks, and a check that speaks the lab's language.
+ * runs every right and wrong attempt): tini's masks, the fork count from the namespace's PID
+ * counter, and a check that speaks the lab's language.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,9 @@ import { listLabContainers, removeLabContainers } from '../cleanup.js';
 import { createAndStart, removeQuietly } from '../containers.js';
 import { containerSpec } from '../../core/container-spec.js';
 import { PROC } from '../host-proc.js';
-import { ensureExtraImage, WORKLOAD_REPO } from '../images.js';
+import { ensureExtraImage, imageTags, WORKLOAD_REPO } from '../images.js';
+import { forksBetween } from '../zombie-count.js';
+import { pidCounter } from './check-runtime.js';
 import { newRunId, ownerFor } from '../run-id.js';
 import { checkLab } from './lab-check.js';
 import { loadCatalog } from './lab-loader.js';
@@ -57,6 +60,34 @@ describe.runIf(conn)('lab checks on the real engine', () => {
       await s.container.stop({ t: 5 });
       expect(performance.now() - t0).toBeLessThan(2500);
       expect(await s.exited).toBe(143);
+    } finally {
+      await removeQuietly(s.container);
+    }
+  });
+
+  it("counts forks by the namespace's own PID counter: exactly, though every child ended before the reading", async () => {
+    const base = (await imageTags()).base;
+    // 30 forks when a line comes on stdin, each child reaped at once; then "done", then idle.
+    const forker = 'import os, sys\nsys.stdin.readline()\nfor _ in range(30):\n    pid = os.fork()\n    if pid == 0:\n        os._exit(0)\n    os.waitpid(pid, 0)\nprint("done", flush=True)\nsys.stdin.readline()';
+    const s = await createAndStart(
+      conn!.docker,
+      containerSpec({ owner: ownerFor(runId), kind: 'lab', image: base, cmd: ['python3', '-c', forker], openStdin: true, limits: { pidsLimit: 16, memoryMb: 32 }, autoRemove: false }),
+    );
+    const ctx = { docker: conn!.docker, runId, dir: tmp, baseTag: base, workloadTag: base, signal: new AbortController().signal, onLine: () => undefined };
+    try {
+      const a = await pidCounter(ctx, s);
+      const b = await pidCounter(ctx, s);
+      // Nothing forked in between: only our samplers came (and their runc threads, a varying number).
+      expect(forksBetween(a, b)).toBe(0);
+      const stdin = (await s.container.attach({ stream: true, stdin: true, hijack: true })) as unknown as NodeJS.WritableStream;
+      stdin.write('go\n');
+      const deadline = Date.now() + 10_000;
+      while (!String(await s.container.logs({ stdout: true, follow: false })).includes('done')) {
+        if (Date.now() > deadline) throw new Error('the forker did not say done within 10 s');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const c = await pidCounter(ctx, s);
+      expect(forksBetween(b, c)).toBe(30);
     } finally {
       await removeQuietly(s.container);
     }

@@ -1,7 +1,7 @@
 /**
  * Did the workload really do its work? From the kernel, not from the workload's own output:
  * the right program runs (its cmdline, and its file is the lab's), the namespace's PID counter
- * shows the forks the check's rate asks for, and the orphans end when they should.
+ * (ns_last_pid, read inside it by a sampler of ours) shows the forks the check's rate asks for, and the orphans end when they should.
  */
 import { readFile } from 'node:fs/promises';
 import type { CheckItem } from '../../../core/labs/check-result.js';
@@ -53,14 +53,17 @@ export async function workloadItems(ctx: CheckContext, w: OrphanWorkload, watche
     },
   ];
   const expected = Math.round(2 * w.rate * watched.spanS);
-  const enough = watched.forks >= FORK_SHARE * expected;
+  const enough = watched.forks !== null && watched.forks >= FORK_SHARE * expected;
   items.push({
     ok: enough,
     what: t(`${w.name} made its orphans (the kernel's count)`, `${w.name} hat seine Waisen erzeugt (Zählung des Kernels)`),
-    detail: t(
-      `the PID namespace handed out ${watched.forks} PIDs in ${watched.spanS.toFixed(1)} s; at ${w.rate} rounds/s with 2 forks a round that is about ${expected}`,
-      `der PID-Namespace hat in ${watched.spanS.toFixed(1)} s ${watched.forks} PIDs vergeben; bei ${w.rate} Runden/s mit 2 Forks pro Runde wären es etwa ${expected}`,
-    ),
+    detail:
+      watched.forks === null
+        ? t("the PID namespace's counter (ns_last_pid) could not be read", 'der PID-Zähler des Namespace (ns_last_pid) war nicht lesbar')
+        : t(
+            `the PID namespace handed out ${watched.forks} PIDs in ${watched.spanS.toFixed(1)} s; at ${w.rate} rounds/s with 2 forks a round that is about ${expected}`,
+            `der PID-Namespace hat in ${watched.spanS.toFixed(1)} s ${watched.forks} PIDs vergeben; bei ${w.rate} Runden/s mit 2 Forks pro Runde wären es etwa ${expected}`,
+          ),
     tryThis: t(
       `run ${w.name} as the starting files do: nothing in front of it may change its rate (ZOMBIE_RATE) or keep it from forking`,
       `starte ${w.name} wie in den Startdateien: nichts davor darf seine Rate (ZOMBIE_RATE) ändern oder es am Forken hindern`,
