@@ -6,6 +6,7 @@ import type Docker from 'dockerode';
 import type { ContainerSpec } from '../core/container-spec.js';
 import { assertPidLimitHolds } from './engine-facts.js';
 import { reservePids } from './pid-budget.js';
+import { settleWithin } from './timeout.js';
 
 const tracked = new Map<string, Docker.Container>();
 /** Each tracked container's exit wait, ended by its removal: an engine may never answer it (Podman, for a container that failed to start). */
@@ -147,7 +148,7 @@ export async function stopTimed(started: Started, timeoutS: number): Promise<Sto
     if (code !== 304 && code !== 404) throw err;
   }
   // Bounded: the stop returned, so the exit is due; an engine that never reports it must not hang the lab.
-  const exitCode = await Promise.race([started.exited, new Promise<null>((r) => setTimeout(() => r(null), 15_000).unref())]);
+  const exitCode = await settleWithin(started.exited, 15_000, null);
   const stopMs = performance.now() - t0;
   await removeQuietly(started.container);
   return { stopMs, exitCode };
@@ -161,7 +162,7 @@ export async function removeQuietly(container: Docker.Container): Promise<void> 
     const code = (err as { statusCode?: number }).statusCode;
     if (code === 409) {
       // "removal already in progress": wait for the engine to finish it, bounded.
-      await Promise.race([container.wait({ condition: 'removed' }).catch(() => undefined), new Promise((r) => setTimeout(r, 10_000).unref())]);
+      await settleWithin(container.wait({ condition: 'removed' }).catch(() => undefined), 10_000, undefined);
     } else if (code !== 404) {
       // No answer at all: the engine is gone for now. Remembered, so the sweep after it is back removes it.
       unremoved.set(container.id, container);

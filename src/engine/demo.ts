@@ -24,6 +24,7 @@ import { ownerFor } from './run-id.js';
 import { sampleContainers, type SampleTarget } from './sampler.js';
 import { planCounting, samplerChoiceFromEnv } from './zombie-count.js';
 import { sampleFromReading, startSidecar, treeFromReading, type Sidecar } from './sidecar.js';
+import { settleWithin } from './timeout.js';
 
 export interface DemoOptions {
   runId: string;
@@ -303,7 +304,7 @@ export async function* runDemo(docker: Docker, opts: DemoOptions, ctl: DemoContr
       const demo = started.get(mode); // gone from the map once it was stopped
       const demoEnded =
         !demo ||
-        (await Promise.race([demo.exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 1000).unref())]));
+        (await settleWithin(demo.exited.then(() => true), 1000, false));
       if (!demoEnded && !sampling.signal.aborted && !ctl.stop.aborted && !inner.signal.aborted) {
         const why = sc.stderrTail().split('\n').at(-1) ?? '';
         push({
@@ -380,7 +381,7 @@ export async function* runDemo(docker: Docker, opts: DemoOptions, ctl: DemoContr
         }),
       ]);
       // A lost engine may not answer the removals at all; they are remembered and retried (containers.ts).
-      await (engineLost ? Promise.race([removals, new Promise((r) => setTimeout(r, 200).unref())]) : removals);
+      await (engineLost ? settleWithin(removals, 200, undefined) : removals);
       q.close();
     });
 

@@ -13,6 +13,7 @@ import { factsOf } from './engine-facts.js';
 import { isLabError } from './lab-error.js';
 import { newRunId, ownerFor } from './run-id.js';
 import { logsOf } from './scorecard.js';
+import { settleWithin } from './timeout.js';
 
 const PROBE_PIDS_LIMIT = 16;
 
@@ -30,7 +31,7 @@ async function probeOutput(docker: Docker, image: string, script: string, init: 
   // Diagnostic: doctor's probes make no zombies and must run to find out whether the limit holds.
   const s = await createAndStart(docker, spec, { diagnostic: true });
   try {
-    const ended = await Promise.race([s.exited.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 15_000).unref())]);
+    const ended = await settleWithin(s.exited.then(() => true), 15_000, false);
     if (!ended) throw new Error('the probe container did not end within 15 s');
     return await logsOf(s.container);
   } finally {

@@ -23,7 +23,7 @@ import { explainEngineError } from './docker-connect.js';
 import { countNow, planCounting } from './zombie-count.js';
 import { isLabError } from './lab-error.js';
 import { ownerFor } from './run-id.js';
-import { abortableDelay } from './timeout.js';
+import { abortableDelay, settleWithin } from './timeout.js';
 
 export type ScorecardEvent =
   | { type: 'job-start'; variant: VariantId; job: JobKind }
@@ -120,8 +120,7 @@ async function zombiesAndStop(docker: Docker, run: ScorecardRun, variant: Varian
 async function exitCode(docker: Docker, run: ScorecardRun, variant: VariantId, row: ScoreRow): Promise<void> {
   const s = await startVariant(docker, run, variant, 'exit-code', { APP_EXIT_AFTER: '0.3', APP_EXIT_CODE: '3' }, true);
   try {
-    const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), run.settings.exitWaitMs).unref());
-    const code = await Promise.race([s.exited, timeout]);
+    const code = await settleWithin(s.exited, run.settings.exitWaitMs, 'timeout' as const);
     run.signal.throwIfAborted();
     row.appExitStayedUp = code === 'timeout';
     row.appExitCode = code === 'timeout' ? null : code;

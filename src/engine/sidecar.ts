@@ -24,7 +24,7 @@ import { confirmedZombies, type Sample } from '../core/sample.js';
 import { parseStatusMasks, type SignalMasks } from '../core/signal-mask.js';
 import { createAndStart, removeQuietly, type Started } from './containers.js';
 import { factsOf } from './engine-facts.js';
-import { withTimeout } from './timeout.js';
+import { withTimeout, settleWithin } from './timeout.js';
 import { IMAGES_DIR } from './package-paths.js';
 import { DEFAULT_CHECK_BUDGET, DEFAULT_CHECK_EVERY_MS, sampleFromCgroup } from './sampler.js';
 
@@ -347,7 +347,7 @@ export async function startSidecar(docker: Docker, opts: SidecarOptions): Promis
       stream.end(); // stdin EOF: sampler.py leaves its loop
       lines.close();
       stdout.end();
-      await Promise.race([started.exited, new Promise((r) => setTimeout(r, 2000).unref())]);
+      await settleWithin(started.exited, 2000, undefined);
       (stream as unknown as { destroy?: () => void }).destroy?.();
       await removeQuietly(started.container);
     })();

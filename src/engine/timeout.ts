@@ -13,3 +13,17 @@ export function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise
 export function abortableDelay(ms: number, signal: AbortSignal): Promise<void> {
   return sleep(Math.max(0, ms), undefined, { signal }).catch(() => undefined);
 }
+
+/**
+ * `p`, or `fallback` when `p` has not settled after `ms`: for waits that may give up (an exit, a
+ * removal, a first line) without failing. The timer is cleared when `p` wins and never keeps the
+ * process alive.
+ */
+export function settleWithin<T, F>(p: Promise<T>, ms: number, fallback: F): Promise<T | F> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<F>((resolve) => {
+    timer = setTimeout(() => resolve(fallback), Math.max(0, ms));
+    timer.unref();
+  });
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}

@@ -15,6 +15,7 @@ import { checkHostProc, commOf, listProcStats, NamespaceCache, pidsCgroupOf, PRO
 import { LabError } from './lab-error.js';
 import { masksOfReading, startSidecar, treeFromReading, type SidecarWay } from './sidecar.js';
 import { readFileSync } from 'node:fs';
+import { settleWithin } from './timeout.js';
 
 /** What a container's counting rests on; `ns` and `cgroup` only where this host sees it. */
 export interface CountingPlan {
@@ -208,7 +209,7 @@ async function countWithSidecar(target: CountTarget, owner: CountTarget, plan: C
     ...(opts.diagnostic ? { diagnostic: true } : {}),
   });
   try {
-    const first = await Promise.race([sc.readings.next(), new Promise<null>((r) => setTimeout(() => r(null), 15_000).unref())]);
+    const first = await settleWithin(sc.readings.next(), 15_000, null);
     const r = first && !first.done ? first.value : null;
     if (!r) {
       throw LabError.of({ id: 'sampler-no-reading', container: target.id.slice(0, 12), tail: sc.stderrTail() ? (sc.stderrTail().split('\n').at(-1) ?? null) : null });

@@ -6,6 +6,7 @@
 import type { EventSource } from '../core/event-source.js';
 import { problemOf } from '../core/problem-text.js';
 import type { Problem, RunEvent } from '../core/run-events.js';
+import { settleWithin } from '../engine/timeout.js';
 
 export type RunnerListener = (msg: { type: 'events'; events: RunEvent[] } | { type: 'run-ended' }) => void;
 
@@ -69,14 +70,7 @@ export class DemoRunner {
     this.current?.abort.abort();
     this.current = null;
     if (this.pending.size > 0) {
-      let t: ReturnType<typeof setTimeout> | undefined;
-      await Promise.race([
-        Promise.allSettled([...this.pending]),
-        new Promise<void>((r) => {
-          t = setTimeout(r, timeoutMs);
-        }),
-      ]);
-      clearTimeout(t);
+      await settleWithin(Promise.allSettled([...this.pending]), timeoutMs, undefined);
     }
     this.clearTimer();
     this.listener = null;
