@@ -14,6 +14,8 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
           exclude: [...integration, 'src/matrix/**', 'node_modules/**'],
+          // A bound, not a wait: on a loaded 2-core CI machine an Ink test's first frame took over 5 s.
+          testTimeout: 20_000,
         },
       },
       {

@@ -21,7 +21,7 @@ die() { log "$*"; exit 1; }
 
 here=$(cd "$(dirname "$0")/.." && pwd)
 cache=${ZOMBIE_LAB_VM_CACHE:-/var/cache/zombie-lab/vm}
-boot_timeout=${ZOMBIE_LAB_VM_BOOT_TIMEOUT:-300}
+boot_timeout=${ZOMBIE_LAB_VM_BOOT_TIMEOUT:-600}
 mem_mb=${ZOMBIE_LAB_VM_MEM_MB:-3072}
 
 # ---- the recipe: everything below up to "end of recipe" is hashed into the image's name ----
@@ -219,11 +219,12 @@ start() {
   docker_port=$(free_port)
   ssh_port=$(free_port)
   # TCG, one vCPU (a TCG guest eats a core; the machine has two), no display, the disk never
-  # written (-snapshot: changes go to a temporary file that goes with qemu).
+  # written (-snapshot: changes go to a temporary file that goes with qemu). On a loaded host a
+  # TCG boot crawls: no unit may time out or be killed by its watchdog (journald was, at load 10).
   setsid qemu-system-x86_64 -name "zombie-lab-rig-vm,debug-threads=off" -machine q35 -accel tcg -cpu max -smp 1 -m "$mem_mb" \
     -nodefaults -display none -no-user-config \
     -kernel "$base.vmlinuz" -initrd "$base.initrd" \
-    -append "root=/dev/vda rw console=ttyS0 net.ifnames=0 systemd.unified_cgroup_hierarchy=1 loglevel=4 systemd.show_status=0" \
+    -append "root=/dev/vda rw console=ttyS0 net.ifnames=0 systemd.unified_cgroup_hierarchy=1 loglevel=4 systemd.show_status=0 systemd.default_timeout_start_sec=infinity systemd.service_watchdogs=0" \
     -drive "file=$base.img,if=virtio,format=raw,snapshot=on" \
     -netdev "user,id=n0,restrict=on,hostfwd=tcp:127.0.0.1:$docker_port-:2375,hostfwd=tcp:127.0.0.1:$ssh_port-:22" \
     -device virtio-net-pci,netdev=n0 \

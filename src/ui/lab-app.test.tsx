@@ -42,15 +42,39 @@ function app(over: { progress?: Progress; labId?: string; lang?: 'de' | 'en'; ch
   return { ...r, saved, checks };
 }
 
-/** Presses a key until the frame shows its effect: the first press may land before Ink has attached the input handler. */
+/** Waits until the frame has not changed for `quietMs` (Ink settled after a start or a key). */
+async function settled(r: ReturnType<typeof app>, quietMs = 300): Promise<string> {
+  const deadline = Date.now() + 10_000;
+  let last = stripAnsi(r.lastFrame() ?? '');
+  let since = Date.now();
+  while (Date.now() - since < quietMs) {
+    if (Date.now() > deadline) break;
+    await new Promise((res) => setTimeout(res, 10));
+    const f = stripAnsi(r.lastFrame() ?? '');
+    if (f !== last) {
+      last = f;
+      since = Date.now();
+    }
+  }
+  return last;
+}
+
+/**
+ * Presses a key until the frame shows its effect: a press before Ink's input hooks subscribe is
+ * lost. It presses on a settled frame and again only while nothing changed for 1.5 s, so a press
+ * that landed is never repeated (a second Down on a slow machine would select one lab too far).
+ */
 async function pressUntil(r: ReturnType<typeof app>, key: string, test: (f: string) => boolean, what: string): Promise<string> {
-  const deadline = Date.now() + 10_000; // a deadline, not a wait: a loaded CI machine renders the first frame slowly
+  const deadline = Date.now() + 10_000;
   for (;;) {
+    const before = await settled(r);
+    if (test(before)) return before;
     r.stdin.write(key);
-    const until100 = Date.now() + 100;
-    while (Date.now() < until100) {
+    const retryAt = Date.now() + 1500;
+    while (Date.now() < retryAt) {
       const f = stripAnsi(r.lastFrame() ?? '');
       if (test(f)) return f;
+      if (f !== before) return until(r.lastFrame, test, what);
       await new Promise((res) => setTimeout(res, 10));
     }
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last frame:\n${stripAnsi(r.lastFrame() ?? '')}`);

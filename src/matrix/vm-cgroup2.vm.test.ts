@@ -1,0 +1,125 @@
+/**
+ * The engine matrix, the Docker Desktop case for real: another kernel with cgroup v2 (systemd
+ * driver) and a newer Docker, in a Debian VM under qemu (TCG), reached over TCP from this host
+ * (scripts/rig-vm.sh). From here the lab counts through its sidecar, which on cgroup v2 reads the
+ * demo's pids cgroup; inside the guest the same checkout (9p, read-only) takes the fast path on
+ * cgroup v2. TCG is slow: stop timeouts are longer, and what is asserted is what still holds —
+ * no init sits out the whole timeout and ends 137, the inits end by SIGTERM (143) well before it.
+ *
+ * Not in CI yet (`npm run test:vm`, its own config): on this 2-core machine shared with other
+ * jobs, a TCG guest is starved (a docker stop of dumb-init took 63 s, the guest's own dockerd
+ * missed the lab's 1 s hung-engine bound), so its results are not yet stable enough to gate on.
+ */
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import Docker from 'dockerode';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PACKAGE_ROOT } from '../engine/package-paths.js';
+import { cli, explain, matrixPossible, startRig, type Rig } from './matrix-support.js';
+
+const run = promisify(execFile);
+const required = process.env.ZOMBIE_LAB_REQUIRE_DOCKER === '1';
+const possible = matrixPossible('vm');
+if (required && !possible) throw new Error('ZOMBIE_LAB_REQUIRE_DOCKER=1 but the VM rig cannot run here (needs root and qemu)');
+
+const id = (name: string) => `mx-vm-${name}-${process.pid}`;
+const STOP_TIMEOUT_S = 12;
+
+interface CompareJson {
+  engine: { why: string };
+  sources: { source: string }[];
+  results: { mode: string; pid1: string; zombiesPeak: number; exitCode: number | null; stopMs: number | null; pidsLimit?: number }[];
+}
+
+/** The lesson, as it must read on any engine however slow: the asserted gap is the whole stop timeout. */
+function expectLesson(out: CompareJson): void {
+  const by = new Map(out.results.map((x) => [x.mode, x]));
+  expect(by.get('no-init')?.zombiesPeak ?? 0).toBeGreaterThan(5);
+  expect(by.get('no-init')?.exitCode).toBe(137);
+  expect(by.get('no-init')?.stopMs ?? 0).toBeGreaterThanOrEqual((STOP_TIMEOUT_S - 1) * 1000);
+  for (const m of ['dumb-init', 'init']) {
+    expect(by.get(m)?.exitCode, m).toBe(143);
+    expect(by.get(m)?.stopMs ?? Infinity, m).toBeLessThan((STOP_TIMEOUT_S * 1000) / 2);
+    expect(by.get(m)?.zombiesPeak ?? Infinity, m).toBeLessThanOrEqual(2);
+  }
+}
+
+describe.runIf(possible)('a VM with cgroup v2 and its own Docker, over TCP (the Docker Desktop case)', () => {
+  let rig: Rig;
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    rig = await startRig('vm', `mx-vm-${process.pid}`, { timeoutMs: 15 * 60_000 });
+    env = { DOCKER_HOST: rig.env.DOCKER_HOST as string };
+  });
+  afterAll(async () => {
+    await rig?.stop();
+  });
+
+  /** Runs the lab inside the guest, from the checkout shared over 9p, with this host's node. */
+  const inGuest = async (args: string[]) => {
+    const cmd = `cd ${rig.env.RIG_GUEST_LAB} && NO_COLOR=1 ${rig.env.RIG_GUEST_NODE} dist/bundle/cli.js ${args.join(' ')}`;
+    try {
+      const r = await run('bash', [path.join(PACKAGE_ROOT, 'scripts', 'rig-vm.sh'), 'ssh', rig.dir, cmd], { timeout: 10 * 60_000, maxBuffer: 16 << 20 });
+      return { code: 0, stdout: r.stdout, stderr: r.stderr };
+    } catch (err) {
+      const e = err as { code?: number; stdout?: string; stderr?: string };
+      return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
+    }
+  };
+
+  it('prepare imports the offline base into the guest engine and builds on it', async () => {
+    const r = await cli(['prepare'], env);
+    expect(r.code, explain(r)).toBe(0);
+    expect(r.stdout).toContain(`engine: ${env.DOCKER_HOST} (DOCKER_HOST)`);
+  });
+
+  it('doctor from this host describes the guest engine: its kernel, cgroup v2 with the systemd driver, and the sidecar reading the pids cgroup', async () => {
+    const r = await cli(['doctor'], env);
+    expect(r.code, explain(r)).toBe(0);
+    const hostKernel = (await run('uname', ['-r'])).stdout.trim();
+    const engine = /engine: (Docker Engine \S+ \(API [\d.]+\) on .*, kernel (\S+), cgroup v2 \(systemd driver\))/.exec(r.stdout);
+    expect(engine, explain(r)).not.toBeNull();
+    expect(engine?.[2]).not.toBe(hostKernel);
+    expect(r.stdout).toMatch(/this kernel: the engine runs elsewhere/);
+    expect(r.stdout).toMatch(/\[ok {2}\] sampler: a sidecar container .*pids cgroup every tick \(cgroup v2/);
+  });
+
+  it('compare from this host counts through the sidecar on the guest cgroup and shows the lesson', async () => {
+    const r = await cli(['compare', '--duration', '6s', '--stop-timeout', String(STOP_TIMEOUT_S), '--json', '--run-id', id('host')], env);
+    expect(r.code, explain(r)).toBe(0);
+    const out = JSON.parse(r.stdout) as CompareJson;
+    expect(out.sources.map((s) => s.source)).toEqual(['sidecar-cgroup']);
+    expectLesson(out);
+    // The limit reported is the one the guest kernel enforces.
+    expect(out.results.find((x) => x.mode === 'no-init')?.pidsLimit).toBeGreaterThan(0);
+  });
+
+  it('inside the guest, the same checkout takes the fast path on cgroup v2', async () => {
+    const r = await inGuest(['compare', '--duration', '6s', '--stop-timeout', String(STOP_TIMEOUT_S), '--json', '--run-id', id('guest')]);
+    expect(r.code, `${r.stdout}\n${r.stderr}`).toBe(0);
+    const out = JSON.parse(r.stdout) as CompareJson;
+    expect(out.sources.map((s) => s.source)).toEqual(['cgroup']);
+    expectLesson(out);
+  });
+
+  it('the scorecard measures its cells on the guest engine', async () => {
+    const r = await cli(['scorecard', '--json', '--variants', 'python3,dumb-init,docker-init', '--run-id', id('score')], env);
+    expect(r.code, explain(r)).toBe(0);
+    const rows = (JSON.parse(r.stdout) as { rows: { variant: string; zombies: number; stopExitCode: number; pid1: string; errors: string[] }[] }).rows;
+    const by = new Map(rows.map((x) => [x.variant, x]));
+    expect(rows.flatMap((x) => x.errors)).toEqual([]);
+    expect(by.get('python3')).toMatchObject({ pid1: 'python3', stopExitCode: 137 });
+    expect(by.get('dumb-init')).toMatchObject({ pid1: 'dumb-init', stopExitCode: 143 });
+    expect(by.get('docker-init')).toMatchObject({ pid1: 'docker-init', stopExitCode: 143 });
+  });
+
+  it('clean removes everything of ours from the guest engine', async () => {
+    const r = await cli(['clean', '--images', '--all'], env);
+    expect(r.code, explain(r)).toBe(0);
+    const url = new URL((env.DOCKER_HOST as string).replace(/^tcp:/, 'http:'));
+    const docker = new Docker({ host: url.hostname, port: Number(url.port) });
+    expect(await docker.listContainers({ all: true, filters: { label: ['zombie-lab'] } })).toEqual([]);
+    expect((await docker.listImages()).flatMap((i) => i.RepoTags ?? []).filter((t) => t.includes('zombie-lab/'))).toEqual([]);
+  });
+});
