@@ -235,18 +235,18 @@ export async function watch(ctx: CheckContext, s: Started, windowMs: number, nsO
   const times: number[] = [];
   const seen: { ended: { code: number | null; at: number } | null } = { ended: null };
   void Promise.race([s.exited, nsOwner.exited]).then((code) => (seen.ended ??= { code, at: performance.now() - t0 }));
-  /** A sampler cannot join a namespace whose init is gone: name the exit, not the engine's refusal. */
-  const counter = async () => {
-    try {
-      return await pidCounter(ctx, nsOwner);
-    } catch (err) {
-      await Promise.race([s.exited, nsOwner.exited, abortableDelay(2000, ctx.signal)]);
-      await Promise.resolve();
-      const gone = seen.ended as { code: number | null; at: number } | null;
-      if (gone) throw endedEarly(ctx, gone.code, gone.at);
-      throw err;
-    }
+  /**
+   * A read that failed because the init is gone names the exit, not the engine's refusal or the
+   * read (the engine reports an exit a moment after the kernel has reaped the init).
+   */
+  const exitOr = async (err: unknown): Promise<never> => {
+    await Promise.race([s.exited, nsOwner.exited, abortableDelay(2000, ctx.signal)]);
+    await Promise.resolve();
+    const gone = seen.ended as { code: number | null; at: number } | null;
+    if (gone) throw endedEarly(ctx, gone.code, gone.at);
+    throw err;
   };
+  const counter = () => pidCounter(ctx, nsOwner).catch(exitOr);
   // On this host's /proc the counter is read by a sampler of its own, before and after the window.
   const sidecarWay = planCounting(nsOwner).source === 'sidecar';
   const before = sidecarWay ? null : await counter();
@@ -254,18 +254,8 @@ export async function watch(ctx: CheckContext, s: Started, windowMs: number, nsO
   for (;;) {
     times.push(performance.now());
     if (seen.ended) throw endedEarly(ctx, seen.ended.code, seen.ended.at);
-    let m: Measured;
-    try {
-      m = await measure(ctx, s, nsOwner === s ? undefined : nsOwner);
-    } catch (err) {
-      // The init may have gone between the exit check and the read: name the exit, not the read
-      // (the engine reports an exit a moment after the kernel has reaped the init).
-      await Promise.race([s.exited, nsOwner.exited, abortableDelay(2000, ctx.signal)]);
-      await Promise.resolve();
-      const gone = seen.ended as { code: number | null; at: number } | null;
-      if (gone) throw endedEarly(ctx, gone.code, gone.at);
-      throw err;
-    }
+    // The init may have gone between the exit check and the read.
+    const m: Measured = await measure(ctx, s, nsOwner === s ? undefined : nsOwner).catch(exitOr);
     samples.push(m);
     const left = windowMs - (performance.now() - t0);
     if (left <= 0) break;
