@@ -150,7 +150,6 @@ export function describeEndpoint(ep: Endpoint): string {
   return `${ep.host} (${describeReason(ep.reason)}${ep.tls ? ', TLS' : ''})`;
 }
 
-/** How to point the lab elsewhere, phrased for the way this endpoint was chosen. */
 /** Which fix applies when the endpoint does not answer (worded in core/problem-text.ts). */
 export function endpointFixKey(ep: Endpoint): EndpointFix {
   switch (ep.reason.kind) {
@@ -164,6 +163,7 @@ export function endpointFixKey(ep: Endpoint): EndpointFix {
   }
 }
 
+/** How to point the lab elsewhere, phrased for the way this endpoint was chosen (English, for the CLI). */
 export function endpointFix(ep: Endpoint): string {
   return endpointFixText('en', endpointFixKey(ep));
 }

@@ -11,7 +11,7 @@ import type { ModeResult, Problem } from '../core/run-events.js';
 import type { Lang, Slide } from '../core/slides/types.js';
 import { renderSvgChart } from '../core/svg-chart.js';
 import type { Theme } from '../core/theme.js';
-import { LanesStrip, LanesSummary, lanesStripRows } from './demo-commands.js';
+import { LanesSummary, lanesStripRows } from './demo-commands.js';
 import { ContainersOverlay } from './containers-overlay.js';
 import type { DemoRunner } from './demo-runner.js';
 import { HelpOverlay } from './help-overlay.js';
@@ -232,7 +232,9 @@ export function AppFrame({ state, slides, theme, columns, rows, now, t = uiText(
   const paneShown = onDemo || state.lanesOpen || state.focus !== null || state.tree;
   const leftW = paneShown ? Math.max(34, Math.floor(columns * 0.45)) : columns;
   const rightW = columns - leftW;
-  const strip = paneShown ? 0 : lanesStripRows(state, t, columns - 2, now).length;
+  // Computed once: its height shortens the slide, its rows are drawn under it.
+  const stripRows = paneShown ? [] : lanesStripRows(state, t, columns - 2, now);
+  const strip = stripRows.length;
   let main: React.ReactNode;
   if (state.containers) {
     main = (
@@ -268,7 +270,7 @@ export function AppFrame({ state, slides, theme, columns, rows, now, t = uiText(
           ) : (
             <Text>{t.noSlides}</Text>
           )}
-          {strip > 0 ? <LanesStrip state={state} theme={theme} width={columns - 2} now={now} t={t} /> : null}
+          {strip > 0 ? <SegRows rows={stripRows} theme={theme} /> : null}
         </Box>
         {paneShown ? (
           <Box width={rightW} height={body} borderStyle="single" borderTop={false} borderBottom={false} borderRight={false} paddingLeft={1}>

@@ -5,9 +5,8 @@ import type { UiText } from '../core/i18n.js';
 import { laneStateText, laneSummary } from '../core/lane-text.js';
 import { MODE_IDS, MODES } from '../core/modes.js';
 import type { Theme } from '../core/theme.js';
-import { sourceBadge } from './lanes-pane.js';
+import { problemRows, sourceBadge } from './lanes-pane.js';
 import { SegRows } from './seg-text.js';
-import { problemIn } from '../core/problem-text.js';
 
 interface SummaryProps {
   state: AppState;
@@ -64,17 +63,13 @@ export function lanesStripRows(state: AppState, t: UiText, width: number, now: n
         ...(text === null ? [] : [{ text: ` ${text}`, style: st.kind === 'error' ? ('error' as const) : undefined }]),
       ];
     });
-  const problems = new Map<string, { message: string; fix: string }>();
-  if (state.problem) problems.set(state.problem.message, problemIn(t.lang, state.problem));
+  // One row set per distinct problem: a lost engine is the same problem on every lane.
+  const problems = new Map<string, NonNullable<AppState['problem']>>();
+  if (state.problem) problems.set(state.problem.message, state.problem);
   for (const m of MODE_IDS) {
     const st = state.lanes[m].state;
-    if (st.kind === 'error') problems.set(st.problem.message, problemIn(t.lang, st.problem));
+    if (st.kind === 'error') problems.set(st.problem.message, st.problem);
   }
   const strip = fitLine([[badge, ...lane('state')], ...(problems.size > 0 ? [[badge, ...lane('errors')]] : []), [badge, ...lane('none')]], width);
-  const problemRows = [...problems.values()].flatMap((p) => wrapRow([{ text: t.state.error(p.message), style: 'error' }, { text: ` · ${t.fix} ${p.fix}` }], width));
-  return [...strip, ...problemRows];
-}
-
-export function LanesStrip({ state, theme, width, now, t }: Omit<SummaryProps, 'height'>) {
-  return <SegRows rows={lanesStripRows(state, t, width, now)} theme={theme} />;
+  return [...strip, ...[...problems.values()].flatMap((p) => problemRows(p, t, width))];
 }

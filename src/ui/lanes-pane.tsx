@@ -39,12 +39,15 @@ function headerDetail(state: AppState, t: UiText): { long: string; short: string
   return { long: t.engineDetail, short: '' };
 }
 
+/** A problem with its fix, in the app's language, wrapped to the width: the lanes' caption and the folded strip. */
+export function problemRows(problem: AppState['problem'] & object, t: UiText, width: number): Row[] {
+  const p = problemIn(t.lang, problem);
+  return wrapRow([{ text: t.state.error(p.message), style: 'error' }, { text: ` · ${t.fix} ${p.fix}` }], width);
+}
+
 /** The message line under the header: a problem, a notice, or what the plots show. */
 function captionRows(state: AppState, t: UiText, width: number, yMax: number): { rows: Row[]; optional: boolean } {
-  if (state.problem) {
-    const p = problemIn(t.lang, state.problem);
-    return { rows: wrapRow([{ text: t.state.error(p.message), style: 'error' }, { text: ` · ${t.fix} ${p.fix}` }], width), optional: false };
-  }
+  if (state.problem) return { rows: problemRows(state.problem, t, width), optional: false };
   if (state.notice) return { rows: wrapRow([{ text: state.notice }], width), optional: false };
   const last = Math.max(0, ...MODE_IDS.map((m) => state.lanes[m].series.at(-1)?.t ?? 0));
   const plotCols = Math.max(1, width - labelWidth(yMax) - 1);
