@@ -98,7 +98,7 @@ async function labCommand(ref: string | undefined, o: LabCliOptions): Promise<nu
   if (!ref) {
     if (process.stdout.isTTY && process.stdin.isTTY && !o.json) {
       preferLiveRendering();
-      const { runLabApp } = await import('../ui/lab-app-entry.js');
+      const { runLabApp } = await import('./lab-app-command.js');
       return runLabApp({ catalog, lang, progress, root, progressPath: progressFile(), notice: loaded.notice, ...(o.runId ? { runId: o.runId } : {}) });
     }
     for (const l of catalog.byLang[lang]) process.stdout.write(`${l.number}  ${l.id.padEnd(16)} ${l.title} — ${labStateText(progress, l, lang)}\n`);
@@ -156,7 +156,7 @@ async function labCommand(ref: string | undefined, o: LabCliOptions): Promise<nu
     }
     if (process.stdout.isTTY && process.stdin.isTTY) {
       preferLiveRendering();
-      const { runLabApp } = await import('../ui/lab-app-entry.js');
+      const { runLabApp } = await import('./lab-app-command.js');
       return runLabApp({ catalog, lang, progress, root, progressPath: progressFile(), labId: lab.id, notice: loaded.notice, ...(o.runId ? { runId: o.runId } : {}) });
     }
     if (ws.created.length) process.stdout.write(`created ${ws.created.join(', ')} in ${dir}\n\n`);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BINDINGS, bindingFor, keyHelp, keyName, resolveKey, type Action } from './keymap.js';
+import { LAB_BINDINGS, labBindings, labHintItems, labKeyHelp, resolveLabKey } from './lab-keymap.js';
 
 const press = (...names: string[]): (Action | null)[] => {
   let prefix = '';
@@ -67,13 +68,14 @@ describe('resolveKey', () => {
   });
 });
 
+// Every key name a keyboard can send as one press: printable ASCII, named keys, Ctrl-letters.
+const allKeys = [
+  ...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)),
+  ...['right', 'left', 'up', 'down', 'pageup', 'pagedown', 'home', 'end', 'enter', 'escape'],
+  ...Array.from({ length: 26 }, (_, i) => `ctrl+${String.fromCharCode(97 + i)}`),
+];
+
 describe('the key table drives keys and help alike', () => {
-  // Every key name a keyboard can send as one press: printable ASCII, named keys, Ctrl-letters.
-  const allKeys = [
-    ...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)),
-    ...['right', 'left', 'up', 'down', 'pageup', 'pagedown', 'home', 'end', 'enter', 'escape'],
-    ...Array.from({ length: 26 }, (_, i) => `ctrl+${String.fromCharCode(97 + i)}`),
-  ];
   it('every key that does something is in a binding (no key without a help line)', () => {
     for (const k of allKeys) {
       const a = resolveKey(k, '').action;
@@ -94,5 +96,37 @@ describe('the key table drives keys and help alike', () => {
       }
     }
     expect(keyHelp('de').map((h) => h.keys)).toEqual(BINDINGS.map((b) => b.label));
+  });
+});
+
+describe("the lab runner's key table drives keys, help and hint line alike", () => {
+  for (const mode of ['menu', 'lab'] as const) {
+    it(`${mode}: every key that does something has a binding with a help line there, and every binding does what it says`, () => {
+      const help = labKeyHelp(mode, 'en');
+      for (const k of allKeys) {
+        const a = resolveLabKey(k, mode);
+        if (a === null) continue;
+        const b = labBindings(mode).find((x) => x.keys.includes(k));
+        expect(b, `key ${JSON.stringify(k)} acts on the ${mode} but has no binding`).toBeDefined();
+        expect(help.map((h) => h.keys)).toContain(b?.label);
+      }
+      for (const b of labBindings(mode)) for (const k of b.keys) expect(resolveLabKey(k, mode), `${k} on the ${mode}`).toEqual(b.action);
+      // A key name means one thing per screen.
+      const names = labBindings(mode).flatMap((b) => b.keys);
+      expect(new Set(names).size).toBe(names.length);
+    });
+  }
+  it('each binding has help in both languages; hint items come from the bindings that have one', () => {
+    for (const b of LAB_BINDINGS) {
+      expect(b.help.en.length).toBeGreaterThan(0);
+      expect(b.help.de.length).toBeGreaterThan(0);
+      if (b.hint) expect(b.hint.de.length * b.hint.en.length).toBeGreaterThan(0);
+    }
+    expect(labHintItems('lab', 'en')).toEqual(['←/→ step', 'h hints', 'c check', '↑/↓ scroll', 'Esc labs', '? help', 'q quit']);
+    expect(labHintItems('menu', 'de')).toEqual(['↑/↓ wählen', 'Enter öffnen', '? Hilfe', 'q beenden']);
+  });
+  it('over the help only ?, Esc and q act', () => {
+    const acting = allKeys.filter((k) => resolveLabKey(k, 'help') !== null);
+    expect(acting.sort()).toEqual(['?', 'ctrl+c', 'escape', 'q'].sort());
   });
 });

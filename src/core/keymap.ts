@@ -70,14 +70,17 @@ export function keyName(k: KeyPress): string | null {
   return k.input.length === 1 ? k.input : null;
 }
 
-export interface Binding {
+/** One row of a key table: the presenter's (below) and the lab runner's (lab-keymap.ts) alike. */
+export interface KeyBinding<A> {
   /** Key names as keyName gives them; `gg` and `<n>G` are sequences handled by resolveKey. */
   keys: readonly string[];
   /** How the keys are written in the help overlay. */
   label: string;
-  action: Action;
+  action: A;
   help: Record<Lang, string>;
 }
+
+export type Binding = KeyBinding<Action>;
 
 const focusKey = (i: number): Binding['keys'] => [String(i + 1)];
 

@@ -6,6 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UI_TEXT, type UiText } from '../core/i18n.js';
 import { BINDINGS } from '../core/keymap.js';
+import { LAB_BINDINGS } from '../core/lab-keymap.js';
+import { LAB_TEXT } from '../core/lab-text.js';
 import { PACKAGE_ROOT } from '../engine/package-paths.js';
 
 /** The column of the border between slide and lanes (AppFrame's arithmetic), or null when the slide has the whole width. */
@@ -48,7 +50,7 @@ export function plotHeights(pane: string[]): number[] {
   return heights;
 }
 
-function catalogStrings(t: UiText): string[] {
+function catalogStrings(t: UiText | object): string[] {
   const out: string[] = [];
   const walk = (v: unknown): void => {
     if (typeof v === 'string') out.push(v);
@@ -67,11 +69,12 @@ function catalogStrings(t: UiText): string[] {
 
 const words = (texts: string[]): Set<string> => new Set(texts.flatMap((s) => s.match(/[A-Za-zÄÖÜäöüß]{3,}/g) ?? []).map((w) => w.toLowerCase()));
 
-/** Words of the German slides: an English word there is the slide author's, not the app's. */
-function germanSlideWords(): Set<string> {
-  const dir = path.join(PACKAGE_ROOT, 'slides', 'de');
+/** Words of the German slides (or labs): an English word there is the author's, not the app's. */
+function germanContentWords(folder: 'slides' | 'labs' = 'slides'): Set<string> {
+  const dir = path.join(PACKAGE_ROOT, folder, 'de');
   return words(readdirSync(dir).map((f) => readFileSync(path.join(dir, f), 'utf8')));
 }
+const germanSlideWords = (): Set<string> => germanContentWords('slides');
 
 /** English words of the app (its catalog and key help) that its German side never uses. */
 export function englishOnlyWords(): Set<string> {
@@ -84,4 +87,12 @@ export function englishOnlyWords(): Set<string> {
 /** The app's English words on a screen that should be German. */
 export function englishOnScreen(screen: string, english = englishOnlyWords()): string[] {
   return [...words([screen])].filter((w) => english.has(w));
+}
+
+/** English words of the lab runner (its words and its key table) that its German side and the German labs never use. */
+export function englishOnlyLabWords(): Set<string> {
+  const de = words([...catalogStrings(LAB_TEXT.de), ...LAB_BINDINGS.flatMap((b) => [b.help.de, b.hint?.de ?? ''])]);
+  const labs = germanContentWords('labs');
+  const en = words([...catalogStrings(LAB_TEXT.en), ...LAB_BINDINGS.flatMap((b) => [b.help.en, b.hint?.en ?? ''])]);
+  return new Set([...en].filter((w) => !de.has(w) && !labs.has(w)));
 }

@@ -127,13 +127,15 @@ describe('LabApp', () => {
     expect(failed).toContain('✘ no zombies pile up: 60 zombies');
     expect(failed).toContain('- add an init');
     expect(r.checks[0]).toBe('zombies@/ws/01-zombies');
+    await until(() => String(r.saved.at(-1)?.labs.zombies?.lastCheck !== undefined), (v) => v === 'true', 'the check saved');
     expect(r.saved.at(-1)?.labs.zombies?.passed).toBe(false);
     r.unmount();
 
     const ok = app({ labId: 'zombies', check: async () => resultOf('zombies', [{ ok: true, what: 'no zombies pile up', detail: '0 zombies' }]) });
     await until(ok.lastFrame, (f) => f.includes('your files:'), 'the workspace');
     await pressUntil(ok, 'c', (f) => f.includes('All checks passed.'), 'a pass');
-    expect(ok.saved.at(-1)?.labs.zombies?.passed).toBe(true);
+    // Saved by an effect right after the frame that shows the pass.
+    await until(() => String(ok.saved.at(-1)?.labs.zombies?.passed), (v) => v === 'true', 'the pass saved');
     ok.unmount();
   });
 

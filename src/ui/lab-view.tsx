@@ -1,108 +1,105 @@
-/** One step of a lab: explanation, commands to try, hints on request, and the check's result. Stateless. */
+/**
+ * One step of a lab: explanation, commands to try, hints on request, and the check's result,
+ * every row wrapped to the width (never cut). Stateless: it renders the runner's state.
+ */
 import { Box, Text } from 'ink';
 import type React from 'react';
 import { useMemo } from 'react';
-import type { CheckResult } from '../core/labs/check-result.js';
-import type { Lab } from '../core/labs/types.js';
-import type { Lang } from '../core/slides/types.js';
-import { wrapText } from '../core/text-wrap.js';
+import { nextLabOffer, openLabOf, type LabAppState } from '../core/lab-app-state.js';
+import { labHintItems } from '../core/lab-keymap.js';
+import type { LabUiText } from '../core/lab-text.js';
+import { plainLine } from '../core/build-output.js';
+import { problemIn } from '../core/problem-text.js';
+import { wrapLine } from '../core/text-wrap.js';
 import { markdownLines } from './markdown-lines.js';
 
-export type CheckState = { kind: 'idle' } | { kind: 'running'; line: string } | { kind: 'done'; result: CheckResult } | { kind: 'error'; message: string };
-
-const WORDS = {
-  en: {
-    step: 'step',
-    workspace: 'your files',
-    hints: 'Hints',
-    noHints: 'no hints for this step',
-    checking: 'checking…',
-    passed: 'All checks passed.',
-    failed: 'Not yet. What to try:',
-    keys: '←/→ step · h hints · c check · ↑/↓ scroll · Esc labs · q quit',
-  },
-  de: {
-    step: 'Schritt',
-    workspace: 'deine Dateien',
-    hints: 'Tipps',
-    noHints: 'keine Tipps für diesen Schritt',
-    checking: 'prüfe…',
-    passed: 'Alle Checks bestanden.',
-    failed: 'Noch nicht. Probier:',
-    keys: '←/→ Schritt · h Tipps · c prüfen · ↑/↓ blättern · Esc Labs · q beenden',
-  },
-} as const;
-
 export interface LabViewProps {
-  lab: Lab;
-  step: number;
-  showHints: boolean;
-  check: CheckState;
-  workspace: string;
+  state: LabAppState;
+  t: LabUiText;
   width: number;
   height: number;
-  scroll: number;
-  lang: Lang;
   noColor?: boolean;
 }
 
-interface Row {
+export interface Row {
   text: string;
   bold?: boolean;
+  dim?: boolean;
   color?: 'green' | 'red' | 'yellow' | 'cyan';
 }
 
-export function checkRows(check: CheckState, lang: Lang): Row[] {
-  const w = WORDS[lang];
-  if (check.kind === 'idle') return [];
-  if (check.kind === 'running') return [{ text: `${w.checking} ${check.line}`, color: 'yellow' }];
-  if (check.kind === 'error') return [{ text: check.message, color: 'red' }];
-  const rows: Row[] = check.result.items.map((i) => ({ text: `${i.ok ? '✔' : '✘'} ${i.what}: ${i.detail}`, color: i.ok ? 'green' : 'red' }));
-  if (check.result.passed) rows.push({ text: w.passed, bold: true, color: 'green' });
-  else {
-    rows.push({ text: w.failed, bold: true });
-    for (const i of check.result.items) if (!i.ok && i.tryThis) rows.push({ text: `  - ${i.tryThis}` });
-  }
-  return rows;
+/** One text as rows of the width, each keeping the text's style. */
+export function wrapRow(r: Row, width: number): Row[] {
+  return wrapLine(r.text, width).map((text) => ({ ...r, text }));
 }
 
-export function LabView({ lab, step, showHints, check, workspace, width, height, scroll, lang, noColor }: LabViewProps): React.JSX.Element {
-  const w = WORDS[lang];
-  const s = lab.steps[Math.min(step, lab.steps.length - 1)];
-  const body = useMemo(() => (s ? markdownLines(s.body, Math.max(20, width - 2), !!noColor) : []), [s, width, noColor]);
-  const rows: Row[] = body.map((text) => ({ text }));
-  if (showHints && s) {
-    rows.push({ text: '' }, { text: w.hints, bold: true });
-    if (s.hints.length === 0) rows.push({ text: w.noHints });
-    for (const h of s.hints) rows.push({ text: `• ${h}`, color: 'cyan' });
+/** What the check shows below the explanation: its state, what it said, and (on `o`) the builder's output. */
+export function checkRows(s: LabAppState, t: LabUiText, width: number, outputRows: number): Row[] {
+  const rows: Row[] = [];
+  const c = s.check;
+  if (c.kind === 'running') rows.push({ text: `${t.checking} ${s.output ? '' : t.outputHidden(s.buildLines.length)}`.trimEnd(), color: 'yellow' });
+  for (const n of s.notices) rows.push({ text: n, color: 'yellow' });
+  if (c.kind === 'error') {
+    const p = problemIn(t.lang, c.problem);
+    rows.push({ text: t.checkError(p.message, p.fix), color: 'red' });
   }
+  if (c.kind === 'done') {
+    for (const i of c.result.items) rows.push({ text: `${i.ok ? '✔' : '✘'} ${i.what}: ${i.detail}`, color: i.ok ? 'green' : 'red' });
+    if (c.result.passed) {
+      rows.push({ text: t.passed, bold: true, color: 'green' });
+      const next = nextLabOffer(s);
+      rows.push({ text: next ? t.nextLab(next.number, next.title) : t.lastLab, bold: true });
+    } else {
+      rows.push({ text: t.failed, bold: true });
+      for (const i of c.result.items) if (!i.ok && i.tryThis) rows.push({ text: `  - ${i.tryThis}` });
+    }
+  }
+  const wrapped = rows.flatMap((r) => wrapRow(r, width));
+  if (!s.output || c.kind === 'idle') return wrapped;
+  const lines = s.buildLines.map(plainLine).filter((l) => l !== '');
+  const out = lines.length ? lines.flatMap((l) => wrapRow({ text: `  ${l}`, dim: true }, width)).slice(-Math.max(1, outputRows)) : [{ text: `  ${t.noOutput}`, dim: true }];
+  return [...wrapped, ...wrapRow({ text: t.outputTitle, bold: true }, width), ...out];
+}
+
+export function LabView({ state: s, t, width, height, noColor }: LabViewProps): React.JSX.Element {
+  const lab = openLabOf(s);
+  const step = lab?.steps[Math.min(s.step, lab.steps.length - 1)];
+  const inner = Math.max(20, width - 2);
+  const body = useMemo(() => (step ? markdownLines(step.body, inner, !!noColor) : []), [step, inner, noColor]);
+  if (!lab) return <Text> </Text>;
+  const ws = s.workspace;
+  const header: Row[] = [
+    ...wrapRow({ text: t.labTitle(lab.number, lab.title), bold: true }, width),
+    ...wrapRow({ text: t.step(s.step + 1, lab.steps.length, step?.title ?? ''), bold: true, color: 'cyan' }, width),
+    ...wrapRow({ text: !ws ? t.workspaceMaking : 'dir' in ws ? t.workspace(ws.dir) : t.workspaceFailed(ws.failed), dim: true }, width),
+  ];
+  const rows: Row[] = body.map((text) => ({ text }));
+  if (s.hints && step) {
+    rows.push({ text: '' }, { text: t.hints, bold: true });
+    if (step.hints.length === 0) rows.push({ text: t.noHints });
+    for (const h of step.hints) rows.push(...wrapRow({ text: `• ${h}`, color: 'cyan' }, inner));
+  }
+  const keys = wrapRow({ text: labHintItems('lab', t.lang).join(' · '), dim: true }, width);
   // The check's result stays in view below; the explanation and hints scroll above it.
-  const checked = checkRows(check, lang)
-    .flatMap((r) => wrapText(r.text, Math.max(20, width - 2)).map((text, i) => ({ ...r, text: i === 0 ? text : `    ${text}` })))
-    .slice(0, Math.max(1, height - 9));
-  // Title (2 rows), workspace (1), the "more" marker and keys (2), the check and its blank line.
-  const room = Math.max(3, height - 5 - (checked.length ? checked.length + 1 : 0));
-  const top = Math.max(0, Math.min(scroll, Math.max(0, rows.length - room)));
+  const fixed = header.length + keys.length + 1; // the "more" marker
+  const checked = checkRows(s, t, inner, Math.max(3, Math.floor((height - fixed) / 3))).slice(0, Math.max(1, height - fixed - 4));
+  const room = Math.max(3, height - fixed - (checked.length ? checked.length + 1 : 0));
+  const top = Math.max(0, Math.min(s.scroll, Math.max(0, rows.length - room)));
   const shown = rows.slice(top, top + room);
   const more = rows.length > top + room;
+  const draw = (r: Row, key: string) => (
+    <Text key={key} bold={r.bold ?? false} dimColor={!!r.dim && !noColor} color={noColor ? undefined : r.color} wrap="truncate-end">
+      {r.text === '' ? ' ' : r.text}
+    </Text>
+  );
   return (
     <Box flexDirection="column" width={width}>
-      <Text bold wrap="truncate-end">{`Lab ${lab.number}: ${lab.title}`}</Text>
-      <Text bold color={noColor ? undefined : 'cyan'} wrap="truncate-end">{`${w.step} ${step + 1}/${lab.steps.length}: ${s?.title ?? ''}`}</Text>
-      <Text dimColor={!noColor} wrap="truncate-end">{`${w.workspace}: ${workspace}`}</Text>
-      {shown.map((r, i) => (
-        <Text key={i} bold={r.bold} color={noColor ? undefined : r.color} wrap="truncate-end">
-          {r.text === '' ? ' ' : r.text}
-        </Text>
-      ))}
-      <Text>{more ? '…' : ' '}</Text>
+      {header.map((r, i) => draw(r, `h${i}`))}
+      {shown.map((r, i) => draw(r, `b${i}`))}
+      <Text>{more ? t.more : ' '}</Text>
       {checked.length ? <Text> </Text> : null}
-      {checked.map((r, i) => (
-        <Text key={`c${i}`} bold={r.bold} color={noColor ? undefined : r.color} wrap="truncate-end">
-          {r.text}
-        </Text>
-      ))}
-      <Text dimColor={!noColor} wrap="truncate-end">{w.keys}</Text>
+      {checked.map((r, i) => draw(r, `c${i}`))}
+      {keys.map((r, i) => draw(r, `k${i}`))}
     </Box>
   );
 }
