@@ -12,7 +12,8 @@ import { imageTags } from './images.js';
 import { PACKAGE_ROOT } from './package-paths.js';
 import { scanProc } from './proc-scan.js';
 import { newRunId, ownerFor } from './run-id.js';
-import { sampleContainers, type SampleTarget, type TargetSample } from './sampler.js';
+import { sampleContainers } from './sampler/sample-containers.js';
+import type { SampleTarget, TargetSample } from './sampler/sampler-options.js';
 import { startSidecar, type SidecarReading } from './sidecar.js';
 import { startZombieMaker } from './zombie-maker.js';
 

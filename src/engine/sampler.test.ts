@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pidNamespaceOf } from './host-proc.js';
-import { sampleContainers, type TargetSample } from './sampler.js';
+import { sampleContainers } from './sampler/sample-containers.js';
+import type { TargetSample } from './sampler/sampler-options.js';
 
 // A pids cgroup that claims 99,999 zombies, sampled against our own PID namespace in the real
 // /proc, which holds nothing like that: the cross-check must catch the lie and fall back.

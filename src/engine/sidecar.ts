@@ -26,7 +26,8 @@ import { createAndStart, removeQuietly, type Started } from './containers.js';
 import { factsOf } from './engine-facts.js';
 import { withTimeout, settleWithin } from './timeout.js';
 import { IMAGES_DIR } from './package-paths.js';
-import { DEFAULT_CHECK_BUDGET, DEFAULT_CHECK_EVERY_MS, sampleFromCgroup } from './sampler.js';
+import { sampleFromCgroup } from './sampler/host-samples.js';
+import { DEFAULT_CHECK_BUDGET, DEFAULT_CHECK_EVERY_MS } from './sampler/sampler-options.js';
 
 
 /** The /proc counts of one scan inside the PID namespace. */
