@@ -4,7 +4,7 @@
  * unit-tested; nothing here is ever cut, only shortened (labels, decoration) or wrapped.
  */
 import type { LaneModel } from './app-state.js';
-import { fitLine, type Row, type Seg } from './fit-line.js';
+import { fitLine, type Row, type Seg, type SegStyle } from './fit-line.js';
 import type { UiText } from './i18n.js';
 import { renderBar } from './lane-plot.js';
 import { MODES, type ModeId } from './modes.js';
@@ -31,7 +31,7 @@ export function laneStateText(s: LaneState, now: number, t: UiText, compact = fa
   }
 }
 
-const stateStyle = (s: LaneState): Seg['style'] =>
+const stateStyle = (s: LaneState): SegStyle =>
   s.kind === 'error' ? 'error' : s.kind === 'stopping' ? 'accent' : s.kind === 'stopped' ? 'ok' : 'plain';
 
 export interface LaneTextInput {

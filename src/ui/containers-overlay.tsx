@@ -4,6 +4,7 @@ import type { UiText } from '../core/i18n.js';
 import type { ContainerVerdict } from '../core/inspect/report.js';
 import { problemIn } from '../core/problem-text.js';
 import type { Theme } from '../core/theme.js';
+import { fg } from './text-color.js';
 
 function verdictText(r: ContainerVerdict, t: UiText): string {
   if (r.facts) return t.containers.verdict(r.facts);
@@ -18,7 +19,7 @@ export function ContainersOverlay({ list, width, height, theme, t }: { list: Con
   const shown = rows.slice(0, Math.max(1, height - 6));
   return (
     <Box flexDirection="column" width={width} height={Math.min(height, Math.max(rows.length, 1) + 6)} borderStyle="double" paddingX={1}>
-      <Text bold color={theme.accent} wrap="wrap">
+      <Text bold {...fg(theme.accent)} wrap="wrap">
         {t.containers.title}
       </Text>
       <Text> </Text>

@@ -60,7 +60,7 @@ export function lanesStripRows(state: AppState, t: UiText, width: number, now: n
         { text: '  ' },
         { text: `${MODES[m].glyph} ${i + 1} ${t.modeLabel[m]}`, style: 'mode', mode: m },
         { text: ` ${state.lanes[m].zombies}`, style: 'strong' },
-        ...(text === null ? [] : [{ text: ` ${text}`, style: st.kind === 'error' ? ('error' as const) : undefined }]),
+        ...(text === null ? [] : [{ text: ` ${text}`, style: st.kind === 'error' ? ('error' as const) : ('plain' as const) }]),
       ];
     });
   // One row set per distinct problem: a lost engine is the same problem on every lane.

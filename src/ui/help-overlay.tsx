@@ -5,6 +5,7 @@ import { MODE_PATTERN, PATTERN_SAMPLE } from '../core/lane-plot.js';
 import { MODE_IDS, MODES } from '../core/modes.js';
 import type { Theme } from '../core/theme.js';
 import { wrapLine } from '../core/text-wrap.js';
+import { fg } from './text-color.js';
 
 /**
  * Every key binding, generated from the key table itself. In one column when it fits, else in
@@ -32,7 +33,7 @@ export function HelpOverlay({ width, height, theme, t }: { width: number; height
   const boxH = Math.min(height, used + 4 + (showLegend ? legend.length + 1 : 0));
   return (
     <Box flexDirection="column" width={width} height={boxH} borderStyle="double" paddingX={2}>
-      <Text bold color={theme.accent}>
+      <Text bold {...fg(theme.accent)}>
         {t.helpTitle}
       </Text>
       <Text> </Text>

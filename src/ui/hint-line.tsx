@@ -3,6 +3,7 @@ import type { AppState } from '../core/app-state.js';
 import type { UiText } from '../core/i18n.js';
 import type { Theme } from '../core/theme.js';
 import { visibleWidth } from '../core/text-wrap.js';
+import { fg } from './text-color.js';
 
 const SEP = ' · ';
 
@@ -44,7 +45,7 @@ export function HintLine({ state, width, theme, t, onLanesSlide }: { state: AppS
       <Text wrap="truncate-end">
         <Text>{left.padEnd(room)}</Text>
         <Text> </Text>
-        <Text bold inverse={state.replay} color={state.replay ? theme.replay : undefined}>
+        <Text bold inverse={state.replay} {...fg(state.replay ? theme.replay : undefined)}>
           {right}
         </Text>
       </Text>

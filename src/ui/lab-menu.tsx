@@ -5,6 +5,7 @@ import { labHintItems } from '../core/lab-keymap.js';
 import type { LabUiText } from '../core/lab-text.js';
 import { labStateText, type Progress } from '../core/labs/progress.js';
 import type { Lab } from '../core/labs/types.js';
+import { fg } from './text-color.js';
 
 export interface LabMenuProps {
   labs: readonly Lab[];
@@ -19,7 +20,7 @@ export function LabMenu({ labs, progress, selected, t, noColor, notice }: LabMen
   return (
     <Box flexDirection="column">
       <Text bold>{t.menuTitle}</Text>
-      {notice ? <Text color={noColor ? undefined : 'yellow'}>{notice}</Text> : null}
+      {notice ? <Text {...fg(noColor ? undefined : 'yellow')}>{notice}</Text> : null}
       <Text> </Text>
       {labs.map((lab, i) => {
         const on = i === selected;

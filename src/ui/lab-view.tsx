@@ -12,6 +12,7 @@ import { plainLine } from '../core/build-output.js';
 import { problemIn } from '../core/problem-text.js';
 import { wrapLine } from '../core/text-wrap.js';
 import { markdownLines } from './markdown-lines.js';
+import { fg } from './text-color.js';
 
 export interface LabViewProps {
   state: LabAppState;
@@ -88,7 +89,7 @@ export function LabView({ state: s, t, width, height, noColor }: LabViewProps): 
   const shown = rows.slice(top, top + room);
   const more = rows.length > top + room;
   const draw = (r: Row, key: string) => (
-    <Text key={key} bold={r.bold ?? false} dimColor={!!r.dim && !noColor} color={noColor ? undefined : r.color} wrap="truncate-end">
+    <Text key={key} bold={r.bold ?? false} dimColor={!!r.dim && !noColor} {...fg(noColor ? undefined : r.color)} wrap="truncate-end">
       {r.text === '' ? ' ' : r.text}
     </Text>
   );

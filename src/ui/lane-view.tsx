@@ -5,6 +5,7 @@ import { MODE_PATTERN, renderPlot } from '../core/lane-plot.js';
 import { MODES } from '../core/modes.js';
 import type { Theme } from '../core/theme.js';
 import { SegRows } from './seg-text.js';
+import { fg } from './text-color.js';
 
 export interface LaneViewProps {
   lane: LaneModel;
@@ -32,7 +33,7 @@ export function LaneView({ lane, width, lines, plotRows, yMax, theme, stopAt, en
         </Box>
       ) : (
         // One Text for the whole plot, trailing blanks cut: fewer nodes and cells for Ink to lay out each frame.
-        <Text color={color} wrap="truncate">
+        <Text {...fg(color)} wrap="truncate">
           {renderPlot({ series: lane.series, width, height: plotRows, yMax, glyph: MODES[lane.mode].glyph, pattern: MODE_PATTERN[lane.mode], stopAt, ended, lastT })
             .map((row) => row.trimEnd())
             .join('\n')}

@@ -2,38 +2,39 @@ import { Text } from 'ink';
 import type { Row, Seg } from '../core/fit-line.js';
 import type { ModeId } from '../core/modes.js';
 import type { Theme } from '../core/theme.js';
+import { fg } from './text-color.js';
 
 function SegPiece({ seg, theme }: { seg: Seg; theme: Theme }) {
   switch (seg.style) {
     case 'mode':
       return (
-        <Text bold inverse color={theme.mode[seg.mode as ModeId]}>
+        <Text bold inverse {...fg(theme.mode[seg.mode as ModeId])}>
           {seg.text}
         </Text>
       );
     case 'strong':
       return <Text bold>{seg.text}</Text>;
     case 'ok':
-      return <Text color={theme.ok}>{seg.text}</Text>;
+      return <Text {...fg(theme.ok)}>{seg.text}</Text>;
     case 'accent':
-      return <Text color={theme.accent}>{seg.text}</Text>;
+      return <Text {...fg(theme.accent)}>{seg.text}</Text>;
     case 'error':
       return (
-        <Text bold color={theme.error}>
+        <Text bold {...fg(theme.error)}>
           {seg.text}
         </Text>
       );
     case 'dim':
-      return <Text color={theme.dim}>{seg.text}</Text>;
+      return <Text {...fg(theme.dim)}>{seg.text}</Text>;
     case 'live':
       return (
-        <Text bold inverse color={theme.ok}>
+        <Text bold inverse {...fg(theme.ok)}>
           {seg.text}
         </Text>
       );
     case 'replay':
       return (
-        <Text bold inverse color={theme.replay}>
+        <Text bold inverse {...fg(theme.replay)}>
           {seg.text}
         </Text>
       );

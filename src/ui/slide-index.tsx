@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import type { UiText } from '../core/i18n.js';
 import type { Slide } from '../core/slides/types.js';
 import type { Theme } from '../core/theme.js';
+import { fg } from './text-color.js';
 
 /** The slide index (Ctrl-P): every title numbered, the selected one inverse; scrolls to keep it in view. */
 export function SlideIndex({ slides, selected, current, width, height, theme, t }: { slides: readonly Slide[]; selected: number; current: number; width: number; height: number; theme: Theme; t: UiText }) {
@@ -10,7 +11,7 @@ export function SlideIndex({ slides, selected, current, width, height, theme, t 
   const numW = String(slides.length).length;
   return (
     <Box flexDirection="column" width={width} height={Math.min(height, slides.length + 4)} borderStyle="double" paddingX={2}>
-      <Text bold color={theme.accent}>
+      <Text bold {...fg(theme.accent)}>
         {t.indexTitle}
       </Text>
       <Text> </Text>

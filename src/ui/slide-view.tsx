@@ -8,6 +8,7 @@ import { useMemo } from 'react';
 import type { Lang, Slide } from '../core/slides/types.js';
 import { noColorFromEnv } from '../core/theme.js';
 import { layoutSlide } from './slide-layout.js';
+import { fg } from './text-color.js';
 
 export interface SlideViewProps {
   slide: Slide;
@@ -42,7 +43,7 @@ export function SlideView({ slide, width, height, noColor, lang, renderLanes }: 
             {renderLanes?.(width, row.rows)}
           </Box>
         ) : (
-          <Text key={i} bold={row.bold} color={row.zombie && !plain ? 'red' : undefined} wrap="truncate-end">
+          <Text key={i} bold={row.bold ?? false} {...fg(row.zombie && !plain ? 'red' : undefined)} wrap="truncate-end">
             {row.text === '' ? ' ' : row.text}
           </Text>
         ),

@@ -4,6 +4,7 @@ import { renderTree } from '../core/proc-tree.js';
 import type { ProcEntry } from '../core/run-events.js';
 import type { Theme } from '../core/theme.js';
 import { wrapLine } from '../core/text-wrap.js';
+import { fg } from './text-color.js';
 
 /** The live process tree of one container; zombies marked `<defunct> Z` (and coloured when colour is on). */
 export function TreeView({ tree, height, width, theme, t }: { tree: ProcEntry[] | null; height: number; width: number; theme: Theme; t: UiText }) {
@@ -26,7 +27,7 @@ export function TreeView({ tree, height, width, theme, t }: { tree: ProcEntry[] 
     <Box flexDirection="column" height={height}>
       <Text bold wrap="truncate">{t.tree.header(tree.length, zombies)}</Text>
       {lines.map((l, i) => (
-        <Text key={i} color={l.zombie ? theme.error : undefined} wrap="truncate">
+        <Text key={i} {...fg(l.zombie ? theme.error : undefined)} wrap="truncate">
           {l.text}
         </Text>
       ))}
