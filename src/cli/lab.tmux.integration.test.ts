@@ -12,17 +12,20 @@ import { listLabContainers, removeLabContainers } from '../engine/cleanup.js';
 import { loadCatalog } from '../engine/labs/lab-loader.js';
 import { CLI_ENTRY } from '../engine/package-paths.js';
 import { dockerForTests } from '../test-support/docker-for-tests.js';
+import { cutCells, englishOnlyLabWords, englishOnScreen } from '../test-support/screen-check.js';
 import { TmuxSession, tmuxForTests } from '../test-support/tmux-session.js';
 
 const conn = await dockerForTests();
 const tmuxOk = tmuxForTests();
 const runId = `lab-tmux${randomBytes(3).toString('hex')}`;
 const term = new TmuxSession(`zl-${runId}`, 120, 36);
+const termDe = new TmuxSession(`zl-${runId}-de`, 80, 24);
 const tmp = await mkdtemp(path.join(tmpdir(), 'zl-labtmux-'));
 const env = `ZOMBIE_LAB_STATE_DIR=${path.join(tmp, 'state')} ZOMBIE_LAB_WORKSPACE=${path.join(tmp, 'work')} LANG=en_US.UTF-8`;
 
 afterAll(async () => {
   term.kill();
+  termDe.kill();
   if (conn) await removeLabContainers(conn.docker, { runId });
   await rm(tmp, { recursive: true, force: true });
 });
@@ -66,5 +69,48 @@ describe.skipIf(!conn || !tmuxOk)('the lab runner in a real terminal', () => {
     term.run(`${env} node ${CLI_ENTRY} lab --run-id ${runId}`);
     await term.waitScreen((s) => (/01 .*at step 2\/\d+/.test(s.split('ZL_EXIT=0').at(-1) ?? '') ? true : undefined), 20_000, 'the menu with the saved progress');
     term.keys('q');
+  });
+
+  it('--lang de at 80x24: menu, lab, hints, help, a check on the starting files: every screen German and nothing cut', async () => {
+    const english = englishOnlyLabWords();
+    const screens: [string, string][] = [];
+    const take = (name: string, screen: string) => {
+      screens.push([name, screen]);
+      return screen;
+    };
+    const envDe = env.replace('LANG=en_US.UTF-8', 'LANG=de_DE.UTF-8');
+    termDe.start();
+    termDe.run(`${envDe} node ${CLI_ENTRY} lab --lang de --run-id ${runId}`);
+    take('menu', await termDe.waitScreen((s) => (s.includes('zombie-lab: geführte Labs') ? s : undefined), 20_000, 'the German menu'));
+    termDe.keys('?');
+    take('menu-help', await termDe.waitScreen((s) => (s.includes('Tasten des Lab-Runners') ? s : undefined), 10_000, 'the menu help'));
+    termDe.keys('Escape');
+    await termDe.waitScreen((s) => (/^› 01 /m.test(s) ? true : undefined), 10_000, 'the menu again');
+    termDe.keys('Enter');
+    take('lab', await termDe.waitScreen((s) => (/Lab 01: /.test(s) && s.includes(path.join(tmp, 'work')) ? s : undefined), 20_000, 'lab 01 open'));
+    termDe.keys('h');
+    take('hints', await termDe.waitScreen((s) => (s.includes('Tipps') && s.includes('•') ? s : undefined), 10_000, 'the hints'));
+    termDe.keys('?');
+    take('lab-help', await termDe.waitScreen((s) => (s.includes('Tasten des Lab-Runners') && s.includes('prüfen') ? s : undefined), 10_000, 'the lab help'));
+    termDe.keys('?');
+    await termDe.waitScreen((s) => (/Lab 01: /.test(s) ? true : undefined), 10_000, 'the lab again');
+    termDe.keys('c');
+    const checked = take('checked', await termDe.waitScreen((s) => (s.includes('Noch nicht. Probier:') || s.includes('Alle Checks bestanden.') ? s : undefined), 180_000, 'the check to finish'));
+    termDe.save('lab-checked-de', checked);
+    expect(checked, 'the starting files do not pass').toContain('Noch nicht. Probier:');
+    expect(checked, "the builder's output stays out of view").not.toMatch(/Successfully (tagged|built)|^Step \d/m);
+    termDe.keys('o');
+    take('output', await termDe.waitScreen((s) => (s.includes('Ausgabe des Builds') ? s : undefined), 10_000, "the builder's output on o"));
+    termDe.keys('o');
+    await termDe.waitScreen((s) => (s.includes('Noch nicht. Probier:') ? true : undefined), 10_000, 'the result again on o');
+    termDe.keys('q');
+    expect(await termDe.exited(20_000, 'the lab runner to quit')).toContain('ZL_EXIT=0');
+
+    const problems = screens.flatMap(([name, screen]) => [
+      ...englishOnScreen(screen, english).map((w) => `${name}: English word "${w}"`),
+      ...cutCells(screen, 80).map((c) => `${name}: cut "${c}"`),
+    ]);
+    // The builder's own lines (behind o) are Docker's words, not the runner's.
+    expect(problems.filter((p) => !p.startsWith('output: English'))).toEqual([]);
   });
 });

@@ -39,7 +39,7 @@ export const LAB_BINDINGS: readonly LabBinding[] = [
   { on: 'lab', keys: ['left', 'p'], label: '← p', action: { type: 'prev-step' }, help: { en: 'previous step', de: 'voriger Schritt' } },
   { on: 'lab', keys: ['h'], label: 'h', action: { type: 'toggle-hints' }, help: { en: 'show or hide the hints of this step', de: 'Tipps dieses Schritts zeigen oder verbergen' }, hint: { keys: 'h', en: 'hints', de: 'Tipps' } },
   { on: 'lab', keys: ['c'], label: 'c', action: { type: 'check' }, help: { en: 'check your work (builds and runs your files)', de: 'deine Arbeit prüfen (baut und startet deine Dateien)' }, hint: { keys: 'c', en: 'check', de: 'prüfen' } },
-  { on: 'lab', keys: ['o'], label: 'o', action: { type: 'toggle-output' }, help: { en: "show or hide the builder's output of the check", de: 'Ausgabe des Builds beim Prüfen zeigen oder verbergen' } },
+  { on: 'lab', keys: ['o'], label: 'o', action: { type: 'toggle-output' }, help: { en: "the builder's output of the check instead of its result (again: back)", de: 'Ausgabe des Builds statt des Ergebnisses (nochmal: zurück)' } },
   { on: 'lab', keys: ['down', 'j'], label: '↓ j', action: { type: 'scroll', by: 1 }, help: { en: 'scroll down', de: 'nach unten blättern' }, hint: { keys: '↑/↓', en: 'scroll', de: 'blättern' } },
   { on: 'lab', keys: ['up', 'k'], label: '↑ k', action: { type: 'scroll', by: -1 }, help: { en: 'scroll up', de: 'nach oben blättern' } },
   { on: 'lab', keys: ['enter'], label: 'Enter', action: { type: 'next-lab' }, help: { en: 'after a passed check: open the next lab', de: 'nach bestandenem Check: nächstes Lab öffnen' } },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cutCells, englishOnlyWords, englishOnScreen, plotHeights } from './screen-check.js';
+import { cutCells, englishOnlyLabWords, englishOnlyWords, englishOnScreen, plotHeights } from './screen-check.js';
 
 // A screen as the app drew it before this check existed: 80 columns, border at column 36.
 const row = (left: string, right: string): string => `${left.padEnd(36)}│${right}`;
@@ -19,5 +19,13 @@ describe('screen checks', () => {
     expect(en.has('docker')).toBe(false);
     expect(englishOnScreen('Zombies 3 · stopped in 0,1 s', en)).toEqual(['stopped']);
     expect(englishOnScreen('Zombies 3 · gestoppt in 0,1 s · Exit 143', en)).toEqual([]);
+  });
+  it('knows the lab runner’s English-only words (its texts and key table), not the German labs’ own', () => {
+    const en = englishOnlyLabWords();
+    expect(en.has('checking')).toBe(true);
+    expect(en.has('quit')).toBe(true);
+    expect(en.has('lab')).toBe(false);
+    expect(englishOnScreen('prüfe… (o shows the builder’s output)', en)).toEqual(expect.arrayContaining(['shows', 'output']));
+    expect(englishOnScreen('prüfe… (o zeigt die Ausgabe des Builds, 3 Zeilen)', en)).toEqual([]);
   });
 });

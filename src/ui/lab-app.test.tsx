@@ -4,6 +4,7 @@ import { resultOf, type CheckResult } from '../core/labs/check-result.js';
 import { emptyProgress, withCheck, withStep, type Progress } from '../core/labs/progress.js';
 import { stripAnsi } from '../core/text-wrap.js';
 import { loadCatalog } from '../engine/labs/lab-loader.js';
+import { englishOnlyLabWords, englishOnScreen } from '../test-support/screen-check.js';
 import { LabApp } from './lab-app.js';
 
 const catalog = await loadCatalog();
@@ -18,7 +19,7 @@ async function until(frame: () => string | undefined, test: (f: string) => boole
   }
 }
 
-function app(over: { progress?: Progress; labId?: string; lang?: 'de' | 'en'; check?: () => Promise<CheckResult> } = {}) {
+function app(over: { progress?: Progress; labId?: string; lang?: 'de' | 'en'; check?: (onLine: (l: string) => void) => Promise<CheckResult> } = {}) {
   const saved: Progress[] = [];
   const checks: string[] = [];
   const r = render(
@@ -34,8 +35,9 @@ function app(over: { progress?: Progress; labId?: string; lang?: 'de' | 'en'; ch
       }}
       runCheck={async (lab, dir, onLine) => {
         checks.push(`${lab.id}@${dir}`);
+        if (over.check) return over.check(onLine);
         onLine('building your Dockerfile');
-        return over.check ? over.check() : resultOf(lab.id, [{ ok: false, what: 'no zombies pile up', detail: '60 zombies', tryThis: 'add an init' }]);
+        return resultOf(lab.id, [{ ok: false, what: 'no zombies pile up', detail: '60 zombies', tryThis: 'add an init' }]);
       }}
     />,
   );
@@ -146,5 +148,83 @@ describe('LabApp', () => {
     expect(lab).toContain('Esc Labs');
     await pressUntil(r, '\u001b', (f) => f.includes('geführte Labs'), 'the German menu');
     r.unmount();
+  });
+
+  it('starts one check for two quick c presses (the reducer guards it), and offers the next lab after a pass', async () => {
+    let pass: (r: CheckResult) => void = () => undefined;
+    const r = app({ labId: 'zombies', check: () => new Promise<CheckResult>((res) => (pass = res)) });
+    await until(r.lastFrame, (f) => f.includes('your files: /ws/'), 'the workspace');
+    await pressUntil(r, 'c', (f) => f.includes('checking…'), 'the check running');
+    r.stdin.write('c');
+    r.stdin.write('cc');
+    await settled(r);
+    expect(r.checks).toHaveLength(1);
+    pass(resultOf('zombies', [{ ok: true, what: 'no zombies pile up', detail: '0 zombies' }]));
+    const passed = await until(r.lastFrame, (f) => f.includes('All checks passed.'), 'the pass');
+    expect(passed).toMatch(/Next: Lab 02: .*Press Enter/s);
+    await pressUntil(r, '\r', (f) => f.includes('Lab 02: '), 'lab 02 open');
+    r.unmount();
+  });
+
+  it("keeps the builder's output out of view, o shows it", async () => {
+    let pass: (r: CheckResult) => void = () => undefined;
+    const r = app({
+      labId: 'zombies',
+      check: (onLine) => {
+        onLine('Successfully tagged zombie-lab/lab-zombies:abc');
+        return new Promise<CheckResult>((res) => (pass = res));
+      },
+    });
+    await until(r.lastFrame, (f) => f.includes('your files: /ws/'), 'the workspace');
+    const running = await pressUntil(r, 'c', (f) => f.includes("o shows the builder's output, 1 line)"), 'the check running');
+    expect(running).not.toContain('Successfully tagged');
+    const shown = await pressUntil(r, 'o', (f) => f.includes('Successfully tagged zombie-lab/lab-zombies:abc'), 'the output shown');
+    expect(shown).toContain("The builder's output (o: back to the result):");
+    pass(resultOf('zombies', [{ ok: false, what: 'no zombies pile up', detail: '60 zombies' }]));
+    r.unmount();
+  });
+
+  /** Every screen of the runner: menu, its help, a lab with hints, its help, a running check with and without output, a failure, a pass, an error. */
+  async function everyScreen(lang: 'de' | 'en'): Promise<string[]> {
+    const screens: string[] = [];
+    let finish: (r: CheckResult | Error) => void = () => undefined;
+    const de = lang === 'de';
+    const failed = resultOf('zombies', [{ ok: false, what: de ? 'keine Zombies stauen sich' : 'no zombies pile up', detail: de ? '60 Zombies' : '60 zombies', tryThis: de ? 'nimm ein Init' : 'add an init' }]);
+    const passed = resultOf('zombies', [{ ok: true, what: de ? 'keine Zombies stauen sich' : 'no zombies pile up', detail: de ? '0 Zombies' : '0 zombies' }]);
+    const problem = Object.assign(new Error('x'), { problem: { message: 'no engine', fix: 'start one', key: { id: 'no-engine', shown: 'unix:///var/run/docker.sock', fix: { kind: 'default' } } } });
+    const r = app({
+      lang,
+      check: (onLine) => {
+        onLine('FROM zombie-lab/base');
+        return new Promise<CheckResult>((res, rej) => (finish = (v) => (v instanceof Error ? rej(v) : res(v))));
+      },
+    });
+    const take = (f: string) => screens.push(f);
+    take(await until(r.lastFrame, (f) => f.includes('01'), 'the menu'));
+    take(await pressUntil(r, '?', (f) => f.includes('Enter'), 'the menu help'));
+    await pressUntil(r, '?', (f) => f.includes('› 01'), 'the menu again');
+    await pressUntil(r, '\r', (f) => f.includes('/ws/01'), 'lab 01');
+    take(await pressUntil(r, 'h', (f) => f.includes('•'), 'the hints'));
+    take(await pressUntil(r, '?', (f) => f.includes('Ctrl-C'), 'the lab help'));
+    await pressUntil(r, '\u001b', (f) => f.includes('/ws/01'), 'the lab again');
+    for (const [end, what] of [[failed, 'failed'], [problem, 'error'], [passed, 'passed']] as const) {
+      take(await pressUntil(r, 'c', (f) => f.includes(de ? 'prüfe…' : 'checking…'), `the check running (${what})`));
+      take(await pressUntil(r, 'o', (f) => f.includes('FROM zombie-lab/base'), 'the output'));
+      finish(end);
+      await until(r.lastFrame, (f) => !f.includes(de ? 'prüfe…' : 'checking…'), `the check ${what}`);
+      take(await pressUntil(r, 'o', (f) => !f.includes('FROM zombie-lab/base'), `the result (${what})`));
+    }
+    r.unmount();
+    return screens;
+  }
+
+  it('under --lang de no screen shows an English word of the runner (and under en they do, so the test can fail)', async () => {
+    const english = englishOnlyLabWords();
+    const de = await everyScreen('de');
+    expect(de.join('\n')).toContain('Alle Checks bestanden.');
+    expect(de.join('\n')).toContain('Der Check konnte nicht laufen:');
+    expect(de.flatMap((f, i) => englishOnScreen(f, english).map((w) => `screen ${i}: ${w}`))).toEqual([]);
+    const en = await everyScreen('en');
+    expect(en.flatMap((f) => englishOnScreen(f, english)).length).toBeGreaterThan(10);
   });
 });

@@ -63,8 +63,20 @@ describe('LabView', () => {
     expect(hidden).toContain("checking… (o shows the builder's output, 2 lines)");
     expect(hidden).not.toContain('Successfully tagged');
     const shown = frame(stateOf('zombies', [...running, { type: 'toggle-output' }]), 80, 30);
-    expect(shown).toContain("The builder's output (o hides it):");
+    expect(shown).toContain("The builder's output (o: back to the result):");
     expect(shown).toContain('Successfully tagged zombie-lab/lab-x:1');
+  });
+
+  it('on o shows the output in place of a long result, within the height; o again brings the result back', () => {
+    const result = resultOf('zombies', Array.from({ length: 8 }, (_, i) => ({ ok: false, what: `item ${i}`, detail: 'd '.repeat(50).trim(), tryThis: 'try '.repeat(20).trim() })));
+    const msgs: LabMsg[] = [{ type: 'check' }, ...Array.from({ length: 40 }, (_, i): LabMsg => ({ type: 'check-line', seq: 1, line: `line ${i}` })), { type: 'check-done', seq: 1, result, at: new Date(0) }];
+    const s = stateOf('zombies', [...msgs, { type: 'toggle-output' }]);
+    const rows = frame(s, 80, 24).split('\n');
+    expect(rows.length).toBeLessThanOrEqual(24);
+    expect(rows.join('\n')).toContain("The builder's output");
+    expect(rows.join('\n')).toContain('line 39');
+    expect(rows.join('\n')).not.toContain('item 0');
+    expect(frame(labAppReducer(s, { type: 'toggle-output' }), 80, 24)).toContain('✘ item 0');
   });
 
   it('after a pass offers the next lab; after the last lab says so', () => {

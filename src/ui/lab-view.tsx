@@ -34,12 +34,21 @@ export function wrapRow(r: Row, width: number): Row[] {
   return wrapLine(r.text, width).map((text) => ({ ...r, text }));
 }
 
-/** What the check shows below the explanation: its state, what it said, and (on `o`) the builder's output. */
-export function checkRows(s: LabAppState, t: LabUiText, width: number, outputRows: number): Row[] {
+/**
+ * What the check shows below the explanation, in at most `room` rows: its state, what it said
+ * and its result; on `o` the builder's output (its last lines) in place of the result.
+ */
+export function checkRows(s: LabAppState, t: LabUiText, width: number, room: number): Row[] {
   const rows: Row[] = [];
   const c = s.check;
   if (c.kind === 'running') rows.push({ text: `${t.checking} ${s.output ? '' : t.outputHidden(s.buildLines.length)}`.trimEnd(), color: 'yellow' });
   for (const n of s.notices) rows.push({ text: n, color: 'yellow' });
+  if (s.output && c.kind !== 'idle') {
+    const head = [...rows, { text: t.outputTitle, bold: true }].flatMap((r) => wrapRow(r, width));
+    const lines = s.buildLines.map(plainLine).filter((l) => l !== '');
+    const out = lines.length ? lines.flatMap((l) => wrapRow({ text: `  ${l}`, dim: true }, width)) : [{ text: `  ${t.noOutput}`, dim: true }];
+    return [...head, ...out.slice(-Math.max(1, room - head.length))].slice(0, room);
+  }
   if (c.kind === 'error') {
     const p = problemIn(t.lang, c.problem);
     rows.push({ text: t.checkError(p.message, p.fix), color: 'red' });
@@ -55,11 +64,7 @@ export function checkRows(s: LabAppState, t: LabUiText, width: number, outputRow
       for (const i of c.result.items) if (!i.ok && i.tryThis) rows.push({ text: `  - ${i.tryThis}` });
     }
   }
-  const wrapped = rows.flatMap((r) => wrapRow(r, width));
-  if (!s.output || c.kind === 'idle') return wrapped;
-  const lines = s.buildLines.map(plainLine).filter((l) => l !== '');
-  const out = lines.length ? lines.flatMap((l) => wrapRow({ text: `  ${l}`, dim: true }, width)).slice(-Math.max(1, outputRows)) : [{ text: `  ${t.noOutput}`, dim: true }];
-  return [...wrapped, ...wrapRow({ text: t.outputTitle, bold: true }, width), ...out];
+  return rows.flatMap((r) => wrapRow(r, width)).slice(0, room);
 }
 
 export function LabView({ state: s, t, width, height, noColor }: LabViewProps): React.JSX.Element {
@@ -83,7 +88,7 @@ export function LabView({ state: s, t, width, height, noColor }: LabViewProps): 
   const keys = wrapRow({ text: labHintItems('lab', t.lang).join(' · '), dim: true }, width);
   // The check's result stays in view below; the explanation and hints scroll above it.
   const fixed = header.length + keys.length + 1; // the "more" marker
-  const checked = checkRows(s, t, inner, Math.max(3, Math.floor((height - fixed) / 3))).slice(0, Math.max(1, height - fixed - 4));
+  const checked = checkRows(s, t, inner, Math.max(1, height - fixed - 4));
   const room = Math.max(3, height - fixed - (checked.length ? checked.length + 1 : 0));
   const top = Math.max(0, Math.min(s.scroll, Math.max(0, rows.length - room)));
   const shown = rows.slice(top, top + room);
