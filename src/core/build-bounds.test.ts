@@ -12,7 +12,7 @@ describe('planBuildBound', () => {
   });
 
   it('says why where it cannot: another kernel, rootless, systemd driver, no pids cgroup, not root', () => {
-    const reasonOf = (p: ReturnType<typeof planBuildBound>) => (p.kind === 'unbounded' ? p.reason : `bounded v${p.version}`);
+    const reasonOf = (p: ReturnType<typeof planBuildBound>) => (p.kind === 'unbounded' ? p.reason.en : `bounded v${p.version}`);
     expect(reasonOf(planBuildBound({ ...docker, product: 'Docker Desktop' }, false, local))).toMatch(/Docker Desktop runs on another kernel/);
     expect(reasonOf(planBuildBound({ ...docker, rootless: true }, true, local))).toMatch(/rootless/);
     expect(reasonOf(planBuildBound({ ...docker, cgroupDriver: 'systemd', cgroupVersion: 2 }, true, { version: 2, writable: true }))).toMatch(/systemd cgroup driver.*slice/);
@@ -23,9 +23,16 @@ describe('planBuildBound', () => {
   });
 
   it('puts the reason and what still holds into one line', () => {
-    const line = unboundedBuildNotice('Docker Desktop runs on another kernel', { pidsMax: 512, memoryMb: 256 });
-    expect(line).not.toContain('\n');
-    expect(line).toMatch(/without a PID limit here \(Docker Desktop runs on another kernel\).*256 MB.*no network/);
+    const line = unboundedBuildNotice({ en: 'Docker Desktop runs on another kernel', de: 'Docker Desktop läuft auf einem anderen Kernel' }, { pidsMax: 512, memoryMb: 256 });
+    expect(line.en).not.toContain('\n');
+    expect(line.en).toMatch(/without a PID limit here \(Docker Desktop runs on another kernel\).*256 MB.*no network/);
+    expect(line.de).toMatch(/ohne PID-Limit \(Docker Desktop läuft auf einem anderen Kernel\).*256 MB.*kein Netz/);
+  });
+
+  it('gives every reason in German too', () => {
+    const docker = { product: 'Docker Engine', cgroupVersion: 1 as const, cgroupDriver: 'cgroupfs', rootless: false };
+    const plans = [planBuildBound(docker, false, { version: 1, writable: true }), planBuildBound({ ...docker, rootless: true }, true, { version: 1, writable: true }), planBuildBound(docker, true, { version: 1, writable: false })];
+    for (const p of plans) expect(p.kind === 'unbounded' && p.reason.de !== p.reason.en && p.reason.de.length > 10).toBe(true);
   });
 });
 

@@ -7,6 +7,10 @@
  * says so, in one line, before it builds.
  */
 import type { EngineFacts } from './engine-kind.js';
+import type { Lang } from './slides/types.js';
+
+/** A reason in both languages: the lab runner and `lab --check` say it in the learner's. */
+export type Worded = Record<Lang, string>;
 
 export interface BuildLimits {
   /** Tasks all RUN steps of one build may hold at once (the cgroup's pids.max). */
@@ -25,7 +29,7 @@ export interface LocalCgroups {
   writable: boolean;
 }
 
-export type BuildBoundPlan = { kind: 'cgroup'; version: 1 | 2 } | { kind: 'unbounded'; reason: string };
+export type BuildBoundPlan = { kind: 'cgroup'; version: 1 | 2 } | { kind: 'unbounded'; reason: Worded };
 
 /**
  * Whether the lab can bound a build's RUN steps by a cgroup of its own on this engine. Only a
@@ -33,28 +37,29 @@ export type BuildBoundPlan = { kind: 'cgroup'; version: 1 | 2 } | { kind: 'unbou
  * the systemd driver takes a slice, which systemd makes and the lab does not.
  */
 export function planBuildBound(f: Pick<EngineFacts, 'product' | 'cgroupVersion' | 'cgroupDriver' | 'rootless'>, onThisKernel: boolean, local: LocalCgroups): BuildBoundPlan {
-  if (!onThisKernel) return { kind: 'unbounded', reason: `${f.product} runs on another kernel than this machine's, where the lab cannot make a cgroup` };
-  if (f.rootless) return { kind: 'unbounded', reason: `${f.product} is rootless: its builds run in its own user's cgroup, not one the lab can make` };
+  const no = (en: string, de: string): BuildBoundPlan => ({ kind: 'unbounded', reason: { en, de } });
+  const p = f.product;
+  if (!onThisKernel) return no(`${p} runs on another kernel than this machine's, where the lab cannot make a cgroup`, `${p} läuft auf einem anderen Kernel als diese Maschine, dort kann das Lab keine cgroup anlegen`);
+  if (f.rootless) return no(`${p} is rootless: its builds run in its own user's cgroup, not one the lab can make`, `${p} läuft rootless: seine Builds laufen in der cgroup seines Benutzers, nicht in einer des Labs`);
   if (f.cgroupDriver !== 'cgroupfs') {
-    return {
-      kind: 'unbounded',
-      reason:
-        f.cgroupDriver === 'systemd'
-          ? `${f.product} uses the systemd cgroup driver, whose build parent must be a systemd slice the lab does not make`
-          : `${f.product} reports cgroup driver ${f.cgroupDriver ?? 'none'}, so a cgroup parent would not hold`,
-    };
+    return f.cgroupDriver === 'systemd'
+      ? no(`${p} uses the systemd cgroup driver, whose build parent must be a systemd slice the lab does not make`, `${p} nutzt den cgroup-Treiber systemd, dessen Build-Parent ein systemd-Slice sein muss, das das Lab nicht anlegt`)
+      : no(`${p} reports cgroup driver ${f.cgroupDriver ?? 'none'}, so a cgroup parent would not hold`, `${p} meldet den cgroup-Treiber ${f.cgroupDriver ?? 'none'}, ein cgroup-Parent hielte dort nicht`);
   }
-  if (local.version === null) return { kind: 'unbounded', reason: 'this machine has no pids cgroup the lab can read' };
+  if (local.version === null) return no('this machine has no pids cgroup the lab can read', 'diese Maschine hat keine pids-cgroup, die das Lab lesen kann');
   if (f.cgroupVersion !== null && f.cgroupVersion !== local.version) {
-    return { kind: 'unbounded', reason: `${f.product} reports cgroup v${f.cgroupVersion}, but this machine shows v${local.version}` };
+    return no(`${p} reports cgroup v${f.cgroupVersion}, but this machine shows v${local.version}`, `${p} meldet cgroup v${f.cgroupVersion}, diese Maschine zeigt aber v${local.version}`);
   }
-  if (!local.writable) return { kind: 'unbounded', reason: 'the lab runs without the right to make a cgroup (run it as root, or from a delegated cgroup)' };
+  if (!local.writable) return no('the lab runs without the right to make a cgroup (run it as root, or from a delegated cgroup)', 'das Lab darf keine cgroup anlegen (starte es als root oder aus einer delegierten cgroup)');
   return { kind: 'cgroup', version: local.version };
 }
 
 /** The one line said before an unbounded build. */
-export function unboundedBuildNotice(reason: string, limits: BuildLimits = LEARNER_BUILD_LIMITS): string {
-  return `your Dockerfile's RUN steps build without a PID limit here (${reason}); each step still gets ${limits.memoryMb} MB of memory and no network`;
+export function unboundedBuildNotice(reason: Worded, limits: BuildLimits = LEARNER_BUILD_LIMITS): Worded {
+  return {
+    en: `your Dockerfile's RUN steps build without a PID limit here (${reason.en}); each step still gets ${limits.memoryMb} MB of memory and no network`,
+    de: `die RUN-Schritte deines Dockerfiles bauen hier ohne PID-Limit (${reason.de}); jeder Schritt hat trotzdem ${limits.memoryMb} MB Speicher und kein Netz`,
+  };
 }
 
 /** Did a build reach its PID limit? pids.events counts refused forks; the peak shows it too. */

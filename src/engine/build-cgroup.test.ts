@@ -67,9 +67,10 @@ describe.runIf(process.getuid?.() === 0)('boundLearnerBuild (a cgroup tree of th
     const root = fakeRoot('v1');
     const far = await boundLearnerBuild(engine({ local: false }), { root });
     expect(far.cgroupParent).toBeNull();
-    expect(far.notice).toMatch(/^your Dockerfile's RUN steps build without a PID limit here \(Docker Engine runs on another kernel/);
+    expect(far.notice?.en).toMatch(/^your Dockerfile's RUN steps build without a PID limit here \(Docker Engine runs on another kernel/);
     const sd = await boundLearnerBuild(engine({ driver: 'systemd' }), { root });
-    expect(sd.notice).toMatch(/systemd cgroup driver/);
+    expect(sd.notice?.en).toMatch(/systemd cgroup driver/);
+    expect(sd.notice?.de).toMatch(/cgroup-Treiber systemd/);
     expect(readdirSync(path.join(root, 'pids')).filter((n) => n.startsWith('zombie-lab-'))).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, writeFileS
 import { hostname, release } from 'node:os';
 import path from 'node:path';
 import type Docker from 'dockerode';
-import { buildLimitReached, LEARNER_BUILD_LIMITS, planBuildBound, unboundedBuildNotice, type BuildLimits, type LocalCgroups } from '../core/build-bounds.js';
+import { buildLimitReached, LEARNER_BUILD_LIMITS, planBuildBound, unboundedBuildNotice, type BuildLimits, type LocalCgroups, type Worded } from '../core/build-bounds.js';
 import { parsePidsEvents, parsePidsMax } from '../core/cgroup-files.js';
 import { ownerMark } from '../core/owner-mark.js';
 import { factsOf } from './engine-facts.js';
@@ -21,8 +21,8 @@ export const CGROUP_ROOT = '/sys/fs/cgroup';
 export interface BuildBound {
   /** The build API's cgroupparent, or null where the build runs unbounded. */
   cgroupParent: string | null;
-  /** The one line to say before building when there is no PID limit; null when there is. */
-  notice: string | null;
+  /** The one line to say before building when there is no PID limit, in both languages; null when there is. */
+  notice: Worded | null;
   limits: BuildLimits;
   /** The pids cgroup's folder on this machine (null: unbounded). */
   pidsDir: string | null;
@@ -56,7 +56,7 @@ async function engineOnThisKernel(docker: Docker): Promise<boolean> {
   return info.KernelVersion === release() && info.Name === hostname();
 }
 
-const unbounded = (reason: string, limits: BuildLimits): BuildBound => ({
+const unbounded = (reason: Worded, limits: BuildLimits): BuildBound => ({
   cgroupParent: null,
   notice: unboundedBuildNotice(reason, limits),
   limits,
@@ -97,7 +97,8 @@ export async function boundLearnerBuild(docker: Docker, opts: { limits?: BuildLi
     } catch {
       // never made
     }
-    return unbounded(`the lab could not make its cgroup ${pidsDir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, limits);
+    const why = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    return unbounded({ en: `the lab could not make its cgroup ${pidsDir}: ${why}`, de: `das Lab konnte seine cgroup ${pidsDir} nicht anlegen: ${why}` }, limits);
   }
   // Polled too: pids.peak is missing on older kernels, and pids.events of a v1 parent stays 0
   // when the fork was refused in the RUN container's own cgroup below it.

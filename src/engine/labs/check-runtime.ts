@@ -83,7 +83,7 @@ export async function buildWorkspaceImage(ctx: CheckContext, labId: string): Pro
   // The RUN steps run under a PID limit of a cgroup of ours, a memory limit and no network;
   // where the lab cannot make that cgroup it says so before building, never silently.
   const bound = await boundLearnerBuild(ctx.docker);
-  if (bound.notice) (ctx.onNotice ?? ctx.onLine)(bound.notice);
+  if (bound.notice) (ctx.onNotice ?? ctx.onLine)(bound.notice[ctx.lang ?? 'en']);
   // What the failing step said last (the learner's own error), and the layers committed so far:
   // a failed classic build leaves them untagged, and they are ours to remove.
   let lastWords: string | null = null;
