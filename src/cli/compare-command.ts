@@ -143,7 +143,7 @@ export async function runCompare(raw: CompareCliOptions): Promise<number> {
     return exitCodeFor(interrupted);
   }
   // The engine went away: one line, no table of a run that did not happen.
-  const lost = engineLost as Extract<RunEvent, { type: 'problem' }> | null;
+  const lost = engineLost;
   if (lost) {
     process.stderr.write(`zombie-lab: ${lost.problem.message}; fix: ${lost.problem.fix}\n`);
     return 1;

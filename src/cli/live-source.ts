@@ -18,7 +18,7 @@ export function demoOptions(runIdPrefix = 'app'): DemoOptions {
 export interface LiveSource {
   source: EventSource;
   /** Removes the containers waiting for the next run; call before quitting. */
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 /** Each run uses containers started ahead of time, and once it plots, the next run's are started. */

@@ -107,7 +107,7 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option('--run-id <id>', 'label value for this run').hideHelp())
     .action(async (id: string | undefined, o: Record<string, string | boolean | undefined>) => {
       // The app's --lang is a program option, and commander gives it `lab 3 --lang de` too.
-      const lang = (o.lang as Lang | undefined) ?? (program.opts() as { lang?: Lang }).lang;
+      const lang = (o.lang as Lang | undefined) ?? program.opts<{ lang?: Lang }>().lang;
       const { runLabCommand } = await import('./lab-command.js');
       code = await runLabCommand(id, { ...(o as Parameters<typeof runLabCommand>[1]), ...(lang ? { lang } : {}) });
     });
@@ -166,7 +166,7 @@ export async function main(argv: string[]): Promise<number> {
     .command('notes')
     .description("speaker notes in a second terminal: follows the presenter app on this machine (current slide's notes, next title, clock)")
     .action(async () => {
-      const lang = (program.opts() as { lang?: string }).lang;
+      const lang = program.opts<{ lang?: string }>().lang;
       const { runNotes } = await import('./notes-command.js');
       code = await runNotes(lang ? { lang } : {});
     });

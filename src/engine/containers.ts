@@ -96,7 +96,7 @@ export async function startWaiting(docker: Docker, spec: ContainerSpec, signal?:
   let initPid: number;
   try {
     const [stream] = await Promise.all([
-      made.container.attach({ stream: true, stdin: true, stdout: false, stderr: false, hijack: true }) as Promise<NodeJS.ReadWriteStream>,
+      made.container.attach({ stream: true, stdin: true, stdout: false, stderr: false, hijack: true }),
       made.container.start(),
     ]);
     stdin = stream;

@@ -4,6 +4,7 @@
  * full. Here for the benchmark and for the test that shows that failure.
  */
 import { PassThrough } from 'node:stream';
+import type Modem from 'docker-modem';
 import type Docker from 'dockerode';
 
 // The state is the first field after the last ')': command names may hold spaces and ')'.
@@ -21,7 +22,7 @@ export async function execCountZombies(container: Docker.Container): Promise<Exe
     let errText = '';
     out.on('data', (d: Buffer) => (text += d.toString()));
     err.on('data', (d: Buffer) => (errText += d.toString()));
-    container.modem.demuxStream(stream, out, err);
+    (container.modem as Modem).demuxStream(stream, out, err);
     await new Promise<void>((resolve) => {
       stream.on('end', resolve);
       stream.on('close', resolve);

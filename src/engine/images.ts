@@ -175,15 +175,16 @@ export async function* ensureImages(docker: Docker, opts: EnsureOptions = {}): A
     const started = Date.now();
     const q = new EventQueue<RunEvent>();
     lineFor = (img) => (line, note) => q.push({ type: 'build-progress', image: img, line, ...(note ? { note } : {}) });
-    let failure: unknown;
+    // Boxed: whatever the build rejected with (even a falsy value) still ends the step.
+    let failure = null as { error: unknown } | null;
     let way: BuildWay = 'cached';
     const p = work().then(
       (w) => (way = w),
-      (e: unknown) => (failure = e),
+      (e: unknown) => (failure = { error: e }),
     );
     void p.finally(() => q.close());
     yield* q.drain();
-    if (failure) throw failure;
+    if (failure) throw failure.error;
     yield { type: 'build-done', image, tag: image === 'base' ? tags.base : tags.zombie, way, ms: Date.now() - started };
   }
 

@@ -58,7 +58,7 @@ beforeAll(async () => {
   if (!conn) return;
   const made = await Promise.all([makeSubject('none', 0, 32), makeSubject('some', 40, 64), makeSubject('many', 3000, 3100), makeSubject('full', 'fill', 48)]);
   subjects.push(...made.slice(0, 3));
-  full = made[3] as Subject;
+  full = made[3];
   // At rest: the makers stop after their count; wait until the kernel's accounting says so.
   for (const s of made) {
     await waitFor(() => (readPidsAccounting(s.cgroup)?.zombies === s.want ? true : undefined), 30_000, `${s.name}: ${s.want} zombies`);

@@ -316,7 +316,7 @@ export async function startSidecar(docker: Docker, opts: SidecarOptions): Promis
   const started = await createAndStart(docker, spec, { ...(opts.signal ? { signal: opts.signal } : {}), ...(opts.diagnostic ? { diagnostic: true } : {}) });
   let stream: NodeJS.ReadWriteStream;
   try {
-    stream = (await started.container.attach({ stream: true, stdin: true, stdout: true, stderr: true, hijack: true })) as NodeJS.ReadWriteStream;
+    stream = await started.container.attach({ stream: true, stdin: true, stdout: true, stderr: true, hijack: true });
   } catch (err) {
     await removeQuietly(started.container);
     throw err;

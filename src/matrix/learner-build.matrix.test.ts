@@ -189,7 +189,7 @@ describe.runIf(possible)("a learner's build is bounded (a private dockerd)", () 
     console.log(`fork bomb: ${item?.detail}\n  cgroup peak ${seen.peak}/${seen.pidsMax}, ${seen.refused} forks refused, host tasks ${before} -> at most ${seen.hostTasksMax}`);
     await nothingLeft(seen, dangling);
     // The engine still answers and runs the next check's build.
-    expect((await docker.ping()).toString()).toBe('OK');
+    expect(String(await docker.ping())).toBe('OK');
   });
 
   it('a lab SIGKILLed while a RUN step runs: the next start removes its build cgroup', async () => {

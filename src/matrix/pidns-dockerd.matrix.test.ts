@@ -11,7 +11,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Lab } from '../core/labs/types.js';
 import { applyAttempt, loadAttempts, type Attempt } from '../engine/labs/attempts.js';
 import { loadCatalog } from '../engine/labs/lab-loader.js';
 import { ensureWorkspace, labWorkspace } from '../engine/labs/workspace.js';
@@ -110,7 +109,7 @@ describe.runIf(possible)('a dockerd in its own PID namespace (the Docker Desktop
     const pidMax = /pid_max: (\d+)/.exec(doctor.stdout)?.[1] as string;
     expect(pidMax, explain(doctor)).toBeDefined();
     const labEnv = { ...env, ZOMBIE_LAB_STATE_DIR: path.join(tmp, 'state'), LANG: 'en_US.UTF-8', LC_ALL: '' };
-    for (const lab of catalog.byLang.en as Lab[]) {
+    for (const lab of catalog.byLang.en) {
       const start = attempts.find((a) => a.lab === lab.id && a.name === 'wrong-start');
       const right = attempts.find((a) => a.lab === lab.id && a.right);
       expect(right, `lab ${lab.id} has a right attempt in labs/attempts`).toBeDefined();

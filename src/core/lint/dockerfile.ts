@@ -24,7 +24,7 @@ function formOf(i: Instruction): Form {
   if (/^\s*\[/.test(content)) {
     try {
       const v = JSON.parse(content) as unknown;
-      if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return { json: v as string[], shell: null, line, keyword };
+      if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return { json: v, shell: null, line, keyword };
     } catch {
       // Docker treats an invalid JSON array as shell form.
     }

@@ -75,15 +75,19 @@ export function lintCompose(file: string, text: string): LintFinding[] {
     const hasInit = js.init === true || (argv?.[0] !== undefined && KNOWN_INITS.includes(base(argv[0])));
     if (!hasInit) add(js.init === false ? node('init') : keyNode, 'compose-no-init', 'warning', `service "${name}" has no init: PID 1 is the image's command, which must reap orphans and handle SIGTERM itself`, `add \`init: true\` to service "${name}" (Docker puts tini in front as PID 1)`, LAB_LINKS.init);
     const grace = seconds(js.stop_grace_period);
-    if (shellStays && (js.stop_signal === undefined || /TERM|INT/.test(String(js.stop_signal)))) {
-      add(js.stop_grace_period !== undefined ? node('stop_grace_period') : keyNode, 'compose-grace-period-waited', 'warning', `service "${name}": PID 1 is a shell that drops ${String(js.stop_signal ?? 'SIGTERM')}, so every stop waits the whole grace period (${grace ?? 10} s) and ends in SIGKILL`, 'exec the app (or init: true) so the stop signal is acted on', LAB_LINKS.signals);
+    if (shellStays && (js.stop_signal === undefined || /TERM|INT/.test(scalar(js.stop_signal, '')))) {
+      add(js.stop_grace_period !== undefined ? node('stop_grace_period') : keyNode, 'compose-grace-period-waited', 'warning', `service "${name}": PID 1 is a shell that drops ${scalar(js.stop_signal, 'SIGTERM')}, so every stop waits the whole grace period (${grace ?? 10} s) and ends in SIGKILL`, 'exec the app (or init: true) so the stop signal is acted on', LAB_LINKS.signals);
     }
-    if (js.stop_signal !== undefined && /KILL|^9$/.test(String(js.stop_signal))) add(node('stop_signal'), 'compose-stop-signal-kill', 'warning', `service "${name}": stop_signal SIGKILL leaves no chance to clean up`, 'stop_signal: SIGTERM with a handler (or an init)', LAB_LINKS.signals);
+    if (js.stop_signal !== undefined && /KILL|^9$/.test(scalar(js.stop_signal, ''))) add(node('stop_signal'), 'compose-stop-signal-kill', 'warning', `service "${name}": stop_signal SIGKILL leaves no chance to clean up`, 'stop_signal: SIGTERM with a handler (or an init)', LAB_LINKS.signals);
     const deployPids = (js.deploy as { resources?: { limits?: { pids?: unknown } } } | undefined)?.resources?.limits?.pids;
     if (js.pids_limit === undefined && deployPids === undefined) add(keyNode, 'compose-no-pids-limit', 'note', `service "${name}" has no PID limit: a zombie pile can use up the host's PIDs`, `pids_limit: 256 for service "${name}"`, LAB_LINKS.zombies);
   }
   return out;
 }
+
+/** A YAML scalar as text; a missing value, a map or a list gives the fallback (not "[object Object]"). */
+const scalar = (v: unknown, fallback: string): string =>
+  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' ? String(v) : fallback;
 
 const WORKLOADS: Record<string, (string | number)[]> = {
   Pod: ['spec'],
@@ -100,10 +104,10 @@ export function lintKubernetes(file: string, text: string): LintFinding[] {
   const out: LintFinding[] = [];
   for (const doc of parseAllDocuments(text, { lineCounter: lc }) as Document[]) {
     const add = finder(file, lc, out, 1);
-    const kind = String(doc.get('kind') ?? '');
+    const kind = scalar(doc.get('kind'), '');
     const path = WORKLOADS[kind];
     if (!path) continue;
-    const podName = String(doc.getIn(['metadata', 'name']) ?? kind);
+    const podName = scalar(doc.getIn(['metadata', 'name']), kind);
     const spec = doc.getIn(path, true);
     if (!isMap(spec)) continue;
     const specNode = spec as unknown as Node;
@@ -114,7 +118,7 @@ export function lintKubernetes(file: string, text: string): LintFinding[] {
     for (const c of containers.items) {
       if (!isMap(c)) continue;
       const cjs = c.toJSON() as Record<string, unknown>;
-      const cname = String(cjs.name ?? '?');
+      const cname = scalar(cjs.name, '?');
       const cnode = c as unknown as Node;
       // Kubernetes' command replaces ENTRYPOINT, args replace CMD.
       const argv = cjs.command ? [...(argvOf(cjs.command) ?? []), ...(argvOf(cjs.args) ?? [])] : null;

@@ -86,8 +86,9 @@ export async function buildWorkspaceImage(ctx: CheckContext, labId: string): Pro
   if (bound.notice) (ctx.onNotice ?? ctx.onLine)(bound.notice[ctx.lang ?? 'en']);
   // What the failing step said last (the learner's own error), and the layers committed so far:
   // a failed classic build leaves them untagged, and they are ours to remove.
-  let lastWords: string | null = null;
-  let lastLayer: string | null = null;
+  // Written by onLine: `as` keeps TS from narrowing them to null (it does not follow callbacks).
+  let lastWords = null as string | null;
+  let lastLayer = null as string | null;
   const onLine = (l: string) => {
     lastLayer = committedLayerOf(l) ?? lastLayer;
     const plain = plainLine(l);

@@ -21,7 +21,7 @@ export class ProcScans {
   private readonly meter = new RateMeter();
   private latestScan: LatestScan | null = null;
   private nextAt = 0;
-  private failure: unknown = null;
+  private failure: { error: unknown } | null = null;
 
   constructor(
     private readonly opts: SamplerOptions,
@@ -37,7 +37,7 @@ export class ProcScans {
 
   /** A scan that failed while the run still went on ends the run. */
   throwIfFailed(): void {
-    if (this.failure) throw this.failure;
+    if (this.failure) throw this.failure.error;
   }
 
   /** The next tick starts a scan, whatever the budget says. */
@@ -58,7 +58,7 @@ export class ProcScans {
         this.nextAt = startedAt + nextScanDelayMs(r.costUs / 1000, budget, minGap);
       },
       (err: unknown) => {
-        if (!this.opts.signal.aborted) this.failure = err;
+        if (!this.opts.signal.aborted) this.failure = { error: err };
       },
     );
   }
