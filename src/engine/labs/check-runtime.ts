@@ -19,6 +19,7 @@ import { boundLearnerBuild } from '../build-cgroup.js';
 import { followBuild } from '../build-stream.js';
 import { createAndStart, removeQuietly, type Started } from '../containers.js';
 import { isLabError } from '../lab-error.js';
+import { problemIn } from '../../core/problem-text.js';
 import { ownerFor } from '../run-id.js';
 import { abortableDelay } from '../timeout.js';
 import { countNow, forksBetween, planCounting, type Measured, type PidCounter, type ProcFact } from '../zombie-count.js';
@@ -114,7 +115,8 @@ export async function buildWorkspaceImage(ctx: CheckContext, labId: string): Pro
   } catch (err) {
     if (lastLayer) await ctx.docker.getImage(lastLayer).remove().catch(() => undefined);
     if (ctx.signal.aborted) throw err;
-    const why = isLabError(err) ? err.problem.message : err instanceof Error ? err.message.split('\n')[0] : String(err);
+    // A build problem from the engine's table is said in the learner's language, like the rest of the check.
+    const why = isLabError(err) ? problemIn(ctx.lang ?? 'en', err.problem).message : err instanceof Error ? err.message.split('\n')[0] : String(err);
     const t = tr(ctx);
     if (bound.limitReached()) {
       const n = bound.limits.pidsMax;
@@ -134,7 +136,7 @@ export async function buildWorkspaceImage(ctx: CheckContext, labId: string): Pro
     throw new CheckStop({
       ok: false,
       what: t('your Dockerfile builds', 'dein Dockerfile baut'),
-      detail: why ?? 'the build failed',
+      detail: why ?? t('the build failed', 'der Build ist gescheitert'),
       tryThis: t('keep the first two lines (ARG BASE / FROM ${BASE}): the check builds offline on top of the lab image', 'behalte die ersten zwei Zeilen (ARG BASE / FROM ${BASE}): der Check baut offline auf dem Lab-Image auf'),
     });
   } finally {

@@ -3,7 +3,7 @@
  * runs every right and wrong attempt): tini's masks, the fork count from the namespace's PID
  * counter, and a check that speaks the lab's language.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { appendFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -100,6 +100,17 @@ describe.runIf(conn)('lab checks on the real engine', () => {
     const { result } = await checkLab(conn!.docker, de, { runId, dir, signal: new AbortController().signal });
     expect(result.passed).toBe(false);
     expect(result.items.find((i) => !i.ok)?.detail).toMatch(/^\d+ Zombies nach 3 s bei 20 Waisen\/s; PID 1 ist python3$/);
+  });
+
+  it('a German lab says a failed build of the learner in German too (the engine problem worded in the lab language)', async () => {
+    const dir = path.join(tmp, 'zombies-de-broken');
+    await ensureWorkspace(dir, 'zombies');
+    await appendFile(path.join(dir, 'Dockerfile'), '\nRUN false\n');
+    const de = catalog.byLang.de.find((l) => l.id === 'zombies') as Lab;
+    const { result } = await checkLab(conn!.docker, de, { runId, dir, signal: new AbortController().signal });
+    const item = result.items.find((i) => !i.ok);
+    expect(item?.what).toBe('dein Dockerfile baut');
+    expect(item?.detail).toMatch(/^Bau deines Dockerfiles fehlgeschlagen/);
   });
 
   it('leaves no container and no learner image behind', async () => {
