@@ -41,7 +41,9 @@ export async function runCompare(raw: CompareCliOptions): Promise<number> {
     return reportProblem(err);
   }
   const runId = raw.runId ?? newRunId('compare');
-  const progressOut = opts.json ? process.stderr : process.stdout;
+  // Progress and messages on stderr, results on stdout: `compare | less` or `--json | jq` gets only results.
+  // With --json into a log (stderr not a terminal) it says nothing but failures.
+  const progressOut = process.stderr;
   const quiet = opts.json && !process.stderr.isTTY;
   const progress = new ProgressLine(progressOut);
   const say = (line: string) => {

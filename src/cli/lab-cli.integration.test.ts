@@ -47,7 +47,7 @@ describe('zombie-lab lab without Docker', () => {
   it('prints a lab as text in German, creates its workspace, and resumes', async () => {
     const r = await cli(['lab', '3', '--lang', 'de']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^created Dockerfile, answers\.txt, app\.py, docker-run-flags\.txt in .*03-signals$/m);
+    expect(r.stderr).toMatch(/^created Dockerfile, answers\.txt, app\.py, docker-run-flags\.txt in .*03-signals$/m);
     expect(r.stdout).toContain('Lab 03: Signale');
     expect(r.stdout).toContain('Tipp: ');
     expect(r.stdout).not.toContain('{claim:');

@@ -159,7 +159,7 @@ async function labCommand(ref: string | undefined, o: LabCliOptions): Promise<nu
       const { runLabApp } = await import('./lab-app-command.js');
       return runLabApp({ catalog, lang, progress, root, progressPath: progressFile(), labId: lab.id, notice: loaded.notice, ...(o.runId ? { runId: o.runId } : {}) });
     }
-    if (ws.created.length) process.stdout.write(`created ${ws.created.join(', ')} in ${dir}\n\n`);
+    if (ws.created.length) process.stderr.write(`created ${ws.created.join(', ')} in ${dir}\n\n`);
     process.stdout.write(`${labAsText(lab, dir).join('\n')}\n`);
     progress = withStep(progress, lab.id, labProgress(progress, lab.id).step);
     await saveProgress(progress);
@@ -170,7 +170,8 @@ async function labCommand(ref: string | undefined, o: LabCliOptions): Promise<nu
 }
 
 async function runCheckCommand(lab: Lab, dir: string, o: LabCliOptions, progress: ReturnType<typeof withStep>): Promise<number> {
-  const out = o.json ? process.stderr : process.stdout;
+  // Progress and messages on stderr, the result alone on stdout.
+  const out = process.stderr;
   const line = new ProgressLine(out);
   let docker;
   try {

@@ -71,7 +71,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--memory <mb>', 'memory limit of each container in MB', COMPARE_DEFAULTS.memoryMb)
     .option('--stop-timeout <s>', 'seconds docker stop waits before SIGKILL', COMPARE_DEFAULTS.stopTimeout)
     .option('--rate <n>', 'zombies the workload makes per second', COMPARE_DEFAULTS.rate)
-    .option('--json', 'print the whole time series and results as JSON')
+    .option('--json', 'print the whole time series and results as JSON (docs/compare.schema.json)')
     .option('--svg <file>', 'also save the plot as an SVG handout')
     .addOption(wayOption())
     .addOption(new Option('--run-id <id>', 'label value for this run (tests use it to find their containers)').hideHelp())
@@ -83,7 +83,7 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('scorecard')
     .description('measure every PID 1 variant (no init, bash, dumb-init, tini, --init, catatonit, s6, an app that reaps): zombies, stop, signals, exit codes')
-    .option('--json', 'print the rows as JSON')
+    .option('--json', 'print the rows as JSON (docs/scorecard.schema.json)')
     .option('--variants <list>', 'comma-separated variants (default: all)')
     .option('--concurrency <n>', 'runs at a time', String(4))
     .addOption(wayOption())
@@ -97,7 +97,7 @@ export async function main(argv: string[]): Promise<number> {
     .command('lab [id]')
     .description('guided labs: a menu, one lab (by number or id), or --check to check your work')
     .option('--check', 'check your work for the lab: exit 0 when it passes, else what failed and what to try')
-    .option('--json', 'with --check: print the result as JSON')
+    .option('--json', 'with --check: print the result as JSON (docs/lab-check.schema.json)')
     .addOption(langOption('language'))
     .option('--workspace <dir>', 'folder for your lab files (default ~/zombie-lab-work or $ZOMBIE_LAB_WORKSPACE)')
     .option('--reset', 'start the lab over (your files are kept)')
@@ -128,8 +128,8 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('lint [files...]')
     .description('check Dockerfiles, compose files, Kubernetes pod specs and entrypoint scripts for PID 1 mistakes (no engine needed)')
-    .addOption(new Option('--format <format>', 'text, json or sarif (for code-scanning UIs)').choices(['text', 'json', 'sarif']).default('text'))
-    .option('--json', 'same as --format json')
+    .addOption(new Option('--format <format>', 'text, json (docs/lint.schema.json) or sarif (for code-scanning UIs)').choices(['text', 'json', 'sarif']).default('text'))
+    .option('--json', 'same as --format json (docs/lint.schema.json)')
     .action(async (files: string[], o: { format?: 'text' | 'json' | 'sarif'; json?: boolean }) => {
       const { runLint } = await import('./lint-command.js');
       code = runLint(files, o);

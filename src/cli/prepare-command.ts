@@ -6,7 +6,8 @@ import { reportProblem } from './report-problem.js';
 
 export async function runPrepare(opts: { way?: WayChoice; imagesDir?: string }): Promise<number> {
   const scope = interruptScope();
-  const progress = new ProgressLine(process.stdout);
+  // The build's progress on stderr; the report (engine, each image and how it was made) on stdout.
+  const progress = new ProgressLine(process.stderr);
   try {
     const { conn, sweptLine } = await connectAndSweep();
     process.stdout.write(`${engineLine(conn)}\n`);

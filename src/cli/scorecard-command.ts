@@ -41,7 +41,8 @@ export async function runScorecardCommand(o: ScorecardCliOptions): Promise<numbe
     return reportProblem(err);
   }
   const runId = o.runId ?? newRunId('scorecard');
-  const out = o.json ? process.stderr : process.stdout;
+  // Progress and messages on stderr, the table or JSON alone on stdout.
+  const out = process.stderr;
   const quiet = !!o.json && !process.stderr.isTTY;
   const progress = new ProgressLine(out);
   const say = (line: string) => {

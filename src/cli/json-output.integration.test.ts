@@ -1,0 +1,137 @@
+/**
+ * Every `--json` a script can pipe into jq: real output of compare, scorecard, lab --check (short
+ * runs on the real engine) and lint (files in a temp folder), each validated against its schema
+ * in docs/, and stdout holding the result alone (progress and messages on stderr).
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { listLabContainers, removeLabContainers } from '../engine/cleanup.js';
+import { CLI_ENTRY, PACKAGE_ROOT } from '../engine/package-paths.js';
+import { newRunId } from '../engine/run-id.js';
+import { dockerForTests } from '../test-support/docker-for-tests.js';
+
+const conn = await dockerForTests();
+const tmp = await mkdtemp(path.join(tmpdir(), 'zl-json-'));
+const env = { NO_COLOR: '1', LANG: 'en_US.UTF-8', LC_ALL: '', ZOMBIE_LAB_STATE_DIR: path.join(tmp, 'state'), ZOMBIE_LAB_WORKSPACE: path.join(tmp, 'work') };
+const runIds: string[] = [];
+
+afterAll(async () => {
+  if (conn) for (const runId of runIds) await removeLabContainers(conn.docker, { runId });
+  await rm(tmp, { recursive: true, force: true });
+});
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Both streams piped, as in `zombie-lab … --json | jq` run from a script. */
+function cli(args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI_ENTRY, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const ajv = new Ajv2020({ allErrors: true, strict: true });
+const schemas = new Map<string, ValidateFunction>();
+function validator(name: string): ValidateFunction {
+  let v = schemas.get(name);
+  if (!v) schemas.set(name, (v = ajv.compile(JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'docs', `${name}.schema.json`), 'utf8')) as object)));
+  return v;
+}
+
+/** stdout is one JSON document and nothing else (a progress line would fail the parse), and it matches docs/<name>.schema.json. */
+function checked<T>(name: string, r: Run): T {
+  const doc = JSON.parse(r.stdout) as unknown;
+  const v = validator(name);
+  if (!v(doc)) throw new Error(`${name} --json does not match docs/${name}.schema.json: ${ajv.errorsText(v.errors)}`);
+  return doc as T;
+}
+
+const expectRejected = (name: string, doc: unknown) => expect(validator(name)(doc), `docs/${name}.schema.json should reject this`).toBe(false);
+
+describe('lint --json', () => {
+  it('matches docs/lint.schema.json, with findings and without', async () => {
+    const dir = path.join(tmp, 'lint');
+    await rm(dir, { recursive: true, force: true });
+    await mkdir(dir, { recursive: true });
+    await writeFile(path.join(dir, 'Dockerfile'), 'FROM debian\nCOPY app.py /app.py\nCMD python3 /app.py\n');
+    await writeFile(path.join(dir, 'good.dockerfile'), 'FROM debian\nENTRYPOINT ["tini", "--"]\nCMD ["python3", "/app.py"]\n');
+    const bad = await cli(['lint', '--json', path.join(dir, 'Dockerfile')]);
+    expect(bad.code).toBe(1);
+    const doc = checked<{ findings: { rule: string; line: number }[]; exitCode: number }>('lint', bad);
+    expect(doc.findings.map((f) => [f.line, f.rule])).toContainEqual([3, 'shell-form-cmd']);
+    expect(doc.exitCode).toBe(1);
+    const good = await cli(['lint', '--format', 'json', path.join(dir, 'good.dockerfile')]);
+    expect(good.code).toBe(0);
+    expect(checked<{ findings: unknown[] }>('lint', good).findings).toEqual([]);
+    expectRejected('lint', { ...doc, exitCode: 2 });
+    expectRejected('lint', { ...doc, findings: [{ ...doc.findings[0], column: 1 }] });
+  });
+});
+
+describe.runIf(conn)('--json of the commands that run containers, on the real engine', () => {
+  it('compare --json: stdout is the result alone and matches docs/compare.schema.json', async () => {
+    const runId = newRunId('json-cmp');
+    runIds.push(runId);
+    const r = await cli(['compare', '--duration', '2s', '--stop-timeout', '1', '--rate', '20', '--json', '--run-id', runId]);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = checked<{ runId: string; results: { mode: string; pid1: string | null }[]; events: unknown[] }>('compare', r);
+    expect(doc.runId).toBe(runId);
+    expect(doc.results.map((x) => x.mode)).toEqual(['no-init', 'dumb-init', 'init']);
+    expect(doc.results.every((x) => x.pid1 !== null)).toBe(true);
+    // The schema is tight: an unknown field or a missing one fails.
+    expectRejected('compare', { ...doc, extra: 1 });
+    expectRejected('compare', { ...doc, results: [{ ...doc.results[0], zombiesPeak: undefined }] });
+    expectRejected('compare', { ...doc, events: [{ type: 'lane', mode: 'no-init', state: { kind: 'flying' } }] });
+  });
+
+  it('compare without --json: the table and chart on stdout, every progress line and message on stderr', async () => {
+    const runId = newRunId('json-cmp-text');
+    runIds.push(runId);
+    const r = await cli(['compare', '--duration', '2s', '--stop-timeout', '1', '--modes', 'no-init,init', '--run-id', runId]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('zombies over time');
+    for (const progress of [/^engine: /m, /^counting zombies from /m, /^running for /m, /^stopping all /m, /stopped in .* exit code/m, /^\s*\d+s {2}no init: /m]) {
+      expect(r.stdout).not.toMatch(progress);
+      expect(r.stderr).toMatch(progress);
+    }
+  });
+
+  it('scorecard --json --variants tini: stdout is the result alone and matches docs/scorecard.schema.json', async () => {
+    const runId = newRunId('json-sc');
+    runIds.push(runId);
+    const r = await cli(['scorecard', '--json', '--variants', 'tini', '--run-id', runId]);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = checked<{ runId: string; rows: { variant: string; pid1: string | null }[] }>('scorecard', r);
+    expect(doc.runId).toBe(runId);
+    expect(doc.rows.map((x) => [x.variant, x.pid1])).toEqual([['tini', 'tini']]);
+    expectRejected('scorecard', { ...doc, rows: [{ ...doc.rows[0], variant: 'systemd' }] });
+    expect((await listLabContainers(conn!.docker)).filter((c) => c.runId === runId)).toEqual([]);
+  });
+
+  it('lab 01 --check --json on the starting files: a failed check as JSON matching docs/lab-check.schema.json, exit 1', async () => {
+    const runId = newRunId('json-lab');
+    runIds.push(runId);
+    const r = await cli(['lab', '01', '--check', '--json', '--run-id', runId]);
+    expect(r.code, r.stderr).toBe(1);
+    const doc = checked<{ lab: string; passed: boolean; items: { ok: boolean; tryThis?: string }[] }>('lab-check', r);
+    expect(doc.lab).toBe('zombies');
+    expect(doc.passed).toBe(false);
+    expect(doc.items.some((i) => !i.ok && i.tryThis)).toBe(true);
+    expect(r.stderr).toMatch(/^engine: /m);
+    expect(r.stderr).toMatch(/^checking lab 01 /m);
+    expectRejected('lab-check', { ...doc, items: [] });
+  });
+});
