@@ -30,7 +30,9 @@ export function engineFactChecks(f: EngineFacts): DoctorCheck[] {
     {
       name: 'rootless',
       status: 'info',
-      detail: f.rootless ? 'yes: the engine runs as an ordinary user (rootlesskit); PID limits need cgroup v2 with delegation there' : 'no',
+      detail: f.rootless
+        ? `yes: the engine runs as an ordinary user (${f.kind === 'podman' ? "in Podman's own user namespace" : 'rootlesskit'}); PID limits need cgroup v2 with delegation there`
+        : 'no',
     },
   ];
   // The same words as the gate that refuses zombie-making containers (engine-kind.ts limitProblemOf).

@@ -38,6 +38,11 @@ describe('limitProblemOf', () => {
     expect(p?.message).toMatch(/^rootless Docker Engine 20\.10\.24\+dfsg1 runs containers without cgroups \(cgroup driver none, rootless on cgroup v1\)/);
     expect(p?.message).not.toContain('\n');
     expect(p?.fix).toContain('cgroup v2');
+    // Rootless Podman says so only in its own Rootless field, and says PidsLimit true all the same.
+    const podman = engineFacts({ CgroupVersion: '1', CgroupDriver: 'cgroupfs', PidsLimit: true, Rootless: true, SecurityOptions: ['name=seccomp,profile=default'] }, { Version: '4.3.1', Components: [{ Name: 'Podman Engine' }] });
+    expect(podman.rootless).toBe(true);
+    expect(limitProblemOf(podman)?.message).toMatch(/^rootless Podman 4\.3\.1 runs containers without cgroups \(cgroup driver cgroupfs, rootless on cgroup v1\)/);
+    expect(limitProblemOf({ ...podman, cgroupVersion: 2 })).toBeNull();
     expect(limitProblemOf(engineFacts({ CgroupVersion: '2', CgroupDriver: 'systemd', PidsLimit: false }, dockerVersion))?.message).toContain('PidsLimit false');
   });
   it('lets rootful engines and rootless on cgroup v2 run', () => {

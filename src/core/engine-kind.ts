@@ -56,6 +56,8 @@ export interface EngineInfo {
   CgroupVersion?: string;
   CgroupDriver?: string;
   SecurityOptions?: string[];
+  /** Podman's own field in its compat `/info`: rootless Podman does not add name=rootless above. */
+  Rootless?: boolean;
   PidsLimit?: boolean;
   InitBinary?: string;
   Name?: string;
@@ -121,7 +123,7 @@ export function engineFacts(info: EngineInfo, version: EngineVersion): EngineFac
     kernel: info.KernelVersion ?? version.KernelVersion ?? '?',
     cgroupVersion: cg,
     cgroupDriver: info.CgroupDriver ?? null,
-    rootless: (info.SecurityOptions ?? []).some((o) => /(^|,)name=rootless(,|$)/.test(o)),
+    rootless: info.Rootless === true || (info.SecurityOptions ?? []).some((o) => /(^|,)name=rootless(,|$)/.test(o)),
     pidsLimitSupported: typeof info.PidsLimit === 'boolean' ? info.PidsLimit : null,
     initBinary: info.InitBinary || ENGINE_KINDS[kind].defaultInit,
     warnings: info.Warnings ?? [],
@@ -139,7 +141,8 @@ export type LimitProblem = Problem;
 
 /**
  * From the engine's own word: rootless Docker on cgroup v1 has no cgroups at all (driver
- * "none"), and an engine may say PidsLimit false. Null when nothing says a limit would not hold
+ * "none"), rootless Podman there has none it may write (driver cgroupfs, nothing delegated, yet
+ * PidsLimit true in its info), and an engine may say PidsLimit false. Null when nothing says a limit would not hold
  * (doctor then reads pids.max inside a probe).
  */
 export function limitProblemOf(f: EngineFacts): LimitProblem | null {
