@@ -116,7 +116,8 @@ describe('LabApp', () => {
     expect(hinted).toContain('• A zombie is a process in state');
     await press(r, '\u001b[C');
     await until(r.lastFrame, (f) => f.includes('step 2/3'), 'step 2');
-    expect(r.saved.at(-1)?.labs.zombies?.step).toBe(1);
+    // Saved by an effect right after the frame that shows the step.
+    await until(() => String(r.saved.at(-1)?.labs.zombies?.step), (v) => v === '1', 'step 2 saved');
     await press(r, '\u001b[D');
     await until(r.lastFrame, (f) => f.includes('step 1/3'), 'back to step 1');
     r.unmount();
