@@ -12,7 +12,7 @@ import { ENGINE_KINDS, limitProblemOf } from '../core/engine-kind.js';
 import { factsOf } from './engine-facts.js';
 import { isLabError } from './lab-error.js';
 import { newRunId, ownerFor } from './run-id.js';
-import { logsOf } from './scorecard.js';
+import { logsOf } from './container-logs.js';
 import { settleWithin } from './timeout.js';
 
 const PROBE_PIDS_LIMIT = 16;

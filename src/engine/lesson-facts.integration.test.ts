@@ -12,7 +12,7 @@ import { checkHostProc, pidsCgroupOf, readPids } from './host-proc.js';
 import { ensureExtraImage, imageTags, WORKLOAD_REPO } from './images.js';
 import { zombiesInNamespace } from './proc-scan.js';
 import { newRunId, ownerFor } from './run-id.js';
-import { logsOf } from './scorecard.js';
+import { logsOf } from './container-logs.js';
 import { countNow } from './zombie-count.js';
 
 const conn = await dockerForTests();

@@ -18,6 +18,7 @@ import {
   type ScorecardSettings,
   type VariantId,
 } from '../core/scorecard.js';
+import { logsOf } from './container-logs.js';
 import { createAndStart, removeQuietly, stopTimed, type Started } from './containers.js';
 import { explainEngineError } from './docker-connect.js';
 import { countNow, planCounting } from './zombie-count.js';
@@ -44,12 +45,6 @@ export interface ScorecardRun {
 function describe(err: unknown): string {
   if (isLabError(err)) return err.problem.message;
   return explainEngineError(err, { id: 'scorecard' }).problem.message;
-}
-
-/** Plain text of a container's logs so far (the multiplexing headers do not matter for a search). */
-export async function logsOf(container: Docker.Container): Promise<string> {
-  const buf = (await container.logs({ stdout: true, stderr: true, follow: false })) as unknown as Buffer;
-  return Buffer.isBuffer(buf) ? buf.toString('latin1') : String(buf);
 }
 
 /** Polls the logs until `text` shows up (true) or the deadline passes (false). */

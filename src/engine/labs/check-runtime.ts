@@ -315,9 +315,4 @@ export async function waitWindow(ctx: CheckContext, ms: number): Promise<void> {
   ctx.signal.throwIfAborted();
 }
 
-export async function logsOf(s: Started): Promise<string> {
-  const buf = (await s.container.logs({ stdout: true, stderr: true, follow: false }).catch(() => Buffer.from(''))) as unknown as Buffer;
-  return Buffer.isBuffer(buf) ? buf.toString('latin1') : String(buf);
-}
-
 export { removeQuietly };

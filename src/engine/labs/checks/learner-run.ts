@@ -1,10 +1,10 @@
 /** Builds the learner's Dockerfile and runs it as their docker-run-flags.txt says, watching it over a window. */
+import { logsOf } from '../../container-logs.js';
 import { stopTimed, type StopResult } from '../../containers.js';
 import {
   buildWorkspaceImage,
   CheckStop,
   fileFromContainer,
-  logsOf,
   readRunFlags,
   removeImage,
   removeQuietly,
@@ -64,7 +64,7 @@ export async function runLearnerImage(
       const files: Record<string, Buffer | null> = {};
       for (const f of opts.files ?? []) files[f] = await fileFromContainer(s, f);
       const stop = opts.stopTimeoutS !== undefined ? await stopTimed(s, opts.stopTimeoutS) : null;
-      return { watched, logs: await logsOf(s), stop, files, flags };
+      return { watched, logs: await logsOf(s.container).catch(() => ''), stop, files, flags };
     } finally {
       await removeQuietly(s.container);
     }
