@@ -4,6 +4,7 @@
  */
 import type { CountingSource } from './sampler-choice.js';
 import { wrapLine } from './text-wrap.js';
+import { alignTable, formatDuration } from './text-table.js';
 
 export const VARIANT_IDS = [
   'python3',
@@ -191,8 +192,7 @@ const yesNo = (v: boolean | null) => (v === null ? '?' : v ? 'yes' : 'no');
 
 function stopCell(r: ScoreRow): string {
   if (r.stopMs === null) return '?';
-  const t = r.stopMs < 1000 ? `${Math.round(r.stopMs)} ms` : `${(r.stopMs / 1000).toFixed(1)} s`;
-  return `${t}${r.stopFast ? '' : ' (timeout)'}`;
+  return `${formatDuration(r.stopMs)}${r.stopFast ? '' : ' (timeout)'}`;
 }
 
 function exitCell(r: ScoreRow): string {
@@ -234,10 +234,7 @@ function countedByText(rows: ScoreRow[]): string {
 }
 
 export function renderScorecard(rows: ScoreRow[], settings: Pick<ScorecardSettings, 'windowMs' | 'rate' | 'stopTimeoutS'>, engine: ScorecardEngineNote = { initNote: null }): string[] {
-  const all = [SCORE_HEAD, ...rows.map((r) => scoreCells(r, engine))];
-  const widths = SCORE_HEAD.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
-  const fmt = (r: string[]) => r.map((c, i) => (i <= 1 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ').trimEnd();
-  const lines = [fmt(SCORE_HEAD), widths.map((w) => '─'.repeat(w)).join('  '), ...all.slice(1).map(fmt)];
+  const lines = alignTable(SCORE_HEAD, rows.map((r) => scoreCells(r, engine)), 2);
   lines.push(
     '',
     `zombies: the fewest of ${SETTLE_SAMPLES} counts ${SETTLE_GAP_MS} ms apart at the end of a ${settings.windowMs / 1000} s window at ${settings.rate} orphans/s, counted in the container ${countedByText(rows)}`,
