@@ -8,7 +8,7 @@ import { applyEvent, emptySummary, resultsOf } from '../core/run-summary.js';
 import { describeSamplerStats, SamplerStats } from '../core/sampler-stats.js';
 import { renderSvgChart } from '../core/svg-chart.js';
 import { renderTextChart } from '../core/text-chart.js';
-import { runDemo } from '../engine/demo.js';
+import { runDemo } from '../engine/demo/run-demo.js';
 import type { WayChoice } from '../engine/images.js';
 import { newRunId } from '../engine/run-id.js';
 import { connectAndSweep, engineLine, exitCodeFor, interruptScope } from './command-session.js';

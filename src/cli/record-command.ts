@@ -8,7 +8,7 @@ import path from 'node:path';
 import { MODE_IDS, type ModeId } from '../core/modes.js';
 import { defaultRecordingName, RECORDING_FORMAT, recordingSchema, type Recording } from '../core/recording.js';
 import type { RunEvent } from '../core/run-events.js';
-import { runDemo } from '../engine/demo.js';
+import { runDemo } from '../engine/demo/run-demo.js';
 import { userRecordingsDir } from '../engine/handout-dir.js';
 import { connectAndSweep, exitCodeFor, interruptScope } from './command-session.js';
 import { installExitCleanup } from './exit-cleanup.js';

@@ -3,7 +3,7 @@ import type { RunEvent } from '../core/run-events.js';
 import type { SamplerChoice } from '../core/sampler-choice.js';
 import { dockerForTests } from '../test-support/docker-for-tests.js';
 import { listLabContainers, removeLabContainers } from './cleanup.js';
-import { runDemo } from './demo.js';
+import { runDemo } from './demo/run-demo.js';
 import { newRunId } from './run-id.js';
 
 const conn = await dockerForTests();

@@ -5,7 +5,8 @@
  * never after close().
  */
 import type Docker from 'dockerode';
-import { discardPrepared, prepareDemo, type DemoOptions, type PreparedDemo } from './demo.js';
+import type { DemoOptions } from './demo/demo-options.js';
+import { discardPrepared, prepareDemo, type PreparedDemo } from './demo/prepare.js';
 
 export interface Standby {
   opts: DemoOptions;

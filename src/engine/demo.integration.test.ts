@@ -3,7 +3,8 @@ import type { ModeId } from '../core/modes.js';
 import type { ModeResult, RunEvent } from '../core/run-events.js';
 import { dockerForTests } from '../test-support/docker-for-tests.js';
 import { removeLabContainers, listLabContainers } from './cleanup.js';
-import { runDemo, type DemoOptions } from './demo.js';
+import type { DemoOptions } from './demo/demo-options.js';
+import { runDemo } from './demo/run-demo.js';
 import { newRunId } from './run-id.js';
 
 const conn = await dockerForTests();
