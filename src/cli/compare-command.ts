@@ -1,5 +1,6 @@
 /** `zombie-lab compare`: the three modes side by side on one workload, ending in a table and a chart. */
 import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { parseCompareOptions, type RawCompareOptions } from '../core/compare-options.js';
 import { MODES } from '../core/modes.js';
 import { renderResultsTable } from '../core/results-table.js';
@@ -189,7 +190,8 @@ export async function runCompare(raw: CompareCliOptions): Promise<number> {
   if (raw.svg && results.some((r) => r.pid1 !== null)) {
     try {
       await writeFile(raw.svg, renderSvgChart({ series: summary.series, results, stopAt, title: `zombie-lab compare · ${new Date().toISOString().slice(0, 16).replace('T', ' ')}` }));
-      if (!quiet) progressOut.write(`plot saved as ${raw.svg}\n`);
+      // The whole path, so it can be copied from a projected terminal and found from any folder.
+      if (!quiet) progressOut.write(`plot saved as ${path.resolve(raw.svg)}\n`);
     } catch (err) {
       problems.push(`could not write ${raw.svg}: ${err instanceof Error ? err.message : String(err)}\n  fix: choose a folder you can write to`);
     }

@@ -32,9 +32,9 @@ interface Run {
 }
 
 /** Both streams piped, as in `zombie-lab … --json | jq` run from a script. */
-function cli(args: string[]): Promise<Run> {
+function cli(args: string[], cwd = tmp): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI_ENTRY, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI_ENTRY, ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -97,11 +97,13 @@ describe.runIf(conn)('--json of the commands that run containers, on the real en
     expectRejected('compare', { ...doc, events: [{ type: 'lane', mode: 'no-init', state: { kind: 'flying' } }] });
   });
 
-  it('compare without --json: the table and chart on stdout, every progress line and message on stderr', async () => {
+  it('compare without --json: the table and chart on stdout, every progress line and message on stderr; the SVG path whole', async () => {
     const runId = newRunId('json-cmp-text');
     runIds.push(runId);
-    const r = await cli(['compare', '--duration', '2s', '--stop-timeout', '1', '--modes', 'no-init,init', '--run-id', runId]);
+    const r = await cli(['compare', '--duration', '2s', '--stop-timeout', '1', '--modes', 'no-init,init', '--svg', 'plot.svg', '--run-id', runId]);
     expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`plot saved as ${path.join(tmp, 'plot.svg')}\n`);
+    expect(readFileSync(path.join(tmp, 'plot.svg'), 'utf8')).toMatch(/^<svg/);
     expect(r.stdout).toContain('zombies over time');
     for (const progress of [/^engine: /m, /^counting zombies from /m, /^running for /m, /^stopping all /m, /stopped in .* exit code/m, /^\s*\d+s {2}no init: /m]) {
       expect(r.stdout).not.toMatch(progress);
