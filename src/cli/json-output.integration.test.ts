@@ -123,6 +123,23 @@ describe.runIf(conn)('--json of the commands that run containers, on the real en
     expect((await listLabContainers(conn!.docker)).filter((c) => c.runId === runId)).toEqual([]);
   });
 
+  it('scorecard and prepare without --json, piped: the table or report on stdout, the progress on stderr', async () => {
+    const runId = newRunId('json-sc-text');
+    runIds.push(runId);
+    const r = await cli(['scorecard', '--variants', 'tini', '--run-id', runId]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^PID 1 variant/m);
+    expect(r.stdout).toMatch(/^tini --/m);
+    for (const progress of [/^engine: /m, /runs done/, /^measuring 1 PID 1 variants/m]) {
+      expect(r.stdout).not.toMatch(progress);
+      expect(r.stderr).toMatch(progress);
+    }
+    // prepare's stdout is its report (which engine, each image and how it was made); build output goes to stderr.
+    const p = await cli(['prepare']);
+    expect(p.code, p.stderr).toBe(0);
+    expect(p.stdout.trim().split('\n').filter((l) => !/^(engine: |base +zombie-lab\/base:|zombie +zombie-lab\/zombie:)/.test(l))).toEqual([]);
+  });
+
   it('lab 01 --check --json on the starting files: a failed check as JSON matching docs/lab-check.schema.json, exit 1', async () => {
     const runId = newRunId('json-lab');
     runIds.push(runId);

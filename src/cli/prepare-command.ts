@@ -11,7 +11,7 @@ export async function runPrepare(opts: { way?: WayChoice; imagesDir?: string }):
   try {
     const { conn, sweptLine } = await connectAndSweep();
     process.stdout.write(`${engineLine(conn)}\n`);
-    if (sweptLine) process.stdout.write(`${sweptLine}\n`);
+    if (sweptLine) process.stderr.write(`${sweptLine}\n`);
     const gen = ensureImages(conn.docker, { signal: scope.signal, ...(opts.way ? { way: opts.way } : {}), ...(opts.imagesDir ? { imagesDir: opts.imagesDir } : {}) });
     for (;;) {
       const r = await gen.next();
