@@ -2,8 +2,8 @@
  * Builds the lab's images: the base (Debian packages, one list, two ways) and the zombie
  * demo on top. Tags carry a content hash, so a second run with nothing changed does no work.
  */
-import { createReadStream, existsSync, readdirSync, readFileSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { createReadStream, existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BuildTarget } from '../core/problem-text.js';
 import type Docker from 'dockerode';
@@ -17,6 +17,7 @@ const buildNoteEn = uiText('en').build.note;
 import { followBuild } from './build-stream.js';
 import { EventQueue } from './event-queue.js';
 import { containment, runContained } from './contained-command.js';
+import { contextFiles } from './context-files.js';
 import { ownedTempDir, removeOwnedDir, removeOwnedDirSoon } from './host-leftovers.js';
 import { LabError } from './lab-error.js';
 import { IMAGES_DIR } from './package-paths.js';
@@ -31,14 +32,6 @@ export interface ImageTags {
   zombie: string;
 }
 
-// Synchronous on purpose: a few small files, read in well under a millisecond, while at the app's
-// start every await here would queue behind the UI's loading for a few hundred.
-function dirParts(dir: string): { name: string; data: Buffer }[] {
-  return readdirSync(dir)
-    .sort()
-    .map((name) => ({ name, data: readFileSync(path.join(dir, name)) }));
-}
-
 export async function readPackageList(dir = path.join(IMAGES_DIR, 'base')): Promise<string[]> {
   const text = await readFile(path.join(dir, 'packages.txt'), 'utf8');
   return text
@@ -49,9 +42,9 @@ export async function readPackageList(dir = path.join(IMAGES_DIR, 'base')): Prom
 
 /** Tags derived from the build inputs; the way the base was built does not change its tag. */
 export async function imageTags(imagesDir = IMAGES_DIR): Promise<ImageTags> {
-  const baseHash = contentHash(dirParts(path.join(imagesDir, 'base')));
+  const baseHash = contentHash(contextFiles(path.join(imagesDir, 'base')));
   const base = `${BASE_REPO}:${baseHash}`;
-  const zombieHash = contentHash([...dirParts(path.join(imagesDir, 'zombie')), { name: 'BASE', data: base }]);
+  const zombieHash = contentHash([...contextFiles(path.join(imagesDir, 'zombie')), { name: 'BASE', data: base }]);
   return { base, zombie: `${ZOMBIE_REPO}:${zombieHash}` };
 }
 
@@ -218,20 +211,8 @@ export const WORKLOAD_REPO = 'zombie-lab/workload';
 /** The tag of an extra image built FROM the base (e.g. the scorecard's workload): repo:hash of its context and the base tag. */
 export async function extraImageTag(name: string, repo: string, imagesDir = IMAGES_DIR): Promise<string> {
   const { base } = await imageTags(imagesDir);
-  const hash = contentHash([...(await dirTree(path.join(imagesDir, name))), { name: 'BASE', data: base }]);
+  const hash = contentHash([...contextFiles(path.join(imagesDir, name)), { name: 'BASE', data: base }]);
   return `${repo}:${hash}`;
-}
-
-/** Files of a build context with their relative paths, so sub-folders count in the hash too. */
-async function dirTree(dir: string, prefix = ''): Promise<{ name: string; data: Buffer }[]> {
-  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
-  const out: { name: string; data: Buffer }[] = [];
-  for (const e of entries) {
-    const rel = prefix ? `${prefix}/${e.name}` : e.name;
-    if (e.isDirectory()) out.push(...(await dirTree(path.join(dir, e.name), rel)));
-    else out.push({ name: rel, data: await readFile(path.join(dir, e.name)) });
-  }
-  return out;
 }
 
 export interface ExtraImageOptions extends EnsureOptions {
