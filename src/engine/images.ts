@@ -5,9 +5,7 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { BuildTarget } from '../core/problem-text.js';
 import type Docker from 'dockerode';
-import { pack } from 'tar-fs';
 import { contentHash } from '../core/content-hash.js';
 import { LABEL_BASE_WAY, LABEL_IMAGE } from '../core/labels.js';
 import { uiText } from '../core/i18n.js';
@@ -18,6 +16,7 @@ import { followBuild } from './build-stream.js';
 import { EventQueue } from './event-queue.js';
 import { containment, runContained } from './contained-command.js';
 import { contextFiles } from './context-files.js';
+import { buildFolder } from './folder-build.js';
 import { ownedTempDir, removeOwnedDir, removeOwnedDirSoon } from './host-leftovers.js';
 import { LabError } from './lab-error.js';
 import { IMAGES_DIR } from './package-paths.js';
@@ -131,26 +130,6 @@ async function buildBaseOffline(docker: Docker, tag: string, imagesDir: string, 
   }
 }
 
-async function buildContext(
-  docker: Docker,
-  dir: string,
-  tags: string[],
-  what: BuildTarget,
-  onLine: (l: string) => void,
-  opts: { buildargs?: Record<string, string>; signal?: AbortSignal; labels: Record<string, string> },
-): Promise<void> {
-  const stream = await docker.buildImage(pack(dir) as unknown as NodeJS.ReadableStream, {
-    t: tags,
-    buildargs: opts.buildargs ?? {},
-    labels: opts.labels,
-    rm: true,
-    forcerm: true,
-    pull: false,
-    ...(opts.signal ? { abortSignal: opts.signal } : {}),
-  } as unknown as Docker.ImageBuildOptions);
-  await followBuild(stream, what, onLine, opts.signal);
-}
-
 export interface EnsureOptions {
   way?: WayChoice;
   signal?: AbortSignal;
@@ -188,18 +167,24 @@ export async function* ensureImages(docker: Docker, opts: EnsureOptions = {}): A
     lineFor('base')(buildNoteEn(note), note);
     if (way === 'offline') await buildBaseOffline(docker, tags.base, imagesDir, lineFor('base'), opts.signal);
     else
-      await buildContext(docker, path.join(imagesDir, 'base'), [tags.base], { kind: 'image', name: 'base' }, lineFor('base'), {
+      await buildFolder(docker, path.join(imagesDir, 'base'), {
+        tags: [tags.base],
+        what: { kind: 'image', name: 'base' },
+        onLine: lineFor('base'),
         labels: { [LABEL_IMAGE]: tags.base, [LABEL_BASE_WAY]: 'registry' },
-        ...(opts.signal ? { signal: opts.signal } : {}),
+        signal: opts.signal,
       });
     return way;
   });
   yield* step('zombie', async () => {
     if (await imageExists(docker, tags.zombie)) return 'cached';
-    await buildContext(docker, path.join(imagesDir, 'zombie'), imagesDir === IMAGES_DIR ? [tags.zombie, `${ZOMBIE_REPO}:latest`] : [tags.zombie], { kind: 'image', name: 'zombie' }, lineFor('zombie'), {
+    await buildFolder(docker, path.join(imagesDir, 'zombie'), {
+      tags: imagesDir === IMAGES_DIR ? [tags.zombie, `${ZOMBIE_REPO}:latest`] : [tags.zombie],
+      what: { kind: 'image', name: 'zombie' },
+      onLine: lineFor('zombie'),
       buildargs: { BASE: tags.base },
       labels: { [LABEL_IMAGE]: tags.zombie },
-      ...(opts.signal ? { signal: opts.signal } : {}),
+      signal: opts.signal,
     });
     return 'built';
   });
@@ -241,10 +226,13 @@ export async function ensureExtraImage(docker: Docker, name: string, repo: strin
   if (await imageExists(docker, tag)) return { tag, built: false };
   // Also `:latest` for the shipped images, so a learner can type the name in a docker command.
   const tagsToSet = imagesDir === IMAGES_DIR ? [tag, `${repo}:latest`] : [tag];
-  await buildContext(docker, path.join(imagesDir, name), tagsToSet, { kind: 'image', name }, (l) => onLine(`[${name}] ${l}`), {
+  await buildFolder(docker, path.join(imagesDir, name), {
+    tags: tagsToSet,
+    what: { kind: 'image', name },
+    onLine: (l) => onLine(`[${name}] ${l}`),
     buildargs: { BASE: tags.base },
     labels: { [LABEL_IMAGE]: tag },
-    ...(opts.signal ? { signal: opts.signal } : {}),
+    signal: opts.signal,
   });
   return { tag, built: true };
 }

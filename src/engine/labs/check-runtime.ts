@@ -6,7 +6,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type Docker from 'dockerode';
-import { pack } from 'tar-fs';
 import { extract } from 'tar-stream';
 import { contentHash } from '../../core/content-hash.js';
 import { containerSpec } from '../../core/container-spec.js';
@@ -16,7 +15,7 @@ import { LABEL_IMAGE, LABEL_LAB_CHECK } from '../../core/labels.js';
 import { boundedBuildParams } from '../../core/build-bounds.js';
 import { committedLayerOf, isBuilderLine, plainLine } from '../../core/build-output.js';
 import { boundLearnerBuild } from '../build-cgroup.js';
-import { followBuild } from '../build-stream.js';
+import { buildFolder } from '../folder-build.js';
 import { createAndStart, removeQuietly, type Started } from '../containers.js';
 import { isLabError } from '../lab-error.js';
 import { problemIn } from '../../core/problem-text.js';
@@ -97,21 +96,18 @@ export async function buildWorkspaceImage(ctx: CheckContext, labId: string): Pro
     ctx.onLine(l);
   };
   try {
-    const stream = await ctx.docker.buildImage(pack(ctx.dir) as unknown as NodeJS.ReadableStream, {
-      t: [tag],
+    await buildFolder(ctx.docker, ctx.dir, {
+      tags: [tag],
+      what: { kind: 'yours' },
+      onLine,
       buildargs: { BASE: ctx.baseTag },
       labels: { [LABEL_IMAGE]: tag },
-      rm: true,
-      forcerm: true,
+      signal: ctx.signal,
       // No cache: two checks building alike Dockerfiles at once would share intermediate images,
       // and the first to remove its image prunes them under the other ("failed to get digest").
       // A check also builds what the learner wrote, not what an earlier build left.
-      nocache: true,
-      pull: false,
-      ...boundedBuildParams(bound.limits, bound.cgroupParent),
-      abortSignal: ctx.signal,
-    } as unknown as Docker.ImageBuildOptions);
-    await followBuild(stream, { kind: 'yours' }, onLine, ctx.signal);
+      params: { nocache: true, ...boundedBuildParams(bound.limits, bound.cgroupParent) },
+    });
   } catch (err) {
     if (lastLayer) await ctx.docker.getImage(lastLayer).remove().catch(() => undefined);
     if (ctx.signal.aborted) throw err;
