@@ -100,7 +100,7 @@ export async function runInspect(targets: string[], o: InspectCliOptions): Promi
           done.push({ facts: r.facts, source: r.snapshot.source, sourceWhy: r.why, lastingGapMs: r.lastingGapMs, diagnosis: diagnose({ facts: r.facts, snapshot: r.snapshot, lasting: r.lasting, growth: r.growth }) });
         } catch (err) {
           if (scope.signal.aborted) return;
-          const p = isLabError(err) ? err.problem : explainEngineError(err, { id: 'inspect', name: target }).problem;
+          const p = explainEngineError(err, { id: 'inspect', name: target }).problem;
           errors.push({ target, problem: p });
         }
       }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { doingText, problemIn, problemOf, type Doing, type ProblemKey } from './problem-text.js';
+import { doingText, problemCarriedBy, problemIn, problemOf, type Doing, type ProblemKey } from './problem-text.js';
 import { uiText } from './i18n.js';
 
 // One of each: a new problem without a sample here is a compile error (the mapped type).
@@ -106,5 +106,18 @@ describe('the other engine-side words', () => {
     }
     const r = { mode: 'no-init' as const, pid1: 'python3', zombiesEnd: 200, zombiesPeak: 254, pidsUsedEnd: 256, pidsPeak: 256, pidsLimit: 256, forkFailures: 3, stopMs: 10140, exitCode: 137 };
     expect(de.svg.legend(r)).toBe('PID 1: python3, Spitze 254 Zombies, docker stop 10,14 s, Exit 137');
+  });
+});
+
+describe('problemCarriedBy', () => {
+  it('gives the problem an error carries', () => {
+    const problem = { message: 'the engine went away', fix: 'start it again' };
+    expect(problemCarriedBy(Object.assign(new Error('x'), { problem }))).toBe(problem);
+  });
+  it('gives null for an error without one, a malformed one, or no error at all', () => {
+    expect(problemCarriedBy(new Error('plain'))).toBeNull();
+    expect(problemCarriedBy({ problem: { message: 3 } })).toBeNull();
+    expect(problemCarriedBy(null)).toBeNull();
+    expect(problemCarriedBy('text')).toBeNull();
   });
 });

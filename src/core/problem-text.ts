@@ -283,3 +283,12 @@ export function doingText(lang: Lang, d: Doing): string {
 export function endpointFixText(lang: Lang, f: EndpointFix): string {
   return WORDS[lang].fix(f);
 }
+
+/**
+ * The problem an error carries (a LabError's, also across the runner's boundary, where only its
+ * shape is known), else null; the caller decides what an error without one becomes.
+ */
+export function problemCarriedBy(err: unknown): Problem | null {
+  const p = (err as { problem?: Partial<Problem> } | null)?.problem;
+  return p && typeof p.message === 'string' ? (p as Problem) : null;
+}

@@ -10,7 +10,6 @@ import { createAndStart, removeQuietly } from './containers.js';
 import { explainEngineError } from './docker-connect.js';
 import { ENGINE_KINDS, limitProblemOf } from '../core/engine-kind.js';
 import { factsOf } from './engine-facts.js';
-import { isLabError } from './lab-error.js';
 import { newRunId, ownerFor } from './run-id.js';
 import { logsOf } from './container-logs.js';
 import { settleWithin } from './timeout.js';
@@ -40,7 +39,7 @@ async function probeOutput(docker: Docker, image: string, script: string, init: 
 }
 
 function problemOf(err: unknown): { message: string; fix: string } {
-  return isLabError(err) ? err.problem : explainEngineError(err, { id: 'probe' }).problem;
+  return explainEngineError(err, { id: 'probe' }).problem;
 }
 
 /** `--init` needs a binary on the engine's machine (docker-init, or catatonit for Podman): does it start, and what is it? */

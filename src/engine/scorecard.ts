@@ -22,7 +22,6 @@ import { logsOf } from './container-logs.js';
 import { createAndStart, removeQuietly, stopTimed, type Started } from './containers.js';
 import { explainEngineError } from './docker-connect.js';
 import { countNow, planCounting } from './zombie-count.js';
-import { isLabError } from './lab-error.js';
 import { ownerFor } from './run-id.js';
 import { abortableDelay, settleWithin } from './timeout.js';
 
@@ -43,7 +42,6 @@ export interface ScorecardRun {
 }
 
 function describe(err: unknown): string {
-  if (isLabError(err)) return err.problem.message;
   return explainEngineError(err, { id: 'scorecard' }).problem.message;
 }
 

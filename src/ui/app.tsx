@@ -6,8 +6,8 @@ import { uiText, type UiText } from '../core/i18n.js';
 import { keyName, resolveKey, type KeyMode } from '../core/keymap.js';
 import type { ContainerVerdict } from '../core/inspect/report.js';
 import { MODE_IDS, type ModeId } from '../core/modes.js';
-import { problemIn } from '../core/problem-text.js';
-import type { ModeResult, Problem } from '../core/run-events.js';
+import { problemCarriedBy, problemIn } from '../core/problem-text.js';
+import type { ModeResult } from '../core/run-events.js';
 import type { Lang, Slide } from '../core/slides/types.js';
 import { renderSvgChart } from '../core/svg-chart.js';
 import type { Theme } from '../core/theme.js';
@@ -71,8 +71,8 @@ const hasLanes = (s: Slide | undefined): boolean => s?.widgets.some((w) => w.kin
 
 /** Why the `i` list failed, in the app's language when the engine side said it with a key. */
 function listingError(err: unknown, t: UiText): string {
-  const p = (err as { problem?: Problem } | null)?.problem;
-  if (p && typeof p.message === 'string') return problemIn(t.lang, p).message;
+  const p = problemCarriedBy(err);
+  if (p) return problemIn(t.lang, p).message;
   return err instanceof Error ? err.message : String(err);
 }
 

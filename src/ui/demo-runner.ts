@@ -4,7 +4,7 @@
  * Every run's cleanup is tracked so quitting waits until the containers are gone.
  */
 import type { EventSource } from '../core/event-source.js';
-import { problemOf } from '../core/problem-text.js';
+import { problemCarriedBy, problemOf } from '../core/problem-text.js';
 import type { Problem, RunEvent } from '../core/run-events.js';
 import { settleWithin } from '../engine/timeout.js';
 
@@ -13,9 +13,7 @@ export type RunnerListener = (msg: { type: 'events'; events: RunEvent[] } | { ty
 export const NO_SOURCE_PROBLEM: Problem = problemOf({ id: 'no-source' });
 
 function toProblem(err: unknown): Problem {
-  const p = (err as { problem?: Problem } | null)?.problem;
-  if (p && typeof p.message === 'string') return p;
-  return problemOf({ id: 'unexpected', detail: err instanceof Error ? err.message : String(err) });
+  return problemCarriedBy(err) ?? problemOf({ id: 'unexpected', detail: err instanceof Error ? err.message : String(err) });
 }
 
 export class DemoRunner {

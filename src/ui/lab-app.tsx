@@ -15,6 +15,7 @@ import type { CheckResult } from '../core/labs/check-result.js';
 import type { Progress } from '../core/labs/progress.js';
 import type { Lab } from '../core/labs/types.js';
 import type { Problem } from '../core/run-events.js';
+import { problemCarriedBy } from '../core/problem-text.js';
 import type { Lang } from '../core/slides/types.js';
 import { LabHelp } from './lab-help.js';
 import { LabMenu } from './lab-menu.js';
@@ -35,9 +36,7 @@ export interface LabAppProps {
 
 /** The problem a failed check's rejection carries, else its first line as one. */
 function problemOfError(err: unknown): Problem {
-  const p = (err as { problem?: Problem } | null)?.problem;
-  if (p && typeof p.message === 'string') return p;
-  return { message: err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err), fix: '' };
+  return problemCarriedBy(err) ?? { message: err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err), fix: '' };
 }
 
 export function LabApp(props: LabAppProps): React.JSX.Element {

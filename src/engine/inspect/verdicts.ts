@@ -8,7 +8,6 @@ import type { ContainerVerdict } from '../../core/inspect/report.js';
 import { LABEL_KIND } from '../../core/labels.js';
 import { explainEngineError } from '../docker-connect.js';
 import { imageTags } from '../images.js';
-import { isLabError } from '../lab-error.js';
 import { newRunId, ownerFor } from '../run-id.js';
 import { inspectOne } from './inspect-container.js';
 
@@ -27,7 +26,7 @@ export async function verdictsOfRunning(docker: Docker, signal: AbortSignal, run
       const d = diagnose({ facts: r.facts, snapshot: r.snapshot, lasting: r.lasting });
       rows.push({ name, image: c.Image, verdict: shortVerdict(d), problems: d.findings.length, facts: verdictFacts(d) });
     } catch (err) {
-      const p = isLabError(err) ? err.problem : explainEngineError(err, { id: 'inspect', name }).problem;
+      const p = explainEngineError(err, { id: 'inspect', name }).problem;
       rows.push({ name, image: c.Image, verdict: `could not be read: ${p.message}`, problems: -1, unreadable: p });
     }
   }

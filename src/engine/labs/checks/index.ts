@@ -2,7 +2,6 @@
 import { resultOf, type CheckItem, type CheckResult } from '../../../core/labs/check-result.js';
 import type { CheckId } from '../../../core/labs/types.js';
 import { explainEngineError } from '../../docker-connect.js';
-import { isLabError } from '../../lab-error.js';
 import { CheckStop, type CheckContext } from '../check-runtime.js';
 import { checkAppReaps } from './app-reaps.js';
 import { checkChoosingInit } from './choosing-init.js';
@@ -28,7 +27,7 @@ export async function runCheck(id: CheckId, labId: string, ctx: CheckContext): P
   } catch (err) {
     if (ctx.signal.aborted) throw err;
     if (err instanceof CheckStop) return resultOf(labId, [err.item]);
-    const p = isLabError(err) ? err.problem : explainEngineError(err, { id: 'lab-check' }).problem;
+    const p = explainEngineError(err, { id: 'lab-check' }).problem;
     return resultOf(labId, [{ ok: false, what: 'the check could run', detail: p.message, tryThis: p.fix }]);
   }
 }
