@@ -189,7 +189,7 @@ async function runCheckCommand(lab: Lab, dir: string, o: LabCliOptions, progress
       runId,
       dir,
       signal: scope.signal,
-      ...(o.way ? { way: o.way } : {}),
+      way: o.way,
       onLine: (l) => {
         if (out.isTTY) line.update(l);
       },

@@ -12,7 +12,7 @@ export async function runPrepare(opts: { way?: WayChoice; imagesDir?: string }):
     const { conn, sweptLine } = await connectAndSweep();
     process.stdout.write(`${engineLine(conn)}\n`);
     if (sweptLine) process.stderr.write(`${sweptLine}\n`);
-    const gen = ensureImages(conn.docker, { signal: scope.signal, ...(opts.way ? { way: opts.way } : {}), ...(opts.imagesDir ? { imagesDir: opts.imagesDir } : {}) });
+    const gen = ensureImages(conn.docker, { signal: scope.signal, way: opts.way, imagesDir: opts.imagesDir });
     for (;;) {
       const r = await gen.next();
       if (r.done) break;

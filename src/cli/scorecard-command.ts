@@ -66,7 +66,7 @@ export async function runScorecardCommand(o: ScorecardCliOptions): Promise<numbe
     await assertPidLimitHolds(docker);
     const { tag, built } = await ensureExtraImage(docker, 'workload', WORKLOAD_REPO, {
       signal: scope.signal,
-      ...(o.way ? { way: o.way } : {}),
+      way: o.way,
       onLine: (l) => {
         if (!quiet) progress.update(l);
       },

@@ -130,10 +130,11 @@ async function buildBaseOffline(docker: Docker, tag: string, imagesDir: string, 
   }
 }
 
+// `| undefined`: an absent option and an undefined one mean the same, so callers pass theirs on as they are.
 export interface EnsureOptions {
-  way?: WayChoice;
-  signal?: AbortSignal;
-  imagesDir?: string;
+  way?: WayChoice | undefined;
+  signal?: AbortSignal | undefined;
+  imagesDir?: string | undefined;
 }
 
 /** Builds what is missing, yielding progress. Returns the tags to run. */

@@ -11,7 +11,7 @@ export interface LabCheckOptions {
   runId: string;
   dir: string;
   signal: AbortSignal;
-  way?: WayChoice;
+  way?: WayChoice | undefined;
   labsRoot?: string;
   onLine?: (line: string) => void;
   /** A line to say once and keep (an unbounded build); the default is onLine. */
@@ -22,7 +22,7 @@ export async function checkLab(docker: Docker, lab: Lab, opts: LabCheckOptions):
   const onLine = opts.onLine ?? (() => {});
   const workspace = await ensureWorkspace(opts.dir, lab.id, ...(opts.labsRoot ? [opts.labsRoot] : []));
   await assertPidLimitHolds(docker);
-  const { tag: workloadTag } = await ensureExtraImage(docker, 'workload', WORKLOAD_REPO, { signal: opts.signal, onLine, ...(opts.way ? { way: opts.way } : {}) });
+  const { tag: workloadTag } = await ensureExtraImage(docker, 'workload', WORKLOAD_REPO, { signal: opts.signal, onLine, way: opts.way });
   const { base: baseTag } = await imageTags();
   const result = await runCheck(lab.check, lab.id, { docker, runId: opts.runId, dir: opts.dir, baseTag, workloadTag, signal: opts.signal, onLine, ...(opts.onNotice ? { onNotice: opts.onNotice } : {}), lang: lab.lang });
   return { result, workspace };
