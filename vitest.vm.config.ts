@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// The cgroup v2 VM (scripts/rig-vm.sh) on its own: TCG is slow and needs a core to itself, so it
-// is not part of `npm run test:matrix` yet (see src/matrix/vm-cgroup2.vm.test.ts).
+// The cgroup v2 VM (scripts/rig-vm.sh) on its own: TCG is slow and wants the machine's cores, so
+// `.ci/run` runs it after `npm run test:matrix`, never beside other tests.
 export default defineConfig({
   test: {
     include: ['src/matrix/**/*.vm.test.ts'],
