@@ -8,6 +8,7 @@ import { renderCheck } from '../core/labs/check-result.js';
 import { findLab, type Catalog } from '../core/labs/catalog.js';
 import { labProgress, labStateText, withCheck, withoutLab, withStep } from '../core/labs/progress.js';
 import type { Lab } from '../core/labs/types.js';
+import { problemIn } from '../core/problem-text.js';
 import { langFromLocale } from '../core/slides/lang.js';
 import type { Lang } from '../core/slides/types.js';
 import type { WayChoice } from '../engine/images.js';
@@ -91,7 +92,8 @@ async function labCommand(ref: string | undefined, o: LabCliOptions): Promise<nu
     return reportProblem(err);
   }
   const loaded = await loadProgress();
-  if (loaded.notice) process.stderr.write(`zombie-lab: ${loaded.notice}\n`);
+  const notice = loaded.notice ? problemIn(lang, loaded.notice).message : null;
+  if (notice) process.stderr.write(`zombie-lab: ${notice}\n`);
   let progress = loaded.progress;
   const root = workspaceRoot(o.workspace);
 
@@ -99,7 +101,7 @@ async function labCommand(ref: string | undefined, o: LabCliOptions): Promise<nu
     if (process.stdout.isTTY && process.stdin.isTTY && !o.json) {
       preferLiveRendering();
       const { runLabApp } = await import('./lab-app-command.js');
-      return runLabApp({ catalog, lang, progress, root, progressPath: progressFile(), notice: loaded.notice, ...(o.runId ? { runId: o.runId } : {}) });
+      return runLabApp({ catalog, lang, progress, root, progressPath: progressFile(), notice, ...(o.runId ? { runId: o.runId } : {}) });
     }
     for (const l of catalog.byLang[lang]) process.stdout.write(`${l.number}  ${l.id.padEnd(16)} ${l.title} — ${labStateText(progress, l, lang)}\n`);
     process.stdout.write(
@@ -157,7 +159,7 @@ async function labCommand(ref: string | undefined, o: LabCliOptions): Promise<nu
     if (process.stdout.isTTY && process.stdin.isTTY) {
       preferLiveRendering();
       const { runLabApp } = await import('./lab-app-command.js');
-      return runLabApp({ catalog, lang, progress, root, progressPath: progressFile(), labId: lab.id, notice: loaded.notice, ...(o.runId ? { runId: o.runId } : {}) });
+      return runLabApp({ catalog, lang, progress, root, progressPath: progressFile(), labId: lab.id, notice, ...(o.runId ? { runId: o.runId } : {}) });
     }
     if (ws.created.length) process.stderr.write(`created ${ws.created.join(', ')} in ${dir}\n\n`);
     process.stdout.write(`${labAsText(lab, dir).join('\n')}\n`);

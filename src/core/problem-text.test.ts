@@ -20,6 +20,12 @@ const SAMPLES: { [K in ProblemKey['id']]: Extract<ProblemKey, { id: K }> } = {
   'sampler-choice': { id: 'sampler-choice', detail: 'ZOMBIE_LAB_SAMPLER=x' },
   'sampler-no-reading': { id: 'sampler-no-reading', container: 'abc123', tail: null },
   'no-source': { id: 'no-source' },
+  'progress-unreadable': { id: 'progress-unreadable', file: '/home/a/.local/state/zombie-lab/progress.json', code: 'EACCES' },
+  'progress-unusable': { id: 'progress-unusable', reason: 'unexpected content at version', aside: '/x/progress.json.corrupt-1' },
+  'workspace-kernel': { id: 'workspace-kernel', dir: '/proc/x', root: '/proc' },
+  'workspace-create': { id: 'workspace-create', dir: '/ro/zombie-lab-work', code: 'EROFS' },
+  'workspace-write': { id: 'workspace-write', target: '/w/01-zombies/Dockerfile', code: 'EISDIR' },
+  'lab-files-missing': { id: 'lab-files-missing', labId: 'zombies', from: '/pkg/labs/workspaces/zombies', code: 'ENOENT' },
   unexpected: { id: 'unexpected', detail: 'boom' },
 };
 
@@ -59,6 +65,8 @@ describe('problem texts', () => {
     expect(problemOf(SAMPLES['engine-gone']).message).toBe('the Docker engine at unix:///x stopped answering while starting the no-init container');
     expect(problemOf(SAMPLES['build-failed']).message).toBe('building the zombie image failed at Step 3/4 : RUN false: code: 1');
     expect(problemOf(SAMPLES['pid-budget']).message).toContain('3072 are reserved by 3 lab runs');
+    expect(problemOf(SAMPLES['progress-unusable']).message).toBe('your lab progress file was unusable (unexpected content at version); starting over (the old file is kept as /x/progress.json.corrupt-1)');
+    expect(problemOf(SAMPLES['workspace-write']).fix).toBe('a folder is in the way: move /w/01-zombies/Dockerfile away, then run the command again');
   });
 
   it('word what the lab was doing in both languages', () => {

@@ -56,6 +56,12 @@ export type ProblemKey =
   | { id: 'sampler-choice'; detail: string }
   | { id: 'sampler-no-reading'; container: string; tail: string | null }
   | { id: 'no-source' }
+  | { id: 'progress-unreadable'; file: string; code: string }
+  | { id: 'progress-unusable'; reason: string; aside: string }
+  | { id: 'workspace-kernel'; dir: string; root: string }
+  | { id: 'workspace-create'; dir: string; code: string }
+  | { id: 'workspace-write'; target: string; code: string }
+  | { id: 'lab-files-missing'; labId: string; from: string; code: string }
   | { id: 'unexpected'; detail: string };
 
 export type ProblemTexts = { [K in ProblemKey['id']]: (k: Extract<ProblemKey, { id: K }>) => Problem };
@@ -196,6 +202,12 @@ const en: Words = {
       fix: 'zombie-lab doctor checks the sampler; zombie-lab prepare rebuilds the base image',
     }),
     'no-source': () => ({ message: 'no Docker engine answers and no recording was found', fix: 'start Docker (zombie-lab doctor says how), or pass --replay FILE' }),
+    'progress-unreadable': (k) => ({ message: `could not read your lab progress at ${k.file} (${k.code}); starting over`, fix: 'nothing to do: your labs start from the beginning; your files in the workspace stay as they are' }),
+    'progress-unusable': (k) => ({ message: `your lab progress file was unusable (${k.reason}); starting over (the old file is kept as ${k.aside})`, fix: 'nothing to do: your labs start from the beginning; your files in the workspace stay as they are' }),
+    'workspace-kernel': (k) => ({ message: `the lab workspace ${k.dir} is under ${k.root}, which is the kernel's, not a folder`, fix: 'choose a folder of yours: --workspace DIR or ZOMBIE_LAB_WORKSPACE=DIR' }),
+    'workspace-create': (k) => ({ message: `cannot create the lab workspace ${k.dir} (${k.code})`, fix: 'choose a folder you can write to: --workspace DIR or ZOMBIE_LAB_WORKSPACE=DIR' }),
+    'workspace-write': (k) => ({ message: `cannot write ${k.target} (${k.code})`, fix: k.code === 'EISDIR' ? `a folder is in the way: move ${k.target} away, then run the command again` : 'choose a folder you can write to: --workspace DIR or ZOMBIE_LAB_WORKSPACE=DIR' }),
+    'lab-files-missing': (k) => ({ message: `the starting files of lab ${k.labId} are missing: ${k.from} (${k.code})`, fix: 'the package is incomplete: reinstall it (npm install), or restore that folder from the repository' }),
     unexpected: (k) => ({ message: k.detail, fix: 'press r to try again; `zombie-lab doctor` checks the engine' }),
   },
 };
@@ -255,6 +267,12 @@ const de: Words = {
       fix: 'zombie-lab doctor prüft den Sampler; zombie-lab prepare baut das Basis-Image neu',
     }),
     'no-source': () => ({ message: 'keine Docker-Engine antwortet und keine Aufzeichnung gefunden', fix: 'Docker starten (zombie-lab doctor sagt wie) oder --replay DATEI angeben' }),
+    'progress-unreadable': (k) => ({ message: `dein Lab-Fortschritt in ${k.file} ließ sich nicht lesen (${k.code}); es geht von vorn los`, fix: 'nichts zu tun: deine Labs beginnen von vorn; deine Dateien im Arbeitsordner bleiben, wie sie sind' }),
+    'progress-unusable': (k) => ({ message: `deine Fortschrittsdatei war unbrauchbar (${k.reason}); es geht von vorn los (die alte Datei liegt als ${k.aside})`, fix: 'nichts zu tun: deine Labs beginnen von vorn; deine Dateien im Arbeitsordner bleiben, wie sie sind' }),
+    'workspace-kernel': (k) => ({ message: `der Lab-Arbeitsordner ${k.dir} liegt unter ${k.root}, das gehört dem Kernel und ist kein Ordner`, fix: 'wähle einen eigenen Ordner: --workspace ORDNER oder ZOMBIE_LAB_WORKSPACE=ORDNER' }),
+    'workspace-create': (k) => ({ message: `der Lab-Arbeitsordner ${k.dir} lässt sich nicht anlegen (${k.code})`, fix: 'wähle einen Ordner, in den du schreiben darfst: --workspace ORDNER oder ZOMBIE_LAB_WORKSPACE=ORDNER' }),
+    'workspace-write': (k) => ({ message: `${k.target} lässt sich nicht schreiben (${k.code})`, fix: k.code === 'EISDIR' ? `dort steht ein Ordner im Weg: verschiebe ${k.target}, dann starte den Befehl noch einmal` : 'wähle einen Ordner, in den du schreiben darfst: --workspace ORDNER oder ZOMBIE_LAB_WORKSPACE=ORDNER' }),
+    'lab-files-missing': (k) => ({ message: `die Startdateien von Lab ${k.labId} fehlen: ${k.from} (${k.code})`, fix: 'das Paket ist unvollständig: installiere es neu (npm install) oder hol den Ordner aus dem Repository zurück' }),
     unexpected: (k) => ({ message: k.detail, fix: 'r versucht es noch einmal; `zombie-lab doctor` prüft die Engine' }),
   },
 };

@@ -15,7 +15,7 @@ import type { CheckResult } from '../core/labs/check-result.js';
 import type { Progress } from '../core/labs/progress.js';
 import type { Lab } from '../core/labs/types.js';
 import type { Problem } from '../core/run-events.js';
-import { problemCarriedBy } from '../core/problem-text.js';
+import { problemCarriedBy, problemIn } from '../core/problem-text.js';
 import type { Lang } from '../core/slides/types.js';
 import { LabHelp } from './lab-help.js';
 import { LabMenu } from './lab-menu.js';
@@ -54,12 +54,12 @@ export function LabApp(props: LabAppProps): React.JSX.Element {
     let live = true;
     workspaceOf(lab).then(
       (dir) => live && send({ type: 'workspace-ready', labId: lab.id, dir }),
-      (err: unknown) => live && send({ type: 'workspace-failed', labId: lab.id, message: err instanceof Error ? err.message : String(err) }),
+      (err: unknown) => live && send({ type: 'workspace-failed', labId: lab.id, message: problemIn(lang, problemOfError(err)).message }),
     );
     return () => {
       live = false;
     };
-  }, [lab, workspaceOf]);
+  }, [lab, workspaceOf, lang]);
 
   // The check the state asks for: started once per checkSeq, aborted (its containers removed)
   // when the state leaves it (back, quit) or the runner closes.

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { emptyProgress, withStep } from '../../core/labs/progress.js';
+import { problemIn } from '../../core/problem-text.js';
 import { loadProgress, progressFile, saveProgress, stateDir } from './progress-store.js';
 
 let dir = '';
@@ -32,7 +33,9 @@ describe('progress store', () => {
     await writeFile(file, '{"version":1,"labs":{"zombies":{"step":"two"');
     const r = await loadProgress(file);
     expect(r.progress).toEqual(emptyProgress());
-    expect(r.notice).toMatch(/^your lab progress file was unusable \(not valid JSON .*\); starting over \(the old file is kept as .*progress\.json\.corrupt-\d+\)$/);
+    expect(r.notice?.message).toMatch(/^your lab progress file was unusable \(not valid JSON .*\); starting over \(the old file is kept as .*progress\.json\.corrupt-\d+\)$/);
+    // The key comes along, so the German runner says it in German.
+    expect(r.notice ? problemIn('de', r.notice).message : '').toMatch(/^deine Fortschrittsdatei war unbrauchbar/);
     const names = await readdir(dir);
     expect(names.filter((n) => n.startsWith('progress.json.corrupt-'))).toHaveLength(1);
     expect(names).not.toContain('progress.json');

@@ -6,6 +6,8 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { emptyProgress, parseProgress, type Progress } from '../../core/labs/progress.js';
+import { problemOf } from '../../core/problem-text.js';
+import type { Problem } from '../../core/run-events.js';
 import { underVirtualFs } from '../../core/virtual-fs.js';
 import { LabError } from '../lab-error.js';
 
@@ -32,8 +34,8 @@ export function progressFile(env: NodeJS.ProcessEnv = process.env): string {
 
 export interface LoadedProgress {
   progress: Progress;
-  /** Set when the file was unusable: say it once, then carry on from nothing. */
-  notice: string | null;
+  /** Set when the file was unusable: say it once (in the learner's language), then carry on from nothing. */
+  notice: Problem | null;
 }
 
 export async function loadProgress(file = progressFile()): Promise<LoadedProgress> {
@@ -43,13 +45,13 @@ export async function loadProgress(file = progressFile()): Promise<LoadedProgres
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { progress: emptyProgress(), notice: null };
-    return { progress: emptyProgress(), notice: `could not read your lab progress at ${file} (${code ?? 'error'}); starting over` };
+    return { progress: emptyProgress(), notice: problemOf({ id: 'progress-unreadable', file, code: code ?? 'error' }) };
   }
   const r = parseProgress(text);
   if (r.ok) return { progress: r.progress, notice: null };
   const aside = `${file}.corrupt-${Date.now()}`;
   await rename(file, aside).catch(() => undefined);
-  return { progress: r.progress, notice: `your lab progress file was unusable (${r.reason}); starting over (the old file is kept as ${aside})` };
+  return { progress: r.progress, notice: problemOf({ id: 'progress-unusable', reason: r.reason, aside }) };
 }
 
 /** Writes via a temporary file and rename, so a crash mid-write never leaves a torn file. */

@@ -13,7 +13,7 @@ import { LABS_DIR } from '../package-paths.js';
 export function workspaceRoot(option?: string, env: NodeJS.ProcessEnv = process.env): string {
   const dir = path.resolve(option ?? env.ZOMBIE_LAB_WORKSPACE ?? path.join(homedir(), 'zombie-lab-work'));
   const root = underVirtualFs(dir);
-  if (root) throw new LabError(`the lab workspace ${dir} is under ${root}, which is the kernel's, not a folder`, 'choose a folder of yours: --workspace DIR or ZOMBIE_LAB_WORKSPACE=DIR');
+  if (root) throw LabError.of({ id: 'workspace-kernel', dir, root });
   return dir;
 }
 
@@ -24,7 +24,7 @@ async function startingFiles(labId: string, labsRoot: string): Promise<string[]>
     return (await readdir(from)).sort();
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
-    throw new LabError(`the starting files of lab ${labId} are missing: ${from} (${code})`, 'the package is incomplete: reinstall it (npm install), or restore that folder from the repository');
+    throw LabError.of({ id: 'lab-files-missing', labId, from, code });
   }
 }
 
@@ -34,7 +34,7 @@ async function copyStarting(src: string, target: string): Promise<void> {
     await copyFile(src, target);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
-    throw new LabError(`cannot write ${target} (${code})`, code === 'EISDIR' ? `a folder is in the way: move ${target} away, then run the command again` : 'choose a folder you can write to: --workspace DIR or ZOMBIE_LAB_WORKSPACE=DIR');
+    throw LabError.of({ id: 'workspace-write', target, code });
   }
 }
 
@@ -68,7 +68,7 @@ async function makeDir(dir: string): Promise<void> {
     await mkdir(dir, { recursive: true });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
-    throw new LabError(`cannot create the lab workspace ${dir} (${code})`, 'choose a folder you can write to: --workspace DIR or ZOMBIE_LAB_WORKSPACE=DIR');
+    throw LabError.of({ id: 'workspace-create', dir, code });
   }
 }
 
