@@ -1,40 +1,22 @@
 /** The real binary, as a user runs it: signals, clean, errors without Docker, --json. */
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { containerSpec } from '../core/container-spec.js';
 import { isLabImage } from '../core/labels.js';
 import { listLabContainers } from '../engine/cleanup.js';
 import { extraImageTag, imageTags, WORKLOAD_REPO } from '../engine/images.js';
-import { CLI_ENTRY } from '../engine/package-paths.js';
 import { newRunId, ownerFor } from '../engine/run-id.js';
 import { dockerForTests, waitFor } from '../test-support/docker-for-tests.js';
+import { runCli, type CliRun, type RunCliOptions } from '../test-support/run-cli.js';
 import { pack } from 'tar-fs';
 import { mkdtemp, readFile, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 
-const CLI = CLI_ENTRY;
 const conn = await dockerForTests();
 
-interface Run {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], opts: { env?: NodeJS.ProcessEnv; onStderr?: (text: string, child: ReturnType<typeof spawn>) => void } = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, NO_COLOR: '1', ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-      opts.onStderr?.(stderr, child);
-    });
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
+/** The real binary, without colour (the assertions read plain text). */
+function cli(args: string[], opts: Pick<RunCliOptions, 'env' | 'onStderr'> = {}): Promise<CliRun> {
+  return runCli(args, { ...opts, env: { NO_COLOR: '1', ...opts.env } });
 }
 
 describe('the CLI without a Docker engine', () => {

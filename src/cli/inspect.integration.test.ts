@@ -4,7 +4,6 @@
  * stop), zombies under PID 1 and under a live parent, no PID limit, the sidecar path, and
  * `--all` leaving a foreign-looking container exactly as it was.
  */
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -13,33 +12,21 @@ import { containerSpec, noPidsLimitFor, type SpecInput } from '../core/container
 import type { InspectReport } from '../core/inspect/report.js';
 import { createAndStart, removeQuietly, type Started } from '../engine/containers.js';
 import { extraImageTag, WORKLOAD_REPO } from '../engine/images.js';
-import { CLI_ENTRY, PACKAGE_ROOT } from '../engine/package-paths.js';
+import { PACKAGE_ROOT } from '../engine/package-paths.js';
 import { newRunId, ownerFor } from '../engine/run-id.js';
 import { dockerForTests, waitFor } from '../test-support/docker-for-tests.js';
+import { runCli, type CliRun } from '../test-support/run-cli.js';
 
 const conn = await dockerForTests();
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI_ENTRY, ...args], { env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  return runCli(args, { env: { NO_COLOR: '1', ...env } });
 }
 
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 const validate = ajv.compile(JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'docs', 'inspect.schema.json'), 'utf8')) as object);
 
-function report(r: Run): InspectReport {
+function report(r: CliRun): InspectReport {
   const doc = JSON.parse(r.stdout) as unknown;
   if (!validate(doc)) throw new Error(`inspect --json does not match docs/inspect.schema.json: ${ajv.errorsText(validate.errors)}`);
   return doc as InspectReport;

@@ -3,7 +3,6 @@
  * runs on the real engine) and lint (files in a temp folder), each validated against its schema
  * in docs/, and stdout holding the result alone (progress and messages on stderr).
  */
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,9 +10,10 @@ import path from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listLabContainers, removeLabContainers } from '../engine/cleanup.js';
-import { CLI_ENTRY, PACKAGE_ROOT } from '../engine/package-paths.js';
+import { PACKAGE_ROOT } from '../engine/package-paths.js';
 import { newRunId } from '../engine/run-id.js';
 import { dockerForTests } from '../test-support/docker-for-tests.js';
+import { runCli, type CliRun } from '../test-support/run-cli.js';
 
 const conn = await dockerForTests();
 const tmp = await mkdtemp(path.join(tmpdir(), 'zl-json-'));
@@ -25,22 +25,9 @@ afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** Both streams piped, as in `zombie-lab … --json | jq` run from a script. */
-function cli(args: string[], cwd = tmp): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI_ENTRY, ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function cli(args: string[], cwd = tmp): Promise<CliRun> {
+  return runCli(args, { env, cwd });
 }
 
 const ajv = new Ajv2020({ allErrors: true, strict: true });
@@ -52,7 +39,7 @@ function validator(name: string): ValidateFunction {
 }
 
 /** stdout is one JSON document and nothing else (a progress line would fail the parse), and it matches docs/<name>.schema.json. */
-function checked<T>(name: string, r: Run): T {
+function checked<T>(name: string, r: CliRun): T {
   const doc = JSON.parse(r.stdout) as unknown;
   const v = validator(name);
   if (!v(doc)) throw new Error(`${name} --json does not match docs/${name}.schema.json: ${ajv.errorsText(v.errors)}`);

@@ -1,16 +1,15 @@
 /** `zombie-lab lab` and `zombie-lab scorecard` as a user runs them: the real binary, piped (no TTY). */
-import { spawn } from 'node:child_process';
 import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listLabContainers, removeLabContainers } from '../engine/cleanup.js';
 import { loadCatalog } from '../engine/labs/lab-loader.js';
-import { CLI_ENTRY, PACKAGE_ROOT } from '../engine/package-paths.js';
+import { PACKAGE_ROOT } from '../engine/package-paths.js';
 import { newRunId } from '../engine/run-id.js';
 import { dockerForTests } from '../test-support/docker-for-tests.js';
+import { runCli, type CliRun } from '../test-support/run-cli.js';
 
-const CLI = CLI_ENTRY;
 const conn = await dockerForTests();
 const tmp = await mkdtemp(path.join(tmpdir(), 'zl-labcli-'));
 const env = { ZOMBIE_LAB_STATE_DIR: path.join(tmp, 'state'), ZOMBIE_LAB_WORKSPACE: path.join(tmp, 'work'), NO_COLOR: '1', LANG: 'en_US.UTF-8', LC_ALL: '' };
@@ -21,15 +20,8 @@ afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
-function cli(args: string[], extraEnv: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function cli(args: string[], extraEnv: Record<string, string> = {}): Promise<CliRun> {
+  return runCli(args, { env: { ...env, ...extraEnv } });
 }
 
 describe('zombie-lab lab without Docker', () => {

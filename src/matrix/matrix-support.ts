@@ -3,12 +3,13 @@
  * CLI against it with the rig's environment, and stop the rig again by the PIDs it recorded.
  * Each matrix file owns one engine; nothing here talks to the shared engine.
  */
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { applyAttempt, loadAttempts } from '../engine/labs/attempts.js';
-import { CLI_ENTRY, PACKAGE_ROOT } from '../engine/package-paths.js';
+import { runCli, type CliRun } from '../test-support/run-cli.js';
+import { PACKAGE_ROOT } from '../engine/package-paths.js';
 
 const run = promisify(execFile);
 
@@ -55,34 +56,19 @@ export async function startRig(name: string, instance: string, opts: number | { 
   };
 }
 
-export interface CliRun {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
+export type { CliRun };
 
 /** Runs the real CLI (the shipped bundle) with the given environment on top of a clean one. */
 export function cli(args: string[], env: Record<string, string>, opts: { timeoutMs?: number; cwd?: string; onSpawn?: (pid: number) => void } = {}): Promise<CliRun> {
-  return new Promise((resolve) => {
-    const base = { ...process.env };
+  return runCli(args, {
     // The shared engine must never be reached by accident: only the rig's endpoint counts.
-    for (const k of ['DOCKER_HOST', 'DOCKER_CONTEXT', 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH']) delete base[k];
-    const child = spawn(process.execPath, [CLI_ENTRY, ...args], {
-      env: { ...base, NO_COLOR: '1', ...env },
-      cwd: opts.cwd ?? PACKAGE_ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    if (child.pid) opts.onSpawn?.(child.pid);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGTERM'), opts.timeoutMs ?? 10 * 60_000);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr });
-    });
+    unset: ['DOCKER_HOST', 'DOCKER_CONTEXT', 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH'],
+    env: { NO_COLOR: '1', ...env },
+    ...(opts.cwd ? { cwd: opts.cwd } : {}),
+    ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
+    onSpawn: (child) => {
+      if (child.pid) opts.onSpawn?.(child.pid);
+    },
   });
 }
 
