@@ -33,7 +33,7 @@ export type CountingSource = 'cgroup' | 'host-proc' | 'sidecar';
  */
 export function chooseSource(f: SourceFacts): { source: CountingSource; why: string } {
   if (f.choice === 'sidecar') return { source: 'sidecar', why: 'forced by ZOMBIE_LAB_SAMPLER=sidecar' };
-  if (!f.hostSees.ok) return { source: 'sidecar', why: `the engine's processes are not in this host's /proc: ${f.hostSees.reason}` };
+  if (!f.hostSees.ok) return { source: 'sidecar', why: `this host's /proc cannot count the container: ${f.hostSees.reason}` };
   if (f.choice === 'proc') return { source: 'host-proc', why: 'forced by ZOMBIE_LAB_SAMPLER=proc' };
   if (f.cgroupReadable) return { source: 'cgroup', why: "the engine runs on this kernel and the container's pids cgroup is readable" };
   return { source: 'host-proc', why: "the engine runs on this kernel, but the container's pids cgroup is not readable from here" };

@@ -35,7 +35,7 @@ function hasCommand(cmd: string): boolean {
  * container by the one function every feature uses (zombie-count.ts planCounting), and proven
  * with a reading by that plan.
  */
-async function countingChecks(docker: Docker, baseTag: string): Promise<DoctorCheck[]> {
+async function countingChecks(docker: Docker, baseTag: string, limitHeld: boolean): Promise<DoctorCheck[]> {
   const owner = ownerFor(newRunId('doctor'));
   let choice;
   try {
@@ -52,7 +52,9 @@ async function countingChecks(docker: Docker, baseTag: string): Promise<DoctorCh
     checks.push(
       verdict.ok
         ? { name: 'this kernel', status: 'info', detail: `the engine runs on this machine's kernel: the probe's init (PID ${started.initPid}) is in this host's /proc, in the container's cgroup, in another PID namespace` }
-        : { name: 'this kernel', status: 'info', detail: `the engine runs elsewhere (a VM such as Docker Desktop's, a remote host, or its own PID namespace): ${verdict.reason}` },
+        : verdict.onThisKernel
+          ? { name: 'this kernel', status: 'info', detail: `the engine runs on this machine's kernel, but the lab cannot count from this host's /proc: ${verdict.reason}` }
+          : { name: 'this kernel', status: 'info', detail: `the engine runs elsewhere (a VM such as Docker Desktop's, a remote host, or its own PID namespace): ${verdict.reason}` },
     );
     let reading;
     try {
@@ -68,7 +70,13 @@ async function countingChecks(docker: Docker, baseTag: string): Promise<DoctorCh
         ? { name: 'sampler', status: 'pass', detail: `${SOURCE_NAME[plan.source]}, because ${plan.why}; it sees PID 1 ${reading.pid1} and ${reading.live} process(es)${sidecarWayText(reading)}` }
         : { name: 'sampler', status: 'fail', detail: `${SOURCE_NAME[plan.source]} (${plan.why}) sees PID 1 ${reading.pid1 ?? '?'}, not the probe's sleep`, fix: 'run zombie-lab doctor again; if it stays, report it with this line' },
     );
-    if (reading.pidMax !== null) checks.push({ name: 'pid_max', status: 'info', detail: `${reading.pidMax}, as the engine's containers see it: every lab container runs with a PID limit far below it` });
+    if (reading.pidMax !== null) {
+      checks.push({
+        name: 'pid_max',
+        status: 'info',
+        detail: `${reading.pidMax}, as the engine's containers see it: ${limitHeld ? 'every lab container runs with a PID limit far below it' : 'nothing would keep a container below it on this engine (see the PID limit check above), so the lab runs no zombie-making container here'}`,
+      });
+    }
     return checks;
   } finally {
     await removeQuietly(started.container);
@@ -146,10 +154,11 @@ export async function* runDoctor(): AsyncGenerator<DoctorCheck> {
       : { name: 'offline build', status: 'warn', detail: 'mmdebstrap is not installed: without a registry the base image cannot be built', fix: 'sudo apt-get install mmdebstrap' };
     yield { name: 'sampler', status: 'info', detail: 'not checked yet: needs the base image (zombie-lab prepare)' };
   } else {
-    yield await pidLimitCheck(docker, tags.base);
+    const limit = await pidLimitCheck(docker, tags.base);
+    yield limit;
     yield await initBinaryCheck(docker, tags.base);
     try {
-      for (const c of await countingChecks(docker, tags.base)) yield c;
+      for (const c of await countingChecks(docker, tags.base, limit.status === 'pass')) yield c;
     } catch (err) {
       const msg = isLabError(err) ? err.problem.message : err instanceof Error ? err.message.split('\n')[0] : String(err);
       yield { name: 'sampler', status: 'fail', detail: `the probe container did not run: ${msg}`, fix: 'see the message; then run zombie-lab doctor again' };

@@ -1,7 +1,9 @@
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
-import { PidsCgroupReader, pidsCgroupOf, readPidsAccounting } from './host-proc.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkHostProc, PidsCgroupReader, pidsCgroupOf, readPidsAccounting } from './host-proc.js';
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../core/fixtures');
 
@@ -39,5 +41,37 @@ describe('the fast path on recorded cgroup trees', () => {
   it('a cgroup that is gone reads as nothing', () => {
     expect(readPidsAccounting({ dir: `${FIXTURES}/nope`, version: 2 })).toBeNull();
     expect(readPidsAccounting(null)).toBeNull();
+  });
+});
+
+describe('whether this host can count a container (checkHostProc), on a made-up /proc', () => {
+  const proc = mkdtempSync(path.join(tmpdir(), 'zl-fake-proc-'));
+  afterAll(() => rmSync(proc, { recursive: true, force: true }));
+  /** A process: its cgroup file, its PID namespace link, and the NSpid line of its status. */
+  function fakeProcess(pid: number | 'self', cgroup: string, ns: string, nsPid: string): void {
+    mkdirSync(path.join(proc, String(pid), 'ns'), { recursive: true });
+    writeFileSync(path.join(proc, String(pid), 'cgroup'), cgroup);
+    writeFileSync(path.join(proc, String(pid), 'status'), `Name:\tsleep\nNSpid:\t${nsPid}\n`);
+    symlinkSync(`pid:[${ns}]`, path.join(proc, String(pid), 'ns', 'pid'));
+  }
+  const ID = 'abc123def4567890';
+  fakeProcess('self', '0::/user.slice\n', '4026531836', '900');
+  fakeProcess(100, '12:pids:/docker/abc123def4567890\n', '4026532001', '100\t1');
+  fakeProcess(200, '12:pids:/user.slice/user-1000.slice\n', '4026532002', '200\t1');
+  fakeProcess(300, '12:pids:/user.slice\n', '4026531836', '300');
+
+  it('the container in its cgroup and namespace: countable here', () => {
+    expect(checkHostProc(100, ID, proc)).toEqual({ ok: true, ns: 'pid:[4026532001]' });
+  });
+
+  it('PID 1 of another namespace in no cgroup of the container (rootless on cgroup v1): on this kernel, not countable', () => {
+    const v = checkHostProc(200, ID, proc);
+    expect(v).toMatchObject({ ok: false, onThisKernel: true });
+    expect(v.ok || v.reason).toMatch(/PID 200 is PID 1 of a namespace of its own .* the engine gives its containers no cgroups/);
+  });
+
+  it('a host process that only shares the number, or no process at all: the engine runs elsewhere', () => {
+    expect(checkHostProc(300, ID, proc)).toMatchObject({ ok: false, onThisKernel: false, reason: expect.stringMatching(/is not the container's/) as unknown });
+    expect(checkHostProc(400, ID, proc)).toMatchObject({ ok: false, onThisKernel: false, reason: expect.stringMatching(/does not exist/) as unknown });
   });
 });

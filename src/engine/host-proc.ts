@@ -281,7 +281,8 @@ export async function pid1NameOf(initPid: number, ms = 3000, proc = PROC): Promi
   }
 }
 
-export type HostProcVerdict = { ok: true; ns: string } | { ok: false; reason: string };
+/** `onThisKernel`: the container's init is in this host's /proc even though the lab cannot count it here. */
+export type HostProcVerdict = { ok: true; ns: string } | { ok: false; reason: string; onThisKernel: boolean };
 
 /**
  * Does this host's /proc hold the container's processes? Only when the engine runs on this
@@ -289,15 +290,20 @@ export type HostProcVerdict = { ok: true; ns: string } | { ok: false; reason: st
  * live in a PID namespace other than ours.
  */
 export function checkHostProc(initPid: number, containerId: string, proc = PROC): HostProcVerdict {
-  if (!initPid) return { ok: false, reason: 'the container has no running init process' };
+  if (!initPid) return { ok: false, reason: 'the container has no running init process', onThisKernel: false };
   const cgroup = readOrNull(`${proc}/${initPid}/cgroup`);
-  if (cgroup === null) return { ok: false, reason: `PID ${initPid} (the container's init, per the engine) does not exist in this host's ${proc}` };
-  if (!cgroup.includes(containerId.slice(0, 12))) {
-    return { ok: false, reason: `PID ${initPid} in this host's ${proc} is not the container's (its cgroup does not name the container)` };
-  }
+  if (cgroup === null) return { ok: false, reason: `PID ${initPid} (the container's init, per the engine) does not exist in this host's ${proc}`, onThisKernel: false };
   const ns = pidNamespaceOf(initPid, proc);
   const mine = pidNamespaceOf('self', proc);
-  if (!ns) return { ok: false, reason: `cannot read the PID namespace of PID ${initPid} (run as root or the same user as the engine)` };
-  if (ns === mine) return { ok: false, reason: 'the container shares our PID namespace' };
+  if (!cgroup.includes(containerId.slice(0, 12))) {
+    // PID 1 of a namespace not ours is the container's init on this kernel, in no cgroup of its
+    // own (rootless on cgroup v1); anything else is some host process that shares the number.
+    const nsPid = /^NSpid:\s*(.*)$/m.exec(readOrNull(`${proc}/${initPid}/status`) ?? '')?.[1]?.trim().split(/\s+/);
+    return ns && mine && ns !== mine && nsPid?.at(-1) === '1'
+      ? { ok: false, reason: `PID ${initPid} is PID 1 of a namespace of its own in this host's ${proc}, but in no cgroup of the container's: the engine gives its containers no cgroups`, onThisKernel: true }
+      : { ok: false, reason: `PID ${initPid} in this host's ${proc} is not the container's (its cgroup does not name the container)`, onThisKernel: false };
+  }
+  if (!ns) return { ok: false, reason: `cannot read the PID namespace of PID ${initPid} (run as root or the same user as the engine)`, onThisKernel: true };
+  if (ns === mine) return { ok: false, reason: 'the container shares our PID namespace', onThisKernel: true };
   return { ok: true, ns };
 }

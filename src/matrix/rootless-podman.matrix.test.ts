@@ -66,4 +66,17 @@ describe.runIf(possible)('rootless Podman on cgroup v1 (no PID limit would hold)
       expect(await docker.listImages()).toEqual([]);
     });
   }
+
+  // Last: it builds the images, which the refusals above must not find.
+  it('with the images built, doctor names this kernel without cgroups and claims no limit below pid_max', async () => {
+    const prep = await cli(['prepare'], env, { timeoutMs: 600_000 });
+    expect(prep.code, explain(prep)).toBe(0);
+    const r = await cli(['doctor'], env, { timeoutMs: 180_000 });
+    expect(r.code, explain(r)).toBe(1);
+    expect(r.stdout).toMatch(/^\[FAIL\] PID limit inside a container: not held: a container given --pids-limit \d+ reads pids\.max none inside/m);
+    expect(r.stdout).toMatch(/^\[info\] this kernel: the engine runs on this machine's kernel, but .* the engine gives its containers no cgroups$/m);
+    expect(r.stdout).not.toMatch(/runs elsewhere/);
+    expect(r.stdout).toMatch(/^\[info\] pid_max: \d+, as the engine's containers see it: nothing would keep a container below it on this engine/m);
+    expect(r.stdout).not.toMatch(/far below it/);
+  });
 });
