@@ -192,23 +192,22 @@ def open_or_none(path):
         return None
 
 
-def count_ids(path):
-    """Lines in cgroup.threads or cgroup.procs (opened fresh: a re-read in place may be stale)."""
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
+def count_ids(fd):
+    """Lines in a kept-open cgroup.threads or cgroup.procs. On cgroup v2 (the only tree this way
+    reads) a read from offset 0 restarts the kernel's task iterator, so the list is current, at a
+    quarter of an open/read/close's cost under emulation; v1 would serve a cached list instead."""
+    if fd is None:
         return 0
-    n = 0
+    n = off = 0
     try:
         while True:
-            b = os.read(fd, 65536)
+            b = os.pread(fd, 65536, off)
             if not b:
                 break
             n += b.count(b"\n")
+            off += len(b)
     except OSError:
-        pass
-    finally:
-        os.close(fd)
+        pass  # ENODEV: the cgroup was removed under us
     return n
 
 
@@ -233,11 +232,29 @@ class CgroupReader:
         self.d = d
         self.fd_current = open_or_none(d + "/pids.current")
         self.fd_max = open_or_none(d + "/pids.max")
-        self.fd_events = open_or_none(d + "/pids.events")
         self.fd_peak = open_or_none(d + "/pids.peak")
-        self.subdirs = []
+        # Per cgroup (the container's first): [cgroup.threads, cgroup.procs, pids.events], kept open.
+        self.lists = {d: self.open_lists(d)}
         self.subdirs_at = -1e9
         self.max = self.peak = -1
+
+    @staticmethod
+    def open_lists(d):
+        return [open_or_none(d + "/cgroup.threads"), open_or_none(d + "/cgroup.procs"), open_or_none(d + "/pids.events")]
+
+    def rescan(self):
+        """The sub-cgroups as they are now: open the new ones' files, close the gone ones'."""
+        now = {self.d}
+        for root, dirs, _ in os.walk(self.d):
+            now.update(root + "/" + x for x in dirs)
+        for d in list(self.lists):
+            if d not in now:
+                for fd in self.lists.pop(d):
+                    if fd is not None:
+                        os.close(fd)
+        for d in now:
+            if d not in self.lists:
+                self.lists[d] = self.open_lists(d)
 
     def read(self, now):
         cur = pread(self.fd_current)
@@ -245,23 +262,15 @@ class CgroupReader:
             return None
         # The sub-cgroups, the limit and the peak change rarely: once a second.
         if now - self.subdirs_at >= 1.0:
-            self.subdirs = []
-            for root, dirs, _ in os.walk(self.d):
-                self.subdirs.extend(root + "/" + x for x in dirs)
+            self.rescan()
             self.max = number_or(pread(self.fd_max), -1)
             self.peak = number_or(pread(self.fd_peak), -1)
             self.subdirs_at = now
-        n_refused = refused(pread(self.fd_events))
-        threads = procs = 0
-        for d in [self.d] + self.subdirs:
-            threads += count_ids(d + "/cgroup.threads")
-            procs += count_ids(d + "/cgroup.procs")
-            if d != self.d:
-                try:
-                    with open(d + "/pids.events", "rb") as f:
-                        n_refused += refused(f.read())
-                except OSError:
-                    pass
+        threads = procs = n_refused = 0
+        for fd_threads, fd_procs, fd_events in self.lists.values():
+            threads += count_ids(fd_threads)
+            procs += count_ids(fd_procs)
+            n_refused += refused(pread(fd_events))
         # pids.current again after the lists, and the smaller: a fork is charged before it is
         # listed, and a process just reaped was still in the first reading.
         after = pread(self.fd_current)

@@ -300,7 +300,8 @@ async function engineInfo(docker: Docker): Promise<string[]> {
 async function benchSidecar(docker: Docker, started: Started, n: number, baseImage: string, owner: ReturnType<typeof ownerFor>, way: 'auto' | 'proc', opts: SamplerBenchOptions, madeSince: number | null): Promise<BenchRow[]> {
   const sc = await startSidecar(docker, { owner, image: baseImage, targetId: started.id, ttlS: 900, way, signal: opts.signal });
   const costs: number[] = [];
-  const checks = new Map<number, { costUs: number; zombies: number; rateHz: number }>();
+  // The cross-check's scans by when they ended; only one that began on the settled container is judged.
+  const checks = new Map<number, { costUs: number; zombies: number; rateHz: number; settled: boolean }>();
   let exact = true;
   let rate: number | null = null;
   let first: number | null = null;
@@ -327,11 +328,14 @@ async function benchSidecar(docker: Docker, started: Started, n: number, baseIma
         exact &&= r.zombies === n;
         rate = r.rateHz ?? rate;
         lastAt = now;
-        if (r.procCheck) checks.set(Math.round(Date.now() - r.procCheck.ageMs), { costUs: r.procCheck.costUs, zombies: r.procCheck.zombies, rateHz: r.procCheck.rateHz });
+        if (r.procCheck) checks.set(r.procCheck.endedAt, { costUs: r.procCheck.costUs, zombies: r.procCheck.zombies, rateHz: r.procCheck.rateHz, settled: r.procCheck.before === n });
       }
       const elapsed = now - first;
-      // A slow /proc way (20,000 processes on a TCG guest) gets a longer window, bounded.
-      if (opts.signal.aborted || (costs.length >= 5 && elapsed > (cgroupWay ? opts.liveWindowMs : opts.windowMs)) || (costs.length >= 2 && elapsed > 120_000)) break;
+      // On the cgroup way the window lasts until a cross-check that began on the settled count
+      // has ended (its first scan may have run while the zombies were made); a slow /proc way
+      // (20,000 processes on a TCG guest) gets a longer window. Both bounded.
+      const judged = !cgroupWay || [...checks.values()].some((c) => c.settled);
+      if (opts.signal.aborted || (costs.length >= 5 && judged && elapsed > (cgroupWay ? opts.liveWindowMs : opts.windowMs)) || (costs.length >= 2 && elapsed > 120_000)) break;
     }
   } finally {
     await sc.close();
@@ -351,9 +355,10 @@ async function benchSidecar(docker: Docker, started: Started, n: number, baseIma
       ...(cgroupWay ? { note: `${costs.length} samples in ${(elapsedUs / 1e6).toFixed(1)} s` } : sc.way.why ? { note: sc.way.why } : {}),
     },
   ];
-  const c = [...checks.values()];
-  if (cgroupWay && c.length) {
-    const cs = stats(c.map((x) => x.costUs));
+  const all = [...checks.values()];
+  const c = all.filter((x) => x.settled);
+  if (cgroupWay && all.length) {
+    const cs = stats((c.length ? c : all).map((x) => x.costUs));
     const gapMs = nextScanDelayMs(cs.median / 1000, DEFAULT_CHECK_BUDGET, DEFAULT_CHECK_EVERY_MS);
     rows.push({
       zombies: n,
@@ -362,8 +367,8 @@ async function benchSidecar(docker: Docker, started: Started, n: number, baseIma
       p99Us: cs.p99,
       cpuPct: (cs.median / 1000 / gapMs) * 100,
       rateHz: 1000 / gapMs,
-      exact: c.every((x) => x.zombies === n) ? 'yes' : 'no',
-      note: `${c.length} scan(s); one every ${(gapMs / 1000).toFixed(1)} s`,
+      exact: c.length === 0 ? 'failed' : c.every((x) => x.zombies === n) ? 'yes' : 'no',
+      note: `${c.length} scan(s) begun on the settled count${all.length > c.length ? ` (${all.length - c.length} begun earlier not judged)` : ''}; one every ${(gapMs / 1000).toFixed(1)} s`,
     });
   }
   return rows;

@@ -61,8 +61,12 @@ export interface SidecarReading extends ProcCounts {
   cmds?: [number, string[]][];
   /** On the cgroup way: the demo's pids cgroup (zombies/live/threads above come from it, zombies confirmed over two ticks). */
   cgroup?: PidsAccounting;
-  /** On the cgroup way: the last /proc cross-check (its counts, cost, age and pace). */
-  procCheck?: { zombies: number; ageMs: number; costUs: number; rateHz: number };
+  /**
+   * On the cgroup way: the last /proc cross-check (its count, cost, age and pace; `before`: the
+   * cgroup's count when it began, `endedAt`: when it ended, on this host's clock, the same on
+   * every reading that carries it).
+   */
+  procCheck?: { zombies: number; ageMs: number; costUs: number; rateHz: number; before: number; endedAt: number };
 }
 
 /** Which way the sidecar counts: its first line. */
@@ -185,7 +189,7 @@ export function sampleFromReading(r: SidecarReading, t: number, pidsLimit: numbe
       zombies: r.zombies,
       source: 'sidecar-cgroup',
       ...(r.rateHz !== undefined ? { rateHz: r.rateHz } : {}),
-      ...(r.procCheck ? { procCheck: r.procCheck } : {}),
+      ...(r.procCheck ? { procCheck: { zombies: r.procCheck.zombies, ageMs: r.procCheck.ageMs, costUs: r.procCheck.costUs, rateHz: r.procCheck.rateHz } } : {}),
     };
   }
   const pidsUsed = r.threads + r.zombies;
@@ -221,7 +225,7 @@ export function treeFromReading(r: SidecarReading): ProcEntry[] | undefined {
 export class SidecarLines {
   private previous: number | undefined;
   private check = new CrossCheck();
-  private lastProc: { counts: ProcCounts; costUs: number; rateHz: number; endedAt: number } | null = null;
+  private lastProc: { counts: ProcCounts; costUs: number; rateHz: number; before: number; endedAt: number } | null = null;
   private tree: [number, number, string, string][] | undefined;
   way: SidecarWay | null = null;
 
@@ -249,7 +253,7 @@ export class SidecarLines {
     if (w.tree) this.tree = w.tree;
     if (w.proc && w.proc.length >= 6) {
       const [zombies, live, threads, costUs, before, ageMs] = w.proc as [number, number, number, number, number, number];
-      this.lastProc = { counts: { zombies, live, threads }, costUs, rateHz: w.procRateHz ?? 0, endedAt: now - ageMs };
+      this.lastProc = { counts: { zombies, live, threads }, costUs, rateHz: w.procRateHz ?? 0, before, endedAt: now - ageMs };
       // The sidecar's count when the scan began against the count now: only a quiet container can be judged.
       if (this.check.judge(before, acc.zombies, zombies) === 'fall-back') this.toProc();
     }
@@ -265,7 +269,7 @@ export class SidecarLines {
       cgroup: acc,
       ...(w.rateHz !== undefined ? { rateHz: w.rateHz } : {}),
       ...(this.tree ? { tree: this.tree } : {}),
-      ...(p ? { procCheck: { zombies: p.counts.zombies, ageMs: now - p.endedAt, costUs: p.costUs, rateHz: p.rateHz } } : {}),
+      ...(p ? { procCheck: { zombies: p.counts.zombies, ageMs: now - p.endedAt, costUs: p.costUs, rateHz: p.rateHz, before: p.before, endedAt: p.endedAt } } : {}),
       ...onceFields(w),
     };
   }
