@@ -124,16 +124,22 @@ export function readPidsCgroupFiles(cg: PidsCgroup): PidsCgroupFiles | null {
 let listBuf = Buffer.alloc(1 << 16);
 
 function readListFresh(file: string): string | null {
-  let fd: number;
+  const fd = openOrNull(file);
+  if (fd === null) return null;
   try {
-    fd = openSync(file, 'r');
-  } catch {
-    return null;
+    return readListAt(fd);
+  } finally {
+    closeSync(fd);
   }
+}
+
+/** A whole list file read from offset 0 on `fd` (positional reads: the descriptor may be kept). */
+function readListAt(fd: number | null): string | null {
+  if (fd === null) return null;
   try {
     let len = 0;
     for (;;) {
-      const n = readSync(fd, listBuf, len, listBuf.length - len, null);
+      const n = readSync(fd, listBuf, len, listBuf.length - len, len);
       if (n === 0) break;
       len += n;
       if (len === listBuf.length) {
@@ -144,9 +150,7 @@ function readListFresh(file: string): string | null {
     }
     return listBuf.toString('latin1', 0, len);
   } catch {
-    return null;
-  } finally {
-    closeSync(fd);
+    return null; // ENODEV: the cgroup was removed under us
   }
 }
 
@@ -167,14 +171,24 @@ function openOrNull(file: string): number | null {
   }
 }
 
+/** A sub-cgroup's files the fast path reads every tick (its list files, and pids.events below the root). */
+interface ListFds {
+  threads: number | null;
+  procs: number | null;
+  events: number | null;
+}
+
 /**
  * The fast path at 10 Hz, kept cheap: pids.current, pids.max and pids.events stay open and are
- * re-read in place; the thread and process lists are opened fresh each time, because cgroup v1
- * caches them per open file for up to a second (a re-read in place would be stale). The list of
- * sub-cgroups is refreshed every `rescanMs`.
+ * re-read in place. On cgroup v2 the thread and process lists stay open too: a read from offset 0
+ * restarts the kernel's task iterator, so it is current (under TCG that halves a tick). On v1 they
+ * are opened fresh each time, because v1 caches them per open file for up to a second (a re-read
+ * in place would be stale). The list of sub-cgroups is refreshed every `rescanMs`.
  */
 export class PidsCgroupReader {
   private fds: { current: number | null; max: number | null; events: number | null; peak: number | null } | null = null;
+  /** cgroup v2 only: every cgroup of the container (its own first) with its kept list files. */
+  private lists = new Map<string, ListFds>();
   private subdirs: string[] = [];
   private subdirsAt = -Infinity;
   private max: string | null = null;
@@ -196,6 +210,7 @@ export class PidsCgroupReader {
     if (now - this.subdirsAt >= this.rescanMs) {
       this.subdirs = [];
       listSubdirs(dir, this.subdirs, 0);
+      if (this.cg.version === 2) this.keepLists([dir, ...this.subdirs]);
       this.max = preadOrNull(this.fds.max);
       this.peak = preadOrNull(this.fds.peak);
       this.subdirsAt = now;
@@ -204,10 +219,11 @@ export class PidsCgroupReader {
     const root = preadOrNull(this.fds.events);
     const files: PidsCgroupFiles = { current, max: this.max, peak: this.peak, events: root === null ? [] : [root], threads: [], procs: [] };
     for (const d of [dir, ...this.subdirs]) {
-      files.threads.push(readListFresh(`${d}/${threadsFile}`) ?? '');
-      files.procs.push(readListFresh(`${d}/cgroup.procs`) ?? '');
+      const kept = this.lists.get(d);
+      files.threads.push((kept ? readListAt(kept.threads) : readListFresh(`${d}/${threadsFile}`)) ?? '');
+      files.procs.push((kept ? readListAt(kept.procs) : readListFresh(`${d}/cgroup.procs`)) ?? '');
       if (d !== dir) {
-        const ev = readOrNull(`${d}/pids.events`);
+        const ev = kept ? preadOrNull(kept.events) : readOrNull(`${d}/pids.events`);
         if (ev !== null) files.events.push(ev);
       }
     }
@@ -219,10 +235,30 @@ export class PidsCgroupReader {
     return pidsAccounting(files);
   }
 
-  close(): void {
-    for (const fd of Object.values(this.fds ?? {})) if (fd !== null) closeSync(fd);
-    this.fds = null;
+  /** Opens the list files of cgroups new since the last rescan and closes those of cgroups gone. */
+  private keepLists(dirs: string[]): void {
+    const now = new Set(dirs);
+    for (const [d, fds] of this.lists) {
+      if (!now.has(d)) {
+        closeAll(fds);
+        this.lists.delete(d);
+      }
+    }
+    for (const d of dirs) {
+      if (!this.lists.has(d)) this.lists.set(d, { threads: openOrNull(`${d}/cgroup.threads`), procs: openOrNull(`${d}/cgroup.procs`), events: d === this.cg.dir ? null : openOrNull(`${d}/pids.events`) });
+    }
   }
+
+  close(): void {
+    closeAll(this.fds ?? {});
+    this.fds = null;
+    for (const fds of this.lists.values()) closeAll(fds);
+    this.lists.clear();
+  }
+}
+
+function closeAll(fds: object): void {
+  for (const fd of Object.values(fds) as (number | null)[]) if (fd !== null) closeSync(fd);
 }
 
 function listSubdirs(dir: string, out: string[], depth: number): void {
