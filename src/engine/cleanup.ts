@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import type Docker from 'dockerode';
-import { isLabImage, LABEL_IMAGE, LABEL_OWNER_HOST, LABEL_OWNER_PID, LABEL_OWNER_START, LABEL_RUN } from '../core/labels.js';
+import { isLabImage, LABEL_IMAGE, LABEL_OWNER_HOST, LABEL_OWNER_PID, LABEL_OWNER_START, LABEL_RUN, LABEL_TARGET } from '../core/labels.js';
+import { dependentsFirst } from '../core/dependent-containers.js';
 import { ownerProcessAlive } from './owner-process.js';
 import { ENGINE_KINDS } from '../core/engine-kind.js';
 import { factsOf } from './engine-facts.js';
@@ -16,6 +17,8 @@ export interface LabContainer {
   runId: string;
   state: string;
   ownerAlive: boolean;
+  /** A sampler sidecar in another container's PID namespace (it names that container). */
+  sidecar: boolean;
 }
 
 /** Is the lab process that made a container still running here? (Different host: assume yes.) */
@@ -45,6 +48,7 @@ export async function listLabContainers(docker: Docker): Promise<LabContainer[]>
       runId: c.Labels[LABEL_RUN] ?? '',
       state: c.State,
       ownerAlive: ownerAlive(c.Labels),
+      sidecar: typeof c.Labels[LABEL_TARGET] === 'string',
     }));
 }
 
@@ -60,7 +64,8 @@ export interface RemoveReport {
  */
 export async function removeLabContainers(docker: Docker, opts: { all?: boolean; runId?: string } = {}): Promise<RemoveReport> {
   const report: RemoveReport = { removed: [], kept: [], failed: [] };
-  for (const c of await listLabContainers(docker)) {
+  // Sidecars first: Podman refuses to remove a container while one in its PID namespace is left.
+  for (const c of dependentsFirst(await listLabContainers(docker), (x) => x.sidecar)) {
     if (opts.runId && c.runId !== opts.runId) continue;
     if (c.ownerAlive && !opts.all && !opts.runId) {
       report.kept.push(c);

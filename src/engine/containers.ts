@@ -7,6 +7,7 @@ import type { ContainerSpec } from '../core/container-spec.js';
 import { assertPidLimitHolds } from './engine-facts.js';
 import { reservePids } from './pid-budget.js';
 import { settleWithin } from './timeout.js';
+import { dependentIdsOf } from '../core/dependent-containers.js';
 
 const tracked = new Map<string, Docker.Container>();
 /** Each tracked container's exit wait, ended by its removal: an engine may never answer it (Podman, for a container that failed to start). */
@@ -144,8 +145,10 @@ export async function stopTimed(started: Started, timeoutS: number): Promise<Sto
     await started.container.stop({ t: timeoutS });
   } catch (err) {
     // 304: already stopped; 404: already removed (AutoRemove after exit). Both mean it is down.
+    // Podman's stop also runs the auto-removal, and answers 500 when a sidecar still depends on
+    // the container: it did stop; the removal below takes the sidecar first.
     const code = (err as { statusCode?: number }).statusCode;
-    if (code !== 304 && code !== 404) throw err;
+    if (code !== 304 && code !== 404 && !dependentIdsOf(String((err as Error).message)).length) throw err;
   }
   // Bounded: the stop returned, so the exit is due; an engine that never reports it must not hang the lab.
   const exitCode = await settleWithin(started.exited, 15_000, null);
@@ -157,7 +160,7 @@ export async function stopTimed(started: Started, timeoutS: number): Promise<Sto
 /** Removes a container and returns once it is really gone (AutoRemove may already be removing it). */
 export async function removeQuietly(container: Docker.Container): Promise<void> {
   try {
-    await container.remove({ force: true });
+    await removeOursFirst(container);
   } catch (err) {
     const code = (err as { statusCode?: number }).statusCode;
     if (code === 409) {
@@ -171,6 +174,23 @@ export async function removeQuietly(container: Docker.Container): Promise<void> 
   tracked.delete(container.id);
   waits.get(container.id)?.abort();
   waits.delete(container.id);
+}
+
+/**
+ * A forced removal; where Podman names containers that depend on this one (our sidecar in its
+ * PID namespace), those of ours go first and the removal is tried once more. A dependent the
+ * lab did not make is never touched: the error stands.
+ */
+async function removeOursFirst(container: Docker.Container): Promise<void> {
+  try {
+    await container.remove({ force: true });
+  } catch (err) {
+    const deps = dependentIdsOf(String((err as Error).message));
+    const ours = [...tracked.values()].filter((c) => deps.some((d) => c.id.startsWith(d) || d.startsWith(c.id)));
+    if (!deps.length || ours.length < deps.length) throw err;
+    for (const dep of ours) await removeQuietly(dep);
+    await container.remove({ force: true });
+  }
 }
 
 /** Retries the removals that failed while the engine was away; returns how many are gone now. */
