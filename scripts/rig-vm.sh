@@ -29,7 +29,7 @@ smp=${ZOMBIE_LAB_VM_SMP:-2}
 
 # ---- the recipe: everything below up to "end of recipe" is hashed into the image's name ----
 suite_candidates="trixie bookworm"
-packages="systemd,systemd-sysv,udev,dbus,kmod,linux-image-amd64,initramfs-tools,docker.io,ca-certificates,iproute2,procps,python3,openssh-server"
+packages="systemd,systemd-sysv,udev,dbus,kmod,linux-image-amd64,initramfs-tools,docker.io,ca-certificates,iproute2,procps,python3,openssh-server,podman,uidmap,catatonit,dbus-user-session"
 
 # Runs with the image's root directory as $1 (mmdebstrap's customize hook).
 guest_setup() {
@@ -69,6 +69,24 @@ EOF
 ExecStart=
 ExecStart=/usr/sbin/dockerd -H fd:// -H tcp://0.0.0.0:2375 --tls=false --containerd=/run/containerd/containerd.sock
 EOF
+  # Rootless Podman as user zl (uid 1000, a subordinate ID range of its own), started at boot by
+  # the user's systemd (lingering) on TCP inside the guest: on cgroup v2 systemd delegates the
+  # pids controller to the user, so a PID limit holds there (the case cgroup v1 cannot give).
+  chroot "$r" useradd --create-home --uid 1000 --shell /bin/bash zl
+  printf 'zl:100000:65536\n' >"$r/etc/subuid"
+  printf 'zl:100000:65536\n' >"$r/etc/subgid"
+  mkdir -p "$r/var/lib/systemd/linger" && touch "$r/var/lib/systemd/linger/zl"
+  mkdir -p "$r/home/zl/.config/systemd/user/default.target.wants"
+  cat >"$r/home/zl/.config/systemd/user/podman-tcp.service" <<'EOF'
+[Unit]
+Description=rootless Podman's API on TCP for the rig
+[Service]
+ExecStart=/usr/bin/podman system service --time=0 tcp://0.0.0.0:2376
+[Install]
+WantedBy=default.target
+EOF
+  ln -sf ../podman-tcp.service "$r/home/zl/.config/systemd/user/default.target.wants/podman-tcp.service"
+  chroot "$r" chown -R zl:zl /home/zl
   # ssh for the rig's own commands: root with the key the rig puts in its 9p share, nothing else.
   mkdir -p "$r/etc/ssh/sshd_config.d"
   cat >"$r/etc/ssh/sshd_config.d/rig.conf" <<'EOF'
@@ -211,7 +229,7 @@ stop() {
 start() {
   [ ! -e "$dir/pid" ] || die "$dir/pid exists: stop that rig first ($0 stop $dir)"
   need_packages
-  local base docker_port ssh_port node_bin
+  local base docker_port ssh_port podman_port node_bin
   base=$(image)
   mkdir -p "$dir/share"
   ssh-keygen -q -t ed25519 -N '' -f "$dir/ssh_key" >/dev/null
@@ -221,6 +239,7 @@ start() {
   cp "$node_bin" "$dir/share/node"
   docker_port=$(free_port)
   ssh_port=$(free_port)
+  podman_port=$(free_port)
   # TCG (multi-threaded, a host thread per vCPU), no display, the disk never
   # written (-snapshot: changes go to a temporary file that goes with qemu). On a loaded host a
   # TCG boot crawls: no unit may time out or be killed by its watchdog (journald was, at load 10).
@@ -229,7 +248,7 @@ start() {
     -kernel "$base.vmlinuz" -initrd "$base.initrd" \
     -append "root=/dev/vda rw console=ttyS0 net.ifnames=0 systemd.unified_cgroup_hierarchy=1 loglevel=4 systemd.show_status=0 systemd.default_timeout_start_sec=infinity systemd.service_watchdogs=0" \
     -drive "file=$base.img,if=virtio,format=raw,snapshot=on" \
-    -netdev "user,id=n0,restrict=on,hostfwd=tcp:127.0.0.1:$docker_port-:2375,hostfwd=tcp:127.0.0.1:$ssh_port-:22" \
+    -netdev "user,id=n0,restrict=on,hostfwd=tcp:127.0.0.1:$docker_port-:2375,hostfwd=tcp:127.0.0.1:$ssh_port-:22,hostfwd=tcp:127.0.0.1:$podman_port-:2376" \
     -device virtio-net-pci,netdev=n0 \
     -virtfs "local,path=$here,mount_tag=lab,security_model=none,readonly=on,id=lab" \
     -virtfs "local,path=$dir/share,mount_tag=rig,security_model=none,readonly=on,id=rig" \
@@ -241,6 +260,8 @@ start() {
     printf 'DOCKER_HOST=tcp://127.0.0.1:%s\n' "$docker_port"
     printf 'RIG_SSH_PORT=%s\nRIG_SSH_KEY=%s\n' "$ssh_port" "$dir/ssh_key"
     printf 'RIG_GUEST_LAB=/mnt/lab\nRIG_GUEST_NODE=/mnt/rig/node\n'
+    # Rootless Podman in the guest (user zl): it may answer a little after dockerd.
+    printf 'RIG_ROOTLESS_PODMAN_HOST=tcp://127.0.0.1:%s\n' "$podman_port"
     printf 'RIG_GUEST_SUITE=%s\n' "$(cat "$base.suite" 2>/dev/null || echo unknown)"
   } >"$dir/env"
   local t0

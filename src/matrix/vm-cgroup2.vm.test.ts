@@ -15,6 +15,7 @@ import { promisify } from 'node:util';
 import Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../engine/package-paths.js';
+import { waitFor } from '../test-support/docker-for-tests.js';
 import { cli, explain, matrixPossible, startRig, type Rig } from './matrix-support.js';
 
 const run = promisify(execFile);
@@ -123,5 +124,53 @@ describe.runIf(possible)('a VM with cgroup v2 and its own Docker, over TCP (the 
     const docker = new Docker({ host: url.hostname, port: Number(url.port) });
     expect(await docker.listContainers({ all: true, filters: { label: ['zombie-lab'] } })).toEqual([]);
     expect((await docker.listImages()).flatMap((i) => i.RepoTags ?? []).filter((t) => t.includes('zombie-lab/'))).toEqual([]);
+  });
+
+  // The same guest, a second engine: Podman 5 run by user zl from its systemd (lingering), on TCP
+  // through qemu's hostfwd. On cgroup v2 systemd delegates the pids controller to the user, so a
+  // PID limit holds there, unlike rootless on cgroup v1 (refused: rootless-*.matrix.test.ts).
+  describe('rootless Podman in the same guest (cgroup v2, pids delegated)', () => {
+    let podEnv: Record<string, string>;
+    let podman: Docker;
+    beforeAll(async () => {
+      podEnv = { DOCKER_HOST: rig.env.RIG_ROOTLESS_PODMAN_HOST as string };
+      const url = new URL((podEnv.DOCKER_HOST as string).replace(/^tcp:/, 'http:'));
+      podman = new Docker({ host: url.hostname, port: Number(url.port) });
+      // Started by the user's systemd at boot, a little after dockerd: waited for, bounded.
+      await waitFor(() => podman.ping().then(() => true, () => undefined), 180_000, "rootless Podman's API in the guest");
+    });
+
+    it('prepare imports the offline base into rootless Podman and builds on it', async () => {
+      const r = await cli(['prepare'], podEnv);
+      expect(r.code, explain(r)).toBe(0);
+    });
+
+    it('doctor describes it (rootless Podman 5, cgroup v2) and finds the PID limit held inside a container', async () => {
+      const r = await cli(['doctor'], podEnv);
+      expect(r.code, explain(r)).toBe(0);
+      expect(r.stdout).toMatch(/^\[info\] engine: Podman 5\.\d+\.\d+ \(API [\d.]+\) on .*, cgroup v2 \(systemd driver\), rootless$/m);
+      expect(r.stdout).toMatch(/^\[ok {2}\] PID limit inside a container: held: a container given --pids-limit (\d+) reads pids\.max \1 inside$/m);
+      expect(r.stdout).toMatch(/^\[ok {2}\] --init: .*catatonit/m);
+      expect(r.stdout).toMatch(/this kernel: the engine runs elsewhere/);
+    });
+
+    it('compare counts through the sidecar and shows the lesson; the sidecars do not block the removals', async () => {
+      const runId = id('rpodman');
+      const r = await cli(['compare', '--duration', '6s', '--stop-timeout', String(HOST_STOP_TIMEOUT_S), '--json', '--run-id', runId], podEnv);
+      expect(r.code, explain(r)).toBe(0);
+      const out = JSON.parse(r.stdout) as CompareJson;
+      expect(out.sources.map((s) => s.source)).toEqual(['sidecar']);
+      expectLesson(out, HOST_STOP_TIMEOUT_S);
+      expect(out.results.find((x) => x.mode === 'no-init')?.pidsLimit).toBeGreaterThan(0);
+      // Podman will not remove a container while a sidecar in its PID namespace is left.
+      expect(await podman.listContainers({ all: true, filters: { label: [`zombie-lab=${runId}`] } })).toEqual([]);
+    });
+
+    it('clean removes everything of ours from rootless Podman', async () => {
+      const r = await cli(['clean', '--images', '--all'], podEnv);
+      expect(r.code, explain(r)).toBe(0);
+      expect(await podman.listContainers({ all: true, filters: { label: ['zombie-lab'] } })).toEqual([]);
+      expect((await podman.listImages()).flatMap((i) => i.RepoTags ?? []).filter((t) => t.includes('zombie-lab/'))).toEqual([]);
+    });
   });
 });
