@@ -10,13 +10,15 @@
  * guest's two vCPUs get the machine to themselves.
  */
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../engine/package-paths.js';
 import { waitFor } from '../test-support/docker-for-tests.js';
-import { cli, explain, matrixPossible, startRig, type Rig } from './matrix-support.js';
+import { checkLabOn, cli, explain, matrixPossible, startRig, type Rig } from './matrix-support.js';
 
 const run = promisify(execFile);
 const required = process.env.ZOMBIE_LAB_REQUIRE_DOCKER === '1';
@@ -164,6 +166,31 @@ describe.runIf(possible)('a VM with cgroup v2 and its own Docker, over TCP (the 
       expect(out.results.find((x) => x.mode === 'no-init')?.pidsLimit).toBeGreaterThan(0);
       // Podman will not remove a container while a sidecar in its PID namespace is left.
       expect(await podman.listContainers({ all: true, filters: { label: [`zombie-lab=${runId}`] } })).toEqual([]);
+    });
+
+    it('the scorecard measures its cells there; --init is catatonit as podman-init, marked so', async () => {
+      const r = await cli(['scorecard', '--json', '--variants', 'python3,docker-init', '--concurrency', '1', '--run-id', id('rpscore')], podEnv);
+      expect(r.code, explain(r)).toBe(0);
+      const rows = (JSON.parse(r.stdout) as { rows: { variant: string; zombies: number; stopExitCode: number; pid1: string; errors: string[] }[] }).rows;
+      const by = new Map(rows.map((x) => [x.variant, x]));
+      expect(rows.flatMap((x) => x.errors)).toEqual([]);
+      expect(by.get('python3')).toMatchObject({ pid1: 'python3', stopExitCode: 137 });
+      expect(by.get('python3')?.zombies).toBeGreaterThan(0);
+      expect(by.get('docker-init')).toMatchObject({ pid1: 'podman-init', stopExitCode: 143, zombies: 0 });
+    });
+
+    it('lab 01 on rootless Podman: the starting files fail the check, a right attempt passes', async () => {
+      const root = mkdtempSync(path.join(tmpdir(), 'zl-mx-vm-rpodman-'));
+      try {
+        const start = await checkLabOn(podEnv, 'zombies', root, null);
+        expect(start.passed, explain(start.run)).toBe(false);
+        expect(start.failed, explain(start.run)).not.toContain('the check could run');
+        const solved = await checkLabOn(podEnv, 'zombies', root, 'right-docker-init-flag');
+        expect(solved.failed, explain(solved.run)).toEqual([]);
+        expect(solved.passed).toBe(true);
+      } finally {
+        rmSync(root, { recursive: true, force: true });
+      }
     });
 
     it('clean removes everything of ours from rootless Podman', async () => {
