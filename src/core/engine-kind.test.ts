@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeFacts, ENGINE_KINDS, engineFacts, limitProblemOf } from './engine-kind.js';
+import { describeFacts, ENGINE_KINDS, engineFacts, limitProblemOf, sidecarCgroupnsHint } from './engine-kind.js';
 
 const dockerVersion = { Version: '20.10.24+dfsg1', ApiVersion: '1.41', Components: [{ Name: 'Engine', Version: '20.10.24' }, { Name: 'containerd' }] };
 
@@ -54,5 +54,16 @@ describe('limitProblemOf', () => {
     expect(ENGINE_KINDS.podman.init.comm).toBe('podman-init');
     expect(ENGINE_KINDS.podman.initNote).toContain('TINI_KILL_PROCESS_GROUP');
     expect(ENGINE_KINDS.docker.initNote).toBeNull();
+  });
+});
+
+describe('sidecarCgroupnsHint', () => {
+  it('blames Podman before 5.6 on cgroup v2 for the sidecar on /proc, and nothing else', () => {
+    expect(sidecarCgroupnsHint({ kind: 'podman', version: '5.4.2', cgroupVersion: 2 })).toMatch(/^Podman 5\.4\.2 ignores CgroupnsMode in its Docker API/);
+    expect(sidecarCgroupnsHint({ kind: 'podman', version: '4.9.3', cgroupVersion: 2 })).not.toBeNull();
+    expect(sidecarCgroupnsHint({ kind: 'podman', version: '5.6.0', cgroupVersion: 2 })).toBeNull();
+    expect(sidecarCgroupnsHint({ kind: 'podman', version: '6.0.1', cgroupVersion: 2 })).toBeNull();
+    expect(sidecarCgroupnsHint({ kind: 'podman', version: '5.4.2', cgroupVersion: 1 })).toBeNull();
+    expect(sidecarCgroupnsHint({ kind: 'docker', version: '26.1.5', cgroupVersion: 2 })).toBeNull();
   });
 });

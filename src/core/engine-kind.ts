@@ -155,3 +155,14 @@ export function limitProblemOf(f: EngineFacts): LimitProblem | null {
   }
   return null;
 }
+
+/**
+ * Why the sidecar cannot read the pids cgroup on an engine that has cgroup v2, where the engine
+ * is known to be the cause: Podman's Docker-compatible create ignores `HostConfig.CgroupnsMode`
+ * before 5.6 (containers/podman#26116), so the sidecar gets a cgroup namespace of its own.
+ */
+export function sidecarCgroupnsHint(f: Pick<EngineFacts, 'kind' | 'version' | 'cgroupVersion'>): string | null {
+  if (f.kind !== 'podman' || f.cgroupVersion !== 2) return null;
+  const [major = 0, minor = 0] = f.version.split('.').map((x) => Number.parseInt(x, 10));
+  return major < 5 || (major === 5 && minor < 6) ? `Podman ${f.version} ignores CgroupnsMode in its Docker API (Podman 5.6 and later honour it); /proc is exact, only slower at thousands of zombies` : null;
+}

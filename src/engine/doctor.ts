@@ -14,6 +14,7 @@ import { describeSweep, sweepLeftovers } from './sweep.js';
 import { createAndStart, removeQuietly } from './containers.js';
 import { connectDocker, resolveEndpoint } from './docker-connect.js';
 import { factsOf } from './engine-facts.js';
+import { sidecarCgroupnsHint } from '../core/engine-kind.js';
 import { checkHostProc } from './host-proc.js';
 import { countNow, planCounting, samplerChoiceFromEnv } from './zombie-count.js';
 import { initBinaryCheck, pidLimitCheck } from './engine-probes.js';
@@ -67,7 +68,7 @@ async function countingChecks(docker: Docker, baseTag: string, limitHeld: boolea
     const seen = reading.pid1 === 'sleep' && reading.live >= 1;
     checks.push(
       seen
-        ? { name: 'sampler', status: 'pass', detail: `${SOURCE_NAME[plan.source]}, because ${plan.why}; it sees PID 1 ${reading.pid1} and ${reading.live} process(es)${sidecarWayText(reading)}` }
+        ? { name: 'sampler', status: 'pass', detail: `${SOURCE_NAME[plan.source]}, because ${plan.why}; it sees PID 1 ${reading.pid1} and ${reading.live} process(es)${sidecarWayText(reading, sidecarCgroupnsHint(await factsOf({ docker })))}` }
         : { name: 'sampler', status: 'fail', detail: `${SOURCE_NAME[plan.source]} (${plan.why}) sees PID 1 ${reading.pid1 ?? '?'}, not the probe's sleep`, fix: 'run zombie-lab doctor again; if it stays, report it with this line' },
     );
     if (reading.pidMax !== null) {
@@ -196,10 +197,11 @@ async function* leftoverChecks(docker: Docker): AsyncGenerator<DoctorCheck> {
 }
 
 /** How the sidecar counts: the container's pids cgroup every tick (cgroup v2), or /proc and why not the cgroup. */
-function sidecarWayText(reading: { sidecarWay?: { way: 'cgroup' | 'proc'; why: string | null } }): string {
+function sidecarWayText(reading: { sidecarWay?: { way: 'cgroup' | 'proc'; why: string | null } }, hint: string | null): string {
   const w = reading.sidecarWay;
   if (!w) return '';
+  const why = [w.why, /cgroup namespace/.test(w.why ?? '') ? hint : null].filter(Boolean).join(': ');
   return w.way === 'cgroup'
     ? "; it reads the container's pids cgroup every tick (cgroup v2, the engine's cgroup tree read-only), with /proc as its cross-check"
-    : `; it scans /proc${w.why ? ` (${w.why})` : ''}`;
+    : `; it scans /proc${why ? ` (${why})` : ''}`;
 }
