@@ -51,6 +51,23 @@ function expectLesson(out: CompareJson, stopTimeoutS: number): void {
   }
 }
 
+interface ScorecardRow {
+  variant: string;
+  zombies: number;
+  stopExitCode: number;
+  pid1: string;
+  errors: string[];
+}
+
+/** The scorecard of python3 and docker-init, one run at a time (TCG), by variant; it must end 0 and without errors. */
+async function scorecardOn(env: Record<string, string>, runId: string): Promise<Map<string, ScorecardRow>> {
+  const r = await cli(['scorecard', '--json', '--variants', 'python3,docker-init', '--concurrency', '1', '--run-id', runId], env);
+  expect(r.code, explain(r)).toBe(0);
+  const rows = (JSON.parse(r.stdout) as { rows: ScorecardRow[] }).rows;
+  expect(rows.flatMap((x) => x.errors)).toEqual([]);
+  return new Map(rows.map((x) => [x.variant, x]));
+}
+
 describe.runIf(possible)('a VM with cgroup v2 and its own Docker, over TCP (the Docker Desktop case)', () => {
   let rig: Rig;
   let env: Record<string, string>;
@@ -110,11 +127,7 @@ describe.runIf(possible)('a VM with cgroup v2 and its own Docker, over TCP (the 
   });
 
   it('the scorecard measures its cells on the guest engine', async () => {
-    const r = await cli(['scorecard', '--json', '--variants', 'python3,docker-init', '--concurrency', '1', '--run-id', id('score')], env);
-    expect(r.code, explain(r)).toBe(0);
-    const rows = (JSON.parse(r.stdout) as { rows: { variant: string; zombies: number; stopExitCode: number; pid1: string; errors: string[] }[] }).rows;
-    const by = new Map(rows.map((x) => [x.variant, x]));
-    expect(rows.flatMap((x) => x.errors)).toEqual([]);
+    const by = await scorecardOn(env, id('score'));
     expect(by.get('python3')).toMatchObject({ pid1: 'python3', stopExitCode: 137 });
     expect(by.get('docker-init')).toMatchObject({ pid1: 'docker-init', stopExitCode: 143 });
   });
@@ -171,11 +184,7 @@ describe.runIf(possible)('a VM with cgroup v2 and its own Docker, over TCP (the 
     });
 
     it('the scorecard measures its cells there; --init is catatonit as podman-init, marked so', async () => {
-      const r = await cli(['scorecard', '--json', '--variants', 'python3,docker-init', '--concurrency', '1', '--run-id', id('rpscore')], podEnv);
-      expect(r.code, explain(r)).toBe(0);
-      const rows = (JSON.parse(r.stdout) as { rows: { variant: string; zombies: number; stopExitCode: number; pid1: string; errors: string[] }[] }).rows;
-      const by = new Map(rows.map((x) => [x.variant, x]));
-      expect(rows.flatMap((x) => x.errors)).toEqual([]);
+      const by = await scorecardOn(podEnv, id('rpscore'));
       expect(by.get('python3')).toMatchObject({ pid1: 'python3', stopExitCode: 137 });
       expect(by.get('python3')?.zombies).toBeGreaterThan(0);
       expect(by.get('docker-init')).toMatchObject({ pid1: 'podman-init', stopExitCode: 143, zombies: 0 });
