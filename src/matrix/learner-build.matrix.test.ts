@@ -161,10 +161,17 @@ describe.runIf(possible)("a learner's build is bounded (a private dockerd)", () 
 
   it('a bounded fork bomb in a RUN step hits the PID limit: a failed check naming it, nothing left, the host held', async () => {
     const dangling = (await docker.listImages({ filters: { dangling: ['true'] } })).length;
+    // The first refused fork ends the step: on cgroup v1 that count lives only in the step's own
+    // cgroup, which goes with it, so the bomb lingers a second before failing, for the 50 ms poll.
     const bomb = [
       'import os, time',
       'for i in range(3000):',
-      '    if os.fork() == 0:',
+      '    try:',
+      '        pid = os.fork()',
+      '    except OSError:',
+      '        time.sleep(1)',
+      '        raise',
+      '    if pid == 0:',
       '        time.sleep(60)',
       '        os._exit(0)',
       '',
