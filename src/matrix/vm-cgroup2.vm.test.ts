@@ -68,6 +68,18 @@ async function scorecardOn(env: Record<string, string>, runId: string): Promise<
   return new Map(rows.map((x) => [x.variant, x]));
 }
 
+/** A client for a guest engine the rig forwards to 127.0.0.1 (tcp://127.0.0.1:PORT, no TLS). */
+function tcpDocker(host: string): Docker {
+  const url = new URL(host.replace(/^tcp:/, 'http:'));
+  return new Docker({ host: url.hostname, port: Number(url.port) });
+}
+
+/** After `clean --images --all`: no container and no image tag of ours left on that engine. */
+async function expectNothingOfOurs(docker: Docker): Promise<void> {
+  expect(await docker.listContainers({ all: true, filters: { label: ['zombie-lab'] } })).toEqual([]);
+  expect((await docker.listImages()).flatMap((i) => i.RepoTags ?? []).filter((t) => t.includes('zombie-lab/'))).toEqual([]);
+}
+
 describe.runIf(possible)('a VM with cgroup v2 and its own Docker, over TCP (the Docker Desktop case)', () => {
   let rig: Rig;
   let env: Record<string, string>;
@@ -135,10 +147,7 @@ describe.runIf(possible)('a VM with cgroup v2 and its own Docker, over TCP (the 
   it('clean removes everything of ours from the guest engine', async () => {
     const r = await cli(['clean', '--images', '--all'], env);
     expect(r.code, explain(r)).toBe(0);
-    const url = new URL((env.DOCKER_HOST as string).replace(/^tcp:/, 'http:'));
-    const docker = new Docker({ host: url.hostname, port: Number(url.port) });
-    expect(await docker.listContainers({ all: true, filters: { label: ['zombie-lab'] } })).toEqual([]);
-    expect((await docker.listImages()).flatMap((i) => i.RepoTags ?? []).filter((t) => t.includes('zombie-lab/'))).toEqual([]);
+    await expectNothingOfOurs(tcpDocker(env.DOCKER_HOST as string));
   });
 
   // The same guest, a second engine: Podman 5 run by user zl from its systemd (lingering), on TCP
@@ -149,8 +158,7 @@ describe.runIf(possible)('a VM with cgroup v2 and its own Docker, over TCP (the 
     let podman: Docker;
     beforeAll(async () => {
       podEnv = { DOCKER_HOST: rig.env.RIG_ROOTLESS_PODMAN_HOST as string };
-      const url = new URL((podEnv.DOCKER_HOST as string).replace(/^tcp:/, 'http:'));
-      podman = new Docker({ host: url.hostname, port: Number(url.port) });
+      podman = tcpDocker(podEnv.DOCKER_HOST as string);
       // Started by the user's systemd at boot, a little after dockerd: waited for, bounded.
       await waitFor(() => podman.ping().then(() => true, () => undefined), 180_000, "rootless Podman's API in the guest");
     });
@@ -207,8 +215,7 @@ describe.runIf(possible)('a VM with cgroup v2 and its own Docker, over TCP (the 
     it('clean removes everything of ours from rootless Podman', async () => {
       const r = await cli(['clean', '--images', '--all'], podEnv);
       expect(r.code, explain(r)).toBe(0);
-      expect(await podman.listContainers({ all: true, filters: { label: ['zombie-lab'] } })).toEqual([]);
-      expect((await podman.listImages()).flatMap((i) => i.RepoTags ?? []).filter((t) => t.includes('zombie-lab/'))).toEqual([]);
+      await expectNothingOfOurs(podman);
     });
   });
 });
