@@ -13,7 +13,7 @@ import { pick, seededRandom } from '../core/seeded-random.js';
 import { imageTags } from '../engine/images.js';
 import { CLI_ENTRY, IMAGES_DIR } from '../engine/package-paths.js';
 import { newRunId } from '../engine/run-id.js';
-import { describePlan, EXPECTED_EXIT, KILL_SIGNALS, leaksOf, runAndKill, type KillPlan } from '../soak/kill-run.js';
+import { describePlan, EXPECTED_EXIT, KILL_SIGNALS, leaksAfterCleanup, runAndKill, type KillPlan } from '../soak/kill-run.js';
 import { dockerForTests } from '../test-support/docker-for-tests.js';
 
 const conn = await dockerForTests();
@@ -60,7 +60,7 @@ describe.runIf(conn && hasMmdebstrap)('killing the offline build', () => {
       // The next start sweeps what a SIGKILL could not clean up.
       const next = spawnSync(process.execPath, [CLI_ENTRY, 'clean'], { encoding: 'utf8' });
       expect(next.status, next.stderr).toBe(0);
-      expect(await leaksOf(o.pid, conn!.docker), what).toEqual([]);
+      expect(await leaksAfterCleanup(o.pid, conn!.docker), what).toEqual([]);
     }
   });
 });

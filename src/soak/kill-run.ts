@@ -117,3 +117,18 @@ export async function leaksOf(pid: number, docker: Docker | null): Promise<strin
   }
   return out;
 }
+
+/**
+ * leaksOf once the owner's own detached cleanup has had its moment: after an interrupt the lab
+ * leaves a `rm -rf` of its build folder running on purpose (host-leftovers.ts removeOwnedDirSoon),
+ * and it may still be exiting when the next start has swept. Only processes get that grace,
+ * bounded by `ms`; a mount, folder, cgroup or container left counts at once.
+ */
+export async function leaksAfterCleanup(pid: number, docker: Docker | null, ms = 10_000): Promise<string[]> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const left = await leaksOf(pid, docker);
+    if (left.length === 0 || !left.every((l) => l.startsWith('process ')) || Date.now() > deadline) return left;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

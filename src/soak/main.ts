@@ -12,7 +12,7 @@ import Docker from 'dockerode';
 import { pick, seededRandom } from '../core/seeded-random.js';
 import { imageTags } from '../engine/images.js';
 import { CLI_ENTRY, IMAGES_DIR, PACKAGE_ROOT } from '../engine/package-paths.js';
-import { describePlan, EXPECTED_EXIT, KILL_SIGNALS, leaksOf, runAndKill, type KillPlan } from './kill-run.js';
+import { describePlan, EXPECTED_EXIT, KILL_SIGNALS, leaksAfterCleanup, runAndKill, type KillPlan } from './kill-run.js';
 
 const args = process.argv.slice(2);
 const n = Number(args.find((a) => /^\d+$/.test(a)) ?? 100);
@@ -60,7 +60,7 @@ async function main(): Promise<number> {
       const got = o.code ?? o.signal;
       if (o.killed && got !== expected) wrongExit.push(`#${i} ${describePlan(plan)}: exit ${got}, expected ${expected}`);
       spawnSync(process.execPath, [CLI_ENTRY, 'clean'], { env: { ...process.env, ...env }, stdio: 'ignore' });
-      const left = await leaksOf(o.pid, docker);
+      const left = await leaksAfterCleanup(o.pid, docker);
       if (left.length) leaks++;
       console.log(
         `${String(i).padStart(3)}/${n} ${build ? 'build  ' : 'compare'} ${describePlan(plan)}: ${o.killed ? `exit ${got} after ${o.exitMs} ms` : 'ended before the kill'}; ${left.length ? `LEAK ${left.join(', ')}` : 'nothing left'}`,
