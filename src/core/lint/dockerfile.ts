@@ -1,129 +1,242 @@
 /**
- * Dockerfile rules, on dockerfile-ast's parse (continuations, heredocs and stages are its job).
- * Only the final stage's last CMD and ENTRYPOINT decide PID 1. Pure: an entrypoint script is
- * read through the `readContext` callback (the CLI reads it next to the Dockerfile).
+ * Dockerfile rules: what the final image makes PID 1 (dockerfile-image.ts), what its /bin/sh does
+ * with the shell form (shell/shell-kind.ts, measured), the entrypoint script it runs (read from the
+ * build context or a `COPY <<EOF` heredoc, judged as PID 1), and whether anything reaps. Where PID 1
+ * comes from a base image lint cannot see, it says so instead of guessing. Pure.
  */
-import { DockerfileParser, type From, type Instruction } from 'dockerfile-ast';
-import { endsInExec, pid1OfShellC } from './shell-command.js';
-import { LAB_LINKS, type LintFinding } from './types.js';
+import { pid1OfShellC, withExec, type ShellCVerdict } from '../shell/shell-c.js';
+import { SHELL_LABEL, shellOfImage, shellOfProgram, type ImageShell, type ShellKind } from '../shell/shell-kind.js';
+import { baseName } from '../shell/syntax.js';
+import { finalImage, type FinalImage, type Form } from './dockerfile-image.js';
+import { jsonArray, shellFormFix } from './fixes.js';
+import { baseEntrypointOf, INITS, isInit, isSelfReaping, looksLikeWrapperName, type BaseEntrypoint } from './known-programs.js';
+import { pid1OfArgv, type ArgvPid1 } from './pid1-argv.js';
+import { lintEntrypointScript, scriptHandsOver } from './script-rule.js';
+import { LAB_LINKS, type ImageFacts, type LintContext, type LintFinding, type LintResult } from './types.js';
 
-export const KNOWN_INITS = ['tini', 'tini-static', 'dumb-init', 'catatonit', 's6-svscan', 'runsvdir', 'runit', 'supervisord', 'systemd', 'init', 'docker-init', 's6-overlay', 'pause'];
+const short = (s: string, n = 60) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+const KILL = /^(SIG)?KILL$|^9$/i;
 
-interface Form {
-  json: string[] | null;
-  shell: string | null;
-  line: number;
-  keyword: 'CMD' | 'ENTRYPOINT';
+interface Judge {
+  file: string;
+  img: FinalImage;
+  facts: ImageFacts | null;
+  sh: ImageShell;
+  /** The shell of the shell form (SHELL […] or the base's /bin/sh). */
+  formShell: ShellKind | 'unknown' | 'none';
+  formShellName: string;
+  stop: string;
+  out: LintFinding[];
+  ctx: LintContext;
 }
 
-function formOf(i: Instruction): Form {
-  const content = i.getArgumentsContent() ?? '';
-  const keyword = i.getKeyword() as 'CMD' | 'ENTRYPOINT';
-  const line = i.getRange().start.line + 1;
-  // dockerfile-ast's getJSONStrings() drops spaces inside the strings: parse the content ourselves.
-  if (/^\s*\[/.test(content)) {
-    try {
-      const v = JSON.parse(content) as unknown;
-      if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return { json: v, shell: null, line, keyword };
-    } catch {
-      // Docker treats an invalid JSON array as shell form.
-    }
-  }
-  return { json: null, shell: content.trim(), line, keyword };
+function baseEntryOf(j: Pick<Judge, 'img' | 'facts'>): BaseEntrypoint {
+  if (!j.facts) return baseEntrypointOf(j.img.base);
+  const ep = j.facts.entrypoint ?? [];
+  if (ep.length === 0) return 'none';
+  return isInit(ep[0] ?? '') ? 'init' : 'passes';
+}
+
+/** The verdict of the shell form under its shell: for an unknown shell, dash's (the worst case), and whether ash would differ. */
+function shellFormVerdict(j: Judge, script: string): { v: ShellCVerdict; depends: boolean } {
+  if (j.formShell === 'dash' || j.formShell === 'bash' || j.formShell === 'ash') return { v: pid1OfShellC(j.formShell, script), depends: false };
+  const dash = pid1OfShellC('dash', script);
+  return { v: dash, depends: dash.stays && !pid1OfShellC('ash', script).stays };
 }
 
 /**
- * The instructions that make the final image: the last stage, and the earlier stages it is built
- * FROM (`FROM base` after `FROM debian AS base` inherits base's CMD and ENTRYPOINT). As Docker
- * does, an ENTRYPOINT in a stage clears the CMD it inherited, unless that stage sets CMD too.
+ * A shell-form CMD or ENTRYPOINT (or a shell-form CMD handed to an exec-form ENTRYPOINT, `rule`
+ * says which): a finding when the shell stays PID 1; the exec'd program when it does not.
  */
-function finalImage(froms: From[], all: Instruction[]): { inFinal: Instruction[]; epI: Instruction | undefined; cmdI: Instruction | undefined } {
-  const stages = froms.map((f, n) => {
-    const start = f.getRange().start.line;
-    const end = froms[n + 1]?.getRange().start.line ?? Infinity;
-    return { from: f, name: f.getBuildStage()?.toLowerCase() ?? null, body: all.filter((i) => i.getRange().start.line >= start && i.getRange().start.line < end) };
-  });
-  const chain: typeof stages = [];
-  for (let n = stages.length - 1; n >= 0; ) {
-    const s = stages[n]!;
-    chain.unshift(s);
-    const image = s.from.getImage()?.toLowerCase() ?? '';
-    // A stage is named by its AS name or by its index; only an earlier stage can be a parent.
-    n = stages.findIndex((p, k) => k < n && (p.name === image || String(k) === image));
+function judgeShellForm(j: Judge, f: Form, rule: string, under: string | null): string | null {
+  const script = f.shell ?? '';
+  if (f.brokenJson) {
+    // `ENTRYPOINT ["java", "-jar", "app.jar"];` or single quotes: not JSON, so Docker runs the text through /bin/sh -c.
+    j.out.push({ file: j.file, line: f.line, rule: 'json-form-invalid', level: 'error', message: `${f.keyword} looks like exec form but is not valid JSON, so Docker runs it as shell form: ${j.formShellName} -c '${short(script, 40)}', which runs a program named like its first word and fails`, fix: `${f.keyword} as valid JSON: double quotes, commas between the strings, nothing after the ]`, lab: LAB_LINKS.own });
+    return null;
   }
-  let epI: Instruction | undefined;
-  let cmdI: Instruction | undefined;
-  for (const s of chain) {
-    const lastOf = (kw: string) => [...s.body].reverse().find((i) => i.getKeyword() === kw);
-    const ep = lastOf('ENTRYPOINT');
-    const cmd = lastOf('CMD');
-    if (ep) epI = ep;
-    if (cmd) cmdI = cmd;
-    else if (ep) cmdI = undefined;
+  if (j.formShell === 'none') {
+    j.out.push({ file: j.file, line: f.line, rule, level: 'error', message: `shell-form ${f.keyword} on ${j.img.base}, which has no /bin/sh: the container cannot start`, fix: `${f.keyword} in exec form, ["program", "arg", …]`, lab: LAB_LINKS.own });
+    return null;
   }
-  return { inFinal: chain.flatMap((s) => s.body), epI, cmdI };
+  const { v, depends } = shellFormVerdict(j, script);
+  if (!v.stays) return v.program;
+  const fix = shellFormFix(f.keyword, script, v);
+  const lead = rule === 'cmd-shell-form-after-entrypoint' ? `shell-form CMD after an exec-form ENTRYPOINT: the entrypoint gets "/bin/sh" "-c" "${short(script, 40)}" and runs it` : `shell-form ${f.keyword}: PID 1 is ${j.formShellName} -c "${short(script, 40)}"`;
+  let message: string;
+  let level: LintFinding['level'] = 'error';
+  if (under) {
+    level = 'warning';
+    message = `${lead} under ${under}, and ${v.why}: on docker stop the shell dies of ${j.stop}, ${under} exits, and the app is SIGKILLed without ever getting ${j.stop}`;
+  } else if (depends) {
+    level = 'warning';
+    message = `${lead}; whether it stays PID 1 depends on ${j.img.base || 'the base image'}'s /bin/sh, which lint cannot see: Debian's dash stays and drops ${j.stop} (docker stop then waits its whole timeout), BusyBox ash and bash would exec the command`;
+  } else {
+    const sure = j.formShell === 'unknown' ? ' (whatever /bin/sh is)' : '';
+    message = `${lead}, and ${v.why}${sure}: the shell stays PID 1 and drops ${j.stop}, so docker stop waits its whole timeout and SIGKILLs`;
+  }
+  j.out.push({ file: j.file, line: f.line, rule, level, message, fix: fix.text, lab: LAB_LINKS.signals, ...(fix.replacement ? { edit: { line: f.line, endLine: f.endLine, text: fix.replacement } } : {}) });
+  return null;
 }
 
-const base = (p: string) => p.slice(p.lastIndexOf('/') + 1);
-const isShell = (p: string) => /^(sh|bash|dash|ash)$/.test(base(p));
+function judgeExecFormShellC(j: Judge, a: ArgvPid1, f: Form, argv: readonly string[]): void {
+  const sc = a.shellC;
+  if (!sc || !sc.verdict.stays) return;
+  const shellName = sc.shell === 'unknown' ? `${argv.find((w) => /(^|\/)(sh|bash|ash|dash)$/.test(w)) ?? 'sh'}` : SHELL_LABEL[sc.shell];
+  const exec = withExec(sc.verdict);
+  const fixedArgv = exec === null ? null : argv.map((w) => (w === sc.script ? exec : w));
+  const fix = fixedArgv ? `${f.keyword} ${jsonArray(fixedArgv)}` : null;
+  let level: LintFinding['level'] = 'error';
+  let message = `${jsonArray(argv.slice(0, argv.indexOf(sc.script)))}: ${shellName} stays PID 1 (${sc.verdict.why}), so it gets ${j.stop} and drops it; docker stop waits its whole timeout`;
+  if (a.init) {
+    level = 'warning';
+    message = `${a.init.name} runs ${shellName} -c, which stays (${sc.verdict.why}): on docker stop the shell dies of ${j.stop}, ${a.init.name} exits, and the app is SIGKILLed without ever getting ${j.stop}`;
+  } else if (sc.dependsOnShell) {
+    level = 'warning';
+    message = `sh -c on ${j.img.base || 'an unknown base'}, whose /bin/sh lint cannot see: Debian's dash stays PID 1 and drops ${j.stop} (${sc.verdict.why}); BusyBox ash and bash would exec the command`;
+  }
+  j.out.push({
+    file: j.file,
+    line: f.line,
+    rule: 'json-sh-c',
+    level,
+    message,
+    fix: fix ? `${fix} (exec hands PID 1 to the app)` : 'an init that signals the whole process group in front: ENTRYPOINT ["tini", "-g", "--"], or move the commands into a script that ends in exec',
+    lab: LAB_LINKS.signals,
+    ...(fix ? { edit: { line: f.line, endLine: f.endLine, text: fix } } : {}),
+  });
+}
 
-export function lintDockerfile(file: string, text: string, readContext: (p: string) => string | null = () => null): LintFinding[] {
-  const doc = DockerfileParser.parse(text);
-  const out: LintFinding[] = [];
-  const add = (line: number, rule: string, level: LintFinding['level'], message: string, fix: string, lab: string) => out.push({ file, line, rule, level, message, fix, lab });
-  const { inFinal, epI, cmdI } = finalImage(doc.getFROMs(), doc.getInstructions());
-  const last = (kw: string) => [...inFinal].reverse().find((i) => i.getKeyword() === kw);
-  const ep = epI ? formOf(epI) : null;
-  const cmd = cmdI ? formOf(cmdI) : null;
-  const copies = inFinal.filter((i) => i.getKeyword() === 'COPY' || i.getKeyword() === 'ADD');
-  const stop = last('STOPSIGNAL');
-  const stopSignal = (stop?.getArgumentsContent() ?? 'SIGTERM').trim().toUpperCase();
+/** The text of a file the image has at `p` (a context file or a COPY heredoc), or null. */
+function imageFileText(j: Judge, p: string): { file: string; text: string; lineOffset: number; heredoc: boolean } | null {
+  const where = j.img.fileAt(p, (rel) => (j.ctx.readContext?.(rel) ?? null) !== null);
+  if (!where) return null;
+  if (where.source.kind === 'heredoc') return { file: j.file, text: where.source.text, lineOffset: where.source.line - 1, heredoc: true };
+  const got = j.ctx.readContext?.(where.source.rel);
+  return got ? { ...got, lineOffset: 0, heredoc: false } : null;
+}
 
-  for (const f of [ep, cmd]) {
-    if (!f || f.shell === null) continue;
-    if (f.keyword === 'CMD' && ep?.json) {
-      add(f.line, 'cmd-shell-form-after-entrypoint', 'error', `shell-form CMD after an exec-form ENTRYPOINT: the entrypoint gets "/bin/sh" "-c" "${f.shell}" as its arguments`, `CMD ${JSON.stringify(f.shell.split(/\s+/))}`, LAB_LINKS.own);
-      continue;
+const SHEBANG_SHELL = /^#!\s*\S*\b(sh|bash|dash|ash)\b/;
+
+/** A script the image runs: named like one, or a file from the context or a heredoc that starts with a shell's #!. */
+function isScriptIn(j: Judge, p: string): boolean {
+  if (/\.(sh|bash)$/.test(p)) return true;
+  const f = imageFileText(j, p);
+  return f !== null && SHEBANG_SHELL.test(f.text);
+}
+
+/** Judges the script an argv runs, read from the build context; says how it hands PID 1 over, or null when it cannot be read. */
+function judgeScript(j: Judge, scriptPath: string, f: Form, cmd0?: string): { passesCmd: boolean; onlyCmd: boolean } | null {
+  const got = imageFileText(j, scriptPath);
+  if (!got || (!SHEBANG_SHELL.test(got.text) && !/\.(sh|bash)$/.test(scriptPath))) return null;
+  const via = got.heredoc ? `${f.keyword} at line ${f.line}, from the COPY heredoc for ${scriptPath}` : `${f.keyword} of ${j.file}:${f.line}`;
+  j.out.push(...lintEntrypointScript(got.file, got.text, via, got.lineOffset));
+  return scriptHandsOver(got.text, cmd0);
+}
+
+function noInit(j: Judge, app: string | null, f: Form): void {
+  if (!app || app.startsWith('$') || INITS.has(app) || isSelfReaping(app) || looksLikeWrapperName(app) || /^(sh|bash|ash|dash)$/.test(app)) return;
+  j.out.push({
+    file: j.file,
+    line: f.line,
+    rule: 'no-init',
+    level: 'note',
+    message: `PID 1 will be ${app}, with no init: ${app} must handle ${j.stop} itself (PID 1 gets no default action) and reap the orphans of anything it starts`,
+    fix: 'an init in front: ENTRYPOINT ["tini", "--"] (Debian/Alpine package tini), or docker run --init / compose init: true',
+    lab: LAB_LINKS.zombies,
+  });
+}
+
+
+/** Judges an exec-form argv that is PID 1 (or under an init); returns the app that ends up PID 1. */
+function judgeArgv(j: Judge, argv: string[], f: Form, cmd: Form | null): void {
+  const isScript = (p: string) => isScriptIn(j, p);
+  const a = pid1OfArgv(argv, j.formShell, isScript);
+  judgeExecFormShellC(j, a, f, argv);
+  if (a.script) {
+    const hands = judgeScript(j, a.script, f, f.keyword === 'ENTRYPOINT' ? cmd?.json?.[0] : undefined);
+    // The script hands PID 1 to CMD (`exec "$@"`): judge CMD as what runs.
+    if (hands?.passesCmd && cmd?.shell !== null && cmd?.shell !== undefined && f.keyword === 'ENTRYPOINT') {
+      judgeShellForm(j, cmd, 'cmd-shell-form-after-entrypoint', a.init?.name ?? null);
+    } else if (hands?.passesCmd && cmd?.json && f.keyword === 'ENTRYPOINT' && !a.init) {
+      const after = pid1OfArgv(cmd.json, j.formShell, isScript);
+      judgeExecFormShellC(j, after, cmd, cmd.json);
+      const inner = after.script ? judgeScript(j, after.script, cmd) : null;
+      // Only when every exec of the script hands over CMD is CMD surely PID 1 (kong's docker-start execs nginx).
+      // A script lint cannot read (catalina.sh, zkServer.sh from a tarball) may exec anything: not judged.
+      const app = after.script || inner ? null : after.app;
+      if (hands.onlyCmd && !after.init && !after.shellC && !(cmd.json[0] ?? '').startsWith('-')) noInit(j, app, cmd);
     }
-    if (f.keyword === 'CMD' && ep && ep.shell !== null) continue; // ignored anyway, reported on the ENTRYPOINT
-    add(f.line, `shell-form-${f.keyword.toLowerCase()}`, 'error', `shell-form ${f.keyword}: PID 1 becomes /bin/sh -c, which on Debian and Alpine does not exec the command: it ignores ${stopSignal}, docker stop waits the full timeout`, `${f.keyword} ${JSON.stringify(f.shell.split(/\s+/))} (exec form), or \`exec\` before the command`, LAB_LINKS.signals);
+    return;
   }
-  if (ep?.shell !== null && ep?.shell !== undefined && cmd) {
-    add(cmd.line, 'cmd-ignored-by-shell-entrypoint', 'warning', 'a shell-form ENTRYPOINT ignores CMD (and docker run arguments)', 'write the ENTRYPOINT in exec form, ENTRYPOINT ["prog"], so CMD becomes its arguments', LAB_LINKS.own);
-  }
-  // Exec form with an explicit shell: what is PID 1 then?
-  // A shell-form ENTRYPOINT ignores CMD; without an ENTRYPOINT, CMD is the whole command.
-  const argv = ep ? (ep.json ? [...ep.json, ...(cmd?.json ?? [])] : null) : (cmd?.json ?? null);
-  const argvLine = ep?.json ? ep.line : (cmd?.line ?? 0);
-  if (argv && argv[0] && isShell(argv[0]) && argv[1] === '-c' && argv[2] !== undefined) {
-    const r = pid1OfShellC(base(argv[0]), argv[2]);
-    if (r.shellStays) add(argvLine, 'json-sh-c', 'error', `${JSON.stringify(argv.slice(0, 2))}: ${r.why}, so it gets ${stopSignal} and drops it`, `start the last command with exec: "… && exec ${r.pid1 === base(argv[0]) ? 'your-app' : r.pid1}"`, LAB_LINKS.signals);
-    else add(argvLine, 'json-sh-c-execs', 'note', `${r.why}: it must handle ${stopSignal} and reap its children itself`, 'put an init in front: ENTRYPOINT ["tini", "--"]', LAB_LINKS.init);
-  }
-  // An entrypoint script that does not exec the final command.
-  const first = argv?.[0] ?? (ep?.shell ?? cmd?.shell)?.split(/\s+/)[0];
-  // The script may come after a shell or an init (`tini -- /entry.sh`).
-  const script = argv?.find((a) => /\.(sh|bash)$/.test(a)) ?? first;
-  if (script && /\.(sh|bash)$/.test(script)) {
-    const copied = copies.find((c) => (c.getArgumentsContent() ?? '').split(/\s+/).some((w) => w === script || (w.endsWith('/') && script.startsWith(w))));
-    const src = copied ? ((copied.getArgumentsContent() ?? '').split(/\s+/).filter((w) => !w.startsWith('--')).find((w) => base(w) === base(script)) ?? base(script)) : base(script);
-    const body = readContext(src);
-    if (body !== null) {
-      const r = endsInExec(body);
-      if (!r.ok && r.last) {
-        add(argvLine || (cmd?.line ?? 0), 'entrypoint-script-no-exec', 'error', `the entrypoint script ${src} ends with "${r.last.text}" (line ${r.last.line}) without exec: the shell stays PID 1 and never passes ${stopSignal} on`, `exec ${r.last.text} — and since the app is then PID 1, an init in front if it starts children`, LAB_LINKS.signals);
-      }
+  if (f.keyword === 'ENTRYPOINT' && cmd?.shell !== null && cmd?.shell !== undefined && !a.shellC) {
+    // ENTRYPOINT ["tini", "--"] + shell-form CMD: the init runs sh -c; ENTRYPOINT ["app"] + shell-form CMD: app gets sh -c as arguments.
+    const passes = a.init !== null && a.app === null;
+    if (passes) judgeShellForm(j, cmd, 'cmd-shell-form-after-entrypoint', a.init?.name ?? null);
+    else {
+      j.out.push({ file: j.file, line: cmd.line, rule: 'cmd-shell-form-after-entrypoint', level: 'error', message: `shell-form CMD after an exec-form ENTRYPOINT: ${a.app ?? argv[0]} gets "/bin/sh" "-c" "${short(cmd.shell, 40)}" as its arguments`, fix: 'CMD in exec form, ["arg", …]: its words become the ENTRYPOINT\'s arguments', lab: LAB_LINKS.own });
     }
+    return;
   }
-  // No init where one is cheap.
-  const pid1 = argv?.[0] ? base(argv[0]) : null;
-  if (pid1 && !KNOWN_INITS.includes(pid1) && !isShell(pid1) && !/\.(sh|bash)$/.test(pid1)) {
-    add(argvLine, 'no-init', 'note', `PID 1 will be ${pid1}: orphans of its children are never reaped unless ${pid1} does it, and ${stopSignal} needs a handler in ${pid1}`, 'ENTRYPOINT ["tini", "--"] (or run with docker run --init / compose init: true)', LAB_LINKS.zombies);
+  if (!a.init && !a.shellC) noInit(j, a.app, f);
+  else if (!a.init && a.shellC && !a.shellC.verdict.stays) noInit(j, a.app, f);
+}
+
+export function lintDockerfile(file: string, text: string, ctx: LintContext = {}): LintResult {
+  const img = finalImage(text);
+  if (/windows|servercore|nanoserver/i.test(img.base) || /powershell|pwsh|cmd(\.exe)?$/i.test(img.shell?.[0] ?? '')) {
+    return { findings: [], unjudged: [{ file, line: 0, what: 'PID 1', why: `${img.base} is a Windows image: no Linux PID 1 to judge` }] };
   }
-  if (stop) {
-    const line = stop.getRange().start.line + 1;
-    if (stopSignal === 'SIGKILL' || stopSignal === 'KILL' || stopSignal === '9') add(line, 'stopsignal-kill', 'warning', 'STOPSIGNAL SIGKILL: the app never gets a chance to clean up', 'STOPSIGNAL SIGTERM, with a handler in the app or an init in front', LAB_LINKS.signals);
-    else if ((ep?.shell ?? cmd?.shell) !== undefined && (ep?.shell ?? cmd?.shell) !== null) add(line, 'stopsignal-to-shell', 'warning', `STOPSIGNAL ${stopSignal} goes to the /bin/sh of the shell form, which does not pass it on`, 'exec form, so the signal reaches the app', LAB_LINKS.signals);
+  const facts = img.base ? (ctx.imageFacts?.(img.base) ?? null) : null;
+  const sh = shellOfImage(img.base);
+  const formShell = img.shell ? (shellOfProgram(img.shell[0] ?? '', sh.sh) ?? 'unknown') : sh.sh;
+  const formShellName = img.shell ? baseName(img.shell[0] ?? 'sh') : formShell === 'unknown' || formShell === 'none' ? '/bin/sh' : `/bin/sh (${SHELL_LABEL[formShell]})`;
+  const stop = img.stopSignal ? img.stopSignal.value.toUpperCase().replace(/^(?!SIG)(?=[A-Z])/, 'SIG') : 'SIGTERM';
+  const j: Judge = { file, img, facts, sh, formShell, formShellName, stop, out: [], ctx };
+  const unjudged: LintResult['unjudged'] = [];
+  const { ep, cmd } = img;
+  let baseEntry = baseEntryOf(j);
+  let shellStays = false;
+  const before = () => j.out.filter((x) => /^shell-form-/.test(x.rule)).length;
+
+  if (ep && !(ep.json && ep.json.length === 0)) {
+    if (ep.shell !== null) {
+      const n = before();
+      const app = judgeShellForm(j, ep, 'shell-form-entrypoint', null);
+      shellStays = before() > n;
+      if (cmd) j.out.push({ file, line: cmd.line, rule: 'cmd-ignored-by-shell-entrypoint', level: 'warning', message: 'a shell-form ENTRYPOINT ignores CMD (and docker run arguments): this CMD never runs', fix: 'write the ENTRYPOINT in exec form, ENTRYPOINT ["prog"], so CMD becomes its arguments', lab: LAB_LINKS.own });
+      if (app && !shellStays) noInit(j, app, ep);
+    } else if (ep.json) {
+      judgeArgv(j, [...ep.json, ...(cmd?.json ?? [])], ep, cmd);
+    }
+  } else if (cmd) {
+    // `ENTRYPOINT []` clears the base image's: CMD alone is the command.
+    if (ep) baseEntry = 'none';
+    const under = baseEntry === 'init' ? `the base image's init (${img.base})` : null;
+    if (cmd.shell !== null) {
+      const n = before();
+      const app = judgeShellForm(j, cmd, 'shell-form-cmd', under);
+      shellStays = before() > n && !under;
+      if (app && baseEntry !== 'unknown' && baseEntry !== 'init') noInit(j, app, cmd);
+    } else if (cmd.json) {
+      if (baseEntry === 'init') {
+        const a = pid1OfArgv(cmd.json, formShell, (p) => isScriptIn(j, p));
+        judgeExecFormShellC(j, { ...a, init: a.init ?? { name: `the base image's init (${img.base})`, args: [] } }, cmd, cmd.json);
+      } else if (baseEntry === 'unknown') {
+        const a = pid1OfArgv(cmd.json, formShell, (p) => isScriptIn(j, p));
+        judgeExecFormShellC(j, a, cmd, cmd.json);
+        if (a.script) judgeScript(j, a.script, cmd);
+        if (!a.shellC && !a.script && !a.init) unjudged.push({ file, line: cmd.line, what: `CMD ${jsonArray(cmd.json)}`, why: `${img.base || 'the base image'} may have an ENTRYPOINT of its own (an init, or one that passes CMD on): lint cannot see it, so whether ${baseName(cmd.json[0] ?? '')} is PID 1 with no init is not judged` });
+      } else if (!(cmd.json[0] ?? '').startsWith('-')) judgeArgv(j, cmd.json, cmd, null);
+    }
+  } else {
+    unjudged.push({ file, line: 0, what: 'PID 1', why: `this Dockerfile sets no CMD or ENTRYPOINT: PID 1 is ${img.base || 'the base image'}'s own${facts ? '' : ', which is not on this engine to read'}` });
   }
-  return out;
+
+  if (img.stopSignal) {
+    const line = img.stopSignal.line;
+    if (KILL.test(img.stopSignal.value)) j.out.push({ file, line, rule: 'stopsignal-kill', level: 'warning', message: 'STOPSIGNAL SIGKILL: the app never gets a chance to clean up', fix: 'STOPSIGNAL SIGTERM (the default), with a handler in the app or an init in front', lab: LAB_LINKS.signals });
+    else if (shellStays) j.out.push({ file, line, rule: 'stopsignal-to-shell', level: 'warning', message: `STOPSIGNAL ${stop} goes to the /bin/sh of the shell form, which stays PID 1 and does not pass it on`, fix: 'exec form (or exec in the shell form), so the signal reaches the app', lab: LAB_LINKS.signals });
+  }
+  return { findings: j.out, unjudged };
 }

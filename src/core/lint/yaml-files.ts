@@ -1,140 +1,267 @@
 /**
- * Compose files and Kubernetes pod specs (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet,
- * Job, CronJob), read with `yaml` so every finding names its line. Pure.
+ * Compose files and Kubernetes manifests, read with `yaml` (merge keys on, as compose reads them;
+ * aliases bounded, so a bomb is refused in one line) so every finding names its line. A service or
+ * container whose PID 1 comes from an image lint cannot see is said to be not judged, never guessed
+ * at. Pure.
  */
-import { isMap, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
-import { KNOWN_INITS } from './dockerfile.js';
-import { pid1OfShellC } from './shell-command.js';
-import { LAB_LINKS, type FileKind, type LintFinding } from './types.js';
+import { isMap, isSeq, LineCounter, parseAllDocuments, type Document, type Node, type YAMLMap } from 'yaml';
+import { shellOfImage, type ImageShell } from '../shell/shell-kind.js';
+import { argWords, literalValue, parseShell } from '../shell/syntax.js';
+import { withExec } from '../shell/shell-c.js';
+import { finalImage } from './dockerfile-image.js';
+import { jsonArray } from './fixes.js';
+import { baseEntrypointOf, INITS, isSelfReaping, looksLikeWrapperName } from './known-programs.js';
+import { pid1OfArgv, type ArgvPid1 } from './pid1-argv.js';
+import { LAB_LINKS, type FileKind, type LintContext, type LintFinding, type LintResult, type LintUnjudged } from './types.js';
 
-type Add = (node: Node | null | undefined, rule: string, level: LintFinding['level'], message: string, fix: string, lab: string) => void;
+/** Real compose files use many aliases (getsentry/self-hosted: hundreds); a billion-laughs file needs millions. */
+export const MAX_YAML_ALIASES = 10_000;
 
-function finder(file: string, lc: LineCounter, out: LintFinding[], fallback: number): Add {
-  return (node, rule, level, message, fix, lab) => {
-    const at = node?.range?.[0];
-    out.push({ file, line: at === undefined ? fallback : lc.linePos(at).line, rule, level, message, fix, lab });
-  };
+export class YamlRefused extends Error {}
+
+function parseDocs(text: string, lc?: LineCounter): Document[] {
+  const docs = parseAllDocuments(text, { merge: true, ...(lc ? { lineCounter: lc } : {}) });
+  return (Array.isArray(docs) ? docs : [docs]) as Document[];
 }
 
-/** A command given as a list, or a string (compose splits it like a shell would, but runs no shell). */
-function argvOf(v: unknown): string[] | null {
-  if (Array.isArray(v)) return v.map(String);
-  if (typeof v === 'string') return v.trim().split(/\s+/);
-  return null;
-}
-
-const base = (p: string) => p.slice(p.lastIndexOf('/') + 1);
-
-function shellC(argv: string[] | null): { shell: string; script: string } | null {
-  if (!argv || argv.length < 3 || !/^(sh|bash|dash|ash)$/.test(base(argv[0] ?? '')) || argv[1] !== '-c') return null;
-  return { shell: base(argv[0] ?? ''), script: argv.slice(2).join(' ') };
+/** The document as plain data, aliases bounded. */
+function toJs(doc: Document): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (e) {
+    if (e instanceof ReferenceError && /alias/i.test(e.message)) throw new YamlRefused(`more than ${MAX_YAML_ALIASES} alias expansions (a YAML alias bomb?): not read`);
+    throw e;
+  }
 }
 
 export function kindOfYaml(text: string): FileKind | null {
-  for (const doc of parseAllDocuments(text)) {
-    const js = (doc as Document).toJS() as Record<string, unknown> | null;
-    if (js && typeof js === 'object' && 'services' in js) return 'compose';
-    if (js && typeof js === 'object' && 'kind' in js && 'spec' in js) return 'kubernetes';
+  for (const doc of parseDocs(text)) {
+    const c = doc.contents;
+    if (!isMap(c)) continue;
+    if (c.has('services') && isMap(c.get('services', true))) return 'compose';
+    if (c.has('kind') && c.has('apiVersion')) return 'kubernetes';
   }
   return null;
 }
 
-function seconds(v: unknown): number | null {
-  if (typeof v === 'number') return v;
-  const m = typeof v === 'string' ? /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(v.trim()) : null;
-  if (!m) return null;
-  const n = Number(m[1]);
-  return m[2] === 'ms' ? n / 1000 : m[2] === 'm' ? n * 60 : n;
+/** A command given as a list, or a string (compose splits it into words as a shell would, but runs no shell). */
+function argvOf(v: unknown): string[] | null {
+  if (Array.isArray(v)) return v.map((x) => (typeof x === 'string' ? x : String(x as number)));
+  if (typeof v !== 'string') return null;
+  const p = parseShell(v);
+  const words: string[] = [];
+  for (const st of p.script.commands) {
+    if (st.command.type !== 'Command') return v.trim().split(/\s+/);
+    const c = st.command;
+    for (const w of [...(c.name ? [c.name] : []), ...argWords(c)]) words.push(literalValue(w) ?? w.value);
+  }
+  return words;
 }
 
-export function lintCompose(file: string, text: string): LintFinding[] {
+const scalar = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '');
+
+interface Site {
+  file: string;
+  line: number;
+  /** `service "web"`, `Deployment api, container app`. */
+  who: string;
+  out: LintFinding[];
+}
+
+interface Verdict {
+  a: ArgvPid1;
+  /** The shell stays PID 1 (or between the init and the app). */
+  stays: boolean;
+}
+
+function judgeShellC(s: Site, a: ArgvPid1, rule: string, keyword: string, under: string | null, argv: string[], stopWaits: string): boolean {
+  const sc = a.shellC;
+  if (!sc?.verdict.stays) return false;
+  const exec = withExec(sc.verdict);
+  const fixed = exec === null ? null : argv.map((w) => (w === sc.script ? exec : w));
+  let level: LintFinding['level'] = 'error';
+  let message = `${s.who}: ${argv[0] ?? 'sh'} -c stays PID 1 (${sc.verdict.why}) and drops SIGTERM, so every stop ${stopWaits} and ends in SIGKILL`;
+  if (under) {
+    level = 'warning';
+    message = `${s.who}: ${under} runs ${argv[0] ?? 'sh'} -c, which stays (${sc.verdict.why}): on stop the shell dies of SIGTERM and the app is SIGKILLed without ever getting it`;
+  } else if (sc.dependsOnShell) {
+    level = 'warning';
+    message = `${s.who}: sh -c on an image whose /bin/sh lint cannot see: Debian's dash stays PID 1 and drops SIGTERM (${sc.verdict.why}), so every stop ${stopWaits}; BusyBox ash and bash would exec the command`;
+  }
+  s.out.push({
+    file: s.file,
+    line: s.line,
+    rule,
+    level,
+    message,
+    fix: fixed ? `${keyword}: ${jsonArray(fixed)} (exec hands PID 1 to the app)` : 'an init that signals the whole process group (tini -g, dumb-init), or a script that ends in exec',
+    lab: LAB_LINKS.signals,
+  });
+  return true;
+}
+
+function noInitApp(a: ArgvPid1): string | null {
+  const app = a.app;
+  if (!app || a.init || app.startsWith('$') || INITS.has(app) || isSelfReaping(app) || looksLikeWrapperName(app) || /^(sh|bash|ash|dash)$/.test(app)) return null;
+  if (a.shellC?.verdict.stays) return null;
+  return app;
+}
+
+const looksLikeScript = (p: string) => /\.(sh|bash)$/.test(p);
+
+function imageShellOf(image: string, build: unknown, ctx: LintContext): ImageShell {
+  if (image) return shellOfImage(image);
+  const b = typeof build === 'string' ? { context: build } : (build as { context?: unknown; dockerfile?: unknown } | undefined);
+  if (!b) return { sh: 'unknown', why: 'no image' };
+  const dir = scalar(b.context) || '.';
+  const df = scalar(b.dockerfile) || 'Dockerfile';
+  const got = ctx.readContext?.(`${dir.replace(/\/$/, '')}/${df}`);
+  return got ? shellOfImage(finalImage(got.text).base) : { sh: 'unknown', why: `the Dockerfile of ${dir} is not here` };
+}
+
+function keyLine(lc: LineCounter, map: YAMLMap, key: string, fallback: number): number {
+  const pair = map.items.find((p) => scalar((p.key as { value?: unknown } | null)?.value) === key);
+  const at = (pair?.key as Node | undefined)?.range?.[0];
+  return at === undefined ? fallback : lc.linePos(at).line;
+}
+
+export function lintCompose(file: string, text: string, ctx: LintContext = {}): LintResult {
   const lc = new LineCounter();
   const out: LintFinding[] = [];
-  const doc = parseAllDocuments(text, { lineCounter: lc })[0] as Document | undefined;
-  if (!doc) return out;
-  const add = finder(file, lc, out, 1);
+  const unjudged: LintUnjudged[] = [];
+  const doc = parseDocs(text, lc)[0];
+  if (!doc) return { findings: out, unjudged };
   const services = doc.get('services', true);
-  if (!isMap(services)) return out;
+  if (!isMap(services)) return { findings: out, unjudged };
+  const js = (toJs(doc) as { services?: Record<string, Record<string, unknown> | null> }).services ?? {};
   for (const pair of services.items) {
-    const name = String((pair.key as { value?: unknown })?.value ?? pair.key);
-    const svc = pair.value;
-    if (!isMap(svc)) continue;
-    const keyNode = pair.key as Node;
-    const js = svc.toJSON() as Record<string, unknown>;
-    const node = (k: string) => (svc.get(k, true) as Node | undefined) ?? keyNode;
-    const entry = argvOf(js.entrypoint);
-    const cmd = argvOf(js.command);
-    const argv = entry ?? cmd;
-    const sc = shellC(entry) ?? (entry ? null : shellC(cmd));
-    let shellStays = false;
-    if (sc) {
-      const r = pid1OfShellC(sc.shell, sc.script);
-      shellStays = r.shellStays;
-      if (r.shellStays) add(node(entry ? 'entrypoint' : 'command'), 'compose-sh-c', 'error', `service "${name}": ${r.why}; it drops SIGTERM`, 'start the last command with exec (… && exec your-app), or give the command as a list without sh -c', LAB_LINKS.signals);
+    const name = scalar((pair.key as { value?: unknown } | null)?.value);
+    const svc = js[name];
+    if (!svc || typeof svc !== 'object') continue;
+    const keyAt = (pair.key as Node | null)?.range?.[0];
+    const svcLine = keyAt === undefined ? 1 : lc.linePos(keyAt).line;
+    const svcMap = isMap(pair.value) ? pair.value : null;
+    const lineOf = (k: string) => (svcMap ? keyLine(lc, svcMap, k, svcLine) : svcLine);
+    const image = scalar(svc.image);
+    const entry = argvOf(svc.entrypoint);
+    const command = argvOf(svc.command);
+    const init = svc.init === true;
+    const grace = scalar(svc.stop_grace_period) || '10s';
+    const who = `service "${name}"`;
+    const sh = imageShellOf(image, svc.build, ctx);
+    const shKind = sh.sh === 'none' ? 'none' : sh.sh;
+    let flagged = false;
+    const site = (k: string): Site => ({ file, line: lineOf(k), who, out });
+    if (scalar(svc.stop_signal) && /KILL|^9$/i.test(scalar(svc.stop_signal))) {
+      out.push({ file, line: lineOf('stop_signal'), rule: 'compose-stop-signal-kill', level: 'warning', message: `${who}: stop_signal SIGKILL leaves no chance to clean up`, fix: 'stop_signal: SIGTERM with a handler in the app (or init: true)', lab: LAB_LINKS.signals });
     }
-    const hasInit = js.init === true || (argv?.[0] !== undefined && KNOWN_INITS.includes(base(argv[0])));
-    if (!hasInit) add(js.init === false ? node('init') : keyNode, 'compose-no-init', 'warning', `service "${name}" has no init: PID 1 is the image's command, which must reap orphans and handle SIGTERM itself`, `add \`init: true\` to service "${name}" (Docker puts tini in front as PID 1)`, LAB_LINKS.init);
-    const grace = seconds(js.stop_grace_period);
-    if (shellStays && (js.stop_signal === undefined || /TERM|INT/.test(scalar(js.stop_signal, '')))) {
-      add(js.stop_grace_period !== undefined ? node('stop_grace_period') : keyNode, 'compose-grace-period-waited', 'warning', `service "${name}": PID 1 is a shell that drops ${scalar(js.stop_signal, 'SIGTERM')}, so every stop waits the whole grace period (${grace ?? 10} s) and ends in SIGKILL`, 'exec the app (or init: true) so the stop signal is acted on', LAB_LINKS.signals);
+    const argv = entry ? [...entry, ...(command ?? [])] : command;
+    if (!argv || argv.length === 0) {
+      if (!svc.build) unjudged.push({ file, line: svcLine, what: who, why: `runs ${image || 'its image'}'s own ENTRYPOINT/CMD, which lint cannot see` });
+      continue;
     }
-    if (js.stop_signal !== undefined && /KILL|^9$/.test(scalar(js.stop_signal, ''))) add(node('stop_signal'), 'compose-stop-signal-kill', 'warning', `service "${name}": stop_signal SIGKILL leaves no chance to clean up`, 'stop_signal: SIGTERM with a handler (or an init)', LAB_LINKS.signals);
-    const deployPids = (js.deploy as { resources?: { limits?: { pids?: unknown } } } | undefined)?.resources?.limits?.pids;
-    if (js.pids_limit === undefined && deployPids === undefined) add(keyNode, 'compose-no-pids-limit', 'note', `service "${name}" has no PID limit: a zombie pile can use up the host's PIDs`, `pids_limit: 256 for service "${name}"`, LAB_LINKS.zombies);
+    if (!entry && (argv[0] ?? '').startsWith('-')) {
+      // Flags only: arguments to the image's own ENTRYPOINT (traefik --providers…, mariadb --binlog…).
+      unjudged.push({ file, line: lineOf('command'), what: who, why: `passes options to ${image || 'its image'}'s own ENTRYPOINT, which lint cannot see` });
+      continue;
+    }
+    // Only `command`: the image's ENTRYPOINT runs it (most pass it on with exec "$@"; tini-based ones put an init in front).
+    const baseEntry = entry ? 'none' : image ? baseEntrypointOf(image) : 'unknown';
+    const a = pid1OfArgv(argv, shKind, looksLikeScript);
+    const under = init ? 'docker-init (init: true)' : a.init ? a.init.name : baseEntry === 'init' ? `${image}'s init` : null;
+    const v: Verdict = { a, stays: false };
+    v.stays = judgeShellC(site(entry ? 'entrypoint' : 'command'), a, 'compose-sh-c', entry ? 'entrypoint' : 'command', under, argv, `waits the whole grace period (${grace})`);
+    flagged = v.stays;
+    const app = noInitApp(a);
+    if (app && !init && baseEntry !== 'init' && (entry || baseEntry === 'none' || baseEntry === 'passes')) {
+      out.push({ file, line: svcLine, rule: 'compose-no-init', level: 'note', message: `${who}: PID 1 will be ${app}, with no init: it must handle SIGTERM itself and reap the orphans of anything it starts`, fix: `init: true for ${who} (Docker puts tini in front as PID 1)`, lab: LAB_LINKS.init });
+      flagged = true;
+    } else if (a.app && !a.shellC && !init && !entry && baseEntry === 'unknown' && !INITS.has(a.app)) {
+      unjudged.push({ file, line: lineOf('command'), what: who, why: `its command runs under ${image || 'its image'}'s ENTRYPOINT, which lint cannot see` });
+    }
+    const pids = (svc.deploy as { resources?: { limits?: { pids?: unknown } } } | undefined)?.resources?.limits?.pids;
+    if (flagged && svc.pids_limit === undefined && pids === undefined) {
+      out.push({ file, line: svcLine, rule: 'compose-no-pids-limit', level: 'note', message: `${who} has nothing that reaps orphans and no PID limit: a pile of zombies can use up the host's PIDs`, fix: `pids_limit: 256 for ${who}`, lab: LAB_LINKS.zombies });
+    }
   }
-  return out;
+  return { findings: out, unjudged };
 }
 
-/** A YAML scalar as text; a missing value, a map or a list gives the fallback (not "[object Object]"). */
-const scalar = (v: unknown, fallback: string): string =>
-  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' ? String(v) : fallback;
-
-const WORKLOADS: Record<string, (string | number)[]> = {
+/** Where each kind keeps its pod spec. */
+const POD_SPEC: Record<string, string[]> = {
   Pod: ['spec'],
+  PodTemplate: ['template', 'spec'],
   Deployment: ['spec', 'template', 'spec'],
   StatefulSet: ['spec', 'template', 'spec'],
   DaemonSet: ['spec', 'template', 'spec'],
   ReplicaSet: ['spec', 'template', 'spec'],
+  ReplicationController: ['spec', 'template', 'spec'],
+  DeploymentConfig: ['spec', 'template', 'spec'],
   Job: ['spec', 'template', 'spec'],
   CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
 };
 
-export function lintKubernetes(file: string, text: string): LintFinding[] {
-  const lc = new LineCounter();
-  const out: LintFinding[] = [];
-  for (const doc of parseAllDocuments(text, { lineCounter: lc }) as Document[]) {
-    const add = finder(file, lc, out, 1);
-    const kind = scalar(doc.get('kind'), '');
-    const path = WORKLOADS[kind];
-    if (!path) continue;
-    const podName = scalar(doc.getIn(['metadata', 'name']), kind);
-    const spec = doc.getIn(path, true);
-    if (!isMap(spec)) continue;
-    const specNode = spec as unknown as Node;
-    const share = spec.get('shareProcessNamespace') === true;
-    const grace = (spec.get('terminationGracePeriodSeconds') as number | undefined) ?? 30;
-    const containers = spec.get('containers', true);
-    if (!isSeq(containers)) continue;
-    for (const c of containers.items) {
-      if (!isMap(c)) continue;
-      const cjs = c.toJSON() as Record<string, unknown>;
-      const cname = scalar(cjs.name, '?');
-      const cnode = c as unknown as Node;
-      // Kubernetes' command replaces ENTRYPOINT, args replace CMD.
-      const argv = cjs.command ? [...(argvOf(cjs.command) ?? []), ...(argvOf(cjs.args) ?? [])] : null;
-      const sc = shellC(argv);
-      if (sc) {
-        const r = pid1OfShellC(sc.shell, sc.script);
-        if (r.shellStays && !share) {
-          add((c.get('command', true) as Node | undefined) ?? cnode, 'k8s-sh-c', 'error', `${kind} ${podName}, container ${cname}: ${r.why}; it drops SIGTERM, so every stop waits terminationGracePeriodSeconds (${grace} s) and ends in SIGKILL`, 'exec the app at the end of the script (… && exec your-app), or give the command without sh -c', LAB_LINKS.signals);
-        }
-      }
+function lintWorkload(file: string, lc: LineCounter, node: YAMLMap, out: LintFinding[], unjudged: LintUnjudged[]): void {
+  const kind = scalar(node.get('kind'));
+  if (kind === 'List') {
+    const items = node.get('items', true);
+    if (isSeq(items)) for (const it of items.items) if (isMap(it)) lintWorkload(file, lc, it, out, unjudged);
+    return;
+  }
+  const path = POD_SPEC[kind];
+  if (!path) return;
+  const name = scalar((node.getIn(['metadata', 'name'])) ?? kind) || kind;
+  const spec = node.getIn(path, true);
+  if (!isMap(spec)) return;
+  const share = spec.get('shareProcessNamespace') === true;
+  // With the host's PID namespace no container process is PID 1: nothing here to judge.
+  if (spec.get('hostPID') === true) return;
+  const grace = scalar(spec.get('terminationGracePeriodSeconds')) || '30';
+  const containers = spec.get('containers', true);
+  if (!isSeq(containers)) return;
+  for (const c of containers.items) {
+    if (!isMap(c)) continue;
+    const cjs = c.toJSON() as Record<string, unknown>;
+    const cname = scalar(cjs.name) || '?';
+    const who = `${kind} ${name}, container ${cname}`;
+    const at = (c as unknown as Node).range?.[0];
+    const cLine = at === undefined ? 1 : lc.linePos(at).line;
+    const line = keyLine(lc, c, 'command', cLine);
+    const command = argvOf(cjs.command);
+    const args = argvOf(cjs.args);
+    const image = scalar(cjs.image);
+    if (!command) {
+      unjudged.push({ file, line: cLine, what: who, why: `runs ${image || 'its image'}'s own ENTRYPOINT${args ? ' with these args' : ''}, which lint cannot see` });
+      continue;
     }
-    if (share) {
-      add((spec.get('shareProcessNamespace', true) as Node | undefined) ?? specNode, 'k8s-share-pid-ns', 'note', `${kind} ${podName}: with shareProcessNamespace PID 1 is the pause container, which reaps orphans; your app is no longer PID 1, so SIGTERM's default action ends it`, 'keep it; note that containers then see each other\'s processes', LAB_LINKS.subreaper);
-    } else {
-      add(specNode, 'k8s-no-share-pid-ns', 'note', `${kind} ${podName}: each container's command is its PID 1 (no pause as reaper): it must reap orphans and handle SIGTERM`, 'shareProcessNamespace: true in the pod spec (pause becomes PID 1 and reaps), or an init in the image', LAB_LINKS.subreaper);
+    // Kubernetes' command replaces ENTRYPOINT, args replace CMD.
+    const argv = [...command, ...(args ?? [])];
+    const sh = shellOfImage(image);
+    const a = pid1OfArgv(argv, sh.sh, looksLikeScript);
+    const site: Site = { file, line, who, out };
+    // With a shared PID namespace pause is PID 1: the shell is not, and SIGTERM's default action ends it.
+    if (!share) judgeShellC(site, a, 'k8s-sh-c', 'command', a.init ? a.init.name : null, argv, `waits terminationGracePeriodSeconds (${grace} s)`);
+    const tini = a.init && /^tini/.test(a.init.name);
+    const env = (cjs.env as { name?: unknown; value?: unknown }[] | undefined) ?? [];
+    if (share && tini && !a.init?.args.some((x) => /^-[a-z]*s/.test(x)) && !env.some((e) => e.name === 'TINI_SUBREAPER')) {
+      out.push({ file, line, rule: 'k8s-tini-not-pid1', level: 'warning', message: `${who}: with shareProcessNamespace the pause container is PID 1, so tini is not, and without -s it reaps nothing (it warns "not running as PID 1")`, fix: 'tini -s -- … (register as a child subreaper), or drop tini: pause reaps the pod\'s orphans', lab: LAB_LINKS.subreaper });
+    }
+    const app = noInitApp(a);
+    if (app && !share) {
+      out.push({ file, line, rule: 'k8s-no-init', level: 'note', message: `${who}: PID 1 will be ${app}, with no init: it must handle SIGTERM itself (else every stop waits ${grace} s) and reap the orphans of anything it starts`, fix: 'shareProcessNamespace: true in the pod spec (pause becomes PID 1 and reaps), or tini in the image: command: ["tini", "--", …]', lab: LAB_LINKS.subreaper });
     }
   }
-  return out;
+}
+
+export function lintKubernetes(file: string, text: string): LintResult {
+  const lc = new LineCounter();
+  const out: LintFinding[] = [];
+  const unjudged: LintUnjudged[] = [];
+  for (const doc of parseDocs(text, lc)) {
+    if (doc.errors.length > 0) continue;
+    // Aliases in manifests are rare; expand them bounded before reading (a bomb is refused here).
+    toJs(doc);
+    if (isMap(doc.contents)) lintWorkload(file, lc, doc.contents, out, unjudged);
+  }
+  return { findings: out, unjudged };
 }

@@ -27,7 +27,7 @@ const DASH_BASES = /^(debian|ubuntu|buildpack-deps|kalilinux|bitnami\/minideb)$/
 const ASH_BASES = /^(alpine|busybox)$/;
 /** Official images whose default tags are Debian or Ubuntu (their Alpine tags say "alpine"). */
 const DEBIAN_FAMILY = new Set([
-  'node', 'python', 'ruby', 'golang', 'php', 'perl', 'rust', 'gcc', 'nginx', 'httpd', 'postgres', 'redis', 'mongo', 'rabbitmq',
+  'java', 'node', 'python', 'ruby', 'golang', 'php', 'perl', 'rust', 'gcc', 'nginx', 'httpd', 'postgres', 'redis', 'mongo', 'rabbitmq',
   'tomcat', 'eclipse-temurin', 'wordpress', 'ghost', 'haproxy', 'cassandra', 'memcached', 'mariadb', 'redmine', 'drupal',
   'nextcloud', 'jenkins/jenkins', 'elixir', 'erlang', 'julia', 'r-base', 'gradle', 'maven', 'sonarqube',
   'joomla', 'matomo', 'odoo', 'mediawiki', 'bitnami/minideb', 'solr', 'zookeeper', 'kong', 'neo4j', 'influxdb', 'telegraf',

@@ -6,7 +6,7 @@
  * as measured (`real-shells.test.ts`). Pure.
  */
 import type { ShellKind } from './shell-kind.js';
-import { argWords, baseName, commandName, hasRedirects, literalValue, statementsOf, type Command, type ParsedShell, type ShellNode, type Statement } from './syntax.js';
+import { argWords, baseName, commandName, hasRedirects, literalValue, statementsOf, type Command, type ParsedShell, type ShellNode, type Statement, type Word } from './syntax.js';
 
 export type ChildWhy = 'command' | 'pipeline' | 'background' | 'loop' | 'function' | 'compound' | 'redirect' | 'trap' | 'dash' | 'wait' | 'keepalive' | 'negated';
 
@@ -22,8 +22,9 @@ export type Implicit = Exclude<ShellKind, 'dash'> | 'none';
 
 /** Builtins that run inside the shell and end quickly: at the end they leave the previous command as the last one. */
 const QUICK = new Set(['echo', 'printf', 'true', 'false', ':', 'set', 'export', 'unset', 'shift', 'cd', 'umask', 'ulimit', 'local', 'readonly', 'declare', 'typeset', 'test', '[', 'exit', 'return', 'trap', 'alias', 'hash', 'getopts', 'read', 'let', 'pushd', 'popd', 'shopt', 'builtin']);
-/** Hands its own process over to the program after it (so that program ends up PID 1). */
-export const EXEC_WRAPPERS = new Set(['gosu', 'su-exec', 'chroot', 'setpriv', 'env', 'nice', 'ionice', 'numactl', 'chpst', 'setuidgid', 's6-setuidgid', 'taskset', 'stdbuf', 'tini', 'tini-static', 'dumb-init', 'catatonit', 'docker-init']);
+/** Programs that do a small job and end (file chores, text tools): never the app a shell waits for. */
+const CHORES = new Set(['rm', 'cp', 'mv', 'mkdir', 'rmdir', 'chmod', 'chown', 'chgrp', 'ln', 'touch', 'sed', 'awk', 'grep', 'find', 'tar', 'gzip', 'gunzip', 'unzip', 'envsubst', 'install', 'date', 'sort', 'cut', 'tr', 'head', 'wc', 'basename', 'dirname', 'id', 'whoami', 'hostname', 'uname', 'stat', 'sync', 'update-ca-certificates', 'ldconfig', 'sysctl', 'setcap', 'usermod', 'useradd', 'groupadd', 'addgroup', 'adduser', 'printenv', 'env-update']);
+
 /** Commands that only wait: exec'ing them changes nothing for SIGTERM (a PID 1 sleep drops it too). */
 const KEEPALIVE = /^(sleep|tail|pause)$/;
 
@@ -40,7 +41,7 @@ interface Ctx {
   branch: string | null;
 }
 
-function trapInfo(p: ParsedShell): { any: boolean; term: boolean } {
+function trapInfo(p: ParsedShell, functions: Map<string, string>): { any: boolean; term: boolean } {
   let any = false;
   let term = false;
   const visit = (list: readonly Statement[]) => {
@@ -53,7 +54,9 @@ function trapInfo(p: ParsedShell): { any: boolean; term: boolean } {
         const hasCommand = action === null || (action !== '' && action !== '-' && !/^\d+$/.test(action));
         if (hasCommand && signals.length > 0) {
           any = true;
-          if (signals.some((s) => s === 'TERM' || s === 'INT' || s === '15' || s === '2')) term = true;
+          // A trap passes SIGTERM on only if it kills or exits (itself, or through a function it calls).
+          const body = action === null ? words[0]!.value : (functions.get(action.trim().split(/\s+/)[0] ?? '') ?? action);
+          if (signals.some((s) => s === 'TERM' || s === 'INT' || s === '15' || s === '2') && /\b(kill|pkill|killall|exit)\b/.test(body)) term = true;
         }
       } else if (c.type === 'Function') {
         const body = c.body;
@@ -79,9 +82,17 @@ function functionsOf(list: readonly Statement[], into = new Map<string, Statemen
   return into;
 }
 
+/** `$(which named)`, `$(command -v named)` → named: the program such a word runs. */
+export function wordValue(w: Word): string {
+  const lit = literalValue(w);
+  if (lit !== null) return lit;
+  const m = /^\$\((?:which|command -v)\s+([\w.+-]+)\)$|^`(?:which|command -v)\s+([\w.+-]+)`$/.exec(w.text);
+  return m ? (m[1] ?? m[2] ?? w.value) : w.value;
+}
+
 /** `exec [-cl] [-a name] prog args…`: the words after exec's own options. */
 function execWords(c: Command): string[] {
-  const words = argWords(c).map((w) => literalValue(w) ?? w.value);
+  const words = argWords(c).map(wordValue);
   let i = 0;
   while (i < words.length && /^-[acl]+$/.test(words[i] ?? '')) i += (words[i] ?? '').includes('a') ? 2 : 1;
   if (words[i] === '--') i++;
@@ -103,18 +114,17 @@ function tailOfCommand(c: Command, ctx: Ctx, allowImplicit: boolean): Tail[] {
   }
   if (name === 'eval' || name === 'source' || name === '.') return [{ kind: 'unknown', why: `${name} runs code lint cannot see`, node: c }];
   if (name === 'wait') return ctx.termTrap ? [{ kind: 'end', node: c }] : [{ kind: 'child', why: 'wait', app: null, node: c, branch: ctx.branch }];
-  if (QUICK.has(name)) return [{ kind: 'end', node: c }];
+  if (QUICK.has(name) || CHORES.has(baseName(name))) return [{ kind: 'end', node: c }];
   const fn = ctx.functions.get(name);
   if (fn) {
     if (ctx.depth > 8 || ctx.seen.has(name)) return [{ kind: 'unknown', why: `${name} calls itself`, node: c }];
     // Inside a function no shell execs a last command by itself (measured: `f() { app; }; f` stays).
     return tailsOfList(fn, { ...ctx, implicit: 'none', depth: ctx.depth + 1, seen: new Set([...ctx.seen, name]) });
   }
-  if (KEEPALIVE.test(baseName(name))) return [{ kind: 'child', why: 'keepalive', app: c, node: c, branch: ctx.branch }];
-  if (!allowImplicit || ctx.implicit === 'none') return [{ kind: 'child', why: 'command', app: c, node: c, branch: ctx.branch }];
+  if (!allowImplicit || ctx.implicit === 'none') return [{ kind: 'child', why: KEEPALIVE.test(baseName(name)) ? 'keepalive' : 'command', app: c, node: c, branch: ctx.branch }];
   if (ctx.trapped) return [{ kind: 'child', why: 'trap', app: c, node: c, branch: ctx.branch }];
   if (ctx.implicit === 'bash' && hasRedirects(c)) return [{ kind: 'child', why: 'redirect', app: c, node: c, branch: ctx.branch }];
-  const words = [c.name, ...argWords(c)].filter((w) => w !== undefined).map((w) => literalValue(w) ?? w.value);
+  const words = [c.name, ...argWords(c)].filter((w) => w !== undefined).map(wordValue);
   const program = name === 'command' ? (words[1] ?? name) : name;
   return [{ kind: 'exec', program: baseName(program), words: name === 'command' ? words.slice(1) : words, node: c }];
 }
@@ -196,7 +206,7 @@ function tailsOfList(list: readonly Statement[], ctx: Ctx, allowImplicit = true)
     const tails = tailOfStatement(st, ctx, allowImplicit && i === list.length - 1);
     // `echo done` or `exit $?` last: the command before it is the one the shell waited for.
     const name = st.command.type === 'Command' && !st.background ? commandName(st.command) : null;
-    if (name !== null && QUICK.has(name) && i > 0) continue;
+    if (name !== null && (QUICK.has(name) || CHORES.has(baseName(name))) && i > 0) continue;
     return tails;
   }
   return [{ kind: 'end', node: { pos: 0, end: 0 } }];
@@ -209,7 +219,9 @@ export interface TailOptions {
 /** The tails of a whole script (or a `-c` string). */
 export function tailsOf(p: ParsedShell, o: TailOptions): Tail[] {
   const top = statementsOf(p.script);
-  const traps = trapInfo(p);
-  const ctx: Ctx = { p, implicit: o.implicit, functions: functionsOf(top), trapped: traps.any, termTrap: traps.term, depth: 0, seen: new Set(), branch: null };
+  const functions = functionsOf(top);
+  const bodies = new Map([...functions].map(([name, body]) => [name, body.map((st) => p.text(st)).join('\n')]));
+  const traps = trapInfo(p, bodies);
+  const ctx: Ctx = { p, implicit: o.implicit, functions, trapped: traps.any, termTrap: traps.term, depth: 0, seen: new Set(), branch: null };
   return tailsOfList(top, ctx);
 }

@@ -3,26 +3,26 @@
  * finds no error or warning in them, and `inspect` of the built image, running, finds nothing;
  * then a real docker stop must end as inspect predicted (on SIGTERM, not after the timeout).
  */
-import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnose } from '../../../core/inspect/diagnosis.js';
 import type { CheckItem } from '../../../core/labs/check-result.js';
 import type { LintFinding } from '../../../core/lint/types.js';
 import { stopTimed } from '../../containers.js';
 import { inspectOne } from '../../inspect/inspect-container.js';
-import { lintOnDisk } from '../../lint-files.js';
+import { lintPaths } from '../../lint-files.js';
 import { ownerFor } from '../../run-id.js';
 import { buildWorkspaceImage, removeImage, removeQuietly, startForCheck, tr, waitWindow, type CheckContext } from '../check-runtime.js';
 
 export const OWN_STOP_TIMEOUT_S = 4;
 
-async function lintWorkspace(dir: string): Promise<LintFinding[]> {
-  return (await readdir(dir)).sort().flatMap((name) => lintOnDisk(path.join(dir, name), name) ?? []);
+/** The workspace as `zombie-lab lint .` sees it there, with file names relative to it. */
+function lintWorkspace(dir: string): LintFinding[] {
+  return lintPaths([dir]).findings.map((f) => ({ ...f, file: path.relative(dir, path.resolve(f.file)) }));
 }
 
 export async function checkOwnContainers(ctx: CheckContext): Promise<CheckItem[]> {
   const t = tr(ctx);
-  const findings = (await lintWorkspace(ctx.dir)).filter((f) => f.level !== 'note');
+  const findings = lintWorkspace(ctx.dir).filter((f) => f.level !== 'note');
   const items: CheckItem[] = [
     {
       ok: findings.length === 0,
