@@ -7,6 +7,7 @@
  */
 import { lintJson, lintSarif, lintText } from '../core/lint/lint.js';
 import { lintExitCode } from '../core/lint/types.js';
+import { readImageFacts } from '../engine/image-facts.js';
 import { lintPaths } from '../engine/lint-files.js';
 
 export interface LintCliOptions {
@@ -17,9 +18,17 @@ export interface LintCliOptions {
 
 const PACKAGE_VERSION = '0.1.0';
 
-export function runLint(args: string[], o: LintCliOptions): number {
+export async function runLint(args: string[], o: LintCliOptions): Promise<number> {
   const format = o.json ? 'json' : (o.format ?? 'text');
-  const run = lintPaths(args);
+  // First without the engine, noting the images lint would like to see; where some are on the
+  // engine (never pulled), again with what they say of their ENTRYPOINT and CMD.
+  const asked: string[] = [];
+  let run = lintPaths(args, { imageFacts: (ref) => (asked.push(ref), null) });
+  const facts = run.missing.length ? new Map() : await readImageFacts(asked);
+  if (facts.size > 0) {
+    run = lintPaths(args, { imageFacts: (ref) => facts.get(ref) ?? null });
+    process.stderr.write(`zombie-lab lint: read from this engine's images (not pulled): ${[...facts.keys()].join(', ')}\n`);
+  }
   for (const m of run.missing) process.stderr.write(`zombie-lab lint: ${m}: no such file or folder (fix: name a Dockerfile, compose file, manifest, script or a folder)\n`);
   if (run.missing.length > 0) return 2;
   for (const p of run.problems) process.stderr.write(`zombie-lab lint: ${p}\n`);

@@ -62,6 +62,21 @@ describe('zombie-lab lint, the binary', () => {
   });
 });
 
+describe('images on the engine', () => {
+  it('a service that runs its image as it is: judged from the image when the engine has it (never pulled), else said to be unknown', async () => {
+    const dir = path.join(tmp, 'image');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'compose.yaml'), 'services:\n  demo:\n    image: zombie-lab/zombie:latest\n    pids_limit: 64\n');
+    const seen = await cli(['.'], dir);
+    expect(seen.stderr).toMatch(/read from this engine's images \(not pulled\): zombie-lab\/zombie:latest/);
+    expect(seen.stdout).toMatch(/^compose\.yaml:2: note compose-no-init: service "demo" \(image zombie-lab\/zombie:latest read from this engine\): PID 1 will be python3/m);
+    const blind = await runCli(['lint', '.'], { cwd: dir, env: { DOCKER_HOST: 'unix:///nonexistent/docker.sock' }, unset: ['DOCKER_CONTEXT'] });
+    expect(blind.stdout).toMatch(/^compose\.yaml:2: not judged: service "demo" runs zombie-lab\/zombie:latest's own ENTRYPOINT\/CMD, which lint cannot see/m);
+    expect(blind.code).toBe(0);
+  });
+});
+
 describe('bad input: one line each, nothing hidden', () => {
   it('a binary named Dockerfile, a non-UTF-8 script and a YAML that is no compose file are each one line; the good file is still linted', async () => {
     const dir = path.join(tmp, 'bad');

@@ -132,7 +132,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--json', 'same as --format json (docs/lint.schema.json)')
     .action(async (files: string[], o: { format?: 'text' | 'json' | 'sarif'; json?: boolean }) => {
       const { runLint } = await import('./lint-command.js');
-      code = runLint(files, o);
+      code = await runLint(files, o);
     });
 
   program

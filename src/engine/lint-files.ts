@@ -121,7 +121,8 @@ export function lintPaths(args: readonly string[], ctx: LintContext = {}): LintR
       continue;
     }
     if (st.isDirectory()) for (const f of filesIn(a)) lintOne(f, false, a, run, ctx);
-    else lintOne(a, true, path.dirname(a), run, ctx);
+    // A file named alone: its build context may be a folder above it, up to the folder lint runs in.
+    else lintOne(a, true, path.resolve(a).startsWith(`${process.cwd()}${path.sep}`) ? process.cwd() : path.dirname(a), run, ctx);
   }
   // A script two Dockerfiles run is one finding.
   const seen = new Set<string>();

@@ -12,7 +12,9 @@ import { describe, expect, it } from 'vitest';
 import { lintPaths } from './lint-files.js';
 import { PACKAGE_ROOT } from './package-paths.js';
 
-const ROOT = path.join(PACKAGE_ROOT, 'test', 'real-world');
+/** Another corpus of the same layout can be measured the same way: ZOMBIE_LAB_REAL_WORLD_DIR=/path npx vitest run this file. */
+const OWN = path.join(PACKAGE_ROOT, 'test', 'real-world');
+const ROOT = process.env.ZOMBIE_LAB_REAL_WORLD_DIR ? path.resolve(process.env.ZOMBIE_LAB_REAL_WORLD_DIR) : OWN;
 const FILES = path.relative(process.cwd(), path.join(ROOT, 'files'));
 
 interface Expected {
@@ -34,8 +36,10 @@ describe('the real-world corpus', () => {
   it('records where every file came from', () => {
     const repos = new Set(corpus.map((c) => c.e.repo));
     const files = corpus.flatMap((c) => c.e.files.map((f) => path.join(c.dir, f)));
-    expect(repos.size).toBeGreaterThanOrEqual(30);
-    expect(files.length).toBeGreaterThanOrEqual(150);
+    if (ROOT === OWN) {
+      expect(repos.size).toBeGreaterThanOrEqual(30);
+      expect(files.length).toBeGreaterThanOrEqual(150);
+    }
     for (const c of corpus) {
       expect(c.e.commit, c.dir).toMatch(/^[0-9a-f]{40}$/);
       expect(c.e.licence, c.dir).toMatch(/MIT|BSD|Apache|ISC|CC0|MPL|Unlicense/i);

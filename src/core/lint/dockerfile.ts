@@ -60,7 +60,10 @@ function judgeShellForm(j: Judge, f: Form, rule: string, under: string | null): 
     return null;
   }
   const { v, depends } = shellFormVerdict(j, script);
-  if (!v.stays) return v.program;
+  // `CMD /run.sh` or `CMD exec /start.sh`: the shell runs a script of the image, judged as what runs.
+  const runs = v.stays ? v.app?.name?.value : v.words[0];
+  if (runs && isScriptIn(j, runs)) judgeScript(j, runs, f);
+  if (!v.stays) return runs && isScriptIn(j, runs) ? null : v.program;
   const fix = shellFormFix(f.keyword, script, v);
   const lead = rule === 'cmd-shell-form-after-entrypoint' ? `shell-form CMD after an exec-form ENTRYPOINT: the entrypoint gets "/bin/sh" "-c" "${short(script, 40)}" and runs it` : `shell-form ${f.keyword}: PID 1 is ${j.formShellName} -c "${short(script, 40)}"`;
   let message: string;
@@ -116,7 +119,8 @@ function imageFileText(j: Judge, p: string): { file: string; text: string; lineO
   return got ? { ...got, lineOffset: 0, heredoc: false } : null;
 }
 
-const SHEBANG_SHELL = /^#!\s*\S*\b(sh|bash|dash|ash)\b/;
+/** `#!/bin/sh`, `#!/usr/bin/env bash`, `#!/bin/bash -e`. */
+const SHEBANG_SHELL = /^#![^\n]*[/\s](sh|bash|dash|ash)\b/;
 
 /** A script the image runs: named like one, or a file from the context or a heredoc that starts with a shell's #!. */
 function isScriptIn(j: Judge, p: string): boolean {

@@ -16,7 +16,7 @@ export function kindOfFile(name: string, text: string): FileKind | null {
   if (isDockerfileName(name)) return 'dockerfile';
   if (isYamlName(name)) return kindOfYaml(text);
   const b = name.slice(name.lastIndexOf('/') + 1);
-  if (/\.(sh|bash)$/i.test(b) || /^#!\s*\S*\b(sh|bash|dash|ash)\b/.test(text)) return 'script';
+  if (/\.(sh|bash)$/i.test(b) || /^#![^\n]*[/\s](sh|bash|dash|ash)\b/.test(text)) return 'script';
   return null;
 }
 
@@ -31,7 +31,7 @@ export function lintFile(file: string, kind: FileKind, text: string, ctx: LintCo
     case 'compose':
       return lintCompose(file, text, ctx);
     case 'kubernetes':
-      return lintKubernetes(file, text);
+      return lintKubernetes(file, text, ctx);
     case 'script':
       return { findings: lintEntrypointScript(file, text, null), unjudged: [] };
   }

@@ -147,7 +147,7 @@ export function lintCompose(file: string, text: string, ctx: LintContext = {}): 
     const command = argvOf(svc.command);
     const init = svc.init === true;
     const grace = scalar(svc.stop_grace_period) || '10s';
-    const who = `service "${name}"`;
+    const who = `service "${name}"${ctx.imageFacts?.(image) ? ` (image ${image} read from this engine)` : ''}`;
     const sh = imageShellOf(image, svc.build, ctx);
     const shKind = sh.sh === 'none' ? 'none' : sh.sh;
     let flagged = false;
@@ -155,18 +155,21 @@ export function lintCompose(file: string, text: string, ctx: LintContext = {}): 
     if (scalar(svc.stop_signal) && /KILL|^9$/i.test(scalar(svc.stop_signal))) {
       out.push({ file, line: lineOf('stop_signal'), rule: 'compose-stop-signal-kill', level: 'warning', message: `${who}: stop_signal SIGKILL leaves no chance to clean up`, fix: 'stop_signal: SIGTERM with a handler in the app (or init: true)', lab: LAB_LINKS.signals });
     }
-    const argv = entry ? [...entry, ...(command ?? [])] : command;
+    // The image as the engine has it (never pulled): its ENTRYPOINT and CMD fill in what the service leaves out.
+    const facts = image && !svc.build ? (ctx.imageFacts?.(image) ?? null) : null;
+    const fromImage = !entry && facts ? [...(facts.entrypoint ?? []), ...(command ?? facts.cmd ?? [])] : null;
+    const argv = entry ? [...entry, ...(command ?? [])] : (fromImage ?? command);
     if (!argv || argv.length === 0) {
       if (!svc.build) unjudged.push({ file, line: svcLine, what: who, why: `runs ${image || 'its image'}'s own ENTRYPOINT/CMD, which lint cannot see` });
       continue;
     }
-    if (!entry && (argv[0] ?? '').startsWith('-')) {
+    if (!entry && !fromImage && (argv[0] ?? '').startsWith('-')) {
       // Flags only: arguments to the image's own ENTRYPOINT (traefik --providers…, mariadb --binlog…).
       unjudged.push({ file, line: lineOf('command'), what: who, why: `passes options to ${image || 'its image'}'s own ENTRYPOINT, which lint cannot see` });
       continue;
     }
     // Only `command`: the image's ENTRYPOINT runs it (most pass it on with exec "$@"; tini-based ones put an init in front).
-    const baseEntry = entry ? 'none' : image ? baseEntrypointOf(image) : 'unknown';
+    const baseEntry = entry || fromImage ? 'none' : image ? baseEntrypointOf(image) : 'unknown';
     const a = pid1OfArgv(argv, shKind, looksLikeScript);
     const under = init ? 'docker-init (init: true)' : a.init ? a.init.name : baseEntry === 'init' ? `${image}'s init` : null;
     const v: Verdict = { a, stays: false };
@@ -201,11 +204,11 @@ const POD_SPEC: Record<string, string[]> = {
   CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
 };
 
-function lintWorkload(file: string, lc: LineCounter, node: YAMLMap, out: LintFinding[], unjudged: LintUnjudged[]): void {
+function lintWorkload(file: string, lc: LineCounter, node: YAMLMap, out: LintFinding[], unjudged: LintUnjudged[], ctx: LintContext): void {
   const kind = scalar(node.get('kind'));
   if (kind === 'List') {
     const items = node.get('items', true);
-    if (isSeq(items)) for (const it of items.items) if (isMap(it)) lintWorkload(file, lc, it, out, unjudged);
+    if (isSeq(items)) for (const it of items.items) if (isMap(it)) lintWorkload(file, lc, it, out, unjudged, ctx);
     return;
   }
   const path = POD_SPEC[kind];
@@ -227,9 +230,11 @@ function lintWorkload(file: string, lc: LineCounter, node: YAMLMap, out: LintFin
     const at = (c as unknown as Node).range?.[0];
     const cLine = at === undefined ? 1 : lc.linePos(at).line;
     const line = keyLine(lc, c, 'command', cLine);
-    const command = argvOf(cjs.command);
     const args = argvOf(cjs.args);
     const image = scalar(cjs.image);
+    // The image as the engine has it: its ENTRYPOINT stands in for a missing command (args replace its CMD).
+    const facts = image ? (ctx.imageFacts?.(image) ?? null) : null;
+    const command = argvOf(cjs.command) ?? (facts?.entrypoint ?? (args ? null : facts?.cmd) ?? null);
     if (!command) {
       unjudged.push({ file, line: cLine, what: who, why: `runs ${image || 'its image'}'s own ENTRYPOINT${args ? ' with these args' : ''}, which lint cannot see` });
       continue;
@@ -253,7 +258,7 @@ function lintWorkload(file: string, lc: LineCounter, node: YAMLMap, out: LintFin
   }
 }
 
-export function lintKubernetes(file: string, text: string): LintResult {
+export function lintKubernetes(file: string, text: string, ctx: LintContext = {}): LintResult {
   const lc = new LineCounter();
   const out: LintFinding[] = [];
   const unjudged: LintUnjudged[] = [];
@@ -261,7 +266,7 @@ export function lintKubernetes(file: string, text: string): LintResult {
     if (doc.errors.length > 0) continue;
     // Aliases in manifests are rare; expand them bounded before reading (a bomb is refused here).
     toJs(doc);
-    if (isMap(doc.contents)) lintWorkload(file, lc, doc.contents, out, unjudged);
+    if (isMap(doc.contents)) lintWorkload(file, lc, doc.contents, out, unjudged, ctx);
   }
   return { findings: out, unjudged };
 }
