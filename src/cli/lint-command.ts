@@ -6,7 +6,7 @@
  * line on stderr and the others are still linted.
  */
 import { lintJson, lintSarif, lintText } from '../core/lint/lint.js';
-import { lintExitCode } from '../core/lint/types.js';
+import { lintExitCode, type ImageFacts } from '../core/lint/types.js';
 import { readImageFacts } from '../engine/image-facts.js';
 import { lintPaths } from '../engine/lint-files.js';
 
@@ -24,7 +24,7 @@ export async function runLint(args: string[], o: LintCliOptions): Promise<number
   // engine (never pulled), again with what they say of their ENTRYPOINT and CMD.
   const asked: string[] = [];
   let run = lintPaths(args, { imageFacts: (ref) => (asked.push(ref), null) });
-  const facts = run.missing.length ? new Map() : await readImageFacts(asked);
+  const facts = run.missing.length ? new Map<string, ImageFacts>() : await readImageFacts(asked);
   if (facts.size > 0) {
     run = lintPaths(args, { imageFacts: (ref) => facts.get(ref) ?? null });
     process.stderr.write(`zombie-lab lint: read from this engine's images (not pulled): ${[...facts.keys()].join(', ')}\n`);
