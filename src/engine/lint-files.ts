@@ -101,7 +101,8 @@ function lintOne(file: string, named: boolean, top: string, run: LintRun, ctx: L
     return;
   }
   try {
-    const r = lintFile(file, kind, got.text, { ...ctx, readContext: contextReader(file, top) });
+    // A compose file's build contexts are relative to its own folder, exactly; a Dockerfile's may lie above it.
+    const r = lintFile(file, kind, got.text, { ...ctx, readContext: contextReader(file, kind === 'compose' ? path.dirname(file) : top) });
     run.linted.push(file);
     run.findings.push(...r.findings);
     run.unjudged.push(...r.unjudged);

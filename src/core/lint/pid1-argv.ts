@@ -76,8 +76,10 @@ export function pid1OfArgv(argv: readonly string[], imageSh: ImageShell['sh'], l
     // The shell's own options come before its first operand: `sh mqbroker -c conf` runs a script.
     const operand = rest.findIndex((a, k) => k > 0 && !a.startsWith('-'));
     const flag = rest.findIndex((a, k) => k > 0 && (operand === -1 || k < operand) && SHELL_C_FLAG.test(a));
-    if (flag > 0 && rest[flag + 1] !== undefined) {
-      const script = rest[flag + 1] ?? '';
+    // `sh -c -- 'script'`: -- ends the shell's options, the script is the word after it.
+    const at = rest[flag + 1] === '--' ? flag + 2 : flag + 1;
+    if (flag > 0 && rest[at] !== undefined) {
+      const script = rest[at] ?? '';
       const shell = shellOfProgram(first, imageSh) ?? 'unknown';
       if (shell === 'unknown') {
         const dash = pid1OfShellC('dash', script);

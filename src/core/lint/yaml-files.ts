@@ -10,7 +10,7 @@ import { argWords, literalValue, parseShell } from '../shell/syntax.js';
 import { withExec } from '../shell/shell-c.js';
 import { finalImage } from './dockerfile-image.js';
 import { jsonArray } from './fixes.js';
-import { baseEntrypointOf, INITS, isSelfReaping, looksLikeWrapperName } from './known-programs.js';
+import { baseEntrypointOf, INITS, isInit, isSelfReaping, looksLikeWrapperName, type BaseEntrypoint } from './known-programs.js';
 import { pid1OfArgv, type ArgvPid1 } from './pid1-argv.js';
 import { LAB_LINKS, type FileKind, type LintContext, type LintFinding, type LintResult, type LintUnjudged } from './types.js';
 
@@ -109,14 +109,34 @@ function noInitApp(a: ArgvPid1): string | null {
 
 const looksLikeScript = (p: string) => /\.(sh|bash)$/.test(p);
 
-function imageShellOf(image: string, build: unknown, ctx: LintContext): ImageShell {
-  if (image) return shellOfImage(image);
-  const b = typeof build === 'string' ? { context: build } : (build as { context?: unknown; dockerfile?: unknown } | undefined);
-  if (!b) return { sh: 'unknown', why: 'no image' };
+interface BuiltImage {
+  sh: ImageShell;
+  /** What the image's ENTRYPOINT does with the service's command. */
+  entry: BaseEntrypoint;
+  /** An exec-form ENTRYPOINT the command is appended to (`ENTRYPOINT ["python"]` + `command: app.py`). */
+  entrypoint: string[] | null;
+}
+
+/** A service's image: named (guessed from its name), or built from a Dockerfile lint can read (its base and ENTRYPOINT). */
+function imageOf(image: string, build: unknown, ctx: LintContext): BuiltImage {
+  if (image && !build) return { sh: shellOfImage(image), entry: baseEntrypointOf(image), entrypoint: null };
+  const b = typeof build === 'string' ? { context: build } : (build as { context?: unknown; dockerfile?: unknown; dockerfile_inline?: unknown } | undefined);
+  const unknown: BuiltImage = { sh: { sh: 'unknown', why: 'no image' }, entry: 'unknown', entrypoint: null };
+  if (!b) return unknown;
   const dir = scalar(b.context) || '.';
   const df = scalar(b.dockerfile) || 'Dockerfile';
-  const got = ctx.readContext?.(`${dir.replace(/\/$/, '')}/${df}`);
-  return got ? shellOfImage(finalImage(got.text).base) : { sh: 'unknown', why: `the Dockerfile of ${dir} is not here` };
+  const inline = scalar(b.dockerfile_inline);
+  const got = inline ? { text: inline } : /^[a-z]+:\/\//.test(dir) ? null : ctx.readContext?.(`${dir.replace(/\/$/, '')}/${df}`);
+  if (!got) return { ...unknown, sh: { sh: 'unknown', why: `the Dockerfile of ${dir} is not here` } };
+  const img = finalImage(got.text);
+  const sh = shellOfImage(img.base);
+  if (!img.ep) return { sh, entry: baseEntrypointOf(img.base), entrypoint: null };
+  const ep = img.ep.json ?? null;
+  if (!ep || ep.length === 0) return { sh, entry: ep ? 'none' : 'unknown', entrypoint: null };
+  if (isInit(ep[0] ?? '')) return { sh, entry: 'init', entrypoint: null };
+  // A script ENTRYPOINT may take the command as a subcommand of its own (redash's `server`): unknown.
+  // A program takes the command as its arguments.
+  return looksLikeWrapperName(ep[0] ?? '') ? { sh, entry: 'unknown', entrypoint: null } : { sh, entry: 'none', entrypoint: ep };
 }
 
 function keyLine(lc: LineCounter, map: YAMLMap, key: string, fallback: number): number {
@@ -148,8 +168,8 @@ export function lintCompose(file: string, text: string, ctx: LintContext = {}): 
     const init = svc.init === true;
     const grace = scalar(svc.stop_grace_period) || '10s';
     const who = `service "${name}"${ctx.imageFacts?.(image) ? ` (image ${image} read from this engine)` : ''}`;
-    const sh = imageShellOf(image, svc.build, ctx);
-    const shKind = sh.sh === 'none' ? 'none' : sh.sh;
+    const built = imageOf(image, svc.build, ctx);
+    const shKind = built.sh.sh;
     let flagged = false;
     const site = (k: string): Site => ({ file, line: lineOf(k), who, out });
     if (scalar(svc.stop_signal) && /KILL|^9$/i.test(scalar(svc.stop_signal))) {
@@ -157,7 +177,7 @@ export function lintCompose(file: string, text: string, ctx: LintContext = {}): 
     }
     // The image as the engine has it (never pulled): its ENTRYPOINT and CMD fill in what the service leaves out.
     const facts = image && !svc.build ? (ctx.imageFacts?.(image) ?? null) : null;
-    const fromImage = !entry && facts ? [...(facts.entrypoint ?? []), ...(command ?? facts.cmd ?? [])] : null;
+    const fromImage = !entry && facts ? [...(facts.entrypoint ?? []), ...(command ?? facts.cmd ?? [])] : !entry && command && built.entrypoint ? [...built.entrypoint, ...command] : null;
     const argv = entry ? [...entry, ...(command ?? [])] : (fromImage ?? command);
     if (!argv || argv.length === 0) {
       if (!svc.build) unjudged.push({ file, line: svcLine, what: who, why: `runs ${image || 'its image'}'s own ENTRYPOINT/CMD, which lint cannot see` });
@@ -169,7 +189,7 @@ export function lintCompose(file: string, text: string, ctx: LintContext = {}): 
       continue;
     }
     // Only `command`: the image's ENTRYPOINT runs it (most pass it on with exec "$@"; tini-based ones put an init in front).
-    const baseEntry = entry || fromImage ? 'none' : image ? baseEntrypointOf(image) : 'unknown';
+    const baseEntry: BaseEntrypoint = entry || fromImage ? 'none' : built.entry;
     const a = pid1OfArgv(argv, shKind, looksLikeScript);
     const under = init ? 'docker-init (init: true)' : a.init ? a.init.name : baseEntry === 'init' ? `${image}'s init` : null;
     const v: Verdict = { a, stays: false };
@@ -252,7 +272,8 @@ function lintWorkload(file: string, lc: LineCounter, node: YAMLMap, out: LintFin
       out.push({ file, line, rule: 'k8s-tini-not-pid1', level: 'warning', message: `${who}: with shareProcessNamespace the pause container is PID 1, so tini is not, and without -s it reaps nothing (it warns "not running as PID 1")`, fix: 'tini -s -- … (register as a child subreaper), or drop tini: pause reaps the pod\'s orphans', lab: LAB_LINKS.subreaper });
     }
     const app = noInitApp(a);
-    if (app && !share) {
+    // A Job runs to completion: a missing init costs it nothing.
+    if (app && !share && kind !== 'Job' && kind !== 'CronJob') {
       out.push({ file, line, rule: 'k8s-no-init', level: 'note', message: `${who}: PID 1 will be ${app}, with no init: it must handle SIGTERM itself (else every stop waits ${grace} s) and reap the orphans of anything it starts`, fix: 'shareProcessNamespace: true in the pod spec (pause becomes PID 1 and reaps), or tini in the image: command: ["tini", "--", …]', lab: LAB_LINKS.subreaper });
     }
   }

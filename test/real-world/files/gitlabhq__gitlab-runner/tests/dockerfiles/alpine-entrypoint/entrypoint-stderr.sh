@@ -1,0 +1,5 @@
+#!/bin/sh -e
+
+echo "entrypoint stdout message" >&2
+
+exec "$@"
