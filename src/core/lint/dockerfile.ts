@@ -130,10 +130,10 @@ function isScriptIn(j: Judge, p: string): boolean {
 }
 
 /** Judges the script an argv runs, read from the build context; says how it hands PID 1 over, or null when it cannot be read. */
-function judgeScript(j: Judge, scriptPath: string, f: Form, cmd0?: string): { passesCmd: boolean; onlyCmd: boolean } | null {
+function judgeScript(j: Judge, scriptPath: string, f: Form, cmd0?: string, under?: string): { passesCmd: boolean; onlyCmd: boolean } | null {
   const got = imageFileText(j, scriptPath);
   if (!got || (!SHEBANG_SHELL.test(got.text) && !/\.(sh|bash)$/.test(scriptPath))) return null;
-  const via = got.heredoc ? `${f.keyword} at line ${f.line}, from the COPY heredoc for ${scriptPath}` : `${f.keyword} of ${j.file}:${f.line}`;
+  const via = `${under ? `${under}, ` : ''}${got.heredoc ? `${f.keyword} at line ${f.line}, from the COPY heredoc for ${scriptPath}` : `${f.keyword} of ${j.file}:${f.line}`}`;
   j.out.push(...lintEntrypointScript(got.file, got.text, via, got.lineOffset));
   return scriptHandsOver(got.text, cmd0);
 }
@@ -158,7 +158,7 @@ function judgeArgv(j: Judge, argv: string[], f: Form, cmd: Form | null): void {
   const a = pid1OfArgv(argv, j.formShell, isScript);
   judgeExecFormShellC(j, a, f, argv);
   if (a.script) {
-    const hands = judgeScript(j, a.script, f, f.keyword === 'ENTRYPOINT' ? cmd?.json?.[0] : undefined);
+    const hands = judgeScript(j, a.script, f, f.keyword === 'ENTRYPOINT' ? cmd?.json?.[0] : undefined, a.init ? `run by ${a.init.name}` : undefined);
     // The script hands PID 1 to CMD (`exec "$@"`): judge CMD as what runs.
     if (hands?.passesCmd && cmd?.shell !== null && cmd?.shell !== undefined && f.keyword === 'ENTRYPOINT') {
       judgeShellForm(j, cmd, 'cmd-shell-form-after-entrypoint', a.init?.name ?? null);

@@ -39,7 +39,7 @@ export type BaseEntrypoint = 'none' | 'passes' | 'init' | 'unknown';
 
 /** Official images whose ENTRYPOINT ends in `exec "$@"` (CMD becomes PID 1) or that have none. */
 const PASSES = new Set(['node', 'postgres', 'redis', 'mongo', 'mysql', 'mariadb', 'rabbitmq', 'ghost', 'wordpress', 'php', 'nginx', 'haproxy', 'cassandra', 'memcached', 'eclipse-temurin', 'docker', 'drupal', 'joomla', 'nextcloud', 'redmine', 'matomo', 'mediawiki', 'influxdb', 'telegraf', 'kong', 'zookeeper', 'solr', 'neo4j', 'couchdb', 'percona', 'registry', 'composer', 'elixir']);
-const NONE = new Set(['java', 'debian', 'ubuntu', 'alpine', 'busybox', 'python', 'golang', 'ruby', 'perl', 'rust', 'gcc', 'openjdk', 'amazoncorretto', 'tomcat', 'httpd', 'fedora', 'centos', 'rockylinux', 'almalinux', 'oraclelinux', 'amazonlinux', 'archlinux', 'buildpack-deps', 'maven', 'gradle', 'julia', 'erlang', 'r-base', 'swift', 'clojure', 'groovy', 'scratch', 'bitnami/minideb', 'pypy', 'haskell', 'dart', 'bash']);
+const NONE = new Set(['zombie-lab/base', 'java', 'debian', 'ubuntu', 'alpine', 'busybox', 'python', 'golang', 'ruby', 'perl', 'rust', 'gcc', 'openjdk', 'amazoncorretto', 'tomcat', 'httpd', 'fedora', 'centos', 'rockylinux', 'almalinux', 'oraclelinux', 'amazonlinux', 'archlinux', 'buildpack-deps', 'maven', 'gradle', 'julia', 'erlang', 'r-base', 'swift', 'clojure', 'groovy', 'scratch', 'bitnami/minideb', 'pypy', 'haskell', 'dart', 'bash']);
 const WITH_INIT = new Set(['jenkins/jenkins', 'jenkins/inbound-agent', 'elasticsearch', 'kibana', 'logstash', 'jupyter/base-notebook', 'jupyter/minimal-notebook', 'jupyter/scipy-notebook', 'phusion/baseimage', 'gitlab/gitlab-ce', 'gitlab/gitlab-ee', 'gitea/gitea', 'linuxserver/*']);
 
 export function baseEntrypointOf(ref: string): BaseEntrypoint {

@@ -11,7 +11,7 @@ import { LAB_LINKS, type LintFinding } from './types.js';
 export const SHEBANG_INIT = /^#!\s*\S*\/(dumb-init|tini|tini-static|catatonit)\b/;
 
 function messageOf(p: ScriptProblem, file: string, via: string | null): { message: string; fix: string } {
-  const as = via ? ` (PID 1 through ${via})` : '';
+  const as = via ? (via.startsWith('run by') ? ` (${via}: the shell is the init's child and dies of SIGTERM, leaving the app to be SIGKILLed)` : ` (PID 1 through ${via})`) : '';
   const branch = p.branch && p.branch !== '*' && p.branch !== 'then' && p.branch !== 'else' && p.branch !== 'elif' ? ` in the "${p.branch})" branch` : '';
   switch (p.why) {
     case 'wait':

@@ -32,6 +32,8 @@ const DEBIAN_FAMILY = new Set([
   'nextcloud', 'jenkins/jenkins', 'elixir', 'erlang', 'julia', 'r-base', 'gradle', 'maven', 'sonarqube',
   'joomla', 'matomo', 'odoo', 'mediawiki', 'bitnami/minideb', 'solr', 'zookeeper', 'kong', 'neo4j', 'influxdb', 'telegraf',
   'chronograf', 'kapacitor', 'rocket.chat', 'swift', 'clojure', 'groovy', 'composer', 'mysql-debian',
+  // The lab's own base image, built from Debian's packages.
+  'zombie-lab/base',
 ]);
 /** Official images built on Oracle Linux or Amazon Linux by default: /bin/sh is bash. */
 const BASH_FAMILY = new Set(['mysql', 'amazoncorretto', 'oraclelinux']);
