@@ -82,7 +82,7 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('scorecard')
-    .description('measure every PID 1 variant (no init, bash, dumb-init, tini, --init, catatonit, s6, an app that reaps): zombies, stop, signals, exit codes')
+    .description('measure every PID 1 variant (no init, bash, sh -c under dash and BusyBox ash, dumb-init, tini, --init, catatonit, s6, an app that reaps): zombies, stop, signals, exit codes')
     .option('--json', 'print the rows as JSON (docs/scorecard.schema.json)')
     .option('--variants <list>', 'comma-separated variants (default: all)')
     .option('--concurrency <n>', 'runs at a time', String(4))

@@ -25,6 +25,7 @@ const ZOMBIES_TEST = { file: SCORECARD, name: 'zombies pile up only when PID 1 i
 const STOP_TEST = { file: SCORECARD, name: 'docker stop takes the timeout and ends in 137' };
 const PID1_TEST = { file: SCORECARD, name: 'PID 1 is what /proc says, including the bash -c exec trap' };
 const SHELLS_TEST = { file: FACTS, name: 'bash 5.2 execs the last command of a list' };
+const BUSYBOX_TEST = { file: FACTS, name: "BusyBox ash (Alpine's sh) execs the last simple command of sh -c" };
 
 export const CLAIMS: Claim[] = [
   {
@@ -69,8 +70,13 @@ export const CLAIMS: Claim[] = [
   },
   {
     id: 'shell-form-sh-pid1',
-    statement: "A shell-form CMD runs as /bin/sh -c; Debian's sh is dash, which does not exec the command: sh stays PID 1, reaps the orphans, and ignores SIGTERM (the stop takes the timeout, 137).",
+    statement: "A shell-form CMD runs as /bin/sh -c; on Debian (and Ubuntu) sh is dash, patched never to exec the command of -c: sh stays PID 1, reaps the orphans, and ignores SIGTERM (the stop takes the timeout, 137).",
     tests: [PID1_TEST, ZOMBIES_TEST, STOP_TEST, SHELLS_TEST, { file: ATTEMPTS, name: '01 zombies: the starting Dockerfile piles up zombies' }],
+  },
+  {
+    id: 'busybox-sh-c-exec',
+    statement: "BusyBox ash (Alpine's /bin/sh; busybox 1.35) execs the last simple command of sh -c as bash does, after cd … && too, and also inside if … fi or { … } and with a redirection, where bash stays: with busybox sh -c 'cd /work && python3 app.py' python3 is PID 1, its zombies pile up and the stop takes the timeout (137). A command after it, a pipeline or a trap keeps the shell. Only Debian's (and Ubuntu's) dash is patched never to exec it.",
+    tests: [PID1_TEST, ZOMBIES_TEST, STOP_TEST, BUSYBOX_TEST],
   },
   {
     id: 'group-forwarding',

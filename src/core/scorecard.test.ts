@@ -49,6 +49,12 @@ describe('scorecard rows', () => {
     expect(VARIANTS['shell-form'].entrypoint).toBeUndefined();
   });
 
+  it("runs BusyBox's sh -c with no exec written: whether the app becomes PID 1 is up to ash alone", () => {
+    expect(VARIANTS['busybox-sh-c'].cmd).toEqual(['busybox', 'sh', '-c', 'cd /work && python3 app.py']);
+    expect(VARIANTS['busybox-sh-c'].cmd.join(' ')).not.toMatch(/\bexec\b/);
+    expect(VARIANTS['busybox-sh-c'].entrypoint).toBeUndefined();
+  });
+
   it('has one definition per variant id', () => {
     for (const id of VARIANT_IDS) expect(VARIANTS[id].id).toBe(id);
   });

@@ -11,6 +11,7 @@ export const VARIANT_IDS = [
   'bash-script',
   'bash-c',
   'shell-form',
+  'busybox-sh-c',
   'dumb-init',
   'dumb-init-single',
   'tini',
@@ -59,9 +60,19 @@ export const VARIANTS: Record<VariantId, Variant> = {
   'shell-form': {
     id: 'shell-form',
     label: 'CMD app.py (shell form)',
-    // What Docker stores for `CMD python3 /work/app.py` in a Dockerfile: Debian's sh is dash, which does not exec.
+    // What Docker stores for `CMD python3 /work/app.py` in a Dockerfile: Debian's sh is dash, patched never to exec the command of -c.
     dockerRun: `docker run ${IMG} /bin/sh -c 'python3 /work/app.py'   # = CMD python3 /work/app.py`,
     cmd: ['/bin/sh', '-c', 'python3 /work/app.py'],
+    init: false,
+    env: {},
+  },
+  'busybox-sh-c': {
+    id: 'busybox-sh-c',
+    label: 'busybox sh -c (Alpine sh)',
+    // BusyBox ash is Alpine's /bin/sh. No `exec` written: ash execs the last simple command of -c
+    // by itself (Debian's dash does not), so this is what the same shell-form line does on Alpine.
+    dockerRun: `docker run ${IMG} busybox sh -c 'cd /work && python3 app.py'`,
+    cmd: ['busybox', 'sh', '-c', 'cd /work && python3 app.py'],
     init: false,
     env: {},
   },

@@ -64,7 +64,7 @@ describe.runIf(conn)('building the images on the real engine', () => {
         owner: ownerFor(newRunId('test-img')),
         kind: 'probe',
         image: tags.zombie,
-        cmd: ['bash', '-c', 'for t in python3 dumb-init tini catatonit s6-svscan ps; do command -v $t >/dev/null || exit 9; done; test -f /root/fork.py'],
+        cmd: ['bash', '-c', 'for t in python3 dumb-init tini catatonit s6-svscan ps busybox; do command -v $t >/dev/null || exit 9; done; test -f /root/fork.py'],
         limits: { pidsLimit: 32, memoryMb: 64 },
         autoRemove: false,
       }),

@@ -1,6 +1,6 @@
 /**
  * Facts the slides and labs teach about PID 1, each measured on the real engine (docs/claims.md):
- * which signals reach PID 1, what bash and dash exec, what a full PID limit refuses, and a
+ * which signals reach PID 1, what bash, dash and BusyBox ash exec, what a full PID limit refuses, and a
  * process that is not PID 1 in a shared namespace.
  */
 import { afterAll, describe, expect, it } from 'vitest';
@@ -89,6 +89,28 @@ describe.runIf(conn)('facts about PID 1 on the real engine', () => {
     expect(await output(image, ['/bin/sh', '-c', 'cat /proc/1/comm'])).toBe('sh');
     expect(await output(image, ['/bin/sh', '-c', 'readlink -f /bin/sh'])).toBe('/usr/bin/dash');
   });
+
+  it("BusyBox ash (Alpine's sh) execs the last simple command of sh -c, where Debian's dash never does and bash only sometimes", async () => {
+    // [script, PID 1 under busybox sh -c, under Debian's /bin/sh -c (dash), under bash -c]
+    const cases: [string, string, string, string][] = [
+      ['cat /proc/1/comm', 'cat', 'sh', 'cat'],
+      ['cd / && cat /proc/1/comm', 'cat', 'sh', 'cat'],
+      ['if true; then cat /proc/1/comm; fi', 'cat', 'sh', 'bash'],
+      ['{ cat /proc/1/comm; }', 'cat', 'sh', 'bash'],
+      ['cat /proc/1/comm 2>/dev/null', 'cat', 'sh', 'bash'],
+      ['cat /proc/1/comm; true', 'busybox', 'sh', 'bash'],
+      ['cat /proc/1/comm | cat', 'busybox', 'sh', 'bash'],
+      ['trap "echo x" TERM; cat /proc/1/comm', 'busybox', 'sh', 'bash'],
+    ];
+    const seen: string[][] = [];
+    for (const [script] of cases) {
+      const [ash, dash, bash] = await Promise.all([['busybox', 'sh'], ['/bin/sh'], ['bash']].map((shell) => output(image, [...shell, '-c', script])));
+      seen.push([script, ash as string, dash as string, bash as string]);
+    }
+    expect(seen).toEqual(cases);
+    // Debian's BusyBox, the version the lesson names (not anchored: output() keeps a printable log-frame byte).
+    expect(await output(image, ['busybox', 'sh', '-c', 'busybox | head -1'])).toMatch(/BusyBox v1\.\d+\.\d+ \(Debian /);
+  }, 120_000);
 
   it('under a full PID limit the kernel refuses forks, yet the app forks on and docker exec still works: a reaped child frees a PID', async () => {
     const { zombie } = await imageTags();

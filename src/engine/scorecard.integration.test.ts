@@ -48,12 +48,14 @@ describe.runIf(conn)('the scorecard on the real engine', () => {
     expect((await listLabContainers(conn!.docker)).filter((c) => c.runId === runId)).toEqual([]);
   }, RUN_MS);
 
-  it('PID 1 is what /proc says, including the bash -c exec trap', async () => {
+  it('PID 1 is what /proc says, including the bash -c exec trap and BusyBox ash execing the app', async () => {
     const { rows } = await measured();
     expect(rows.python3.pid1).toBe('python3');
     expect(rows['bash-script'].pid1).toBe('bash');
     expect(rows['bash-c'].pid1).toBe('python3');
     expect(rows['shell-form'].pid1).toBe('sh');
+    // No exec written: BusyBox ash (Alpine's sh) execs the last simple command of -c, Debian's dash does not.
+    expect(rows['busybox-sh-c'].pid1).toBe('python3');
     expect(rows['dumb-init'].pid1).toBe('dumb-init');
     expect(rows.tini.pid1).toBe('tini');
     expect(rows['docker-init'].pid1).toBe('docker-init');
@@ -66,6 +68,7 @@ describe.runIf(conn)('the scorecard on the real engine', () => {
     const { rows } = await measured();
     expect(rows.python3.zombies).toBeGreaterThanOrEqual(20);
     expect(rows['bash-c'].zombies).toBeGreaterThanOrEqual(20);
+    expect(rows['busybox-sh-c'].zombies).toBeGreaterThanOrEqual(20);
     for (const v of ['bash-script', 'shell-form', 'dumb-init', 'dumb-init-single', 'tini', 'docker-init', 'docker-init-pgroup', 'catatonit', 's6-svscan', 'app-reaps'] as const) {
       expect(rows[v].zombies, v).toBeLessThanOrEqual(2);
     }
@@ -73,7 +76,7 @@ describe.runIf(conn)('the scorecard on the real engine', () => {
 
   it('docker stop takes the timeout and ends in 137 when SIGTERM cannot reach the app; an init makes it 143 at once', async () => {
     const { rows } = await measured();
-    for (const v of ['python3', 'bash-script', 'bash-c', 'shell-form', 'app-reaps'] as const) {
+    for (const v of ['python3', 'bash-script', 'bash-c', 'shell-form', 'busybox-sh-c', 'app-reaps'] as const) {
       expect(rows[v].stopFast, v).toBe(false);
       expect(rows[v].stopExitCode, v).toBe(137);
     }
@@ -90,6 +93,8 @@ describe.runIf(conn)('the scorecard on the real engine', () => {
     expect(group.sort()).toEqual(['docker-init-pgroup', 'dumb-init']);
     expect(rows['bash-script'].reachesApp).toBe(false);
     expect(rows['shell-form'].reachesApp).toBe(false);
+    // The app is PID 1 under ash, so SIGUSR1 reaches it directly (its handler catches it).
+    expect(rows['busybox-sh-c'].reachesApp).toBe(true);
     // s6-svscan (bare s6, not s6-overlay) passes no signal on: SIGUSR1 reaches neither.
     expect(rows['s6-svscan'].reachesApp).toBe(false);
     expect(rows['s6-svscan'].reachesGroup).toBe(false);

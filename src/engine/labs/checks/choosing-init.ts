@@ -50,7 +50,7 @@ export async function checkChoosingInit(ctx: CheckContext): Promise<CheckItem[]>
 
   for (const [key, variant, how] of [
     ['bash-c-pid1', 'bash-c', t("look at /proc/1/comm under bash -c 'python3 /work/app.py', or at the scorecard's PID 1 column", "sieh dir /proc/1/comm unter bash -c 'python3 /work/app.py' an, oder die Spalte PID 1 der Scorecard")],
-    ['shell-form-pid1', 'shell-form', t('the shell form runs /bin/sh -c; look at the scorecard row "CMD app.py (shell form)"', 'die Shell-Form startet /bin/sh -c; sieh dir die Scorecard-Zeile „CMD app.py (shell form)“ an')],
+    ['shell-form-pid1', 'shell-form', t('the shell form runs /bin/sh -c, in this Debian image dash (not BusyBox ash as on Alpine); look at the scorecard row "CMD app.py (shell form)"', 'die Shell-Form startet /bin/sh -c, in diesem Debian-Image dash (nicht BusyBox ash wie unter Alpine); sieh dir die Scorecard-Zeile „CMD app.py (shell form)“ an')],
   ] as const) {
     const pid1 = bashC.find((r) => r.variant === variant)?.pid1 ?? null;
     const said = answers.get(key);
