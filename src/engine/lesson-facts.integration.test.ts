@@ -125,8 +125,15 @@ describe.runIf(conn)('facts about PID 1 on the real engine', () => {
       expect(readPids(cg).current).toBeGreaterThanOrEqual(22);
       // The refused forks are the children's (the grandchild that would be the orphan); fork.py's own never fails.
       expect(await logsOf(s.container)).not.toContain('fork failed');
-      const exec = await s.container.exec({ Cmd: ['true'], AttachStdout: false, AttachStderr: false });
-      await exec.start({ Detach: true });
+      // The exec's own runc needs a free PID too: it gets one as soon as fork.py reaps a child, which
+      // may take a few tries on a loaded machine (runc answers 500 "read init-p" when it lost the race).
+      const exec = await waitFor(async () => {
+        const e = await s.container.exec({ Cmd: ['true'], AttachStdout: false, AttachStderr: false });
+        return e.start({ Detach: true }).then(
+          () => e,
+          (err: unknown) => (/init-p|resource temporarily unavailable/i.test(String(err)) ? undefined : Promise.reject(err as Error)),
+        );
+      }, 20_000, 'docker exec to find a free PID');
       const done = await waitFor(async () => {
         const i = await exec.inspect();
         return i.Running ? undefined : i;
