@@ -9,7 +9,7 @@ import { SHELL_LABEL, shellOfImage, shellOfProgram, type ImageShell, type ShellK
 import { baseName } from '../shell/syntax.js';
 import { finalImage, type FinalImage, type Form } from './dockerfile-image.js';
 import { jsonArray, shellFormFix } from './fixes.js';
-import { baseEntrypointOf, INITS, isInit, isSelfReaping, looksLikeWrapperName, type BaseEntrypoint } from './known-programs.js';
+import { baseEntrypointOf, isInit, wantsInit, type BaseEntrypoint } from './known-programs.js';
 import { pid1OfArgv, type ArgvPid1 } from './pid1-argv.js';
 import { lintEntrypointScript, scriptHandsOver } from './script-rule.js';
 import { LAB_LINKS, type ImageFacts, type LintContext, type LintFinding, type LintResult } from './types.js';
@@ -139,7 +139,7 @@ function judgeScript(j: Judge, scriptPath: string, f: Form, cmd0?: string, under
 }
 
 function noInit(j: Judge, app: string | null, f: Form): void {
-  if (!app || app.startsWith('$') || INITS.has(app) || isSelfReaping(app) || looksLikeWrapperName(app) || /^(sh|bash|ash|dash)$/.test(app)) return;
+  if (!wantsInit(app)) return;
   j.out.push({
     file: j.file,
     line: f.line,

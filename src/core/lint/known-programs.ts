@@ -62,3 +62,11 @@ export const isSelfReaping = (program: string) => SELF_REAPING_SERVERS.has(baseN
  * where lint cannot read the file, it does not take such a name for the app itself.
  */
 export const looksLikeWrapperName = (program: string) => /\.(sh|bash)$|^(start|run|entrypoint|docker-entrypoint|boot|launch|init|wrapper)([-_.]|$)|[-_.](entrypoint|start|run|wrapper|launcher)$/.test(baseName(program));
+
+/**
+ * Whether a `no-init` note is worth saying of this PID 1: an app, not a shell, an init, a wrapper
+ * lint cannot see into, an expansion, or a server that handles SIGTERM and reaps its own children.
+ */
+export function wantsInit(app: string | null): app is string {
+  return !!app && !app.startsWith('$') && !INITS.has(app) && !isSelfReaping(app) && !looksLikeWrapperName(app) && !/^(sh|bash|ash|dash)$/.test(app);
+}

@@ -10,7 +10,7 @@ import { argWords, literalValue, parseShell } from '../shell/syntax.js';
 import { withExec } from '../shell/shell-c.js';
 import { finalImage } from './dockerfile-image.js';
 import { jsonArray } from './fixes.js';
-import { baseEntrypointOf, INITS, isInit, isSelfReaping, looksLikeWrapperName, type BaseEntrypoint } from './known-programs.js';
+import { baseEntrypointOf, INITS, isInit, looksLikeWrapperName, wantsInit, type BaseEntrypoint } from './known-programs.js';
 import { pid1OfArgv, type ArgvPid1 } from './pid1-argv.js';
 import { LAB_LINKS, type FileKind, type LintContext, type LintFinding, type LintResult, type LintUnjudged } from './types.js';
 
@@ -101,10 +101,7 @@ function judgeShellC(s: Site, a: ArgvPid1, rule: string, keyword: string, under:
 }
 
 function noInitApp(a: ArgvPid1): string | null {
-  const app = a.app;
-  if (!app || a.init || app.startsWith('$') || INITS.has(app) || isSelfReaping(app) || looksLikeWrapperName(app) || /^(sh|bash|ash|dash)$/.test(app)) return null;
-  if (a.shellC?.verdict.stays) return null;
-  return app;
+  return !a.init && !a.shellC?.verdict.stays && wantsInit(a.app) ? a.app : null;
 }
 
 const looksLikeScript = (p: string) => /\.(sh|bash)$/.test(p);
