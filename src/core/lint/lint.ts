@@ -50,7 +50,8 @@ export function lintText(findings: readonly LintFinding[], unjudged: readonly Li
     lines.push(us.length === 1 ? `${file}:${first.line}: not judged: ${first.what} ${first.why}` : `${file}: not judged: ${plural(us.length, 'service or container')} run their image's own command, which lint cannot see (${us.slice(0, 3).map((u) => u.what).join(', ')}${us.length > 3 ? ', …' : ''}); zombie-lab inspect checks them running`);
   }
   const counted = findings.filter((f) => f.level !== 'note').length;
-  lines.push(`${plural(findings.length, 'finding')} (${plural(counted, 'error or warning')}, ${plural(findings.length - counted, 'note')})${fileCount === undefined ? '' : ` in ${plural(fileCount, 'file')}`}`);
+  const s = counted === 1 ? '' : 's';
+  lines.push(`${plural(findings.length, 'finding')} (${counted} error${s} or warning${s}, ${plural(findings.length - counted, 'note')})${fileCount === undefined ? '' : ` in ${plural(fileCount, 'file')}`}`);
   return lines;
 }
 
