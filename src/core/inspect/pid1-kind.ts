@@ -2,7 +2,7 @@
  * What a container's PID 1 is, from its command line (and the image config that started it):
  * a known init, a shell, Kubernetes' pause, or the application itself. Pure.
  */
-export const INIT_IDS = ['tini', 'docker-init', 'dumb-init', 'catatonit', 's6-svscan', 'runit', 'supervisord', 'systemd', 'pause'] as const;
+export const INIT_IDS = ['tini', 'docker-init', 'dumb-init', 'catatonit', 's6-svscan', 'runit', 'runsvdir', 'supervisord', 'systemd', 'busybox-init', 'pause'] as const;
 export type InitId = (typeof INIT_IDS)[number];
 
 export type Pid1Kind = 'init' | 'shell' | 'app';
@@ -24,6 +24,8 @@ export interface Pid1Identity {
 }
 
 const SHELLS = new Set(['sh', 'dash', 'bash', 'ash', 'zsh', 'ksh', 'mksh', 'busybox']);
+/** A shell's program name (a command-line's base name or a comm). */
+export const isShellProgram = (program: string): boolean => SHELLS.has(program);
 /** Interpreters whose first argument names the real program (supervisord is a Python script). */
 const INTERPRETERS = /^(python[0-9.]*|perl|ruby|node)$/;
 
@@ -43,15 +45,18 @@ function initOf(program: string, args: string[]): InitId | undefined {
     case 's6-svscan':
       return 's6-svscan';
     case 'runit':
-    case 'runsvdir':
       return 'runit';
+    case 'runsvdir':
+      return 'runsvdir';
     case 'supervisord':
       return 'supervisord';
     case 'systemd':
       return 'systemd';
     case 'init':
       // /sbin/init is usually systemd; it is only judged as one when the name says so.
-      return args[0] === '/lib/systemd/systemd' ? 'systemd' : undefined;
+      return args[0] === '/lib/systemd/systemd' || args[0] === '/usr/lib/systemd/systemd' ? 'systemd' : undefined;
+    case 'busybox-init':
+      return 'busybox-init';
     case 'pause':
       return 'pause';
     default:
@@ -78,6 +83,11 @@ export function identifyPid1(cmdline: readonly string[], comm: string | null, st
   const argv = cmdline.length > 0 ? [...cmdline] : comm ? [comm] : [];
   let program = base(argv[0] ?? comm ?? '?');
   let rest = argv.slice(1);
+  // `busybox APPLET …` runs the applet: `busybox sh` is a shell, `busybox init` BusyBox's init.
+  if (program === 'busybox' && rest[0] && /^[a-z0-9_.-]+$/.test(rest[0])) {
+    program = rest[0] === 'init' ? 'busybox-init' : rest[0];
+    rest = rest.slice(1);
+  }
   // An interpreter running a known init script (supervisord) counts as that init.
   if (INTERPRETERS.test(program) && rest[0] && initOf(base(rest[0]), rest.slice(1))) {
     program = base(rest[0]);

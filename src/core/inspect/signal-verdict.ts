@@ -6,9 +6,10 @@
  */
 import type { SignalMasks } from '../signal-mask.js';
 import type { Pid1Identity } from './pid1-kind.js';
+import { dispositionOf, signalNumber, type Disposition, type StopOutcome } from './stop-chain.js';
 
-/** What the masks say about one signal. */
-export type Disposition = 'caught' | 'ignored' | 'blocked' | 'default';
+export { dispositionOf, type Disposition };
+
 
 /** What that means for PID 1 when `docker stop` sends it. */
 export type Effect =
@@ -27,13 +28,6 @@ export interface SignalVerdict {
   judgedBy: string;
 }
 
-export function dispositionOf(masks: SignalMasks, signal: string): Disposition {
-  if (masks.caught.includes(signal)) return 'caught';
-  if (masks.ignored.includes(signal)) return 'ignored';
-  if (masks.blocked.includes(signal)) return 'blocked';
-  return 'default';
-}
-
 /** How each kind of PID 1 is judged; shown by `inspect` next to the verdict and in docs/inspect.md. */
 export const JUDGED_BY = {
   sigtimedwait:
@@ -46,9 +40,17 @@ export const JUDGED_BY = {
   blocked: 'in SigBlk: the signal waits until PID 1 unblocks or reads it',
   default: 'default action: the kernel drops it for a namespace\'s PID 1 (only a handled signal, or SIGKILL, reaches it)',
   shell: 'a shell that did not exec: its handlers (and `trap`) run only after the command it is waiting for ends, and that command never gets the signal',
+  systemdTerm: 'systemd re-executes itself on SIGTERM and goes on running (systemd(1)); it halts on SIGRTMIN+3',
+  systemdHalt: 'systemd halts on SIGRTMIN+3: it stops its units and exits (systemd(1))',
+  busyboxInit: "BusyBox's init waits for signals without a handler (/proc shows none): on SIGTERM, SIGUSR1 or SIGUSR2 it sends SIGTERM to every process, SIGKILL a second later, and ends",
+  supervisor: 'a supervisor acting on it its own way (see the stop line)',
 } as const;
 
 export function judgeSignal(id: Pid1Identity, masks: SignalMasks | null, signal: string): SignalVerdict {
+  const disp = masks ? dispositionOf(masks, signal) : 'default';
+  if (id.init === 'systemd' && signal === 'SIGTERM') return { signal, disposition: disp, effect: 'dropped', judgedBy: JUDGED_BY.systemdTerm };
+  if (id.init === 'systemd' && signalNumber(signal) === 37) return { signal, disposition: disp, effect: 'handled', judgedBy: JUDGED_BY.systemdHalt };
+  if (id.init === 'busybox-init' && ['SIGTERM', 'SIGUSR1', 'SIGUSR2'].includes(signal)) return { signal, disposition: disp, effect: 'handled', judgedBy: JUDGED_BY.busyboxInit };
   if (id.init === 'tini' || id.init === 'docker-init') {
     return { signal, disposition: masks ? dispositionOf(masks, signal) : 'default', effect: 'handled', judgedBy: JUDGED_BY.sigtimedwait };
   }
@@ -71,31 +73,47 @@ export function judgeSignal(id: Pid1Identity, masks: SignalMasks | null, signal:
   }
 }
 
-/** Docker's names: "15", "TERM", "SIGTERM" and "sigterm" all mean SIGTERM. */
+/** Docker's names: "15", "TERM", "SIGTERM" and "sigterm" all mean SIGTERM; "37", "RTMIN+3" mean SIGRTMIN+3. */
 export function normalizeSignalName(raw: string | null | undefined): string {
   const v = (raw ?? '').trim().toUpperCase();
   if (!v) return 'SIGTERM';
   const byNumber: Record<string, string> = { '1': 'SIGHUP', '2': 'SIGINT', '3': 'SIGQUIT', '9': 'SIGKILL', '10': 'SIGUSR1', '12': 'SIGUSR2', '15': 'SIGTERM' };
   if (byNumber[v]) return byNumber[v];
+  const n = Number(v);
+  if (Number.isInteger(n) && n >= 34 && n <= 64) return n === 34 ? 'SIGRTMIN' : `SIGRTMIN+${n - 34}`;
   return v.startsWith('SIG') ? v : `SIG${v}`;
 }
 
 export interface StopPrediction {
   signal: string;
   timeoutS: number;
-  /** True: PID 1 acts on the stop signal; false: the engine will SIGKILL after the timeout. */
+  /** True: the container ends on the stop signal; false: the engine will SIGKILL after the timeout. */
   endsOnSignal: boolean;
   /** Exit code docker stop will most likely leave: 137 after SIGKILL; null when it is the app's to choose. */
   expectedExit: number | null;
+  /** The app at the end of the chain gets the signal itself (false: it is SIGKILLed without one); null: cannot tell. */
+  appGetsSignal: boolean | null;
+  /** Programs from PID 1 down to the app, as far as they were judged. */
+  chain: string[];
   text: string;
 }
 
 export function predictStop(verdict: SignalVerdict, timeoutS: number): StopPrediction {
   const { signal } = verdict;
-  if (signal === 'SIGKILL') return { signal, timeoutS, endsOnSignal: true, expectedExit: 137, text: 'STOPSIGNAL is SIGKILL: it ends at once, with no chance to clean up (exit 137)' };
+  const base = { signal, timeoutS, appGetsSignal: null, chain: [] };
+  if (signal === 'SIGKILL') return { ...base, endsOnSignal: true, expectedExit: 137, appGetsSignal: false, text: 'STOPSIGNAL is SIGKILL: it ends at once, with no chance to clean up (exit 137)' };
   if (verdict.effect === 'handled') {
-    return { signal, timeoutS, endsOnSignal: true, expectedExit: null, text: `ends on ${signal}: PID 1 acts on it (docker stop does not need its ${timeoutS} s timeout)` };
+    return { ...base, endsOnSignal: true, expectedExit: null, text: `ends on ${signal}: PID 1 acts on it (docker stop does not need its ${timeoutS} s timeout)` };
   }
   const why = verdict.effect === 'deferred' ? 'the shell acts only after its command ends' : verdict.disposition === 'ignored' ? `PID 1 ignores ${signal}` : `PID 1 has no handler for ${signal}, so the kernel drops it`;
-  return { signal, timeoutS, endsOnSignal: false, expectedExit: 137, text: `docker stop will wait the full ${timeoutS} s and SIGKILL it (exit 137): ${why}` };
+  return { ...base, endsOnSignal: false, expectedExit: 137, text: `docker stop will wait the full ${timeoutS} s and SIGKILL it (exit 137): ${why}` };
+}
+
+/** The chain's outcome (stop-chain.ts) as docker stop's prediction. */
+export function predictFromChain(o: StopOutcome, signal: string, timeoutS: number): StopPrediction {
+  const exit = o.expectedExit === null ? 'the exit code is the app\'s' : `exit ${o.expectedExit}`;
+  const text = o.endsOnSignal
+    ? `ends on ${signal} (${exit}), well before the ${timeoutS} s timeout: ${o.why}`
+    : `docker stop will wait the full ${timeoutS} s and SIGKILL it (exit 137): ${o.why}`;
+  return { signal, timeoutS, endsOnSignal: o.endsOnSignal, expectedExit: o.endsOnSignal ? o.expectedExit : 137, appGetsSignal: o.appGetsSignal, chain: o.chain, text };
 }
