@@ -5,15 +5,16 @@
  * the end); never an exec, never a signal.
  */
 import { parseDuration } from '../core/compare-options.js';
+import { REAP_JUDGE_DEADLINE_MS } from '../core/inspect/reaping.js';
 import { diagnose, exitCodeFor, parseFailOn, type FailCategory } from '../core/inspect/diagnosis.js';
-import { containerText, inspectReport, type InspectedContainer, type InspectFailure } from '../core/inspect/report.js';
+import { containerText, inspectReport, notJudgedText, type InspectedContainer, type InspectFailure, type NotJudgedContainer } from '../core/inspect/report.js';
 import { LABEL_KIND } from '../core/labels.js';
 import { parseSamplerChoice } from '../core/sampler-choice.js';
 import { connectDocker } from '../engine/docker-connect.js';
 import { explainEngineError } from '../engine/docker-connect.js';
 import { imageTags } from '../engine/images.js';
 import { runningContainerIds } from '../engine/inspect/container-facts.js';
-import { inspectOne } from '../engine/inspect/inspect-container.js';
+import { inspectContainer, isNotJudged, stateText } from '../engine/inspect/inspect-container.js';
 import { isLabError } from '../engine/lab-error.js';
 import { newRunId, ownerFor } from '../engine/run-id.js';
 import { exitCodeFor as signalExitCode, interruptScope } from './command-session.js';
@@ -81,13 +82,15 @@ export async function runInspect(targets: string[], o: InspectCliOptions): Promi
     const latest = new Map<string, string>();
     const done: InspectedContainer[] = [];
     const errors: InspectFailure[] = [];
-    // A few at a time: each read is a /proc scan (or a sidecar), and a watch runs side by side.
+    const notJudged: NotJudgedContainer[] = [];
+    // Several at a time: judging reaping waits up to REAP_JUDGE_DEADLINE_MS per container, mostly idle between reads.
     const queue = [...ids];
+    if (showProgress && !watchMs) progress.update(`reading ${ids.length} container${ids.length === 1 ? '' : 's'}: zombies are followed up to ${REAP_JUDGE_DEADLINE_MS / 1000} s to tell who reaps`);
     const worker = async () => {
       for (let t = queue.shift(); t !== undefined && !scope.signal.aborted; t = queue.shift()) {
         const target = t;
         try {
-          const r = await inspectOne(docker, target, {
+          const r = await inspectContainer(docker, target, {
             owner,
             sidecarImage: base,
             watchMs,
@@ -97,7 +100,12 @@ export async function runInspect(targets: string[], o: InspectCliOptions): Promi
               if (showProgress) progress.update(`watching ${Math.round(ms / 1000)}/${Math.round(watchMs / 1000)} s · ${[...latest.values()].join(' · ')}`);
             },
           });
-          done.push({ facts: r.facts, source: r.snapshot.source, sourceWhy: r.why, lastingGapMs: r.lastingGapMs, diagnosis: diagnose({ facts: r.facts, snapshot: r.snapshot, lasting: r.lasting, growth: r.growth }) });
+          if (isNotJudged(r)) {
+            const st = r.state;
+            notJudged.push({ target, id: r.facts.id, name: r.facts.name, state: st.state, during: st.during, exitCode: st.exitCode, message: `${stateText(st)}: no verdict` });
+          } else {
+            done.push({ facts: r.facts, source: r.snapshot.source, sourceWhy: r.why, diagnosis: diagnose({ facts: r.facts, snapshot: r.snapshot, lasting: r.lasting, growth: r.growth, reaping: r.reaping }) });
+          }
         } catch (err) {
           if (scope.signal.aborted) return;
           const p = explainEngineError(err, { id: 'inspect', name: target }).problem;
@@ -105,7 +113,7 @@ export async function runInspect(targets: string[], o: InspectCliOptions): Promi
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(4, ids.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(8, ids.length) }, worker));
     progress.done();
     const by = scope.interrupted();
     if (by) return signalExitCode(by);
@@ -113,17 +121,19 @@ export async function runInspect(targets: string[], o: InspectCliOptions): Promi
     const order = new Map(ids.map((id, i) => [id, i]));
     done.sort((a, b) => (order.get(a.facts.id) ?? order.get(a.facts.name) ?? 0) - (order.get(b.facts.id) ?? order.get(b.facts.name) ?? 0));
     const found = exitCodeFor(done.flatMap((c) => c.diagnosis.findings), failOn);
-    const code = errors.length > 0 && done.length === 0 ? EXIT_USAGE : errors.length > 0 ? Math.max(found, 1) : found;
+    // A paused or ended container is no finding; only when nothing at all could be judged is it exit 2.
+    const code = (errors.length > 0 || notJudged.length > 0) && done.length === 0 ? EXIT_USAGE : errors.length > 0 ? Math.max(found, 1) : found;
     if (o.json) {
-      out.write(`${JSON.stringify(inspectReport(conn.endpoint, done, errors, failOn, code), null, 2)}\n`);
+      out.write(`${JSON.stringify(inspectReport(conn.endpoint, done, errors, failOn, code, notJudged), null, 2)}\n`);
     } else {
       const plot = !!out.isTTY;
       // On a terminal long lines wrap under their own text; a log keeps one line per fact.
       const width = out.columns ?? 80;
       for (const c of done) out.write(`${containerText(c, { plot, width }).flatMap((l) => (out.isTTY ? wrapLine(l, width) : [l])).join('\n')}\n\n`);
+      for (const n of notJudged) out.write(`${notJudgedText(n).join('\n')}\n\n`);
       for (const e of errors) out.write(`${e.target}: ${e.problem.message}\n  fix: ${e.problem.fix}\n\n`);
       const problems = done.filter((c) => c.diagnosis.findings.length > 0).length;
-      out.write(`${done.length} container${done.length === 1 ? '' : 's'} inspected, ${problems} with problems${errors.length ? `, ${errors.length} could not be read` : ''}${failOn ? ` (failing on: ${failOn.join(', ')})` : ''}\n`);
+      out.write(`${done.length} container${done.length === 1 ? '' : 's'} inspected, ${problems} with problems${notJudged.length ? `, ${notJudged.length} not judged (paused or ended)` : ''}${errors.length ? `, ${errors.length} could not be read` : ''}${failOn ? ` (failing on: ${failOn.join(', ')})` : ''}\n`);
     }
     return code;
   } finally {

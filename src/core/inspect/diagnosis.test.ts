@@ -147,3 +147,44 @@ describe('helpers', () => {
     expect(exitCodeFor([], null)).toBe(0);
   });
 });
+
+describe('diagnose with the zombies followed and the chain', () => {
+  const reaping = (verdict: 'reaps' | 'does-not-reap', comm: string) => ({ watchedMs: 6000, oldestAgeS: 4, parents: [{ pid: 1, comm, isPid1: true, verdict, seen: 6, gone: verdict === 'reaps' ? 6 : 0, longestSeenMs: verdict === 'reaps' ? 4200 : 6600 }] });
+  it('a slow reaper (runsvdir, zombies up to 5 s) is not blamed; a non-reaper is, whatever the count', () => {
+    const procs = [zombie(8, 1), zombie(9, 1), zombie(10, 1), zombie(11, 1)];
+    const slow = diagnose({ facts: facts({ stopSignal: 'SIGHUP' }), snapshot: snap(['runsvdir', '-P', '/etc/service'], MASKS.handler, procs), reaping: reaping('reaps', 'runsvdir') });
+    expect(slow.findings.map((f) => f.id)).not.toContain('zombies-under-pid1');
+    const none = diagnose({ facts: facts(), snapshot: snap(['tini', '--', 'x'], MASKS.tini, [zombie(5, 1)]), reaping: reaping('does-not-reap', 'tini') });
+    expect(none.findings.map((f) => f.id)).toContain('zombies-under-pid1');
+    expect(none.findings[0]?.message).toContain('one lasted 6.6 s');
+  });
+  it('systemd: SIGTERM dropped, and the fix is SIGRTMIN+3 the way it was started', () => {
+    const d = diagnose({ facts: facts({ startedBy: { kind: 'compose', project: 'p', service: 'os' } }), snapshot: snap(['/lib/systemd/systemd'], MASKS.catatonit) });
+    expect(d.stop).toMatchObject({ endsOnSignal: false, expectedExit: 137 });
+    expect(d.signals[0]?.judgedBy).toContain('SIGRTMIN+3');
+    expect(d.findings.find((f) => f.id === 'stop-signal-dropped')?.fix).toEqual(['systemd stops on SIGRTMIN+3, not SIGTERM: compose: `stop_signal: SIGRTMIN+3` for service "os"', 'or in the Dockerfile: STOPSIGNAL SIGRTMIN+3']);
+    expect(diagnose({ facts: facts({ stopSignal: 'SIGRTMIN+3' }), snapshot: snap(['/lib/systemd/systemd'], MASKS.catatonit) }).stop.endsOnSignal).toBe(true);
+  });
+  it('docker-init → sh → app: app-sigkilled with an exec-form fix', () => {
+    const cmd = ['/bin/sh', '-c', 'python3 app.py'];
+    const procs: ProcInfo[] = [
+      { pid: 7, ppid: 1, comm: 'sh', state: 'S', cmdline: cmd, masks: parseStatusMasks(MASKS.dash) },
+      { pid: 8, ppid: 7, comm: 'python3', state: 'S', cmdline: ['python3', 'app.py'], masks: parseStatusMasks(MASKS.python3) },
+    ];
+    const d = diagnose({ facts: facts({ init: true, cmd }), snapshot: snap(['/sbin/docker-init', '--', ...cmd], MASKS.tini, procs) });
+    expect(d.stop).toMatchObject({ endsOnSignal: true, expectedExit: 143, appGetsSignal: false, chain: ['docker-init', 'sh', 'python3'] });
+    const f = d.findings.find((x) => x.id === 'app-sigkilled');
+    expect(f?.message).toMatch(/^the app \(python3\) never gets SIGTERM/);
+    expect(f?.fix[0]).toBe('Dockerfile: exec form, so the init\'s child is the app: CMD ["python3", "app.py"]');
+  });
+  it('a bash script with trap + wait: ends on SIGTERM (143), no shell finding', () => {
+    const text = "#!/bin/bash\ntrap 'kill -TERM $child' TERM\npython3 app.py &\nchild=$!\nwait \"$child\"\n";
+    const trapped = 'SigBlk:\t0000000000000000\nSigIgn:\t0000000000000004\nSigCgt:\t0000000000014002\n';
+    const s = snap(['/bin/bash', '/start.sh'], trapped, [{ pid: 6, ppid: 1, comm: 'python3', state: 'S', cmdline: ['python3', 'app.py'], masks: parseStatusMasks(MASKS.python3) }]);
+    s.pid1.script = { path: '/start.sh', text };
+    const d = diagnose({ facts: facts({ entrypoint: ['/start.sh'], cmd: null }), snapshot: s });
+    expect(d.stop).toMatchObject({ endsOnSignal: true, expectedExit: 143, appGetsSignal: true });
+    expect(d.signals[0]).toMatchObject({ signal: 'SIGTERM', effect: 'handled' });
+    expect(d.findings).toEqual([]);
+  });
+});

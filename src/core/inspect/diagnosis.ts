@@ -4,9 +4,11 @@
  * problem with the fix for the way the container was started. Pure.
  */
 import { parseCommaList } from '../comma-list.js';
-import { identifyPid1, type Pid1Identity } from './pid1-kind.js';
+import { identifyPid1, isShellForm as isShellFormArgv, type Pid1Identity } from './pid1-kind.js';
 import { DEFAULT_STOP_TIMEOUT_S, zombieParents, type ContainerFacts, type NamespaceSnapshot, type ProcInfo, type ZombieParent } from './snapshot.js';
-import { judgeSignal, normalizeSignalName, predictStop, type SignalVerdict, type StopPrediction } from './signal-verdict.js';
+import { judgeSignal, normalizeSignalName, predictFromChain, predictStop, type SignalVerdict, type StopPrediction } from './signal-verdict.js';
+import { stopChain } from './stop-chain.js';
+import type { Reaping } from './reaping.js';
 import { uiText } from '../i18n.js';
 
 /** Finding categories, as `--fail-on` names them. */
@@ -17,6 +19,7 @@ export type FindingId =
   | 'zombies-under-pid1'
   | 'zombies-live-parent'
   | 'stop-signal-dropped'
+  | 'app-sigkilled'
   | 'shell-pid1'
   | 'no-pids-limit'
   | 'pids-near-limit'
@@ -46,6 +49,8 @@ export interface Diagnosis {
   zombies: { count: number; lasting: number; parents: ZombieParent[] };
   pids: NamespaceSnapshot['pids'] & Pick<NamespaceSnapshot, 'pidMax' | 'pidMaxSeenFrom'>;
   growth: Growth | null;
+  /** Who reaps, judged by how long zombies last (null: not followed, e.g. a unit test's one snapshot). */
+  reaping: Reaping | null;
   findings: Finding[];
   /** One line for lists (the app's `i`, `inspect` headers). */
   verdict: string;
@@ -106,7 +111,29 @@ function shellFix(f: ContainerFacts, id: Pid1Identity): string[] {
   return ['make the app PID 1 with exec form (or `exec` in the script), behind an init'];
 }
 
+/** docker run / compose / Dockerfile ways to set the stop signal. */
+function stopSignalFix(f: ContainerFacts, signal: string): string[] {
+  const run = f.startedBy.kind === 'compose' ? `compose: \`stop_signal: ${signal}\` for service "${f.startedBy.service}"` : `docker run --stop-signal ${signal} …`;
+  return [run, `or in the Dockerfile: STOPSIGNAL ${signal}`];
+}
+
+function appKilledFix(f: ContainerFacts, id: Pid1Identity, chain: string[]): string[] {
+  if (id.init === 'runsvdir') return stopSignalFix(f, 'SIGHUP').map((l, i) => (i === 0 ? `make runsvdir stop each service first: ${l}` : l));
+  const shell = chain.slice(1, -1).find((p) => ['sh', 'dash', 'bash', 'ash', 'busybox'].includes(p));
+  if (shell) {
+    const argv = f.entrypoint?.length ? f.entrypoint : f.cmd;
+    const which = f.entrypoint?.length ? 'ENTRYPOINT' : 'CMD';
+    const exec = isShellFormArgv(argv) ? execFormOf(argv?.[2] ?? '') : null;
+    return [
+      exec ? `Dockerfile: exec form, so the init's child is the app: ${which} ${exec}` : `make ${shell} exec the app: \`exec\` before its last command (in the script or the sh -c string)`,
+      `or have the init signal the whole process group (tini -g; dumb-init does by default)`,
+    ];
+  }
+  return ['make the app the process the init starts (exec form, or exec in the script)'];
+}
+
 function sigtermFix(f: ContainerFacts, id: Pid1Identity, signal: string): string[] {
+  if (id.init === 'systemd') return stopSignalFix(f, 'SIGRTMIN+3').map((l, i) => (i === 0 ? `systemd stops on SIGRTMIN+3, not ${signal}: ${l}` : l));
   const handler = `handle ${signal} in the app (Python: signal.signal(signal.${signal}, handler); Node: process.on('${signal}', …); Go: signal.Notify)`;
   if (id.kind === 'shell') return shellFix(f, id);
   if (id.kind === 'init') return [`the init ${id.program} does not act on ${signal}: check its STOPSIGNAL and options`];
@@ -130,6 +157,8 @@ export interface DiagnoseInput {
   /** Zombies seen in two snapshots in a row (see lastingZombies); default: the snapshot's. */
   lasting?: ProcInfo[];
   growth?: Growth | null;
+  /** The zombies followed read by read (reaping.ts); without it, `lasting` decides. */
+  reaping?: Reaping | null;
 }
 
 export function diagnose(input: DiagnoseInput): Diagnosis {
@@ -140,24 +169,38 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
   const signals = names.map((n) => judgeSignal(identity, s.pid1.masks, n));
   const stopVerdict = signals[0] as SignalVerdict;
   const timeoutS = f.stopTimeoutS ?? DEFAULT_STOP_TIMEOUT_S;
-  const stop = predictStop(stopVerdict, timeoutS);
+  const chain = stopChain({ identity, procs: s.procs, pid1Masks: s.pid1.masks, pid1Script: s.pid1.script, signal: stopSignal });
+  const stop = chain ? predictFromChain(chain, stopSignal, timeoutS) : predictStop(stopVerdict, timeoutS);
+  // A shell's trap that passes the signal on while the script waits: PID 1 acts on it at once.
+  if (identity.kind === 'shell' && chain?.endsOnSignal && stopVerdict.effect === 'deferred') {
+    signals[0] = { ...stopVerdict, effect: 'handled', judgedBy: `its script traps ${stopSignal} and waits: ${chain.why}` };
+  }
   const lasting = input.lasting ?? s.procs.filter((p) => p.state === 'Z');
   const parents = zombieParents([...s.procs.filter((p) => p.state !== 'Z'), ...lasting]);
   const findings: Finding[] = [];
   const growth = input.growth ?? null;
   const grows = growth !== null && growth.perSecond > 0.2;
+  const reaping = input.reaping ?? null;
 
   const underPid1 = parents.find((p) => p.isPid1);
-  // An init reaps at once: a zombie or two under it is one caught between exit and wait.
-  if (underPid1 && (identity.kind !== 'init' || underPid1.count > 2)) {
+  const pid1Reaping = reaping?.parents.find((p) => p.isPid1);
+  // Followed: PID 1 does not reap when one of its zombies outlasted the longest known reap
+  // interval. One snapshot only: an init reaps at once, a zombie or two under it is one in flight.
+  const pid1Piles = reaping ? pid1Reaping?.verdict === 'does-not-reap' : !!underPid1 && (identity.kind !== 'init' || underPid1.count > 2);
+  if (pid1Piles) {
+    const count = underPid1?.count ?? pid1Reaping?.seen ?? 0;
+    const lastedS = pid1Reaping ? `; one lasted ${(pid1Reaping.longestSeenMs / 1000).toFixed(1)} s, longer than any init waits to reap` : '';
     findings.push({
       id: 'zombies-under-pid1',
       category: 'zombies',
-      message: `${underPid1.count} zombie${underPid1.count === 1 ? '' : 's'} under PID 1 (${identity.program}), which does not reap the orphans it adopts${grows ? `; growing by ${growth.perSecond.toFixed(1)}/s` : ''}`,
+      message: `${count} zombie${count === 1 ? '' : 's'} under PID 1 (${identity.program}), which does not reap the orphans it adopts${lastedS}${grows ? `; growing by ${growth.perSecond.toFixed(1)}/s` : ''}`,
       fix: identity.kind === 'init' ? [`${identity.program} should reap: is it PID 1 with subreaper options, or running with --single-child?`] : addInitFix(f),
     });
   }
-  for (const p of parents.filter((q) => !q.isPid1)) {
+  const liveParents = reaping
+    ? reaping.parents.filter((p) => !p.isPid1 && p.verdict === 'does-not-reap').map((p) => ({ pid: p.pid, comm: p.comm, count: parents.find((q) => q.pid === p.pid)?.count ?? p.seen - p.gone }))
+    : parents.filter((q) => !q.isPid1);
+  for (const p of liveParents) {
     findings.push({
       id: 'zombies-live-parent',
       category: 'zombies',
@@ -167,8 +210,17 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
   }
   if (!stop.endsOnSignal) {
     findings.push({ id: 'stop-signal-dropped', category: 'sigterm', message: stop.text, fix: sigtermFix(f, identity, stopSignal) });
+  } else if (stop.appGetsSignal === false) {
+    const app = stop.chain.at(-1) ?? 'the app';
+    findings.push({
+      id: 'app-sigkilled',
+      category: 'sigterm',
+      message: `the app (${app}) never gets ${stopSignal}: ${chain?.why ?? stop.text}; it is SIGKILLed with no chance to clean up`,
+      fix: appKilledFix(f, identity, stop.chain),
+    });
   }
-  if (identity.kind === 'shell') {
+  // A shell that passes the signal on (trap + wait) is a way to run an app, not a problem of its own.
+  if (identity.kind === 'shell' && !(stop.endsOnSignal && stop.appGetsSignal)) {
     findings.push({
       id: 'shell-pid1',
       category: 'shell-pid1',
@@ -191,7 +243,7 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
     findings.push({ id: 'refused-forks', category: 'pids', message: `${pids.refusedForks} fork${pids.refusedForks === 1 ? ' was' : 's were'} refused at the PID limit`, fix: ['the container ran out of PIDs: stop the pile (zombies?) or raise the limit'] });
   }
   const zombies = { count: s.zombies, lasting: lasting.length, parents };
-  return { identity, cmdline: s.pid1.cmdline, signals, stop, zombies, pids, growth, findings, verdict: verdictLine(identity, stop, zombies.count, findings) };
+  return { identity, cmdline: s.pid1.cmdline, signals, stop, zombies, pids, growth, reaping, findings, verdict: verdictLine(identity, stop, zombies.count, findings) };
 }
 
 export function verdictLine(id: Pid1Identity, stop: StopPrediction, zombies: number, findings: Finding[]): string {

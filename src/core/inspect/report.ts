@@ -4,7 +4,7 @@
  */
 import { renderTextChart } from '../text-chart.js';
 import type { Diagnosis, FailCategory, VerdictFacts } from './diagnosis.js';
-import type { ContainerFacts, InspectSource, StartedBy } from './snapshot.js';
+import type { ContainerFacts, ContainerState, InspectSource, StartedBy } from './snapshot.js';
 import type { Problem } from '../run-events.js';
 
 export const INSPECT_JSON_VERSION = 1;
@@ -14,8 +14,6 @@ export interface InspectedContainer {
   source: InspectSource;
   sourceWhy: string;
   diagnosis: Diagnosis;
-  /** How far apart the two reads were that tell lasting zombies (300 ms, or a watch's last second). */
-  lastingGapMs?: number;
 }
 
 /** One line of the app's container list. */
@@ -35,11 +33,24 @@ export interface InspectFailure {
   problem: { message: string; fix: string };
 }
 
+/** A container given no verdict: paused, or it ended while it was read. */
+export interface NotJudgedContainer {
+  target: string;
+  id: string;
+  name: string;
+  state: ContainerState['state'];
+  during: boolean;
+  exitCode: number | null;
+  /** One sentence: what happened, and that there is no verdict. */
+  message: string;
+}
+
 export interface InspectReport {
   version: typeof INSPECT_JSON_VERSION;
   engine: string;
   failOn: FailCategory[] | null;
   containers: ReturnType<typeof containerJson>[];
+  notJudged: NotJudgedContainer[];
   errors: InspectFailure[];
   exitCode: number;
 }
@@ -73,8 +84,9 @@ export function containerJson(c: InspectedContainer) {
       script: d.identity.script ?? null,
     },
     signals: d.signals.map((s) => ({ signal: s.signal, disposition: s.disposition, effect: s.effect, judgedBy: s.judgedBy })),
-    stop: { signal: d.stop.signal, timeoutS: d.stop.timeoutS, endsOnSignal: d.stop.endsOnSignal, expectedExit: d.stop.expectedExit, prediction: d.stop.text },
+    stop: { signal: d.stop.signal, timeoutS: d.stop.timeoutS, endsOnSignal: d.stop.endsOnSignal, expectedExit: d.stop.expectedExit, appGetsSignal: d.stop.appGetsSignal, chain: d.stop.chain, prediction: d.stop.text },
     zombies: { count: d.zombies.count, lasting: d.zombies.lasting, parents: d.zombies.parents },
+    reaping: d.reaping,
     watch: d.growth ? { seconds: d.growth.seconds, perSecond: Number(d.growth.perSecond.toFixed(3)), samples: d.growth.samples } : null,
     pids: { used: d.pids.used, limit: d.pids.limit, pidMax: d.pids.pidMax, pidMaxSeenFrom: d.pids.pidMaxSeenFrom, refusedForks: d.pids.refusedForks },
     findings: d.findings,
@@ -82,8 +94,32 @@ export function containerJson(c: InspectedContainer) {
   };
 }
 
-export function inspectReport(engine: string, containers: InspectedContainer[], errors: InspectFailure[], failOn: FailCategory[] | null, exitCode: number): InspectReport {
-  return { version: INSPECT_JSON_VERSION, engine, failOn, containers: containers.map(containerJson), errors, exitCode };
+export function inspectReport(engine: string, containers: InspectedContainer[], errors: InspectFailure[], failOn: FailCategory[] | null, exitCode: number, notJudged: NotJudgedContainer[] = []): InspectReport {
+  return { version: INSPECT_JSON_VERSION, engine, failOn, containers: containers.map(containerJson), notJudged, errors, exitCode };
+}
+
+/** The text of a container given no verdict. */
+export function notJudgedText(n: NotJudgedContainer): string[] {
+  return [`${n.name} (${n.id.slice(0, 12)}): ${n.message}`];
+}
+
+const REAP_WORDS = { reaps: 'reaps', 'does-not-reap': 'does not reap', 'not-judged': 'not judged' } as const;
+
+/** "PID 1 (runsvdir) reaps: 9 of 9 zombies seen went, the longest after 4.3 s (within 5 s, runit's interval)". */
+export function reapingText(r: NonNullable<Diagnosis['reaping']>): string[] {
+  if (r.parents.length === 0) return [`no zombie in ${(r.watchedMs / 1000).toFixed(1)} s: nothing to judge`];
+  if (!r.parents.some((p) => p.isPid1 || p.verdict !== 'reaps')) return [`every zombie seen went (their parents wait for them), in ${(r.watchedMs / 1000).toFixed(1)} s`];
+  // Every line about PID 1; of other parents only those that do not reap (an app waiting for its own children is no news).
+  return r.parents.filter((p) => p.isPid1 || p.verdict !== 'reaps').map((p) => {
+    const who = p.isPid1 ? `PID 1 (${p.comm})` : `${p.comm} (PID ${p.pid})`;
+    const detail =
+      p.verdict === 'does-not-reap'
+        ? `a zombie of it lasted ${(p.longestSeenMs / 1000).toFixed(1)} s, longer than any known init waits`
+        : p.verdict === 'reaps'
+          ? `${p.gone} of ${p.seen} zombies seen went, the longest after ${(p.longestSeenMs / 1000).toFixed(1)} s`
+          : `its zombies were seen for ${(p.longestSeenMs / 1000).toFixed(1)} s only`;
+    return `${who} ${REAP_WORDS[p.verdict]}: ${detail}`;
+  });
 }
 
 const KIND_TEXT = { init: 'an init', shell: 'a shell', app: 'the application itself' } as const;
@@ -101,8 +137,10 @@ export function containerText(c: InspectedContainer, opts: { plot?: boolean; wid
     lines.push(`  ${i === 0 ? 'signals' : '       '}      ${s.signal}: ${s.disposition}, ${s.effect} — ${s.judgedBy}`);
   }
   lines.push(`  docker stop  STOPSIGNAL ${d.stop.signal}, timeout ${d.stop.timeoutS} s: ${d.stop.text}`);
+  if (d.stop.chain.length > 1) lines.push(`  chain        ${d.stop.chain.join(' → ')}${d.stop.appGetsSignal === false ? ` (${d.stop.chain.at(-1)} gets no ${d.stop.signal}: SIGKILLed)` : ''}`);
   const parents = d.zombies.parents.map((p) => `${p.count} under ${p.isPid1 ? `PID 1 (${p.comm})` : `${p.comm} (PID ${p.pid})`}`).join(', ');
-  lines.push(`  zombies      ${d.zombies.count} now${d.zombies.count ? ` (${d.zombies.lasting} of them there ${c.lastingGapMs ?? 300} ms before too)` : ''}${parents ? `: ${parents}` : ''}`);
+  lines.push(`  zombies      ${d.zombies.count} now${parents ? `: ${parents}` : ''}${d.reaping?.oldestAgeS ? ` (the oldest started ${d.reaping.oldestAgeS} s ago)` : ''}`);
+  if (d.reaping) for (const [i, l] of reapingText(d.reaping).entries()) lines.push(`  ${i === 0 ? 'reaping' : '       '}      ${l}`);
   if (d.growth) {
     const g = d.growth;
     lines.push(`  watch        ${g.seconds.toFixed(0)} s: ${g.perSecond > 0.05 ? `growing by ${g.perSecond.toFixed(1)} zombies/s` : g.perSecond < -0.05 ? `shrinking by ${(-g.perSecond).toFixed(1)}/s` : 'not growing'} (${g.samples[0]?.zombies ?? 0} → ${g.samples.at(-1)?.zombies ?? 0})`);

@@ -10,6 +10,22 @@ export interface ProcInfo {
   ppid: number;
   comm: string;
   state: string;
+  /** Start time, /proc/<pid>/stat field 22 (clock ticks since boot): with the PID, a process's identity. */
+  startTicks?: number;
+  /** For the processes on the way from PID 1 to the app (read where the host's /proc shows them). */
+  cmdline?: string[];
+  masks?: SignalMasks | null;
+  /** The script a shell runs (its file, or its `-c` string). */
+  script?: ScriptText;
+}
+
+/** A shell's script as inspect could read it. */
+export interface ScriptText {
+  /** The file, or "-c" for a command string. */
+  path: string;
+  text: string | null;
+  /** Why it could not be read. */
+  unreadable?: string;
 }
 
 /** Where the reading came from: the lab's counting sources (see docs/sampler.md). */
@@ -17,7 +33,7 @@ export type InspectSource = 'cgroup' | 'host-proc' | 'sidecar';
 
 export interface NamespaceSnapshot {
   source: InspectSource;
-  pid1: { cmdline: string[]; comm: string | null; masks: SignalMasks | null };
+  pid1: { cmdline: string[]; comm: string | null; masks: SignalMasks | null; script?: ScriptText };
   /** Every process in the namespace (zombies included), up to the reader's limit. */
   procs: ProcInfo[];
   /** Zombies counted (also those beyond the list's limit). */
@@ -39,6 +55,8 @@ export interface NamespaceSnapshot {
    * is per PID namespace, and a container's own can be higher than the host's, which still binds).
    */
   pidMaxSeenFrom: 'host' | 'container';
+  /** The clock in start-time units (/proc/uptime × 100) at the read, where the host's /proc was read; else null. */
+  nowTicks?: number | null;
 }
 
 export type StartedBy =
@@ -65,6 +83,16 @@ export interface ContainerFacts {
 }
 
 export const DEFAULT_STOP_TIMEOUT_S = 10;
+
+/** Why a container got no verdict: paused, or it ended, was removed or restarted while inspect read it. */
+export interface ContainerState {
+  state: 'paused' | 'exited' | 'removed' | 'restarted';
+  /** It happened while inspect read it (false: it was so when inspect came). */
+  during: boolean;
+  exitCode: number | null;
+  /** The engine's time of it (FinishedAt, StartedAt), when it says. */
+  at: string | null;
+}
 
 export function startedByFromLabels(labels: Record<string, string>): StartedBy {
   const project = labels['com.docker.compose.project'];

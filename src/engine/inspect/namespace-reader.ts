@@ -13,6 +13,7 @@ import { PROC } from '../host-proc.js';
 import { LabError } from '../lab-error.js';
 import { masksOfReading, startSidecar, type SidecarReading } from '../sidecar.js';
 import { countNow, planCounting, type Measured } from '../zombie-count.js';
+import { masksOf, nowTicks, scriptOf, startTicksOf } from './host-details.js';
 
 /** Processes listed per sidecar reading at most (zombies beyond it are still counted). */
 export const SIDECAR_LIST_LIMIT = 2000;
@@ -36,17 +37,35 @@ function nsPidOf(hostPid: number): number | null {
   }
 }
 
-/** A host reading with host PIDs turned into the container's own (every listed process's NSpid). */
-function fromHostReading(m: Measured, pidsLimit: number | null): NamespaceSnapshot {
+/** A host reading with host PIDs turned into the container's own (every listed process's NSpid), with the details inspect needs. */
+function fromHostReading(m: Measured, initPid: number, pidsLimit: number | null): NamespaceSnapshot {
   const map = new Map<number, number>();
   for (const e of m.tree) {
     const n = nsPidOf(e.pid);
     if (n !== null) map.set(e.pid, n);
   }
-  const procs: ProcInfo[] = m.tree.map((e) => ({ pid: map.get(e.pid) ?? e.pid, ppid: map.get(e.ppid) ?? 0, comm: e.comm, state: e.state }));
+  const argvs = new Map(m.procs.map((p) => [p.pid, p.argv]));
+  // The way down from PID 1 to the app: PID 1's children and theirs (an init, a shell, the app).
+  const chain = new Set<number>([initPid]);
+  for (let depth = 0; depth < 3; depth++) for (const e of m.tree) if (chain.has(e.ppid) && e.state !== 'Z') chain.add(e.pid);
+  const procs: ProcInfo[] = m.tree.map((e) => {
+    const p: ProcInfo = { pid: map.get(e.pid) ?? e.pid, ppid: map.get(e.ppid) ?? 0, comm: e.comm, state: e.state };
+    if (e.state === 'Z') {
+      const start = startTicksOf(e.pid);
+      if (start !== undefined) p.startTicks = start;
+    } else if (chain.has(e.pid) && e.pid !== initPid) {
+      const argv = argvs.get(e.pid) ?? [];
+      p.cmdline = argv;
+      p.masks = masksOf(e.pid);
+      const script = scriptOf(argv, e.pid);
+      if (script) p.script = script;
+    }
+    return p;
+  });
+  const pid1Script = scriptOf(m.pid1Cmdline, initPid);
   return {
     source: m.source,
-    pid1: { cmdline: m.pid1Cmdline, comm: m.pid1, masks: m.pid1Masks },
+    pid1: { cmdline: m.pid1Cmdline, comm: m.pid1, masks: m.pid1Masks, ...(pid1Script ? { script: pid1Script } : {}) },
     procs,
     zombies: m.zombies,
     live: m.live,
@@ -54,13 +73,15 @@ function fromHostReading(m: Measured, pidsLimit: number | null): NamespaceSnapsh
     pids: { used: m.pidsUsed, limit: m.pidsUsed !== null ? m.pidsMax : pidsLimit, refusedForks: m.refusedForks },
     pidMax: m.pidMax,
     pidMaxSeenFrom: 'host',
+    nowTicks: nowTicks(),
   };
 }
 
 export function snapshotFromReading(r: SidecarReading, pidsLimit: number | null): NamespaceSnapshot {
+  const pid1Script = scriptOf(r.pid1cmd ?? [], null);
   return {
     source: 'sidecar',
-    pid1: { cmdline: r.pid1cmd ?? [], comm: r.pid1, masks: masksOfReading(r) },
+    pid1: { cmdline: r.pid1cmd ?? [], comm: r.pid1, masks: masksOfReading(r), ...(pid1Script ? { script: pid1Script } : {}) },
     procs: (r.tree ?? []).map(([pid, ppid, comm, state]) => ({ pid, ppid, comm, state })),
     zombies: r.zombies,
     live: r.live,
@@ -86,7 +107,7 @@ export async function openNamespaceReader(docker: Docker, target: { id: string; 
     return {
       source: plan.source,
       why: plan.why,
-      snapshot: async () => fromHostReading(await countNow(target, { docker, owner: opts.owner, sidecarImage: opts.sidecarImage, plan }), target.pidsLimit),
+      snapshot: async () => fromHostReading(await countNow(target, { docker, owner: opts.owner, sidecarImage: opts.sidecarImage, plan }), target.initPid, target.pidsLimit),
       close: async () => undefined,
     };
   }
