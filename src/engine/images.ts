@@ -94,7 +94,15 @@ async function hostSuite(): Promise<string> {
 }
 
 async function buildBaseOffline(docker: Docker, tag: string, imagesDir: string, onLine: (l: string) => void, signal?: AbortSignal): Promise<void> {
-  const packages = await readPackageList(path.join(imagesDir, 'base'));
+  await buildDebianRootOffline(docker, tag, await readPackageList(path.join(imagesDir, 'base')), onLine, signal);
+}
+
+/**
+ * A Debian root with these packages (mmdebstrap, from this host's apt sources), imported as an
+ * image and tagged `tag`: the base image's offline way, also used for test images that need
+ * more of Debian's packages than the base has.
+ */
+export async function buildDebianRootOffline(docker: Docker, tag: string, packages: readonly string[], onLine: (l: string) => void, signal?: AbortSignal): Promise<void> {
   // Marked with our PID: if we are killed, the next start removes it (host-leftovers.ts). It is
   // mmdebstrap's TMPDIR too, so its chroot and gpg home land here and nowhere else.
   const dir = await ownedTempDir('build');
