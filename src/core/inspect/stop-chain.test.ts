@@ -80,16 +80,17 @@ describe('stopChain', () => {
   });
 });
 
-describe('scriptStop', () => {
-  it('trap + wait forwards; exit 143 when wait is last', () => {
+describe('scriptStop (core/shell reads the script)', () => {
+  it('trap + wait forwards, 143', () => {
     expect(scriptStop(TRAP_WAIT, 'SIGTERM')).toMatchObject({ kind: 'forwards', exit: 143 });
-    expect(scriptStop(TRAP_WAIT.replace('wait "$child"', 'wait "$child"\necho done'), 'SIGTERM')).toMatchObject({ kind: 'forwards', exit: null });
     expect(scriptStop("trap 'kill -TERM $c' 15; app & c=$!; wait $c", 'SIGTERM')).toMatchObject({ kind: 'forwards', exit: 143 });
+    // Through a function, as real entrypoints write it.
+    expect(scriptStop("#!/bin/sh\nterm() { kill -TERM \"$child\"; }\ntrap term TERM\napp &\nchild=$!\nwait \"$child\"\n", 'SIGTERM').kind).toBe('forwards');
   });
   it('no trap, a trap that does not kill, or a foreground app: keeps it', () => {
-    expect(scriptStop('#!/bin/sh\npython3 app.py\n', 'SIGTERM').kind).toBe('keeps');
+    expect(scriptStop('#!/bin/sh\npython3 app.py\n', 'SIGTERM')).toMatchObject({ kind: 'keeps', why: expect.stringContaining('line 2') as unknown });
     expect(scriptStop("trap 'echo bye' TERM\napp &\nwait\n", 'SIGTERM').kind).toBe('keeps');
     expect(scriptStop("trap 'kill $c' TERM\napp\n", 'SIGTERM').kind).toBe('keeps');
-    expect(scriptStop("trap 'kill -TERM $child' INT\napp & child=$!\nwait\n", 'SIGTERM').kind).toBe('keeps');
+    expect(scriptStop(TRAP_WAIT, 'SIGHUP').kind).toBe('keeps');
   });
 });
