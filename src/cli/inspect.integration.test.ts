@@ -189,7 +189,7 @@ describe.runIf(conn)('zombie-lab inspect on the real engine', () => {
     expect(c.get('live-parent')?.findings.map((f) => f.id)).not.toContain('zombies-under-pid1');
     expect(c.get('live-parent')?.watch?.perSecond).toBeGreaterThan(1.5);
     // After a watch the lasting zombies and their parents are those of its last second, like the
-    // count (not of the 300 ms check before the watch, 2 s and some 8 zombies earlier).
+    // count (not of the reads that judged reaping before the watch, 2 s and some 8 zombies earlier).
     const lp = c.get('live-parent')!.zombies;
     expect(lp.lasting).toBeGreaterThanOrEqual(lp.count - 6);
     expect(lp.parents.reduce((n, p) => n + p.count, 0)).toBe(lp.lasting);
