@@ -74,7 +74,12 @@ const CASES: Case[] = [
   // The same app that never waits for its children, under two inits: the same verdict.
   { key: 'catatonit-live-parent', input: { entrypoint: ['catatonit', '--'], cmd: APP, env: { ZOMBIE_KIND: 'child', ZOMBIE_RATE: '1' } }, pid1: { kind: 'init', init: 'catatonit' } },
   { key: 'tini-live-parent', input: { entrypoint: ['tini', '--'], cmd: APP, env: { ZOMBIE_KIND: 'child', ZOMBIE_RATE: '1' } }, pid1: { kind: 'init', init: 'tini' } },
+  { key: 'dumb-init-live-parent', input: { entrypoint: ['dumb-init'], cmd: APP, env: { ZOMBIE_KIND: 'child', ZOMBIE_RATE: '1' } }, pid1: { kind: 'init', init: 'dumb-init' } },
+  { key: 's6-live-parent', input: { cmd: ['s6-svscan', '/work/s6'], env: { ZOMBIE_KIND: 'child', ZOMBIE_RATE: '1' } }, pid1: { kind: 'init', init: 's6-svscan' } },
 ];
+
+/** Read through the sampler sidecar too: the same verdicts, except what needs a file it does not read. */
+const THROUGH_SIDECAR = ['app', 'runsvdir', 'init-shell-form', 'bash-trap-wait'];
 
 /** The zombies of a container's PID namespace, by parent, read from this host's /proc: key pid@start → ppid (host PIDs). */
 function zombiesOf(initPid: number): Map<string, number> {
@@ -179,15 +184,20 @@ describe.runIf(conn)('zombie-lab inspect on real inits from Debian packages', ()
   }, 120_000);
 
   let rep: InspectReport;
+  let sideRep: InspectReport;
   const byKey = () => new Map(rep.containers.map((c) => [CASES.find((k) => started.get(k.key)?.id === c.id)?.key ?? c.name, c]));
 
   it('tells each PID 1 apart, and judges reaping as the kernel shows it', async () => {
     // Zombies come at 2 a second: give the piles (and runsvdir's 5 s rounds) time to show.
     await waitFor(() => (zombiesOf(started.get('app')!.initPid).size >= 6 ? true : undefined), 30_000, 'zombies under the plain app');
-    const [r, measured] = await Promise.all([
+    const sideRun = newRunId('hinsp-side');
+    const [r, side, measured] = await Promise.all([
       runCli(['inspect', ...CASES.map((c) => started.get(c.key)!.id), '--json', '--run-id', runId], { env: { NO_COLOR: '1' }, timeoutMs: 120_000 }),
+      runCli(['inspect', ...THROUGH_SIDECAR.map((k) => started.get(k)!.id), '--json', '--run-id', sideRun], { env: { NO_COLOR: '1', ZOMBIE_LAB_SAMPLER: 'sidecar' }, timeoutMs: 120_000 }),
       measureReaping(started, 9000),
     ]);
+    sideRep = report(side);
+    expect(await docker.listContainers({ all: true, filters: { label: [`zombie-lab=${sideRun}`] } })).toEqual([]);
     rep = report(r);
     expect(rep.errors).toEqual([]);
     expect(rep.notJudged).toEqual([]);
@@ -199,8 +209,9 @@ describe.runIf(conn)('zombie-lab inspect on real inits from Debian packages', ()
       const pid1 = got.reaping?.parents.find((p) => p.isPid1);
       const m = measured.get(k.key)!;
       rows.push(`${k.key}: PID 1 ${got.pid1.program}, reaping ${pid1?.verdict ?? 'none'} (measured under PID 1: ${m.first} zombies, ${m.kept} kept after 9 s, ${m.end} at the end; under others ${m.otherFirst}, ${m.otherKept} kept)`);
-      // The kernel's word: PID 1's zombies all still there 9 s later means nobody reaps them.
-      const notReaped = m.first > 0 && m.kept === m.first;
+      // The kernel's word: PID 1's zombies still there 9 s later means nobody reaps them (the first read may
+      // catch a child or two of an app between its exit and the app's wait: those go).
+      const notReaped = m.first >= 3 && m.kept >= m.first - 2;
       const reaped = m.first > 0 && m.kept === 0;
       if (pid1?.verdict === 'does-not-reap') expect(notReaped, rows.at(-1)).toBe(true);
       // Reaped, or nothing left to judge: the orphans (2 a second) do not pile up under PID 1 over the 9 s,
@@ -210,7 +221,7 @@ describe.runIf(conn)('zombie-lab inspect on real inits from Debian packages', ()
         expect(m.end, rows.at(-1)).toBeLessThanOrEqual(14);
       }
       // A live parent's zombies that all stay: inspect blames that parent.
-      if (m.otherFirst >= 3 && m.otherKept === m.otherFirst) expect(got.findings.map((f) => f.id), rows.at(-1)).toContain('zombies-live-parent');
+      if (m.otherFirst >= 3 && m.otherKept >= m.otherFirst - 2) expect(got.findings.map((f) => f.id), rows.at(-1)).toContain('zombies-live-parent');
       if (reaped) expect(got.findings.map((f) => f.id), rows.at(-1)).not.toContain('zombies-under-pid1');
       if (notReaped && m.first >= 3) expect(got.findings.map((f) => f.id), rows.at(-1)).toContain('zombies-under-pid1');
     }
@@ -219,10 +230,20 @@ describe.runIf(conn)('zombie-lab inspect on real inits from Debian packages', ()
     expect(c.get('runsvdir')!.reaping?.parents.find((p) => p.isPid1)?.verdict).toBe('reaps');
     for (const k of ['app', 'bash-exec', 'dash-exec', 'busybox-sh']) expect(c.get(k)!.findings.map((f) => f.id), k).toContain('zombies-under-pid1');
     for (const k of ['runsvdir', 'supervisord', 's6-svscan', 'busybox-init', 'tini', 'catatonit', 'dumb-init-sh', 'init-shell-form', 'app-reaps']) expect(c.get(k)!.findings.map((f) => f.id), k).not.toContain('zombies-under-pid1');
-    // The same never-waiting app under catatonit and tini: the same verdict, its parent blamed, not PID 1.
-    for (const k of ['catatonit-live-parent', 'tini-live-parent']) {
-      expect(c.get(k)!.findings.map((f) => f.id), k).toEqual(['zombies-live-parent']);
+    // The same never-waiting app under four inits: the same verdict, its parent blamed, not PID 1.
+    for (const k of ['catatonit-live-parent', 'tini-live-parent', 'dumb-init-live-parent', 's6-live-parent']) {
+      expect(c.get(k)!.findings.map((f) => f.id), k).toContain('zombies-live-parent');
+      expect(c.get(k)!.findings.map((f) => f.id), k).not.toContain('zombies-under-pid1');
     }
+    // Through the sidecar: the same, except that a script it cannot read is said so, not guessed.
+    const sc = new Map(sideRep.containers.map((x) => [CASES.find((k) => started.get(k.key)?.id === x.id)?.key, x]));
+    for (const k of THROUGH_SIDECAR) expect(sc.get(k)?.source, k).toBe('sidecar');
+    expect(sc.get('app')!.findings.map((f) => f.id)).toContain('zombies-under-pid1');
+    expect(sc.get('runsvdir')!.reaping?.parents.find((p) => p.isPid1)?.verdict).toBe('reaps');
+    expect(sc.get('init-shell-form')!.stop).toMatchObject({ certain: true, endsOnSignal: true, expectedExit: 143, appGetsSignal: false });
+    expect(sc.get('bash-trap-wait')!.stop).toMatchObject({ certain: false, endsOnSignal: false, expectedExit: null });
+    expect(sc.get('bash-trap-wait')!.stop.prediction).toMatch(/cannot tell.*could not be read \(read through the sampler sidecar/);
+    expect(sc.get('bash-trap-wait')!.findings.map((f) => f.id)).not.toContain('stop-signal-dropped');
   });
 
   it('predicts docker stop, and a real docker stop of each agrees: time and exit code', async () => {
@@ -252,18 +273,23 @@ describe.runIf(conn)('zombie-lab inspect on real inits from Debian packages', ()
   it('a container that exits while it is read, or is paused, gets no verdict', async () => {
     const exits: Case = { key: 'exits', input: { cmd: APP, env: { APP_EXIT_AFTER: '5', APP_EXIT_CODE: '3' } }, pid1: { kind: 'app' } };
     const paused: Case = { key: 'paused', input: { cmd: APP }, pid1: { kind: 'app' } };
-    const [e, p] = await Promise.all([createAndStart(docker, spec(exits)), createAndStart(docker, spec(paused))]);
+    const [e, e2, p] = await Promise.all([createAndStart(docker, spec(exits)), createAndStart(docker, spec({ ...exits, key: 'exits-sidecar' })), createAndStart(docker, spec(paused))]);
     started.set('exits', e);
+    started.set('exits-sidecar', e2);
     started.set('paused', p);
     await p.container.pause();
-    // Its zombies pile up under PID 1: inspect follows them 6.5 s, and the app exits (code 3) 5 s after its start.
-    await waitFor(() => (zombiesOf(e.initPid).size > 0 ? true : undefined), 10_000, 'zombies in the exiting container');
-    const r = await runCli(['inspect', e.id, p.id, '--json', '--run-id', runId], { env: { NO_COLOR: '1' }, timeoutMs: 60_000 });
+    // Their zombies pile up under PID 1: inspect follows them 6.5 s, and the app exits (code 3) 5 s after its start.
+    await waitFor(() => (zombiesOf(e.initPid).size > 0 && zombiesOf(e2.initPid).size > 0 ? true : undefined), 10_000, 'zombies in the exiting containers');
+    const [r, r2] = await Promise.all([
+      runCli(['inspect', e.id, p.id, '--json', '--run-id', runId], { env: { NO_COLOR: '1' }, timeoutMs: 60_000 }),
+      runCli(['inspect', e2.id, '--json', '--run-id', runId], { env: { NO_COLOR: '1', ZOMBIE_LAB_SAMPLER: 'sidecar' }, timeoutMs: 60_000 }),
+    ]);
     const doc = report(r);
     expect(doc.containers).toEqual([]);
     expect(doc.notJudged.find((n) => n.id === e.id)).toMatchObject({ state: 'exited', during: true, exitCode: 3 });
     expect(doc.notJudged.find((n) => n.id === p.id)).toMatchObject({ state: 'paused', during: false });
     expect(r.code).toBe(2);
+    expect(report(r2).notJudged).toMatchObject([{ id: e2.id, state: 'exited', during: true, exitCode: 3 }]);
     const text = await runCli(['inspect', p.id, '--run-id', runId], { env: { NO_COLOR: '1' } });
     expect(text.stdout).toMatch(/paused: its processes are frozen.*no verdict/);
     await p.container.unpause();

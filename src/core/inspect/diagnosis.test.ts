@@ -186,5 +186,14 @@ describe('diagnose with the zombies followed and the chain', () => {
     expect(d.stop).toMatchObject({ endsOnSignal: true, expectedExit: 143, appGetsSignal: true });
     expect(d.signals[0]).toMatchObject({ signal: 'SIGTERM', effect: 'handled' });
     expect(d.findings).toEqual([]);
+    // Read through the sidecar the script is not read: a trap is set, so it cannot be told, and nothing is asserted.
+    s.pid1.script = { path: '/start.sh', text: null, unreadable: 'read through the sampler sidecar, which does not read files' };
+    const unsure = diagnose({ facts: facts({ entrypoint: ['/start.sh'], cmd: null }), snapshot: s });
+    expect(unsure.stop).toMatchObject({ certain: false, endsOnSignal: false, expectedExit: null, appGetsSignal: null });
+    expect(unsure.stop.text).toMatch(/^cannot tell whether docker stop ends on SIGTERM/);
+    expect(unsure.findings).toEqual([]);
+    // Without a trap (dash's masks), an unread script still decides nothing: the kernel drops SIGTERM.
+    const plain = diagnose({ facts: facts({ entrypoint: ['/start.sh'], cmd: null }), snapshot: { ...s, pid1: { ...s.pid1, masks: parseStatusMasks(MASKS.dash) } } });
+    expect(plain.stop).toMatchObject({ certain: true, endsOnSignal: false, expectedExit: 137 });
   });
 });

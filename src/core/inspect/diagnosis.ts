@@ -171,6 +171,9 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
   const timeoutS = f.stopTimeoutS ?? DEFAULT_STOP_TIMEOUT_S;
   const chain = stopChain({ identity, procs: s.procs, pid1Masks: s.pid1.masks, pid1Script: s.pid1.script, signal: stopSignal });
   const stop = chain ? predictFromChain(chain, stopSignal, timeoutS) : predictStop(stopVerdict, timeoutS);
+  if (!stop.certain && stopVerdict.effect === 'deferred') {
+    signals[0] = { ...stopVerdict, judgedBy: `a trap is set; whether it runs at once (the script sits in wait) or only after the app ends cannot be told: ${chain?.why ?? ''}` };
+  }
   // A shell's trap that passes the signal on while the script waits: PID 1 acts on it at once.
   if (identity.kind === 'shell' && chain?.endsOnSignal && stopVerdict.effect === 'deferred') {
     signals[0] = { ...stopVerdict, effect: 'handled', judgedBy: `its script traps ${stopSignal} and waits: ${chain.why}` };
@@ -208,7 +211,7 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
       fix: [`${p.comm} must wait for its children: waitpid / subprocess.wait() / a SIGCHLD handler that reaps`, 'they go only when it waits, or when it exits (then PID 1 adopts them: have an init there)'],
     });
   }
-  if (!stop.endsOnSignal) {
+  if (!stop.endsOnSignal && stop.certain) {
     findings.push({ id: 'stop-signal-dropped', category: 'sigterm', message: stop.text, fix: sigtermFix(f, identity, stopSignal) });
   } else if (stop.appGetsSignal === false) {
     const app = stop.chain.at(-1) ?? 'the app';
@@ -220,7 +223,7 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
     });
   }
   // A shell that passes the signal on (trap + wait) is a way to run an app, not a problem of its own.
-  if (identity.kind === 'shell' && !(stop.endsOnSignal && stop.appGetsSignal)) {
+  if (identity.kind === 'shell' && stop.certain && !(stop.endsOnSignal && stop.appGetsSignal)) {
     findings.push({
       id: 'shell-pid1',
       category: 'shell-pid1',
@@ -248,7 +251,7 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
 
 export function verdictLine(id: Pid1Identity, stop: StopPrediction, zombies: number, findings: Finding[]): string {
   const what = id.kind === 'init' ? `init ${id.program}` : id.kind === 'shell' ? `shell ${id.program}` : `app ${id.program}`;
-  const sig = stop.endsOnSignal ? `ends on ${stop.signal}` : `${stop.signal} dropped → SIGKILL after ${stop.timeoutS} s`;
+  const sig = !stop.certain ? `${stop.signal}: cannot tell` : stop.endsOnSignal ? `ends on ${stop.signal}` : `${stop.signal} dropped → SIGKILL after ${stop.timeoutS} s`;
   const head = findings.length === 0 ? 'ok' : `${findings.length} problem${findings.length === 1 ? '' : 's'}`;
   return `${head}: PID 1 is ${what}, ${sig}, ${zombies} zombie${zombies === 1 ? '' : 's'}`;
 }

@@ -84,7 +84,7 @@ export function containerJson(c: InspectedContainer) {
       script: d.identity.script ?? null,
     },
     signals: d.signals.map((s) => ({ signal: s.signal, disposition: s.disposition, effect: s.effect, judgedBy: s.judgedBy })),
-    stop: { signal: d.stop.signal, timeoutS: d.stop.timeoutS, endsOnSignal: d.stop.endsOnSignal, expectedExit: d.stop.expectedExit, appGetsSignal: d.stop.appGetsSignal, chain: d.stop.chain, prediction: d.stop.text },
+    stop: { signal: d.stop.signal, timeoutS: d.stop.timeoutS, endsOnSignal: d.stop.endsOnSignal, expectedExit: d.stop.expectedExit, appGetsSignal: d.stop.appGetsSignal, chain: d.stop.chain, certain: d.stop.certain, prediction: d.stop.text },
     zombies: { count: d.zombies.count, lasting: d.zombies.lasting, parents: d.zombies.parents },
     reaping: d.reaping,
     watch: d.growth ? { seconds: d.growth.seconds, perSecond: Number(d.growth.perSecond.toFixed(3)), samples: d.growth.samples } : null,

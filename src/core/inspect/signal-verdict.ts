@@ -95,12 +95,14 @@ export interface StopPrediction {
   appGetsSignal: boolean | null;
   /** Programs from PID 1 down to the app, as far as they were judged. */
   chain: string[];
+  /** False where what decides could not be read (then endsOnSignal is false and expectedExit null, and nothing is a finding). */
+  certain: boolean;
   text: string;
 }
 
 export function predictStop(verdict: SignalVerdict, timeoutS: number): StopPrediction {
   const { signal } = verdict;
-  const base = { signal, timeoutS, appGetsSignal: null, chain: [] };
+  const base = { signal, timeoutS, appGetsSignal: null, chain: [], certain: true };
   if (signal === 'SIGKILL') return { ...base, endsOnSignal: true, expectedExit: 137, appGetsSignal: false, text: 'STOPSIGNAL is SIGKILL: it ends at once, with no chance to clean up (exit 137)' };
   if (verdict.effect === 'handled') {
     return { ...base, endsOnSignal: true, expectedExit: null, text: `ends on ${signal}: PID 1 acts on it (docker stop does not need its ${timeoutS} s timeout)` };
@@ -112,8 +114,12 @@ export function predictStop(verdict: SignalVerdict, timeoutS: number): StopPredi
 /** The chain's outcome (stop-chain.ts) as docker stop's prediction. */
 export function predictFromChain(o: StopOutcome, signal: string, timeoutS: number): StopPrediction {
   const exit = o.expectedExit === null ? 'the exit code is the app\'s' : `exit ${o.expectedExit}`;
+  if (o.uncertain) {
+    const text = `cannot tell whether docker stop ends on ${signal} or waits the full ${timeoutS} s (then exit 137): ${o.why} (inspect reads scripts where the engine runs on this host's kernel)`;
+    return { signal, timeoutS, endsOnSignal: false, expectedExit: null, appGetsSignal: null, chain: o.chain, certain: false, text };
+  }
   const text = o.endsOnSignal
     ? `ends on ${signal} (${exit}), well before the ${timeoutS} s timeout: ${o.why}`
     : `docker stop will wait the full ${timeoutS} s and SIGKILL it (exit 137): ${o.why}`;
-  return { signal, timeoutS, endsOnSignal: o.endsOnSignal, expectedExit: o.endsOnSignal ? o.expectedExit : 137, appGetsSignal: o.appGetsSignal, chain: o.chain, text };
+  return { signal, timeoutS, endsOnSignal: o.endsOnSignal, expectedExit: o.endsOnSignal ? o.expectedExit : 137, appGetsSignal: o.appGetsSignal, chain: o.chain, certain: true, text };
 }

@@ -55,6 +55,8 @@ export interface StopOutcome {
   chain: string[];
   /** Why, in a sentence. */
   why: string;
+  /** What decides could not be read (a shell's trap is set, its script is not readable from here). */
+  uncertain?: true;
 }
 
 /** How an init passes a stop signal on: to its one child, to the child's process group, or its own way. */
@@ -113,6 +115,9 @@ const programOf = (p: ProcInfo): string => {
   return a0 ? a0.slice(a0.lastIndexOf('/') + 1) : p.comm;
 };
 
+/** A shell catches SIGINT (and SIGCHLD) by itself; any other signal in its SigCgt is a `trap`. */
+const trapOnly = (signal: string): boolean => signal !== 'SIGINT' && signal !== 'SIGCHLD';
+
 /** A shell's script verdict: its file or -c string, where it was read. */
 export function scriptVerdictOf(p: { script?: ScriptText | undefined }, signal: string): ScriptStop {
   const s = p.script;
@@ -136,6 +141,7 @@ function receive(p: ProcInfo, procs: readonly ProcInfo[], signal: string, n: num
       const app = receive(child, procs, signal, n, false, below);
       return { ...app, endsOnSignal: true, expectedExit: v.exit ?? app.expectedExit, chain: app.chain, why: `${program} passes ${signal} on (${v.why})` };
     }
+    if (v.kind === 'unknown' && d === 'caught' && trapOnly(signal)) return { endsOnSignal: false, expectedExit: null, appGetsSignal: null, chain: appChain, uncertain: true, why: `${program} did not exec and has a trap on ${signal}, and ${v.why}: whether the trap passes it on cannot be told` };
     if ((d ?? 'default') === 'default') {
       if (group) return { ...receive(child, procs, signal, n, true, below), why: `${program} dies of ${signal}; the app, in the same process group, gets it too` };
       return { endsOnSignal: true, expectedExit: 128 + n, appGetsSignal: false, chain: appChain, why: `${program} did not exec: it dies of ${signal}${unseen}, and the app under it never gets the signal: it is SIGKILLed when PID 1 exits` };
@@ -193,7 +199,9 @@ export function stopChain(input: ChainInput): StopOutcome | null {
       return { ...r, endsOnSignal: true, expectedExit: v.exit ?? r.expectedExit, why: `${pid1} passes ${signal} on: ${v.why}` };
     }
     const chain = child ? [pid1, programOf(child)] : [pid1];
-    const why = v.kind === 'unknown' ? `${v.why}; judged by its signal masks alone` : v.why;
+    // A trap is set but the script cannot be read: it may pass the signal on (trap + wait) or not.
+    if (v.kind === 'unknown' && d === 'caught' && trapOnly(signal)) return { endsOnSignal: false, expectedExit: null, appGetsSignal: null, chain, uncertain: true, why: `${pid1} is PID 1 with a trap on ${signal}, and ${v.why}: whether the trap passes it on cannot be told` };
+    const why = v.kind === 'unknown' ? `${v.why}; with no trap on ${signal}, the kernel drops it` : v.why;
     return { endsOnSignal: false, expectedExit: 137, appGetsSignal: false, chain, why: `${pid1} is PID 1 and did not exec: ${why}` };
   }
   return null;
