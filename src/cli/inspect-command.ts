@@ -7,14 +7,14 @@
 import { parseDuration } from '../core/compare-options.js';
 import { REAP_JUDGE_DEADLINE_MS } from '../core/inspect/reaping.js';
 import { diagnose, exitCodeFor, parseFailOn, type FailCategory } from '../core/inspect/diagnosis.js';
-import { containerText, inspectReport, notJudgedText, type InspectedContainer, type InspectFailure, type NotJudgedContainer } from '../core/inspect/report.js';
+import { containerText, inspectReport, notJudgedText, stateText, type InspectedContainer, type InspectFailure, type NotJudgedContainer } from '../core/inspect/report.js';
 import { LABEL_KIND } from '../core/labels.js';
 import { parseSamplerChoice } from '../core/sampler-choice.js';
 import { connectDocker } from '../engine/docker-connect.js';
 import { explainEngineError } from '../engine/docker-connect.js';
 import { imageTags } from '../engine/images.js';
 import { runningContainerIds } from '../engine/inspect/container-facts.js';
-import { inspectContainer, isNotJudged, stateText } from '../engine/inspect/inspect-container.js';
+import { inspectContainer, isNotJudged } from '../engine/inspect/inspect-container.js';
 import { isLabError } from '../engine/lab-error.js';
 import { newRunId, ownerFor } from '../engine/run-id.js';
 import { exitCodeFor as signalExitCode, interruptScope } from './command-session.js';

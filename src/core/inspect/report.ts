@@ -161,3 +161,18 @@ export function containerText(c: InspectedContainer, opts: { plot?: boolean; wid
   lines.push(`  (read via ${c.source === 'sidecar' ? `a sampler container joined to its PID namespace: ${c.sourceWhy}` : "this host's /proc"})`);
   return lines;
 }
+
+/** One sentence on why there is no verdict, e.g. "exited (exit code 0) while inspect read it". */
+export function stateText(s: ContainerState): string {
+  const when = s.during ? ' while inspect read it' : '';
+  switch (s.state) {
+    case 'paused':
+      return `paused${when}: its processes are frozen, so nothing they do (reap, act on a signal) can be seen`;
+    case 'exited':
+      return `exited${s.exitCode !== null ? ` (exit code ${s.exitCode})` : ''}${when}`;
+    case 'removed':
+      return `removed${when}`;
+    default:
+      return `restarted${when}: what was read belongs to its previous run`;
+  }
+}

@@ -10,6 +10,7 @@ import { growthPerSecond, type Growth } from '../../core/inspect/diagnosis.js';
 import { REAP_JUDGE_DEADLINE_MS, REAP_READ_EVERY_MS, ZombieTracker, type Reaping } from '../../core/inspect/reaping.js';
 import { lastingZombies, type ContainerFacts, type ContainerState, type NamespaceSnapshot, type ProcInfo } from '../../core/inspect/snapshot.js';
 import type { Owner } from '../../core/labels.js';
+import { stateText } from '../../core/inspect/report.js';
 import { LabError } from '../lab-error.js';
 import { abortableDelay } from '../timeout.js';
 import { factsFromInspect } from './container-facts.js';
@@ -142,21 +143,6 @@ export async function inspectContainer(docker: Docker, nameOrId: string, opts: I
 
 export function isNotJudged(r: InspectResult | NotJudged): r is NotJudged {
   return 'state' in r;
-}
-
-/** One sentence on why there is no verdict, e.g. "exited (exit code 0) while inspect read it". */
-export function stateText(s: ContainerState): string {
-  const when = s.during ? ' while inspect read it' : '';
-  switch (s.state) {
-    case 'paused':
-      return `paused${when}: its processes are frozen, so nothing they do (reap, act on a signal) can be seen`;
-    case 'exited':
-      return `exited${s.exitCode !== null ? ` (exit code ${s.exitCode})` : ''}${when}`;
-    case 'removed':
-      return `removed${when}`;
-    default:
-      return `restarted${when}: what was read belongs to its previous run`;
-  }
 }
 
 /** inspectContainer for callers that need a verdict: a paused or ended container is a LabError. */
