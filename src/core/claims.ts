@@ -105,13 +105,23 @@ export const CLAIMS: Claim[] = [
   },
   {
     id: 'docker-top-hides-zombies',
-    statement: "docker top never lists zombies: they have left the cgroup's task list, while /proc still shows them.",
+    statement: "docker top does not list the zombies that pile up: they have left the cgroup's task list, while /proc still shows them (one that has just exited can show as Z for a moment).",
     tests: [{ file: 'src/engine/proc-facts.integration.test.ts', name: 'docker top does not show the zombies that /proc shows' }],
   },
   {
     id: 'pids-limit-refused-forks',
     statement: 'Zombies hold their PIDs: under a full PID limit the kernel refuses forks (EAGAIN, counted in pids.events), while a PID freed by a reaped child goes to the next fork, so the app\'s own fork and docker exec can still succeed.',
     tests: [{ file: FACTS, name: 'under a full PID limit the kernel refuses forks' }, { file: ATTEMPTS, name: '02 PID exhaustion: zombies fill a small PID limit' }],
+  },
+  {
+    id: 'zombie-holds-pid',
+    statement: 'A zombie has no memory map left (no VmRSS in its /proc status) and never runs again, but it keeps its PID: pids.current counts PID 1 and its 40 zombies as 41 or more.',
+    tests: [{ file: FACTS, name: 'a zombie holds no user memory but keeps its PID' }],
+  },
+  {
+    id: 'sigchld-ignore-inherited',
+    statement: "With SIGCHLD set to SIG_IGN the kernel reaps PID 1's children itself (no zombies), but the ignored SIGCHLD is inherited across fork and exec: a program PID 1 starts has SIGCHLD in SigIgn, its own wait() fails with ECHILD, and Python's subprocess reports 0 for a command that exited with 3.",
+    tests: [{ file: FACTS, name: 'SIGCHLD set to SIG_IGN reaps with no zombies' }],
   },
   {
     id: 'python-sigint-only',
