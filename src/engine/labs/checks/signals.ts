@@ -80,7 +80,7 @@ export async function checkSignals(ctx: CheckContext): Promise<CheckItem[]> {
             : t(`you wrote ${mine.join(', ') || 'none'}; the live ${label} of python3 as PID 1 says otherwise`, `du hast ${mine.join(', ') || 'keine'} geschrieben; das echte ${label} von python3 als PID 1 sagt etwas anderes`),
       tryThis: t(
         `decode ${label} of python3 as PID 1: each bit n-1 set means signal n (see the lab's step on /proc/1/status)`,
-        `entschlüssle ${label} von python3 als PID 1: Bit n-1 gesetzt heißt Signal n (siehe den Schritt zu /proc/1/status)`,
+        `dekodiere ${label} von python3 als PID 1: Bit n-1 gesetzt heißt Signal n (siehe den Schritt zu /proc/1/status)`,
       ),
     });
   }
