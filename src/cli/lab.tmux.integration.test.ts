@@ -12,7 +12,7 @@ import { listLabContainers, removeLabContainers } from '../engine/cleanup.js';
 import { loadCatalog } from '../engine/labs/lab-loader.js';
 import { CLI_ENTRY } from '../engine/package-paths.js';
 import { dockerForTests } from '../test-support/docker-for-tests.js';
-import { cutCells, englishOnlyLabWords, englishOnScreen } from '../test-support/screen-check.js';
+import { cutCells, englishOnlyLabWords, englishOnScreen, oldTermsOnScreen } from '../test-support/screen-check.js';
 import { TmuxSession, tmuxForTests } from '../test-support/tmux-session.js';
 
 const conn = await dockerForTests();
@@ -71,7 +71,7 @@ describe.skipIf(!conn || !tmuxOk)('the lab runner in a real terminal', () => {
     term.keys('q');
   });
 
-  it('--lang de at 80x24: menu, lab, hints, help, a check on the starting files: every screen German and nothing cut', async () => {
+  it('--lang de at 80x24: menu, lab, hints, help, a check on the starting files: every screen German, in the lesson\'s terminology, and nothing cut', async () => {
     const english = englishOnlyLabWords();
     const screens: [string, string][] = [];
     const take = (name: string, screen: string) => {
@@ -109,6 +109,7 @@ describe.skipIf(!conn || !tmuxOk)('the lab runner in a real terminal', () => {
     const problems = screens.flatMap(([name, screen]) => [
       ...englishOnScreen(screen, english).map((w) => `${name}: English word "${w}"`),
       ...cutCells(screen, 80).map((c) => `${name}: cut "${c}"`),
+      ...oldTermsOnScreen(screen).map((t) => `${name}: old term ${t}`),
     ]);
     // The builder's own lines (behind o) are Docker's words, not the runner's.
     expect(problems.filter((p) => !p.startsWith('output: English'))).toEqual([]);

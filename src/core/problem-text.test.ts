@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { doingText, problemCarriedBy, problemIn, problemOf, type Doing, type ProblemKey } from './problem-text.js';
+import { oldGermanTerms } from './german-terms.js';
 import { uiText } from './i18n.js';
 
 // One of each: a new problem without a sample here is a compile error (the mapped type).
@@ -67,6 +68,17 @@ describe('problem texts', () => {
     expect(problemOf(SAMPLES['pid-budget']).message).toContain('3072 are reserved by 3 lab runs');
     expect(problemOf(SAMPLES['progress-unusable']).message).toBe('your lab progress file was unusable (unexpected content at version); starting over (the old file is kept as /x/progress.json.corrupt-1)');
     expect(problemOf(SAMPLES['workspace-write']).fix).toBe('a folder is in the way: move /w/01-zombies/Dockerfile away, then run the command again');
+  });
+
+  it('say each problem in the lesson\'s German terminology, steps in the dative', () => {
+    for (const key of Object.values(SAMPLES)) {
+      const de = problemIn('de', problemOf(key));
+      expect(oldGermanTerms(`${de.message}\n${de.fix}`), key.id).toEqual([]);
+    }
+    for (const d of DOINGS) expect(oldGermanTerms(doingText('de', d)), d.id).toEqual([]);
+    expect(problemIn('de', problemOf(SAMPLES['engine-gone'])).message).toBe('die Docker-Engine unter unix:///x antwortete nicht mehr beim Start des Containers no-init');
+    const build = problemIn('de', problemOf({ id: 'engine-gone', endpoint: 'unix:///x', doing: { id: 'build-images' } })).message;
+    expect(build).toBe('die Docker-Engine unter unix:///x antwortete nicht mehr beim Bau der Images');
   });
 
   it('word what the lab was doing in both languages', () => {

@@ -100,7 +100,7 @@ const doingEn = (d: Doing): string => {
   }
 };
 
-/** German: a noun phrase that fits "beim …" and "verweigerte …". */
+/** German, accusative: a noun phrase that fits "verweigerte …". */
 const doingDe = (d: Doing): string => {
   switch (d.id) {
     case 'build-images':
@@ -125,6 +125,34 @@ const doingDe = (d: Doing): string => {
       return 'die Lab-Prüfung';
     case 'inspect':
       return `die Untersuchung von ${d.name}`;
+  }
+};
+
+/** German, dative with its preposition: "antwortete nicht mehr beim Bau der Images". */
+const doingDeAt = (d: Doing): string => {
+  switch (d.id) {
+    case 'build-images':
+      return 'beim Bau der Images';
+    case 'choose-sampler':
+      return 'bei der Wahl des Samplers';
+    case 'start-containers':
+      return 'beim Start der Container';
+    case 'run-demo':
+      return 'während der Demo';
+    case 'start-container':
+      return `beim Start des Containers ${d.mode}`;
+    case 'stop-container':
+      return `beim Stoppen des Containers ${d.mode}`;
+    case 'start-sidecar':
+      return `beim Start des Samplers neben dem Container ${d.mode} (${d.why})`;
+    case 'probe':
+      return 'beim Prüf-Container';
+    case 'scorecard':
+      return 'bei einem Scorecard-Container';
+    case 'lab-check':
+      return 'bei der Lab-Prüfung';
+    case 'inspect':
+      return `bei der Untersuchung von ${d.name}`;
   }
 };
 
@@ -220,7 +248,7 @@ const de: Words = {
       message: `die Docker-Engine unter ${k.endpoint} antwortet nicht mehr (${'code' in k.why ? k.why.code : `${k.why.silentS.toFixed(1).replace('.', ',')} s keine Antwort`})`,
       fix: 'Docker wieder starten, dann neu starten (r in der App): was dieser Lauf hinterließ, wird dabei entfernt',
     }),
-    'engine-gone': (k) => ({ message: `die Docker-Engine unter ${k.endpoint} antwortete nicht mehr beim Schritt ${doingDe(k.doing)}`, fix: 'Docker wieder starten, dann die Demo neu starten' }),
+    'engine-gone': (k) => ({ message: `die Docker-Engine unter ${k.endpoint} antwortete nicht mehr ${doingDeAt(k.doing)}`, fix: 'Docker wieder starten, dann die Demo neu starten' }),
     'engine-refused': (k) => ({
       message: `die Docker-Engine verweigerte ${doingDe(k.doing)}${k.status ? ` (HTTP ${k.status})` : ''}: ${k.detail}`,
       fix: 'zombie-lab doctor ausführen: es prüft Engine, Images und Rechte einzeln',

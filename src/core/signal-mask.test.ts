@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeSignalMask, parseSignalList, parseStatusMasks } from './signal-mask.js';
+import { compareSignalLists, decodeSignalMask, parseSignalList, parseStatusMasks } from './signal-mask.js';
 
 describe('signal masks', () => {
   it('decodes the masks python3 shows as PID 1', () => {
@@ -18,5 +18,13 @@ describe('signal masks', () => {
   it('normalises a learner list', () => {
     expect(parseSignalList('int, SIGPIPE xfsz')).toEqual(['SIGINT', 'SIGPIPE', 'SIGXFSZ']);
     expect(parseSignalList('none')).toEqual([]);
+  });
+
+  it('tells a list with one of two signals (missing) from a wrong one', () => {
+    const live = ['SIGPIPE', 'SIGXFSZ'];
+    expect(compareSignalLists(['SIGPIPE', 'SIGXFSZ'], live)).toEqual({ right: true, missing: 0, extra: [] });
+    expect(compareSignalLists(['SIGPIPE'], live)).toEqual({ right: false, missing: 1, extra: [] });
+    expect(compareSignalLists(['SIGPIPE', 'SIGTERM', 'SIGXFSZ'], live)).toEqual({ right: false, missing: 0, extra: ['SIGTERM'] });
+    expect(compareSignalLists(['SIGTERM'], live)).toEqual({ right: false, missing: 2, extra: ['SIGTERM'] });
   });
 });

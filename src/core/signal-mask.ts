@@ -42,3 +42,10 @@ export function parseSignalList(text: string): string[] {
     ),
   ].sort();
 }
+
+/** How a learner's list of signals differs from the live one: right, or how many are missing and which are extra. */
+export function compareSignalLists(said: readonly string[], actual: readonly string[]): { right: boolean; missing: number; extra: string[] } {
+  const extra = said.filter((s) => !actual.includes(s));
+  const missing = actual.filter((s) => !said.includes(s)).length;
+  return { right: extra.length === 0 && missing === 0, missing, extra };
+}

@@ -144,6 +144,73 @@ describe.runIf(conn)('facts about PID 1 on the real engine', () => {
     }
   });
 
+  it('a zombie holds no user memory but keeps its PID: the pids cgroup counts it like a live process', async () => {
+    // PID 1 makes 40 children that exit at once and never waits for them, then reports what /proc says of each.
+    const probe = [
+      'import os, time',
+      'kids = []',
+      'for _ in range(40):',
+      '    pid = os.fork()',
+      '    if pid == 0: os._exit(0)',
+      '    kids.append(pid)',
+      'def status(pid):',
+      '    return dict(l.split(":", 1) for l in open("/proc/%d/status" % pid).read().splitlines() if ":" in l)',
+      'while not all(status(k)["State"].strip().startswith("Z") for k in kids): time.sleep(0.05)',
+      'rss = sum("VmRSS" in status(k) for k in kids)',
+      'print("zombies=%d withrss=%d selfrss=%d" % (len(kids), rss, "VmRSS" in status(os.getpid())), flush=True)',
+      'time.sleep(60)',
+    ].join('\n');
+    const s = await start(image, ['python3', '-c', probe], { pidsLimit: 64 });
+    try {
+      const line = await waitFor(async () => /zombies=\d+ withrss=\d+ selfrss=\d+/.exec(await logsOf(s.container))?.[0], 10_000, 'the probe to report its zombies');
+      // Each zombie has no memory map left (no VmRSS line), while PID 1 itself has one.
+      expect(line).toBe('zombies=40 withrss=0 selfrss=1');
+      // Yet each still holds its PID: pids.current counts PID 1 and its 40 zombies.
+      expect(readPids(pidsCgroupOf(s.initPid, undefined, s.id)).current).toBeGreaterThanOrEqual(41);
+    } finally {
+      await removeQuietly(s.container);
+    }
+  });
+
+  it('SIGCHLD set to SIG_IGN reaps with no zombies, but is inherited across fork and exec: the child\'s own wait() fails with ECHILD', async () => {
+    // PID 1 ignores SIGCHLD and starts a program (fork + exec) that forks a child of its own and waits for it.
+    const child = [
+      'import os, subprocess',
+      'ign = int([l for l in open("/proc/self/status") if l.startswith("SigIgn")][0].split()[1], 16)',
+      'pid = os.fork()',
+      'if pid == 0: os._exit(7)',
+      'try:',
+      '    os.waitpid(pid, 0); got = "status"',
+      'except ChildProcessError: got = "ECHILD"',
+      'rc = subprocess.run(["sh", "-c", "exit 3"]).returncode',
+      'print("inherited=%d wait=%s subprocess_rc=%d" % (bool(ign & (1 << 16)), got, rc), flush=True)',
+    ].join('\n');
+    const probe = [
+      'import os, signal, subprocess, sys, time',
+      'signal.signal(signal.SIGCHLD, signal.SIG_IGN)',
+      'kids = [os.fork() or os._exit(0) for _ in range(20)]',
+      'subprocess.run([sys.executable, "-c", sys.argv[1]])',
+      'gone = lambda k: not os.path.exists("/proc/%d" % k)',
+      'while not all(gone(k) for k in kids): time.sleep(0.05)',
+      'print("reaped=%d" % len(kids), flush=True)',
+      'time.sleep(60)',
+    ].join('\n');
+    const s = await start(image, ['python3', '-c', probe, child]);
+    try {
+      const log = await waitFor(async () => {
+        const l = await logsOf(s.container);
+        return l.includes('reaped=') ? l : undefined;
+      }, 10_000, 'the probe to report');
+      // The kernel reaped PID 1's 20 children itself: their /proc entries are gone, no zombie left.
+      expect(log).toContain('reaped=20');
+      // The started program inherited the ignored SIGCHLD: its own wait() found no child, and
+      // Python's subprocess, seeing ECHILD, reports 0 for a command that exited with 3.
+      expect(log).toContain('inherited=1 wait=ECHILD subprocess_rc=0');
+    } finally {
+      await removeQuietly(s.container);
+    }
+  });
+
   it('in a shared PID namespace with a reaping PID 1 (like Kubernetes pause), the app is not PID 1: no zombies, and SIGTERM ends it at once with 143', async () => {
     const pause = await start(image, ['sleep', 'infinity'], { entrypoint: ['tini', '--'] });
     try {

@@ -1,12 +1,14 @@
 /**
  * Reading a captured screen the way a presenter's audience would: what is cut off with "…",
- * how tall each lane's plot is, and which English words of the app show under `--lang de`.
+ * how tall each lane's plot is, which English words of the app show under `--lang de`, and which
+ * old German terms (core/german-terms.ts) show there.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UI_TEXT, type UiText } from '../core/i18n.js';
 import { BINDINGS } from '../core/keymap.js';
 import { LAB_BINDINGS } from '../core/lab-keymap.js';
+import { oldGermanTerms } from '../core/german-terms.js';
 import { LAB_TEXT } from '../core/lab-text.js';
 import { PACKAGE_ROOT } from '../engine/package-paths.js';
 
@@ -95,4 +97,14 @@ export function englishOnlyLabWords(): Set<string> {
   const labs = germanContentWords('labs');
   const en = words([...catalogStrings(LAB_TEXT.en), ...LAB_BINDINGS.flatMap((b) => [b.help.en, b.hint?.en ?? ''])]);
   return new Set([...en].filter((w) => !de.has(w) && !labs.has(w)));
+}
+
+/** Every fixed string of the lab runner in one language: its words and its key table. */
+export function labRunnerStrings(lang: 'de' | 'en'): string[] {
+  return [...catalogStrings(LAB_TEXT[lang]), ...LAB_BINDINGS.flatMap((b) => [b.help[lang], b.hint?.[lang] ?? ''])];
+}
+
+/** Old German terms on a screen that should use the lesson's one terminology. */
+export function oldTermsOnScreen(screen: string): string[] {
+  return oldGermanTerms(screen);
 }

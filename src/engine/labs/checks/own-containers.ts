@@ -28,7 +28,7 @@ export async function checkOwnContainers(ctx: CheckContext): Promise<CheckItem[]
       ok: findings.length === 0,
       what: t('zombie-lab lint finds no error or warning in your files', 'zombie-lab lint findet keinen Fehler und keine Warnung in deinen Dateien'),
       detail: findings.length === 0 ? t('lint: clean', 'lint: sauber') : findings.slice(0, 3).map((f) => `${f.file}:${f.line} ${f.rule}`).join('; '),
-      tryThis: t('run `zombie-lab lint` in your workspace folder: each finding says its fix', 'starte `zombie-lab lint` in deinem Workspace-Ordner: jeder Fund nennt seine Lösung'),
+      tryThis: t('run `zombie-lab lint` in your workspace folder: each finding says its fix', 'starte `zombie-lab lint` in deinem Arbeitsordner: jeder Befund nennt seine Lösung'),
     },
   ];
   const { tag, cmd } = await buildWorkspaceImage(ctx, 'own-containers');

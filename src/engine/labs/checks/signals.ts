@@ -1,7 +1,7 @@
 /** Lab 03: docker stop must end fast and not with 137; and the learner decoded python's signal masks. */
 import { parseAnswers } from '../../../core/labs/answers.js';
 import type { CheckItem } from '../../../core/labs/check-result.js';
-import { parseSignalList, type SignalMasks } from '../../../core/signal-mask.js';
+import { compareSignalLists, parseSignalList, type SignalMasks } from '../../../core/signal-mask.js';
 import { measure, readWorkspaceFile, removeQuietly, runsScript, startForCheck, tr, waitWindow, type CheckContext } from '../check-runtime.js';
 import { runLearnerImage } from './learner-run.js';
 
@@ -20,7 +20,26 @@ export async function python3Masks(ctx: CheckContext): Promise<SignalMasks> {
   }
 }
 
-const same = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+/** What is right and what is not in a learner's list of signals, against the live mask. */
+function signalsDetail(t: (en: string, de: string) => string, label: string, mine: string[], actual: string[], diff: ReturnType<typeof compareSignalLists>): string {
+  const wrote = mine.join(', ');
+  if (diff.right) return t(`${actual.join(', ') || 'none'}, right`, `${actual.join(', ') || 'keine'}, richtig`);
+  // Part of the answer: say that something is missing rather than that it is wrong.
+  if (mine.length > 0 && diff.extra.length === 0) {
+    return t(
+      `you wrote ${wrote}: right, but ${diff.missing === 1 ? 'one signal is' : `${diff.missing} signals are`} missing (the live ${label} of python3 as PID 1 has ${actual.length})`,
+      `du hast ${wrote} geschrieben: richtig, aber ${diff.missing === 1 ? 'ein Signal fehlt' : `${diff.missing} Signale fehlen`} (das echte ${label} von python3 als PID 1 hat ${actual.length})`,
+    );
+  }
+  if (diff.missing === 0 && diff.extra.length > 0) {
+    const extra = diff.extra.join(', ');
+    return t(
+      `you wrote ${wrote}: ${extra} ${diff.extra.length === 1 ? 'is' : 'are'} not in the live ${label} of python3 as PID 1`,
+      `du hast ${wrote} geschrieben: ${extra} ${diff.extra.length === 1 ? 'steht' : 'stehen'} nicht im echten ${label} von python3 als PID 1`,
+    );
+  }
+  return t(`you wrote ${wrote || 'none'}; the live ${label} of python3 as PID 1 says otherwise`, `du hast ${wrote || 'keine'} geschrieben; das echte ${label} von python3 als PID 1 sagt etwas anderes`);
+}
 
 export async function checkSignals(ctx: CheckContext): Promise<CheckItem[]> {
   const t = tr(ctx);
@@ -69,18 +88,14 @@ export async function checkSignals(ctx: CheckContext): Promise<CheckItem[]> {
   ] as const) {
     const said = answers.get(key);
     const mine = said === undefined ? null : parseSignalList(said);
+    const diff = mine ? compareSignalLists(mine, actual) : null;
     items.push({
-      ok: !!mine && same(mine, [...actual].sort()),
+      ok: !!diff?.right,
       what: `answers.txt: ${key}`,
-      detail:
-        mine === null
-          ? t('not answered yet', 'noch nicht beantwortet')
-          : same(mine, [...actual].sort())
-            ? t(`${actual.join(', ') || 'none'}, right`, `${actual.join(', ') || 'keine'}, richtig`)
-            : t(`you wrote ${mine.join(', ') || 'none'}; the live ${label} of python3 as PID 1 says otherwise`, `du hast ${mine.join(', ') || 'keine'} geschrieben; das echte ${label} von python3 als PID 1 sagt etwas anderes`),
+      detail: !mine || !diff ? t('not answered yet', 'noch nicht beantwortet') : signalsDetail(t, label, mine, actual, diff),
       tryThis: t(
         `decode ${label} of python3 as PID 1: each bit n-1 set means signal n (see the lab's step on /proc/1/status)`,
-        `entschlüssle ${label} von python3 als PID 1: Bit n-1 gesetzt heißt Signal n (siehe den Schritt zu /proc/1/status)`,
+        `dekodiere ${label} von python3 als PID 1: Bit n-1 gesetzt heißt Signal n (siehe den Schritt zu /proc/1/status)`,
       ),
     });
   }

@@ -33,7 +33,7 @@ export async function checkZombies(ctx: CheckContext): Promise<CheckItem[]> {
         `${z} Zombies nach ${ZOMBIE_WINDOW_MS / 1000} s bei ${work.rate} Waisen/s; PID 1 ist ${m.pid1}`,
       ) +
       (ok && shell
-        ? t(' (a shell reaps, but ignores SIGTERM: see labs 03 and 04)', ' (eine Shell räumt auf, ignoriert aber SIGTERM: siehe Lab 03 und 04)')
+        ? t(' (a shell reaps, but ignores SIGTERM: see labs 03 and 04)', ' (eine Shell räumt ab, ignoriert aber SIGTERM: siehe Lab 03 und 04)')
         : ''),
     tryThis: ok
       ? ''
