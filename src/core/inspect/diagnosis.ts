@@ -197,7 +197,7 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
       id: 'zombies-under-pid1',
       category: 'zombies',
       message: `${count} zombie${count === 1 ? '' : 's'} under PID 1 (${identity.program}), which does not reap the orphans it adopts${lastedS}${grows ? `; growing by ${growth.perSecond.toFixed(1)}/s` : ''}`,
-      fix: identity.kind === 'init' ? [`${identity.program} should reap: is it PID 1 with subreaper options, or running with --single-child?`] : addInitFix(f),
+      fix: identity.kind === 'init' ? [`${identity.program} as PID 1 should reap these at once: check that it is not stopped (state T) and is a version that reaps; dumb-init's --single-child changes only how signals are forwarded, not reaping`] : addInitFix(f),
     });
   }
   const liveParents = reaping

@@ -38,7 +38,7 @@ export const JUDGED_BY = {
   caught: 'in SigCgt: PID 1 has a handler for it',
   ignored: 'in SigIgn: PID 1 ignores it',
   blocked: 'in SigBlk: the signal waits until PID 1 unblocks or reads it',
-  default: 'default action: the kernel drops it for a namespace\'s PID 1 (only a handled signal, or SIGKILL, reaches it)',
+  default: 'default action: the kernel drops it for a namespace\'s PID 1 (only a signal PID 1 has a handler for reaches it; SIGKILL and SIGSTOP only from an ancestor namespace, the host)',
   shell: 'a shell that did not exec: its handlers (and `trap`) run only after the command it is waiting for ends, and that command never gets the signal',
   systemdTerm: 'systemd re-executes itself on SIGTERM and goes on running (systemd(1)); it halts on SIGRTMIN+3',
   systemdHalt: 'systemd halts on SIGRTMIN+3: it stops its units and exits (systemd(1))',
