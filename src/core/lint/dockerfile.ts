@@ -60,10 +60,13 @@ function judgeShellForm(j: Judge, f: Form, rule: string, under: string | null): 
     return null;
   }
   const { v, depends } = shellFormVerdict(j, script);
-  // `CMD /run.sh` or `CMD exec /start.sh`: the shell runs a script of the image, judged as what runs.
+  // `CMD /run.sh` or `CMD exec /start.sh`: the shell runs a script of the image, judged as what runs (after the shell form).
   const runs = v.stays ? v.app?.name?.value : v.words[0];
-  if (runs && isScriptIn(j, runs)) judgeScript(j, runs, f);
-  if (!v.stays) return runs && isScriptIn(j, runs) ? null : v.program;
+  const runsScript = runs !== undefined && isScriptIn(j, runs);
+  if (!v.stays) {
+    if (runsScript) judgeScript(j, runs, f);
+    return runsScript ? null : v.program;
+  }
   const fix = shellFormFix(f.keyword, script, v);
   const lead = rule === 'cmd-shell-form-after-entrypoint' ? `shell-form CMD after an exec-form ENTRYPOINT: the entrypoint gets "/bin/sh" "-c" "${short(script, 40)}" and runs it` : `shell-form ${f.keyword}: PID 1 is ${j.formShellName} -c "${short(script, 40)}"`;
   let message: string;
@@ -79,6 +82,7 @@ function judgeShellForm(j: Judge, f: Form, rule: string, under: string | null): 
     message = `${lead}, and ${v.why}${sure}: the shell stays PID 1 and drops ${j.stop}, so docker stop waits its whole timeout and SIGKILLs`;
   }
   j.out.push({ file: j.file, line: f.line, rule, level, message, fix: fix.text, lab: LAB_LINKS.signals, ...(fix.replacement ? { edit: { line: f.line, endLine: f.endLine, text: fix.replacement } } : {}) });
+  if (runsScript) judgeScript(j, runs, f);
   return null;
 }
 

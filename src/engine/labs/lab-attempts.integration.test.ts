@@ -99,7 +99,7 @@ describe.runIf(conn)('every lab attempt on the real engine', () => {
 
   it('07 your own containers: lint and inspect name the starting files\' mistakes, and docker stop does what inspect predicted', () => {
     const start = result('own-containers', 'wrong-start');
-    expect(detailOf(start, 'zombie-lab lint')).toBe('Dockerfile:6 shell-form-cmd; Dockerfile:6 entrypoint-script-no-exec; compose.yaml:3 compose-no-init');
+    expect(detailOf(start, 'zombie-lab lint')).toBe('Dockerfile:6 shell-form-cmd; entrypoint.sh:4 entrypoint-script-no-exec');
     expect(detailOf(start, 'zombie-lab inspect')).toMatch(/PID 1 is shell sh.*shell-pid1/);
     expect(detailOf(start, 'docker stop')).toMatch(/exit 137; inspect said: docker stop will wait the full 10 s/);
     // exec alone: the app is PID 1, its orphans pile up under it.
