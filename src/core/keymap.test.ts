@@ -95,7 +95,9 @@ describe('the key table drives keys and help alike', () => {
         else expect(last(k)).toEqual(b.action);
       }
     }
-    expect(keyHelp('de').map((h) => h.keys)).toEqual(BINDINGS.map((b) => b.label));
+    // Every binding's keys once, in table order; the lanes' focus keys share one row.
+    expect(keyHelp('de').map((h) => h.keys).join(' ')).toBe(BINDINGS.map((b) => b.label).join(' '));
+    expect(keyHelp('en').map((h) => h.keys)).toContain('1 2 3');
   });
 });
 

@@ -83,6 +83,11 @@ export interface KeyBinding<A> {
 export type Binding = KeyBinding<Action>;
 
 const focusKey = (i: number): Binding['keys'] => [String(i + 1)];
+/** `1, 2 or 3`: every lane's number, for the one help row the focus keys share. */
+const laneList = (or: string): string => {
+  const n = MODE_IDS.map((_, i) => String(i + 1));
+  return n.length > 1 ? `${n.slice(0, -1).join(', ')} ${or} ${n.at(-1)}` : (n[0] ?? '');
+};
 
 export const BINDINGS: readonly Binding[] = [
   { keys: ['right', 'down', 'pagedown', ' ', 'l', 'j'], label: '→ ↓ space l j PgDn', action: { type: 'next-slide' }, help: { en: 'next slide', de: 'nächste Folie' } },
@@ -100,9 +105,10 @@ export const BINDINGS: readonly Binding[] = [
       keys: focusKey(i),
       label: String(i + 1),
       action: { type: 'focus', mode },
+      // The same line for every lane: the help shows them as one row, `1 2 3`.
       help: {
-        en: `focus lane ${i + 1}: plot and live process tree`,
-        de: `Spur ${i + 1} groß: Kurve und Prozessbaum`,
+        en: `focus lane ${laneList('or')}: plot and live process tree`,
+        de: `Spur ${laneList('oder')} groß: Kurve und Prozessbaum`,
       },
     }),
   ),
@@ -171,7 +177,16 @@ export function resolveKey(name: string | null, prefix: string, mode: KeyMode = 
   return { action: bindingFor(name)?.action ?? null, prefix: '' };
 }
 
-/** Every binding's help line, in table order. */
+/**
+ * Every binding's help line, in table order. Neighbours with the same line share one row, their
+ * keys side by side (`1 2 3`), which keeps the overlay within 80x24.
+ */
 export function keyHelp(lang: Lang): { keys: string; what: string }[] {
-  return BINDINGS.map((b) => ({ keys: b.label, what: b.help[lang] }));
+  const rows: { keys: string; what: string }[] = [];
+  for (const b of BINDINGS) {
+    const last = rows.at(-1);
+    if (last && last.what === b.help[lang]) last.keys = `${last.keys} ${b.label}`;
+    else rows.push({ keys: b.label, what: b.help[lang] });
+  }
+  return rows;
 }
