@@ -5,7 +5,7 @@
  * bindings (another command's key) are one more row in BINDINGS.
  *
  * Counts and two-key sequences (`5G`, `12 Enter`, `gg`) are resolved here too, from a small
- * prefix the caller keeps between key presses.
+ * prefix the caller keeps between key presses (and drops after PENDING_MS, app-state.ts).
  */
 import { MODE_IDS, type ModeId } from './modes.js';
 import type { Lang } from './slides/types.js';
@@ -15,8 +15,8 @@ export type Action =
   | { type: 'prev-slide' }
   | { type: 'first-slide' }
   | { type: 'last-slide' }
-  /** `index` is 0-based; `undoFocus`: the count's first digit focused a lane, take that back. */
-  | { type: 'goto-slide'; index: number; undoFocus?: boolean }
+  /** `index` is 0-based; `fromCount`: typed as `12G` or `12 Enter`, whose digits may have focused lanes on the way. */
+  | { type: 'goto-slide'; index: number; fromCount?: boolean }
   | { type: 'demo-slide' }
   | { type: 'slide-index' }
   | { type: 'blank' }
@@ -30,8 +30,6 @@ export type Action =
   | { type: 'export-svg' }
   | { type: 'toggle-containers' }
   | { type: 'quit' }
-  /** Digits typed so far (shown in the hint line) while a count is pending. */
-  | { type: 'count'; digits: string }
   /** Inside the slide index: move the selection, or go to it. */
   | { type: 'index-move'; by: number }
   | { type: 'index-go' };
@@ -51,6 +49,18 @@ export interface KeyPress {
   escape?: boolean;
   ctrl?: boolean;
   meta?: boolean;
+}
+
+/**
+ * The key names in one read from the terminal. Keys typed faster than one read (a burst, or
+ * keys typed while the app loaded) arrive as one string: each character is a key of its own,
+ * a carriage return or line feed among them is Enter (`12\r` is `1 2 Enter`).
+ */
+export function keyNames(k: KeyPress): (string | null)[] {
+  // A named key (arrow, Enter, ...) is one key whatever its input says.
+  const burst = !k.ctrl && !k.meta && k.input.length > 1 && !k.input.startsWith('\x1b') && keyName({ ...k, input: '' }) === null;
+  if (!burst) return [keyName(k)];
+  return [...k.input].map((ch) => (ch === '\r' || ch === '\n' ? 'enter' : keyName({ input: ch })));
 }
 
 /** One name per key: a printed character as itself, others by name (`right`, `ctrl+c`, ...). */
@@ -161,14 +171,12 @@ export function resolveKey(name: string | null, prefix: string, mode: KeyMode = 
   if (mode === 'index') return { action: INDEX_KEYS[name] ?? null, prefix: '' };
   if (/^[0-9]$/.test(name)) {
     const digits = prefix && /^[0-9]+$/.test(prefix) ? `${prefix}${name}`.slice(-4) : name;
-    // The first digit still focuses its lane at once (1 2 3), as before counts existed.
-    const first = digits.length === 1 ? bindingFor(name) : undefined;
-    return { action: first ? first.action : { type: 'count', digits }, prefix: digits };
+    // Every lane digit focuses its lane at once, first in a count or not: `2`, then `3` is lane 3.
+    return { action: bindingFor(name)?.action ?? null, prefix: digits };
   }
   if (/^[0-9]+$/.test(prefix) && (name === 'G' || name === 'enter')) {
     const n = Number(prefix);
-    const undoFocus = prefix.length >= 1 && bindingFor(prefix[0] ?? '')?.action.type === 'focus';
-    return { action: n >= 1 ? { type: 'goto-slide', index: n - 1, undoFocus } : null, prefix: '' };
+    return { action: n >= 1 ? { type: 'goto-slide', index: n - 1, fromCount: true } : null, prefix: '' };
   }
   if (name === 'g') {
     if (prefix === 'g') return { action: bindingFor('gg')?.action ?? null, prefix: '' };
