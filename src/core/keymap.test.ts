@@ -113,8 +113,12 @@ describe('the key table drives keys and help alike', () => {
       }
     }
     // Every binding's keys once, in table order; the lanes' focus keys share one row.
-    expect(keyHelp('de').map((h) => h.keys).join(' ')).toBe(BINDINGS.map((b) => b.label).join(' '));
+    expect(keyHelp('en').map((h) => h.keys).join(' ')).toBe(BINDINGS.map((b) => b.label).join(' '));
     expect(keyHelp('en').map((h) => h.keys)).toContain('1 2 3');
+    // Issue 22 row 12: "space" stayed English in the German help.
+    expect(keyHelp('de')[0]?.keys).toBe('→ ↓ Leertaste l j PgDn');
+    expect(keyHelp('de').map((h) => h.keys).join(' ')).not.toMatch(/\bspace\b/);
+    expect(labKeyHelp('lab', 'de').map((h) => h.keys).join(' ')).toContain('Leertaste');
   });
 });
 

@@ -185,6 +185,17 @@ export function resolveKey(name: string | null, prefix: string, mode: KeyMode = 
   return { action: bindingFor(name)?.action ?? null, prefix: '' };
 }
 
+/** Names of keys in a help label that a German keyboard names otherwise (the rest, Esc, Enter, PgDn, are printed on its keys). */
+const KEY_WORDS: Record<Lang, Record<string, string>> = { en: {}, de: { space: 'Leertaste' } };
+
+/** A binding's label in the help's language: `→ ↓ space` is `→ ↓ Leertaste` in German. */
+export function keyLabel(label: string, lang: Lang): string {
+  return label
+    .split(' ')
+    .map((w) => KEY_WORDS[lang][w] ?? w)
+    .join(' ');
+}
+
 /**
  * Every binding's help line, in table order. Neighbours with the same line share one row, their
  * keys side by side (`1 2 3`), which keeps the overlay within 80x24.
@@ -193,8 +204,9 @@ export function keyHelp(lang: Lang): { keys: string; what: string }[] {
   const rows: { keys: string; what: string }[] = [];
   for (const b of BINDINGS) {
     const last = rows.at(-1);
-    if (last && last.what === b.help[lang]) last.keys = `${last.keys} ${b.label}`;
-    else rows.push({ keys: b.label, what: b.help[lang] });
+    const keys = keyLabel(b.label, lang);
+    if (last && last.what === b.help[lang]) last.keys = `${last.keys} ${keys}`;
+    else rows.push({ keys, what: b.help[lang] });
   }
   return rows;
 }
