@@ -48,6 +48,10 @@ const BENCHES: Record<string, Bench> = {
     }
     return `## One app frame with three busy lanes (target < 16 ms)\n\n${rows.join('\n')}\n`;
   },
+  wrap: async () => {
+    const { wrapBench, wrapBenchReport } = await import('./wrap-bench.js');
+    return wrapBenchReport(wrapBench());
+  },
   startup: async (args) => {
     const { startupRound } = await import('./startup-bench.js');
     const rows = ['| round | first frame | engine found | first plotted sample | r again later: key to plot |', '|---:|---:|---:|---:|---:|'];

@@ -105,6 +105,10 @@ export async function runApp(opts: AppOptions): Promise<number> {
   const themeName = opts.theme ?? 'default';
   const lang: Lang = opts.lang ?? defaultLang();
   const t = uiText(lang);
+  // The deck first (a few milliseconds: its files and lines are bounded, parse.ts): a broken one
+  // stops the app before it takes the screen or starts a container. No presenting half the slides.
+  const deck = await loadDeck(opts.slidesRoot ?? BUNDLED_SLIDES_ROOT, lang).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))));
+  if (deck instanceof Error) return fail(`the slides cannot be used:\n${deck.message}`, 1);
   // A replay file named on the command line is checked before the screen is taken over.
   const early = opts.replay ? await chooseSource(opts) : null;
   if (typeof early === 'string') return fail(early, 1);
@@ -117,19 +121,7 @@ export async function runApp(opts: AppOptions): Promise<number> {
   // The engine's modules before the UI's: its containers then start while the UI loads.
   if (!early) await import('./live-source.js');
 
-  // A broken deck stops the app before it takes the screen: no presenting half the slides.
-  const [{ render }, { createElement }, { App }, deck] = await Promise.all([
-    import('ink'),
-    import('react'),
-    import('../ui/app.js'),
-    loadDeck(opts.slidesRoot ?? BUNDLED_SLIDES_ROOT, lang).catch((err: unknown) =>
-      err instanceof Error ? err : new Error(String(err)),
-    ),
-  ]);
-  if (deck instanceof Error) {
-    await closeSource();
-    return fail(`the slides cannot be used:\n${deck.message}`, 1);
-  }
+  const [{ render }, { createElement }, { App }] = await Promise.all([import('ink'), import('react'), import('../ui/app.js')]);
   const theme = makeTheme(themeName, opts.noColor === true || noColorFromEnv(process.env));
   const runner = new DemoRunner(chosenP.then((c) => c.source));
 

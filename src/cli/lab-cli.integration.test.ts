@@ -57,9 +57,9 @@ describe('zombie-lab lab without Docker', () => {
     }
   });
 
-  it('names an unknown lab and the choices', async () => {
+  it('names an unknown lab and the choices: a usage error, exit 2', async () => {
     const r = await cli(['lab', '99']);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^zombie-lab: no lab "99"\n {2}fix: choose one of: 01 \(zombies\), 02/);
   });
 
@@ -109,9 +109,9 @@ describe.runIf(conn)('zombie-lab lab --check and scorecard on the real engine', 
     expect(out.rows[1]?.zombies).toBeLessThanOrEqual(2);
   });
 
-  it('scorecard refuses an unknown variant with the list', async () => {
+  it('scorecard refuses an unknown variant with the list: a usage error, exit 2', async () => {
     const r = await cli(['scorecard', '--variants', 'systemd']);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^zombie-lab: unknown variant systemd\n {2}fix: use some of: python3,bash-script/);
   });
 });

@@ -4,6 +4,7 @@
  * runner; piped, it prints the lab as plain text.
  */
 import { createInterface } from 'node:readline/promises';
+import { OptionError } from '../core/compare-options.js';
 import { renderCheck } from '../core/labs/check-result.js';
 import { findLab, type Catalog } from '../core/labs/catalog.js';
 import { labProgress, labStateText, withCheck, withoutLab, withStep } from '../core/labs/progress.js';
@@ -12,7 +13,6 @@ import { problemIn } from '../core/problem-text.js';
 import { langFromLocale } from '../core/slides/lang.js';
 import type { Lang } from '../core/slides/types.js';
 import type { WayChoice } from '../engine/images.js';
-import { LabError } from '../engine/lab-error.js';
 import { checkLab } from '../engine/labs/lab-check.js';
 import { LabFilesError, loadCatalog } from '../engine/labs/lab-loader.js';
 import { loadProgress, progressFile, saveProgress } from '../engine/labs/progress-store.js';
@@ -45,7 +45,7 @@ function labOrFail(catalog: Catalog, lang: Lang, ref: string): Lab {
   const lab = findLab(catalog, lang, ref);
   if (!lab) {
     const ids = catalog.byLang[lang].map((l) => `${l.number} (${l.id})`).join(', ');
-    throw new LabError(`no lab "${ref}"`, `choose one of: ${ids}`);
+    throw new OptionError(`no lab "${ref}"`, `choose one of: ${ids}`);
   }
   return lab;
 }

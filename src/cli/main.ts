@@ -13,7 +13,12 @@ import { installExitCleanup } from './exit-cleanup.js';
 import { preferLiveRendering } from './live-rendering.js';
 import { reportProblem } from './report-problem.js';
 
-/** Usage errors (unknown command or option, a bad value) all exit with this, as getopt-style tools do. */
+/**
+ * The exit codes of every command (README, "Exit codes"): 0 done and nothing found, 1 something
+ * found or a check failed, USAGE_EXIT for a usage error, 128 + the signal's number when
+ * interrupted (130 Ctrl-C, 143 SIGTERM, 129 SIGHUP). Usage errors (unknown command or option, a
+ * bad value) all exit with this, as getopt-style tools do.
+ */
 export const USAGE_EXIT = 2;
 
 function packageVersion(): string {
@@ -191,8 +196,24 @@ export async function main(argv: string[]): Promise<number> {
         ...(o.replay ? { replay: o.replay } : {}),
         noColor: o.color === false,
         ...(process.env.ZOMBIE_LAB_RUN_PREFIX ? { runIdPrefix: process.env.ZOMBIE_LAB_RUN_PREFIX } : {}),
+        // A deck of your own (a folder with de/ and en/ in the slide format), or a test's.
+        ...(process.env.ZOMBIE_LAB_SLIDES ? { slidesRoot: process.env.ZOMBIE_LAB_SLIDES } : {}),
       });
     });
+
+  // A usage error of a subcommand points to that command's own help, where its options are.
+  for (const sub of program.commands) {
+    sub.configureOutput({
+      outputError: (str, write) => write(`zombie-lab: ${str.replace(/^error: /, '').trim()} (zombie-lab ${sub.name()} --help lists its options)\n`),
+    });
+  }
+
+  // `help <name>` of no command: commander prints the whole help to stderr and exits 1; this is a usage error like any other.
+  const [first, second] = argv.slice(2);
+  if (first === 'help' && second !== undefined && !program.commands.some((c) => c.name() === second || c.aliases().includes(second))) {
+    process.stderr.write(`zombie-lab: unknown command "${second}" (zombie-lab --help lists the commands)\n`);
+    return USAGE_EXIT;
+  }
 
   try {
     await program.parseAsync(argv);

@@ -6,9 +6,11 @@
 import { uiText } from '../core/i18n.js';
 import type { Lang } from '../core/slides/types.js';
 import { notesScreen, type NotesMessage } from '../core/speaker-notes.js';
+import { noColorFromEnv } from '../core/theme.js';
 import { followNotes } from '../engine/notes-channel.js';
 import { defaultLang } from '../engine/slides-loader.js';
 import { installExitCleanup, setInterruptHandler } from './exit-cleanup.js';
+import { markdownLines } from '../ui/markdown-lines.js';
 import { enterAltScreen } from './terminal-screen.js';
 
 export async function runNotes(opts: { lang?: string }): Promise<number> {
@@ -18,6 +20,9 @@ export async function runNotes(opts: { lang?: string }): Promise<number> {
   }
   const lang: Lang = opts.lang === 'de' || opts.lang === 'en' ? opts.lang : defaultLang();
   const t = uiText(lang);
+  const noColor = noColorFromEnv(process.env);
+  // The notes' Markdown rendered as the slides' is: no backticks, stars or link syntax on screen.
+  const render = (md: string, width: number) => markdownLines(md, width, noColor);
   const abort = new AbortController();
   let msg: NotesMessage | null = null;
   let present = false;
@@ -25,7 +30,7 @@ export async function runNotes(opts: { lang?: string }): Promise<number> {
   const draw = () => {
     const width = Math.max(20, process.stdout.columns ?? 80);
     const height = Math.max(5, process.stdout.rows ?? 24);
-    const lines = notesScreen(msg, new Date(), t, width, height - (present || !msg ? 0 : 1));
+    const lines = notesScreen(msg, new Date(), t, width, height - (present || !msg ? 0 : 1), render);
     if (!present && msg) lines.push(t.notes.lost);
     process.stdout.write(`\x1b[H\x1b[2J${lines.join('\r\n')}`);
   };

@@ -1,7 +1,8 @@
 /**
  * Speaker notes in a second terminal, driven for real: `zombie-lab notes` started before the
  * app waits for it, then follows the replaying app slide by slide (notes, next title, clock),
- * says when the app has gone, and quits on q. No engine: the app replays a recording.
+ * says when the app has gone, and quits on q; no slide's notes show a claim marker or Markdown
+ * syntax. No engine: the app replays a recording.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,8 +44,18 @@ describe.skipIf(!tmuxOk || !recording)('zombie-lab notes', () => {
       // The first slide's note, not its projected text.
       expect(first).toMatch(lang === 'de' ? /Willkommen|PID 1/ : /Welcome/);
 
-      app.keys('l');
-      await notes.waitScreen((s) => (new RegExp(`${words.slide} 2/`).test(s) ? s : undefined), 10_000, 'notes of slide 2');
+      // Every slide's notes as the speaker reads them: no claim marker, no Markdown syntax (issue 22 row 4).
+      const of = Number(/\/(\d+)/.exec(first)?.[1]);
+      expect(of).toBeGreaterThan(10);
+      const markup = /\{claim:|`|\*\*|\]\(/;
+      expect(first).not.toMatch(markup);
+      for (let n = 2; n <= of; n++) {
+        app.keys('l');
+        const screen = await notes.waitScreen((s) => (new RegExp(`${words.slide} ${n}/`).test(s) ? s : undefined), 10_000, `notes of slide ${n}`);
+        expect(screen, `slide ${n}`).not.toMatch(markup);
+      }
+      app.keys('g', 'g');
+      await notes.waitScreen((s) => (new RegExp(`${words.slide} 1/`).test(s) ? s : undefined), 10_000, 'notes of slide 1 again');
       app.keys('G');
       const last = await notes.waitScreen((s) => (s.includes(words.last) ? s : undefined), 10_000, 'notes of the last slide');
       expect(last).not.toContain(words.next);

@@ -7,8 +7,10 @@ export function reportProblem(err: unknown): number {
     process.stderr.write(`zombie-lab: ${err.problem.message}\n  fix: ${err.problem.fix}\n`);
     return 1;
   }
+  // Usage errors: exit 2, as for an unknown option (README, "Exit codes").
   if (err instanceof OptionError || err instanceof RangeError) {
-    process.stderr.write(`zombie-lab: ${err.message}\n`);
+    const fix = err instanceof OptionError && err.fix ? `\n  fix: ${err.fix}` : '';
+    process.stderr.write(`zombie-lab: ${err.message}${fix}\n`);
     return 2;
   }
   const msg = err instanceof Error ? err.message : String(err);

@@ -1,12 +1,11 @@
 import { parseCommaList } from '../core/comma-list.js';
-import { parseIntIn } from '../core/compare-options.js';
+import { OptionError, parseIntIn } from '../core/compare-options.js';
 /** `zombie-lab scorecard`: every PID 1 variant measured on the real engine, as a table or JSON. */
 import { renderScorecard, SCORECARD_DEFAULTS, VARIANT_IDS, VARIANTS, isVariantId, type ScorecardSettings, type VariantId } from '../core/scorecard.js';
 import { removeLabContainers } from '../engine/cleanup.js';
 import { ENGINE_KINDS } from '../core/engine-kind.js';
 import { assertPidLimitHolds, factsOf } from '../engine/engine-facts.js';
 import { ensureExtraImage, WORKLOAD_REPO, type WayChoice } from '../engine/images.js';
-import { LabError } from '../engine/lab-error.js';
 import { newRunId } from '../engine/run-id.js';
 import { runScorecard } from '../engine/scorecard.js';
 import { connectAndSweep, engineLine, exitCodeFor, interruptScope } from './command-session.js';
@@ -25,7 +24,7 @@ export function parseVariants(raw: string | undefined): VariantId[] {
   if (!raw) return [...VARIANT_IDS];
   // `tini,tini` measures tini once.
   const { known, unknown: bad } = parseCommaList(raw, isVariantId);
-  if (bad.length) throw new LabError(`unknown variant ${bad.join(', ')}`, `use some of: ${VARIANT_IDS.join(',')}`);
+  if (bad.length) throw new OptionError(`unknown variant ${bad.join(', ')}`, `use some of: ${VARIANT_IDS.join(',')}`);
   return known;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialState, MAX_POINTS, reduce, sharedYMax, type AppMsg, type AppState } from './app-state.js';
+import { initialState, MAX_POINTS, PENDING_MS, pressKey, reduce, sharedYMax, type AppMsg, type AppState } from './app-state.js';
 import type { Sample } from './sample.js';
 
 const start = (): AppState => initialState({ slideCount: 3, replay: false });
@@ -31,6 +31,59 @@ describe('slide navigation', () => {
     const s = run(start(), { type: 'last-slide' }, { type: 'slide-count', count: 2 });
     expect(s.slide).toBe(1);
     expect(s.slideCount).toBe(2);
+  });
+});
+
+describe('digit keys (issue 22 rows 2 and 3)', () => {
+  // A 14-slide deck whose demo slide is slide 6 (index 5), standing on it.
+  const onDemo = (): AppState => run(initialState({ slideCount: 14, replay: false }), { type: 'slide-count', count: 14, demoSlide: 5 }, { type: 'demo-slide' });
+  const keys = (s: AppState, ...presses: [string, number][]): AppState => presses.reduce((st, [name, at]) => reduce(st, { type: 'key', name, at }), s);
+
+  it('a digit focuses its lane, and a lane digit typed after the count lapsed focuses that lane, not slide 23', () => {
+    let s = keys(onDemo(), ['2', 1000]);
+    expect(s.focus).toBe('dumb-init');
+    s = keys(s, ['3', 1000 + PENDING_MS + 1]);
+    expect(s.focus).toBe('init');
+    expect(s.count).toBe('3');
+  });
+  it('a lane digit inside a pending count still focuses its lane', () => {
+    const s = keys(onDemo(), ['2', 1000], ['3', 1500]);
+    expect(s.focus).toBe('init');
+    expect(s.count).toBe('23');
+  });
+  it('a pending count expires after PENDING_MS: the hint line gets its keys back, and G means the last slide again', () => {
+    let s = keys(onDemo(), ['2', 1000]);
+    expect(s.count).toBe('2');
+    s = reduce(s, { type: 'pending-expired', at: 1000 + PENDING_MS - 1 });
+    expect(s.count).toBe('2');
+    s = reduce(s, { type: 'pending-expired', at: 1000 + PENDING_MS });
+    expect(s).toMatchObject({ count: '', pending: null, focus: 'dumb-init' });
+    s = keys(s, ['G', 1000 + PENDING_MS + 10]);
+    expect(s.slide).toBe(13);
+  });
+  it('even with no expiry message (a late timer), a stale count is not extended: 2, then G 2 s later is the last slide', () => {
+    const s = keys(onDemo(), ['2', 1000], ['G', 3000]);
+    expect(s.slide).toBe(13);
+    expect(s.count).toBe('');
+  });
+  it('a burst 1 2 Enter jumps to slide 12 and gives back the focus the digits took', () => {
+    const s = keys(onDemo(), ['1', 1000], ['2', 1001], ['enter', 1002]);
+    expect(s.slide).toBe(11);
+    expect(s).toMatchObject({ focus: null, tree: false, count: '', pending: null, countFrom: null });
+  });
+  it('12G from a focused lane with its tree returns to that lane and tree on slide 12', () => {
+    const s = keys(onDemo(), ['t', 900], ['1', 1000], ['2', 1100], ['G', 1200]);
+    expect(s).toMatchObject({ slide: 11, focus: 'no-init', tree: true });
+  });
+  it('gg lapses too: g, then g 2 s later is not the first slide', () => {
+    const s = keys(onDemo(), ['g', 1000], ['g', 3000]);
+    expect(s.slide).toBe(5);
+    expect(keys(onDemo(), ['g', 1000], ['g', 1200]).slide).toBe(0);
+  });
+  it('pressKey names the action for the caller (r starts a run) and applies it', () => {
+    const r = pressKey(onDemo(), 'r', 1000);
+    expect(r.action).toEqual({ type: 'run' });
+    expect(r.state.phase).toBe('running');
   });
 });
 

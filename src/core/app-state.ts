@@ -3,7 +3,7 @@
  * The Ink components only render it; effects (starting the engine, writing files) live in
  * hooks that dispatch here, so everything the screen shows is testable without a terminal.
  */
-import type { Action } from './keymap.js';
+import { resolveKey, type Action, type KeyMode } from './keymap.js';
 import { MODE_IDS, type ModeId } from './modes.js';
 import type { BuildNote, BuildWay, LaneState, ModeResult, ProcEntry, Problem, RunEvent } from './run-events.js';
 import type { SampleSource } from './sample.js';
@@ -14,6 +14,13 @@ import type { ContainerVerdict } from './inspect/report.js';
  * instead of dropping its start: the plot shows the whole run, and no peak is lost.
  */
 export const MAX_POINTS = 6000;
+
+/**
+ * How long an unfinished key sequence waits for its next key (the `1` of `12G`, the first `g`
+ * of `gg`). Long enough to type a two-digit slide number, short enough that a digit typed
+ * later starts afresh instead of piling up.
+ */
+export const PENDING_MS = 1500;
 
 export interface LaneModel {
   mode: ModeId;
@@ -44,10 +51,12 @@ export interface AppState {
   blank: boolean;
   /** Lanes drawn in full beside every slide (p); otherwise only on the demo slide, one summary line elsewhere. */
   lanesOpen: boolean;
-  /** Digits of a pending count (`5` of `5G`), shown in the hint line. */
+  /** Keys of an unfinished sequence (digits of `12G`, the `g` of `gg`) and when the last came; dropped after PENDING_MS. */
+  pending: { keys: string; at: number } | null;
+  /** Digits of a pending count (`5` of `5G`), shown in the hint line ('' when none). */
   count: string;
-  /** Focus before the last focus key, so `2G` can take back the focus its `2` gave. */
-  focusBefore: ModeId | null;
+  /** Focus and tree before the count's first digit, so `12 Enter` takes back what its lane digits focused. */
+  countFrom: { focus: ModeId | null; tree: boolean } | null;
   /** First slide with the live lanes widget (the `d` key), or null when the deck has none. */
   demoSlide: number | null;
   phase: RunPhase;
@@ -77,6 +86,10 @@ export type ContainerList = { kind: 'loading' } | { kind: 'ready'; rows: Contain
 
 export type AppMsg =
   | Action
+  /** A key press (its name as keyName gives it) at epoch ms `at`. */
+  | { type: 'key'; name: string | null; at: number }
+  /** Time has passed: a sequence pending for PENDING_MS or more is dropped. */
+  | { type: 'pending-expired'; at: number }
   | { type: 'event'; event: RunEvent }
   /** Events batched by the runner (flushed at 10 Hz so the screen redraws once per tick). */
   | { type: 'events'; events: RunEvent[] }
@@ -118,8 +131,9 @@ export function initialState(opts: { slideCount: number; replay: boolean; connec
     index: null,
     blank: false,
     lanesOpen: false,
+    pending: null,
     count: '',
-    focusBefore: null,
+    countFrom: null,
     demoSlide: null,
     phase: 'idle',
     runSeq: 0,
@@ -151,7 +165,7 @@ export function reduce(s: AppState, msg: AppMsg): AppState {
     case 'last-slide':
       return { ...s, slide: s.slideCount - 1 };
     case 'goto-slide':
-      return { ...s, slide: clampSlide(s, msg.index), count: '', ...(msg.undoFocus ? { focus: s.focusBefore, tree: s.focusBefore ? s.tree : false } : {}) };
+      return { ...s, slide: clampSlide(s, msg.index), ...(msg.fromCount && s.countFrom ? s.countFrom : {}) };
     case 'demo-slide':
       return s.demoSlide === null ? s : { ...s, slide: s.demoSlide };
     case 'slide-index':
@@ -164,8 +178,10 @@ export function reduce(s: AppState, msg: AppMsg): AppState {
       return { ...s, blank: !s.blank };
     case 'toggle-lanes':
       return { ...s, lanesOpen: !s.lanesOpen };
-    case 'count':
-      return { ...s, count: msg.digits };
+    case 'key':
+      return pressKey(s, msg.name, msg.at).state;
+    case 'pending-expired':
+      return s.pending && msg.at - s.pending.at >= PENDING_MS ? { ...s, pending: null, count: '', countFrom: null } : s;
     case 'slide-count': {
       const count = Math.max(1, msg.count);
       return { ...s, slideCount: count, slide: Math.min(s.slide, count - 1), demoSlide: msg.demoSlide === undefined ? s.demoSlide : msg.demoSlide };
@@ -186,7 +202,7 @@ export function reduce(s: AppState, msg: AppMsg): AppState {
     case 'stop':
       return s.phase === 'running' ? { ...s, phase: 'stopping' } : s;
     case 'focus':
-      return { ...s, focus: msg.mode, focusBefore: s.focus, help: false };
+      return { ...s, focus: msg.mode, help: false };
     case 'toggle-tree':
       // The tree lives in the focused view; `t` gets there (no-init first, where the zombies are) and back.
       return s.tree ? { ...s, tree: false, focus: null } : { ...s, tree: true, focus: s.focus ?? 'no-init', help: false };
@@ -217,6 +233,25 @@ export function reduce(s: AppState, msg: AppMsg): AppState {
     case 'events':
       return msg.events.reduce(applyEvent, s);
   }
+}
+
+/**
+ * One key press: the action it means (for the caller's effects: start, stop, quit, ...) and the
+ * state after it. A sequence older than PENDING_MS is forgotten first, so a digit typed later
+ * starts a new count (and focuses its lane) instead of extending a stale one.
+ */
+export function pressKey(s: AppState, name: string | null, at: number): { state: AppState; action: Action | null } {
+  const mode: KeyMode = s.blank ? 'blank' : s.index !== null ? 'index' : 'normal';
+  const prefix = s.pending && at - s.pending.at < PENDING_MS ? s.pending.keys : '';
+  const { action, prefix: next } = resolveKey(name, prefix, mode);
+  const digits = /^[0-9]+$/.test(next) ? next : '';
+  const counting = /^[0-9]+$/.test(prefix);
+  // The count's start is remembered until its G or Enter has been applied.
+  const countFrom = digits && !counting ? { focus: s.focus, tree: s.tree } : s.countFrom;
+  let state: AppState = { ...s, pending: next ? { keys: next, at } : null, count: digits, countFrom: counting || digits ? countFrom : null };
+  if (action) state = reduce(state, action);
+  if (!digits) state = { ...state, countFrom: null };
+  return { state, action };
 }
 
 function withLane(s: AppState, mode: ModeId, f: (l: LaneModel) => LaneModel): AppState {

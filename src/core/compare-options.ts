@@ -3,7 +3,15 @@ import { parseCommaList } from './comma-list.js';
 import { MAX_PIDS_LIMIT, MIN_PIDS_LIMIT } from './container-spec.js';
 import { isModeId, MODE_IDS, type ModeId } from './modes.js';
 
-export class OptionError extends Error {}
+/** A usage error (a bad option value or argument): the CLI exits 2 for it, with `fix` when there is one. */
+export class OptionError extends Error {
+  constructor(
+    message: string,
+    readonly fix?: string,
+  ) {
+    super(message);
+  }
+}
 
 /** "20s", "1m", "1m30s", "500ms" or a bare number of seconds → milliseconds. */
 export function parseDuration(text: string): number {

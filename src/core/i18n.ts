@@ -8,6 +8,7 @@ import type { BuildNote, BuildWay, ModeResult } from './run-events.js';
 import type { SampleSource } from './sample.js';
 import type { Lang } from './slides/types.js';
 import type { VerdictFacts } from './inspect/diagnosis.js';
+import type { TreeWords } from './proc-tree.js';
 
 /** What the start-up sweep removed of earlier runs whose lab process is gone. */
 export interface SweepCounts {
@@ -89,7 +90,7 @@ export interface UiText {
   indexTitle: string;
   tooSmall: (cols: number, rows: number, minCols: number, minRows: number) => string;
   tooSmallFix: string;
-  tree: { none: string; header: (n: number, z: number) => string };
+  tree: { none: string; header: (n: number, z: number) => string } & TreeWords;
   notice: {
     nothingToExport: string;
     saved: (where: string) => string;
@@ -203,6 +204,9 @@ const en: UiText = {
   tree: {
     none: 'process tree: no data yet (press r to run the demo)',
     header: (n, z) => `process tree · ${n} processes, ${z} zombies (Z)`,
+    pid1: 'PID 1 in the container',
+    moreZombies: (n) => `${n} more zombies`,
+    moreLines: (n) => `${n} more lines`,
   },
   notice: {
     nothingToExport: 'nothing to export yet: press r to run the demo first',
@@ -336,6 +340,9 @@ const de: UiText = {
   tree: {
     none: 'Prozessbaum: noch keine Daten (r startet die Demo)',
     header: (n, z) => `Prozessbaum · ${n} Prozesse, ${z} Zombies (Z)`,
+    pid1: 'PID 1 im Container',
+    moreZombies: (n) => `${n} weitere Zombies`,
+    moreLines: (n) => `${n} weitere Zeilen`,
   },
   notice: {
     nothingToExport: 'noch nichts zu speichern: erst mit r die Demo starten',

@@ -5,7 +5,7 @@
  * bindings (another command's key) are one more row in BINDINGS.
  *
  * Counts and two-key sequences (`5G`, `12 Enter`, `gg`) are resolved here too, from a small
- * prefix the caller keeps between key presses.
+ * prefix the caller keeps between key presses (and drops after PENDING_MS, app-state.ts).
  */
 import { MODE_IDS, type ModeId } from './modes.js';
 import type { Lang } from './slides/types.js';
@@ -15,8 +15,8 @@ export type Action =
   | { type: 'prev-slide' }
   | { type: 'first-slide' }
   | { type: 'last-slide' }
-  /** `index` is 0-based; `undoFocus`: the count's first digit focused a lane, take that back. */
-  | { type: 'goto-slide'; index: number; undoFocus?: boolean }
+  /** `index` is 0-based; `fromCount`: typed as `12G` or `12 Enter`, whose digits may have focused lanes on the way. */
+  | { type: 'goto-slide'; index: number; fromCount?: boolean }
   | { type: 'demo-slide' }
   | { type: 'slide-index' }
   | { type: 'blank' }
@@ -30,8 +30,6 @@ export type Action =
   | { type: 'export-svg' }
   | { type: 'toggle-containers' }
   | { type: 'quit' }
-  /** Digits typed so far (shown in the hint line) while a count is pending. */
-  | { type: 'count'; digits: string }
   /** Inside the slide index: move the selection, or go to it. */
   | { type: 'index-move'; by: number }
   | { type: 'index-go' };
@@ -51,6 +49,18 @@ export interface KeyPress {
   escape?: boolean;
   ctrl?: boolean;
   meta?: boolean;
+}
+
+/**
+ * The key names in one read from the terminal. Keys typed faster than one read (a burst, or
+ * keys typed while the app loaded) arrive as one string: each character is a key of its own,
+ * a carriage return or line feed among them is Enter (`12\r` is `1 2 Enter`).
+ */
+export function keyNames(k: KeyPress): (string | null)[] {
+  // A named key (arrow, Enter, ...) is one key whatever its input says.
+  const burst = !k.ctrl && !k.meta && k.input.length > 1 && !k.input.startsWith('\x1b') && keyName({ ...k, input: '' }) === null;
+  if (!burst) return [keyName(k)];
+  return [...k.input].map((ch) => (ch === '\r' || ch === '\n' ? 'enter' : keyName({ input: ch })));
 }
 
 /** One name per key: a printed character as itself, others by name (`right`, `ctrl+c`, ...). */
@@ -83,6 +93,11 @@ export interface KeyBinding<A> {
 export type Binding = KeyBinding<Action>;
 
 const focusKey = (i: number): Binding['keys'] => [String(i + 1)];
+/** `1, 2 or 3`: every lane's number, for the one help row the focus keys share. */
+const laneList = (or: string): string => {
+  const n = MODE_IDS.map((_, i) => String(i + 1));
+  return n.length > 1 ? `${n.slice(0, -1).join(', ')} ${or} ${n.at(-1)}` : (n[0] ?? '');
+};
 
 export const BINDINGS: readonly Binding[] = [
   { keys: ['right', 'down', 'pagedown', ' ', 'l', 'j'], label: '→ ↓ space l j PgDn', action: { type: 'next-slide' }, help: { en: 'next slide', de: 'nächste Folie' } },
@@ -100,9 +115,10 @@ export const BINDINGS: readonly Binding[] = [
       keys: focusKey(i),
       label: String(i + 1),
       action: { type: 'focus', mode },
+      // The same line for every lane: the help shows them as one row, `1 2 3`.
       help: {
-        en: `focus lane ${i + 1}: plot and live process tree`,
-        de: `Spur ${i + 1} groß: Kurve und Prozessbaum`,
+        en: `focus lane ${laneList('or')}: plot and live process tree`,
+        de: `Spur ${laneList('oder')} groß: Kurve und Prozessbaum`,
       },
     }),
   ),
@@ -155,14 +171,12 @@ export function resolveKey(name: string | null, prefix: string, mode: KeyMode = 
   if (mode === 'index') return { action: INDEX_KEYS[name] ?? null, prefix: '' };
   if (/^[0-9]$/.test(name)) {
     const digits = prefix && /^[0-9]+$/.test(prefix) ? `${prefix}${name}`.slice(-4) : name;
-    // The first digit still focuses its lane at once (1 2 3), as before counts existed.
-    const first = digits.length === 1 ? bindingFor(name) : undefined;
-    return { action: first ? first.action : { type: 'count', digits }, prefix: digits };
+    // Every lane digit focuses its lane at once, first in a count or not: `2`, then `3` is lane 3.
+    return { action: bindingFor(name)?.action ?? null, prefix: digits };
   }
   if (/^[0-9]+$/.test(prefix) && (name === 'G' || name === 'enter')) {
     const n = Number(prefix);
-    const undoFocus = prefix.length >= 1 && bindingFor(prefix[0] ?? '')?.action.type === 'focus';
-    return { action: n >= 1 ? { type: 'goto-slide', index: n - 1, undoFocus } : null, prefix: '' };
+    return { action: n >= 1 ? { type: 'goto-slide', index: n - 1, fromCount: true } : null, prefix: '' };
   }
   if (name === 'g') {
     if (prefix === 'g') return { action: bindingFor('gg')?.action ?? null, prefix: '' };
@@ -171,7 +185,28 @@ export function resolveKey(name: string | null, prefix: string, mode: KeyMode = 
   return { action: bindingFor(name)?.action ?? null, prefix: '' };
 }
 
-/** Every binding's help line, in table order. */
+/** Names of keys in a help label that a German keyboard names otherwise (the rest, Esc, Enter, PgDn, are printed on its keys). */
+const KEY_WORDS: Record<Lang, Record<string, string>> = { en: {}, de: { space: 'Leertaste' } };
+
+/** A binding's label in the help's language: `→ ↓ space` is `→ ↓ Leertaste` in German. */
+export function keyLabel(label: string, lang: Lang): string {
+  return label
+    .split(' ')
+    .map((w) => KEY_WORDS[lang][w] ?? w)
+    .join(' ');
+}
+
+/**
+ * Every binding's help line, in table order. Neighbours with the same line share one row, their
+ * keys side by side (`1 2 3`), which keeps the overlay within 80x24.
+ */
 export function keyHelp(lang: Lang): { keys: string; what: string }[] {
-  return BINDINGS.map((b) => ({ keys: b.label, what: b.help[lang] }));
+  const rows: { keys: string; what: string }[] = [];
+  for (const b of BINDINGS) {
+    const last = rows.at(-1);
+    const keys = keyLabel(b.label, lang);
+    if (last && last.what === b.help[lang]) last.keys = `${last.keys} ${keys}`;
+    else rows.push({ keys, what: b.help[lang] });
+  }
+  return rows;
 }

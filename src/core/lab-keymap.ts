@@ -4,7 +4,7 @@
  * hint line, a short word. The key handler, the help overlay and the hint line all read this
  * table, so a key cannot work without being listed (or be listed without working).
  */
-import type { KeyBinding } from './keymap.js';
+import { keyLabel, type KeyBinding } from './keymap.js';
 import type { Lang } from './slides/types.js';
 
 export type LabAction =
@@ -67,7 +67,7 @@ export function resolveLabKey(name: string | null, mode: LabKeyMode): LabAction 
 
 /** The help lines of one screen, in table order. */
 export function labKeyHelp(mode: 'menu' | 'lab', lang: Lang): { keys: string; what: string }[] {
-  return labBindings(mode).map((b) => ({ keys: b.label, what: b.help[lang] }));
+  return labBindings(mode).map((b) => ({ keys: keyLabel(b.label, lang), what: b.help[lang] }));
 }
 
 /** The hint line's items of one screen: `←/→ step`, `c check`, … */

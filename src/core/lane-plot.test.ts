@@ -12,6 +12,18 @@ describe('renderPlot', () => {
     expect(rows[0]?.startsWith('100┤')).toBe(true);
     expect(rows[4]?.startsWith('  0┤')).toBe(true);
   });
+  // Issue 22 row 10: the middle tick read 154, 146 or 135 with a limit of 256.
+  it('labels the middle of the y axis with half the top, on the row where that value is drawn, at every height', () => {
+    for (const yMax of [256, 1024, 8192, 10]) {
+      for (let height = 5; height <= 30; height++) {
+        const rows = renderPlot({ series: series([yMax / 2, yMax / 2, yMax / 2]), width: 30, height, yMax, glyph: '*' });
+        const labels = rows.map((r) => /^\s*(\d+)┤/.exec(r)?.[1]).filter((l) => l !== undefined);
+        expect(labels, `${yMax} at ${height} rows`).toEqual([String(yMax), String(yMax / 2), '0']);
+        const labelRow = rows.findIndex((r) => new RegExp(`^\\s*${yMax / 2}┤`).test(r));
+        expect(rows[labelRow], `${yMax} at ${height} rows`).toContain('*');
+      }
+    }
+  });
   it('draws a flat zero line in braille on the bottom row only, the glyph at the newest point', () => {
     const rows = renderPlot({ series: series([0, 0, 0, 0, 0, 0, 0, 0]), width: 20, height: 4, yMax: 10, glyph: 'o' });
     const bottom = [...(rows[3] ?? '').slice(3)];

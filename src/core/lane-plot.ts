@@ -114,10 +114,15 @@ export function renderPlot(p: PlotInput): string[] {
     (over[Math.floor((subH - 1 - lastY) / 4)] as (string | null)[])[Math.floor(lastX / 2)] = p.glyph;
   }
 
+  // Three labels: the top, 0, and half the top (half the PID limit: 128 of 256, never an odd 146)
+  // on the row where that value is drawn.
+  const half = Math.round(yMax / 2);
+  const subRows = height * 4;
+  const halfRow = Math.floor((subRows - 1 - Math.round((half / yMax) * (subRows - 1))) / 4);
   return bits.map((row, i) => {
-    const valueAtRow = height === 1 ? yMax : Math.round(((height - 1 - i) / (height - 1)) * yMax);
-    const labelled = i === 0 || i === height - 1 || (height >= 5 && i === Math.floor((height - 1) / 2));
-    const label = labelled ? String(i === height - 1 ? 0 : valueAtRow) : '';
+    const valueAtRow = i === 0 ? yMax : i === height - 1 ? 0 : half;
+    const labelled = i === 0 || i === height - 1 || (height >= 5 && i === halfRow);
+    const label = labelled ? String(valueAtRow) : '';
     const cells = row.map((b, c) => over[i]?.[c] ?? (b === 0 ? ' ' : String.fromCodePoint(BRAILLE + b)));
     return `${label.padStart(labelW)}${labelled ? '┤' : '│'}${cells.join('')}`;
   });

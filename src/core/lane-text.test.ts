@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyLane } from './app-state.js';
 import { rowText, rowWidth } from './fit-line.js';
 import { UI_TEXT } from './i18n.js';
-import { laneLines, laneStateText, laneSummary } from './lane-text.js';
+import { laneHeader, laneLines, laneStateText, laneSummary } from './lane-text.js';
 
 const en = UI_TEXT.en;
 const de = UI_TEXT.de;
@@ -52,6 +52,19 @@ describe('laneLines', () => {
   it('drops the PID bar before wrapping the numbers', () => {
     const rows = laneLines({ lane: { ...busy, forkFailures: null }, index: 1, width: 18, now: 0, t: en });
     expect(rows.map(rowText)).toContain('PIDs 255/256');
+  });
+  // Issue 22 row 12: at 100x30 in German the header read "* 1 ohne Init stoppt · SIGKILL in 8,5 s (Frist 10 s)".
+  it('keeps two spaces at least between the lane badge and its state, at every width, in both languages', () => {
+    for (const t of [en, de]) {
+      for (let width = 20; width <= 80; width++) {
+        const [first] = laneHeader({ lane: busy, index: 1, width, now: 2_900, t });
+        const badge = first?.[0];
+        expect(badge?.style).toBe('mode');
+        const after = first?.slice(1).map((seg) => seg.text).join('') ?? '';
+        // The badge is inverse colour: its own padding is no gap.
+        if (after.trim() !== '') expect(after, `${width}`).toMatch(/^ {2,}\S/);
+      }
+    }
   });
   it('uses one row each when the width allows', () => {
     expect(laneLines({ lane: busy, index: 1, width: 80, now: 2_900, t: en })).toHaveLength(3);

@@ -56,14 +56,18 @@ function stateSeg(i: LaneTextInput, compact: boolean): Seg {
   return { text, style: stateStyle(st) };
 }
 
-/** The lane's header: label and state, wrapped if the state is long. */
+/**
+ * The lane's header: label and state, wrapped if the state is long. The label is a badge (inverse
+ * colour), so it keeps two spaces before the state: with one, "* 1 ohne Init stoppt" read as one
+ * block. The state's detail goes before that gap does.
+ */
 export function laneHeader(i: LaneTextInput): Row[] {
   const { lane, index, t } = i;
   return fitLine(
     [
       [label(lane.mode, index, t, true), { text: '  ' }, stateSeg(i, false)],
-      [label(lane.mode, index, t, false), { text: ' ' }, stateSeg(i, false)],
-      [label(lane.mode, index, t, false), { text: ' ' }, stateSeg(i, true)],
+      [label(lane.mode, index, t, true), { text: '  ' }, stateSeg(i, true)],
+      [label(lane.mode, index, t, false), { text: '  ' }, stateSeg(i, true)],
     ],
     i.width,
   );

@@ -6,11 +6,20 @@ export interface TreeLine {
   zombie: boolean;
 }
 
+/** The tree's own words, in the app's language (src/core/i18n.ts). */
+export interface TreeWords {
+  pid1: string;
+  moreZombies: (n: number) => string;
+  moreLines: (n: number) => string;
+}
+
+const ENGLISH: TreeWords = { pid1: 'PID 1 in the container', moreZombies: (n) => `${n} more zombies`, moreLines: (n) => `${n} more lines` };
+
 /**
  * Children are ordered by pid; long runs of zombie siblings are folded into one line
  * (`… 120 more zombies`) so the tree fits the pane and the point stays visible.
  */
-export function renderTree(entries: readonly ProcEntry[], maxLines: number, maxZombiesShown = 3): TreeLine[] {
+export function renderTree(entries: readonly ProcEntry[], maxLines: number, maxZombiesShown = 3, words: TreeWords = ENGLISH): TreeLine[] {
   const pids = new Set(entries.map((e) => e.pid));
   const children = new Map<number, ProcEntry[]>();
   for (const e of entries) {
@@ -26,7 +35,7 @@ export function renderTree(entries: readonly ProcEntry[], maxLines: number, maxZ
     const branch = depth === 0 ? '' : isLast ? '└─ ' : '├─ ';
     const zombie = e.state === 'Z';
     // PIDs are the host's; the root is the container's PID 1, which is the point of the lesson.
-    const note = depth === 0 ? '  ← PID 1 in the container' : '';
+    const note = depth === 0 ? `  ← ${words.pid1}` : '';
     out.push({ text: `${prefix}${branch}${e.pid} ${e.comm}${zombie ? ' <defunct> Z' : ` ${e.state}`}${note}`, zombie });
     const kids = children.get(e.pid) ?? [];
     const childPrefix = depth === 0 ? '' : prefix + (isLast ? '   ' : '│  ');
@@ -36,11 +45,11 @@ export function renderTree(entries: readonly ProcEntry[], maxLines: number, maxZ
     const hidden = zombies.length - shownZ.length;
     const shown = [...live, ...shownZ];
     shown.forEach((k, i) => walk(k, childPrefix, i === shown.length - 1 && hidden === 0, depth + 1));
-    if (hidden > 0) out.push({ text: `${childPrefix}└─ … ${hidden} more zombies`, zombie: true });
+    if (hidden > 0) out.push({ text: `${childPrefix}└─ … ${words.moreZombies(hidden)}`, zombie: true });
   };
   roots.forEach((r, i) => walk(r, '', i === roots.length - 1, 0));
   if (out.length <= maxLines) return out;
   const cut = out.slice(0, Math.max(0, maxLines - 1));
-  cut.push({ text: `… ${out.length - cut.length} more lines`, zombie: false });
+  cut.push({ text: `… ${words.moreLines(out.length - cut.length)}`, zombie: false });
   return cut;
 }

@@ -4,6 +4,7 @@
  * clock. This is the message between them (one JSON line) and the notes screen, pure.
  */
 import type { UiText } from './i18n.js';
+import { stripClaims } from './labs/claims-marker.js';
 import type { Slide } from './slides/types.js';
 import { wrapText } from './text-wrap.js';
 
@@ -44,28 +45,29 @@ export function clockText(now: Date, startedAt: number | null): string {
   return `${clock} · ${two(Math.floor(s / 60))}:${two(s % 60)}`;
 }
 
-/** Notes are written wrapped at the source's width: join a paragraph's lines so the screen's width wraps them (lists stay lists). */
-export function reflowNotes(notes: string): string {
-  const out: string[] = [];
-  for (const line of notes.trim().split('\n')) {
-    const prev = out.at(-1);
-    const starts = /^\s*([-*+] |\d+[.)] |```)/.test(line);
-    if (prev !== undefined && prev.trim() !== '' && line.trim() !== '' && !starts && !/^\s*```/.test(prev)) out[out.length - 1] = `${prev} ${line.trim()}`;
-    else out.push(line);
-  }
-  return out.join('\n');
+/**
+ * Notes Markdown to screen rows `width` wide: the renderer the slides use (src/ui/markdown-lines.ts),
+ * passed in so this file stays free of it. Rows may carry colour codes.
+ */
+export type NotesRenderer = (markdown: string, width: number) => string[];
+
+/** The notes as the speaker reads them: claim markers are for `lint` and the scorecard, not for people. */
+export function notesForSpeaker(notes: string): string {
+  return notes.split('\n').map(stripClaims).join('\n').trim();
 }
 
-/** The whole notes screen as plain lines, `width` wide at most, `height` lines at most. */
-export function notesScreen(msg: NotesMessage | null, now: Date, t: UiText, width: number, height: number): string[] {
+/** The whole notes screen as lines, `width` columns at most, `height` lines at most. */
+export function notesScreen(msg: NotesMessage | null, now: Date, t: UiText, width: number, height: number, render: NotesRenderer): string[] {
   const clock = clockText(now, msg?.startedAt ?? null);
   if (!msg) return [clock, '', ...wrapText(t.notes.waiting, width)].slice(0, height);
   const head = `${t.slideCounter(msg.n, msg.of)}${msg.replay ? ` · ${t.replay}` : ''}`;
   const top = head.length + clock.length + 2 <= width ? [`${head}${' '.repeat(width - head.length - clock.length)}${clock}`] : [head, clock];
-  const next = msg.nextTitle === null ? t.notes.last : t.notes.next(msg.nextTitle);
-  const body = msg.notes.trim() ? wrapText(reflowNotes(msg.notes), width) : [t.notes.none];
-  const title = wrapText(msg.title, width);
+  // Titles are Markdown too (`CMD python3 app.py` in backticks).
+  const next = msg.nextTitle === null ? wrapText(t.notes.last, width) : render(t.notes.next(msg.nextTitle), width);
+  const notes = notesForSpeaker(msg.notes);
+  const body = notes ? render(notes, width) : [t.notes.none];
+  const title = render(msg.title, width);
   const room = Math.max(1, height - top.length - title.length - 4);
   const shown = body.length > room ? [...body.slice(0, room - 1), t.notes.more(body.length - room + 1)] : body;
-  return [...top, ...title, '', ...shown, '', ...wrapText(next, width)].slice(0, height);
+  return [...top, ...title, '', ...shown, '', ...next].slice(0, height);
 }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { stripAnsi, visibleWidth, wrapLine, wrapText } from './text-wrap.js';
+import stringWidth from 'string-width';
+import { pick, seededRandom } from './seeded-random.js';
+import { graphemesOf, stripAnsi, visibleWidth, wrapLine, wrapText } from './text-wrap.js';
+
+const visibleWidthByStringWidth = (s: string): number => stringWidth(s);
 
 const RED = '\u001b[31m';
 const OFF = '\u001b[39m';
@@ -36,6 +40,12 @@ describe('wrapLine', () => {
     expect(rows[0]?.endsWith('\u001b[0m')).toBe(true);
     expect(rows[1]?.startsWith(RED)).toBe(true);
   });
+  it('keeps colour codes inside a word longer than a row, re-opened on each row', () => {
+    const rows = wrapLine(`see ${RED}${'a'.repeat(25)}${OFF}!`, 10);
+    expect(rows.map(stripAnsi)).toEqual(['see', 'aaaaaaaaaa', 'aaaaaaaaaa', 'aaaaa!']);
+    expect(rows[1]?.startsWith(RED)).toBe(true);
+    expect(rows.every((r) => visibleWidth(r) <= 10)).toBe(true);
+  });
 });
 
 describe('wide characters', () => {
@@ -64,4 +74,39 @@ describe('wrapText', () => {
   it('keeps blank lines as rows', () => {
     expect(wrapText('a\n\nb', 5)).toEqual(['a', '', 'b']);
   });
+});
+
+describe('long lines (issue 22 rows 6 and 18)', () => {
+  const PIECES = ['a', 'b', ' ', '-', '/', 'ä', 'é', 'e\u0301', '日', '本', '👍', '👍🏽', '👨‍👩‍👧', '🇩🇪', '🇫🇷', '\u0301', '\u200d', 'ゾ', '️', '🧟'];
+  const whole = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+  it('graphemesOf cuts text as the segmenter does on the whole string, window edges included (seeded)', () => {
+    for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
+      const rand = seededRandom(seed);
+      const text = Array.from({ length: 1500 }, () => pick(rand, PIECES)).join('');
+      expect(graphemesOf(text), `seed ${seed}`).toEqual(Array.from(whole.segment(text), (s) => s.segment));
+    }
+  });
+
+  it('visibleWidth of a long line agrees with string-width on the same text', () => {
+    const rand = seededRandom(11);
+    const text = Array.from({ length: 3000 }, () => pick(rand, ['a', ' ', 'ä', '日', '👍🏽', 'e\u0301'])).join('');
+    expect(visibleWidth(text)).toBe(visibleWidthByStringWidth(text));
+  });
+
+  // Quadratic wrapping took 5.4 s at 100 KB and never ended at 1 MB: these finishing at all is
+  // the test (the timings are in `npm run bench`).
+  for (const [what, line] of [
+    ['words', 'zombie process '.repeat(70_000)],
+    ['one word', 'x'.repeat(1_000_000)],
+    ['German words', 'Größe Übergänge ärgern '.repeat(45_000)],
+    ['wide and emoji', '日本語👍🏽 '.repeat(160_000)],
+  ] as const) {
+    it(`wraps a 1 MB line of ${what}: every row fits, nothing lost`, () => {
+      const rows = wrapLine(line, 80);
+      expect(rows.length).toBeGreaterThan(1000);
+      for (const r of rows) expect(visibleWidth(r)).toBeLessThanOrEqual(80);
+      expect(rows.join('').replace(/ /g, '')).toBe(line.replace(/ /g, ''));
+    }, 20_000);
+  }
 });

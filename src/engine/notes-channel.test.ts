@@ -1,4 +1,6 @@
+import { getEventListeners } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -57,6 +59,29 @@ describe('notes channel', () => {
     const again = await publishNotes(file);
     expect(again).not.toBeNull();
     await again?.close();
+  });
+
+  // Issue 22 row 5: one abort listener per retry stayed on the signal, and Node printed
+  // MaxListenersExceededWarning onto the notes screen after a while without a presenter.
+  it('waiting long for an app leaves no listeners behind on the signal, and Node warns of nothing', async () => {
+    const warnings: Error[] = [];
+    const onWarning = (w: Error) => warnings.push(w);
+    process.on('warning', onWarning);
+    const connect = vi.spyOn(net, 'connect');
+    const abort = new AbortController();
+    try {
+      const following = followNotes(abort.signal, { message: () => undefined, presenter: () => undefined }, sock(), 1);
+      // Forty tries without an app: four times what it took to pass Node's limit of 10.
+      await vi.waitFor(() => expect(connect.mock.calls.length).toBeGreaterThanOrEqual(40), { timeout: 10_000, interval: 5 });
+      expect(getEventListeners(abort.signal, 'abort').length).toBeLessThanOrEqual(1);
+      abort.abort();
+      await following;
+      expect(getEventListeners(abort.signal, 'abort')).toHaveLength(0);
+      expect(warnings.map((w) => w.name)).not.toContain('MaxListenersExceededWarning');
+    } finally {
+      connect.mockRestore();
+      process.off('warning', onWarning);
+    }
   });
 
   it('lives in XDG_RUNTIME_DIR, or where ZOMBIE_LAB_NOTES_SOCKET says', () => {

@@ -76,6 +76,23 @@ export async function publishNotes(file = notesSocketPath()): Promise<NotesPubli
 }
 
 /**
+ * Waits `ms` or until `signal` aborts. Its abort listener goes when the wait ends either way:
+ * one left per retry piled up on the signal (Node's MaxListenersExceededWarning on the notes
+ * screen after a while without a presenter).
+ */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+/**
  * Follows the presenter until `signal` ends: `onMessage` for each slide change, `onPresenter`
  * when the app comes or goes. Retries every `retryMs` while no app serves the socket.
  */
@@ -113,9 +130,6 @@ export async function followNotes(
       c.once('error', () => end());
     });
     if (signal.aborted) break;
-    await new Promise<void>((r) => {
-      const t = setTimeout(r, retryMs);
-      signal.addEventListener('abort', () => (clearTimeout(t), r()), { once: true });
-    });
+    await pause(retryMs, signal);
   }
 }

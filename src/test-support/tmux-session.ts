@@ -28,11 +28,17 @@ export function tmuxForTests(): boolean {
 export const CAPTURES_DIR = path.join(PACKAGE_ROOT, '.zombie-lab-cache', 'tmux-captures');
 
 export class TmuxSession {
+  readonly name: string;
+
+  /** ZOMBIE_LAB_RUN_PREFIX goes in front of the name too: sessions sharing one tmux server tell theirs apart by it. */
   constructor(
-    readonly name: string,
+    name: string,
     readonly columns = 160,
     readonly rows = 48,
-  ) {}
+  ) {
+    const prefix = process.env.ZOMBIE_LAB_RUN_PREFIX;
+    this.name = prefix ? `${prefix}-${name}` : name;
+  }
 
   private tmux(...args: string[]): string {
     return execFileSync('tmux', args, { encoding: 'utf8' });

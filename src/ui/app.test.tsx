@@ -7,7 +7,9 @@ vi.hoisted(() => {
 
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render } from 'ink-testing-library';
+import { uiText } from '../core/i18n.js';
 import { keyHelp } from '../core/keymap.js';
+import { helpBoxProblems } from '../test-support/help-screen.js';
 import { problemOf } from '../core/problem-text.js';
 import type { RunEvent } from '../core/run-events.js';
 import { makeTheme } from '../core/theme.js';
@@ -224,6 +226,22 @@ describe('help overlay', () => {
     await app.waitFor('Title slide');
     expect(app.frame()).not.toContain('Keys (press');
   });
+
+  // Row 1 of issue 22: at 80x24 the title lost its first letter, the columns ran into each other, key `1` was missing.
+  for (const lang of ['en', 'de'] as const) {
+    for (const [columns, rows] of [
+      [80, 24],
+      [100, 30],
+    ] as const) {
+      it(`${lang} at ${columns}x${rows}: whole title, every key row once and readable, within the frame`, async () => {
+        const app = start({ columns, rows, lang, lanes: false });
+        app.stdin.write('?');
+        await app.waitFor(uiText(lang).helpTitle);
+        expect(helpBoxProblems(app.frame(), uiText(lang).helpTitle, keyHelp(lang))).toEqual([]);
+        expect(app.frame().split('\n').length).toBeLessThanOrEqual(rows - 1);
+      });
+    }
+  }
 });
 
 describe('terminal size', () => {

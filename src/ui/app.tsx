@@ -1,9 +1,9 @@
-import { Box, Text, useApp, useInput, type Key } from 'ink';
+import { Box, Text, useApp, useInput } from 'ink';
 import type React from 'react';
 import { useEffect, useReducer, useRef } from 'react';
-import { initialState, reduce, type AppMsg, type AppState } from '../core/app-state.js';
+import { initialState, PENDING_MS, pressKey, reduce, type AppMsg, type AppState } from '../core/app-state.js';
 import { uiText, type UiText } from '../core/i18n.js';
-import { keyName, resolveKey, type KeyMode } from '../core/keymap.js';
+import { keyNames } from '../core/keymap.js';
 import type { ContainerVerdict } from '../core/inspect/report.js';
 import { MODE_IDS, type ModeId } from '../core/modes.js';
 import { problemCarriedBy, problemIn } from '../core/problem-text.js';
@@ -84,7 +84,7 @@ export function App({ slides, runner, replay, connecting, theme, lang, notice, o
   // Keys typed in one burst arrive before React renders: each one reads the state the previous one made.
   const stateRef = useRef(state);
   stateRef.current = state;
-  const prefix = useRef('');
+  const expiry = useRef<ReturnType<typeof setTimeout> | null>(null);
   const listing = useRef<AbortController | null>(null);
   const ticking = MODE_IDS.some((m: ModeId) => ['running', 'stopping'].includes(state.lanes[m].state.kind));
   const now = useNow(ticking);
@@ -132,16 +132,18 @@ export function App({ slides, runner, replay, connecting, theme, lang, notice, o
     );
   };
 
-  const handleKey = (input: string, key: Key): void => {
+  const handleKey = (name: string | null): void => {
     const s = stateRef.current;
     if (s.quitting) return;
-    const mode: KeyMode = s.blank ? 'blank' : s.index !== null ? 'index' : 'normal';
-    const { action, prefix: next } = resolveKey(keyName({ input, ...key }), prefix.current, mode);
-    prefix.current = next;
-    const count = /^[0-9]+$/.test(next) ? next : '';
-    if (count !== s.count) send({ type: 'count', digits: count });
-    if (!action || action.type === 'count') return;
-    send(action);
+    const at = Date.now();
+    const { action } = pressKey(s, name, at);
+    send({ type: 'key', name, at });
+    if (stateRef.current.pending) {
+      // The hint line shows a pending count until it lapses: tell the reducer when it has.
+      if (expiry.current) clearTimeout(expiry.current);
+      expiry.current = setTimeout(() => dispatch({ type: 'pending-expired', at: Date.now() }), PENDING_MS);
+    }
+    if (!action) return;
     switch (action.type) {
       case 'run':
         runner.start();
@@ -180,10 +182,10 @@ export function App({ slides, runner, replay, connecting, theme, lang, notice, o
     }
   };
 
+  useEffect(() => () => clearTimeout(expiry.current ?? undefined), []);
+
   useInput((input, key) => {
-    // Keys typed faster than one read (or while the app loaded) arrive as one string: take them one by one.
-    const plain = !key.ctrl && !key.meta && input.length > 1 && !input.startsWith('\x1b');
-    for (const ch of plain ? [...input] : [input]) handleKey(ch, key);
+    for (const name of keyNames({ input, ...key })) handleKey(name);
   });
 
   return <AppFrame state={state} slides={slides} theme={theme} columns={columns} rows={rows} now={now} t={t} />;

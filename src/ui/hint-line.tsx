@@ -6,6 +6,7 @@ import { visibleWidth } from '../core/text-wrap.js';
 import { fg } from './text-color.js';
 
 const SEP = ' · ';
+const GAP = '   ';
 
 /**
  * The keys that matter right now, most important first. Items that do not fit are left out
@@ -38,13 +39,14 @@ export function fitHints(items: string[], room: number): string {
 
 export function HintLine({ state, width, theme, t, onLanesSlide }: { state: AppState; width: number; theme: Theme; t: UiText; onLanesSlide: boolean }) {
   const right = `${state.replay ? `${t.replay} · ` : ''}${t.slideCounter(state.slide + 1, state.slideCount)}`;
-  const room = Math.max(0, width - right.length - 1);
+  // A clear gap before the counter: "q Ende Folie 10/14" read as one phrase.
+  const room = Math.max(0, width - right.length - GAP.length);
   const left = fitHints(hintItems(state, t, onLanesSlide), room);
   return (
     <Box width={width}>
       <Text wrap="truncate-end">
         <Text>{left.padEnd(room)}</Text>
-        <Text> </Text>
+        <Text>{GAP}</Text>
         <Text bold inverse={state.replay} {...fg(state.replay ? theme.replay : undefined)}>
           {right}
         </Text>

@@ -21,13 +21,25 @@ export function TreeView({ tree, height, width, theme, t }: { tree: ProcEntry[] 
   }
   const zombies = tree.filter((e) => e.state === 'Z').length;
   const live = tree.length - zombies;
-  // Show as many zombies as fit under the live processes; the rest fold into one line.
-  const lines = renderTree(tree, Math.max(1, height - 1), Math.max(3, height - 3 - live));
+  // Wrapped, never cut: a presenter at 80 columns reads the header and the PID 1 note whole.
+  const header = wrapLine(t.tree.header(tree.length, zombies), width);
+  const room = Math.max(1, height - header.length);
+  // Show as many zombies as fit under the live processes; the rest fold into one line. A line
+  // that wraps takes a row more, so the tree is asked for fewer lines until it fits.
+  let rows: { text: string; zombie: boolean }[] = [];
+  for (let lines = room; lines >= 1; lines--) {
+    rows = renderTree(tree, lines, Math.max(3, lines - 2 - live), t.tree).flatMap((l) => wrapLine(l.text, width).map((text) => ({ text, zombie: l.zombie })));
+    if (rows.length <= room) break;
+  }
   return (
     <Box flexDirection="column" height={height}>
-      <Text bold wrap="truncate">{t.tree.header(tree.length, zombies)}</Text>
-      {lines.map((l, i) => (
-        <Text key={i} {...fg(l.zombie ? theme.error : undefined)} wrap="truncate">
+      {header.map((l, i) => (
+        <Text key={`h${i}`} bold>
+          {l}
+        </Text>
+      ))}
+      {rows.slice(0, room).map((l, i) => (
+        <Text key={i} {...fg(l.zombie ? theme.error : undefined)}>
           {l.text}
         </Text>
       ))}

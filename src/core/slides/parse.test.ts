@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSlideFile } from './parse.js';
+import { MAX_LINE_CHARS, parseSlideFile } from './parse.js';
 import type { ParseResult, Slide, SlideError } from './types.js';
 
 const FILE = 'slides/de/02-x.md';
@@ -159,5 +159,22 @@ describe('claim markers in slides', () => {
 
   it('leaves markers inside code blocks alone', () => {
     expect(slidesOf(parseSlideFile(FILE, slide('```', 'echo {claim:whatever}', '```')))[0]?.body).toContain('{claim:whatever}');
+  });
+});
+
+describe('what cannot be a slide (issue 22 row 6)', () => {
+  it('refuses a line of a million characters with its file and line, at once', () => {
+    const text = `## Title\n\nText.\n${'x'.repeat(1_000_000 - 100)}\nNote: n\n`;
+    const errors = errorsOf(parseSlideFile(FILE, text));
+    expect(errors).toEqual([{ file: FILE, line: 4, message: expect.stringMatching(/^line is 999,900 characters long, more than a slide can show \(10,000\): break it/) as unknown as string }]);
+  });
+  it('refuses a file over a million characters, and takes a line of exactly the limit', () => {
+    expect(errorsOf(parseSlideFile(FILE, `## T\n${'ab\n'.repeat(400_000)}`))[0]?.message).toMatch(/^file is 1,200,005 characters long/);
+    expect(slidesOf(parseSlideFile(FILE, `## T\n${'y'.repeat(MAX_LINE_CHARS)}\n`))[0]?.body).toHaveLength(MAX_LINE_CHARS);
+  });
+  it('names every over-long line (up to five), CR LF files too', () => {
+    const long = 'z'.repeat(MAX_LINE_CHARS + 1);
+    const errors = errorsOf(parseSlideFile(FILE, `## T\r\n${long}\r\nok\r\n${long}\r\n`));
+    expect(errors.map((e) => e.line)).toEqual([2, 4]);
   });
 });

@@ -168,7 +168,39 @@ function parseChunk(file: string, chunk: Chunk, section: string | null, errors: 
   };
 }
 
+/**
+ * Bounds of what can be a slide. The largest screen the app is made for (220x60) holds 13,200
+ * characters, and the bundled deck's longest line is under 300: a line longer than this is not
+ * slide text (a pasted blob, a minified file) and would only cost time to lay out.
+ */
+export const MAX_LINE_CHARS = 10_000;
+/** A slide file this long is not a deck's file either (the bundled ones are a few KB). */
+export const MAX_FILE_CHARS = 1_000_000;
+
+/** Lines too long to be slides (or else a file too long), found in one pass before any pattern looks at them. */
+function sizeErrors(file: string, text: string): SlideError[] {
+  const errors: SlideError[] = [];
+  let start = 0;
+  for (let line = 1; start <= text.length; line++) {
+    const nl = text.indexOf('\n', start);
+    let end = nl < 0 ? text.length : nl;
+    if (text[end - 1] === '\r') end--;
+    if (end - start > MAX_LINE_CHARS) {
+      errors.push({ file, line, message: `line is ${(end - start).toLocaleString('en')} characters long, more than a slide can show (${MAX_LINE_CHARS.toLocaleString('en')}): break it into shorter lines or remove it` });
+      if (errors.length >= 5) break;
+    }
+    if (nl < 0) break;
+    start = nl + 1;
+  }
+  if (errors.length === 0 && text.length > MAX_FILE_CHARS) {
+    errors.push({ file, line: 1, message: `file is ${text.length.toLocaleString('en')} characters long, more than a slide file can be (${MAX_FILE_CHARS.toLocaleString('en')}): split it into smaller files or remove what is not slide text` });
+  }
+  return errors;
+}
+
 export function parseSlideFile(file: string, text: string): ParseResult {
+  const tooLong = sizeErrors(file, text);
+  if (tooLong.length > 0) return { ok: false, errors: tooLong };
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   if (lines.at(-1) === '') lines.pop();
   const errors: SlideError[] = [];
