@@ -33,7 +33,7 @@ export interface Started {
 async function createTracked(docker: Docker, spec: ContainerSpec, opts: CreateOptions): Promise<Omit<Started, 'initPid'>> {
   opts.signal?.throwIfAborted();
   if (!opts.diagnostic) await assertPidLimitHolds(docker);
-  const budget = await reservePids(docker, spec.HostConfig.PidsLimit);
+  const budget = await reservePids(docker, spec.HostConfig.PidsLimit, opts.signal);
   let container: Docker.Container;
   try {
     container = await docker.createContainer(spec as unknown as Docker.ContainerCreateOptions);
