@@ -1,4 +1,5 @@
 /** `zombie-lab prepare`: build what is missing, with visible progress; a no-op when nothing changed. */
+import { assertPidLimitHolds } from '../engine/engine-facts.js';
 import { ensureImages, type WayChoice } from '../engine/images.js';
 import { connectAndSweep, engineLine, exitCodeFor, interruptScope } from './command-session.js';
 import { ProgressLine } from './progress-line.js';
@@ -12,6 +13,9 @@ export async function runPrepare(opts: { way?: WayChoice; imagesDir?: string }):
     const { conn, sweptLine } = await connectAndSweep();
     process.stdout.write(`${engineLine(conn)}\n`);
     if (sweptLine) process.stderr.write(`${sweptLine}\n`);
+    // Where the lab refuses to run them, the images are of no use (and the build may fail for the
+    // same reason, rootless on cgroup v1): the gate's one line, before any build.
+    await assertPidLimitHolds(conn.docker);
     const gen = ensureImages(conn.docker, { signal: scope.signal, way: opts.way, imagesDir: opts.imagesDir });
     for (;;) {
       const r = await gen.next();

@@ -1,4 +1,4 @@
-import { describeFacts, limitProblemOf, type EngineFacts } from './engine-kind.js';
+import { describeFacts, limitProblemOf, type EngineFacts, type LimitProblem } from './engine-kind.js';
 
 /** One line of `zombie-lab doctor`. */
 export interface DoctorCheck {
@@ -41,4 +41,38 @@ export function engineFactChecks(f: EngineFacts): DoctorCheck[] {
   else checks.push({ name: 'PID limits', status: f.pidsLimitSupported ? 'pass' : 'info', detail: f.pidsLimitSupported ? 'the engine applies them (PidsLimit in its info)' : 'the engine does not say whether it applies them' });
   // Whether --init really starts, and what it runs, is doctor's --init probe (engine-probes.ts).
   return checks;
+}
+
+export interface ImagesState {
+  tags: { base: string; zombie: string };
+  have: { base: boolean; zombie: boolean };
+  /** Why the lab runs no zombie-making container on this engine (the gate's problem), if it does not. */
+  refusal: LimitProblem | null;
+  /** Whether mmdebstrap is installed here (the offline build needs it). */
+  mmdebstrap: boolean;
+}
+
+/**
+ * Doctor's lines on the images while one is missing. Where the lab refuses the engine, building
+ * them would not help (and `prepare` refuses there too): no line points to prepare, the PID limit
+ * line above has the cause and the fix. Once both are built, the probes take over (engine/doctor.ts).
+ */
+export function missingImageChecks(s: ImagesState): DoctorCheck[] {
+  const missing = [!s.have.base && s.tags.base, !s.have.zombie && s.tags.zombie].filter(Boolean).join(', ');
+  if (s.refusal) {
+    return [
+      { name: 'images', status: 'info', detail: `not built (${missing}), and not built on this engine: the lab runs no zombie-making container here (see PID limits above)` },
+      { name: 'sampler', status: 'info', detail: 'not checked: nothing to count on this engine (see PID limits above)' },
+    ];
+  }
+  const out: DoctorCheck[] = [{ name: 'images', status: 'warn', detail: `missing: ${missing}`, fix: 'zombie-lab prepare (compare and the app also build them when needed)' }];
+  if (!s.have.base) {
+    out.push(
+      s.mmdebstrap
+        ? { name: 'offline build', status: 'pass', detail: 'mmdebstrap is installed: the base image can be built without a registry' }
+        : { name: 'offline build', status: 'warn', detail: 'mmdebstrap is not installed: without a registry the base image cannot be built', fix: 'sudo apt-get install mmdebstrap' },
+      { name: 'sampler', status: 'info', detail: 'not checked yet: needs the base image (zombie-lab prepare)' },
+    );
+  }
+  return out;
 }

@@ -16,6 +16,7 @@ const SAMPLES: { [K in ProblemKey['id']]: Extract<ProblemKey, { id: K }> } = {
   'api-too-old': { id: 'api-too-old', shown: 'unix:///x', api: '1.24', min: '1.30' },
   'build-failed': { id: 'build-failed', what: { kind: 'image', name: 'zombie' }, step: 'Step 3/4 : RUN false', failure: 'code: 1' },
   'pid-budget': { id: 'pid-budget', inUse: 3072, runs: 3, wanted: 768, free: 3000, pidMax: 32768, margin: 8192 },
+  'pid-budget-busy': { id: 'pid-budget-busy', holder: 4242, waitedS: 30 },
   'pid-limit-no-cgroups': { id: 'pid-limit-no-cgroups', who: 'rootless Docker 27.0', driver: 'none', rootlessOn: 1 },
   'pid-limit-unsupported': { id: 'pid-limit-unsupported', who: 'Docker 27.0' },
   'sampler-choice': { id: 'sampler-choice', detail: 'ZOMBIE_LAB_SAMPLER=x' },

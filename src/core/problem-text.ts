@@ -51,6 +51,7 @@ export type ProblemKey =
   | { id: 'api-too-old'; shown: string; api: string; min: string }
   | { id: 'build-failed'; what: BuildTarget; step: string | null; failure: string }
   | { id: 'pid-budget'; inUse: number; runs: number; wanted: number; free: number; pidMax: number; margin: number }
+  | { id: 'pid-budget-busy'; holder: number | null; waitedS: number }
   | { id: 'pid-limit-no-cgroups'; who: string; driver: string; rootlessOn: number | '?' | null }
   | { id: 'pid-limit-unsupported'; who: string }
   | { id: 'sampler-choice'; detail: string }
@@ -219,6 +220,10 @@ const en: Words = {
       message: `not enough PIDs left on this host: ${k.inUse} are reserved by ${k.runs} lab run${k.runs === 1 ? '' : 's'}, and ${k.wanted} more would leave ${k.free} of pid_max ${k.pidMax} free (the lab keeps ${k.margin} free)`,
       fix: 'wait for the other runs to end, use a smaller --pids-limit, or remove leftovers: zombie-lab clean (or clean --all)',
     }),
+    'pid-budget-busy': (k) => ({
+      message: `another lab process${k.holder ? ` (PID ${k.holder})` : ''} has been creating a container for ${k.waitedS} s, and the lab creates one at a time to keep the PID budget`,
+      fix: `its engine may not be answering: wait for it or end it${k.holder ? ` (kill ${k.holder})` : ''}, then start again`,
+    }),
     'pid-limit-no-cgroups': (k) => ({
       message: `${k.who} runs containers without cgroups (cgroup driver ${k.driver}${k.rootlessOn !== null ? `, rootless on cgroup v${k.rootlessOn}` : ''}): a PID limit would not be applied, so the lab runs no zombie-making container there`,
       fix: LIMIT_FIX_EN,
@@ -283,6 +288,10 @@ const de: Words = {
     'pid-budget': (k) => ({
       message: `zu wenige PIDs frei auf diesem Rechner: ${k.inUse} belegen ${k.runs} Lab-${k.runs === 1 ? 'Lauf' : 'Läufe'}, ${k.wanted} weitere ließen nur ${k.free} von pid_max ${k.pidMax} frei (das Lab hält ${k.margin} frei)`,
       fix: 'warten, bis die anderen Läufe enden, ein kleineres --pids-limit nehmen, oder Reste entfernen: zombie-lab clean (oder clean --all)',
+    }),
+    'pid-budget-busy': (k) => ({
+      message: `ein anderer Lab-Prozess${k.holder ? ` (PID ${k.holder})` : ''} legt seit ${k.waitedS} s einen Container an, und das Lab legt für das PID-Budget einen nach dem anderen an`,
+      fix: `seine Engine antwortet womöglich nicht: warten oder ihn beenden${k.holder ? ` (kill ${k.holder})` : ''}, dann neu starten`,
     }),
     'pid-limit-no-cgroups': (k) => ({
       message: `${k.who} startet Container ohne cgroups (cgroup-Treiber ${k.driver}${k.rootlessOn !== null ? `, rootless auf cgroup v${k.rootlessOn}` : ''}): ein PID-Limit griffe nicht, also startet das Lab dort keinen Zombie-Container`,

@@ -2,7 +2,9 @@
  * Creating, stopping and removing lab containers. Every container made by this process is
  * tracked, so any exit path (end, Ctrl-C, SIGTERM, a crash) can remove exactly those.
  */
+import { randomBytes } from 'node:crypto';
 import type Docker from 'dockerode';
+import { containerName, containerRole } from '../core/container-name.js';
 import type { ContainerSpec } from '../core/container-spec.js';
 import { assertPidLimitHolds } from './engine-facts.js';
 import { reservePids } from './pid-budget.js';
@@ -18,6 +20,28 @@ export interface CreateOptions {
   /** Skip the PID-limit gate: only for doctor's probes, which find out whether the limit holds. */
   diagnostic?: boolean;
 }
+/** The role of each container this process made (core/container-name), so its sampler can be named for it. */
+const roles = new Map<string, string>();
+/** How many containers of each name this process has asked for: the second of a role in a run is `-2`. */
+const nameCounts = new Map<string, number>();
+
+/** The spec with its name: what it is, within its run (core/container-name). */
+function named(spec: ContainerSpec): { spec: ContainerSpec; role: string } {
+  const target = spec.HostConfig.PidMode?.startsWith('container:') ? spec.HostConfig.PidMode.slice('container:'.length) : null;
+  const role = containerRole(spec.Labels, target ? roles.get(target) : undefined);
+  if (spec.name) return { spec, role };
+  const base = containerName(spec.Labels, role);
+  if (!base) return { spec, role };
+  const nth = (nameCounts.get(base) ?? 0) + 1;
+  nameCounts.set(base, nth);
+  return { spec: { ...spec, name: containerName(spec.Labels, role, nth) ?? base }, role };
+}
+
+/** Another process given the same run id took the name: the engine says 409. */
+function nameTaken(err: unknown): boolean {
+  return (err as { statusCode?: number }).statusCode === 409;
+}
+
 /** Removals that failed because the engine was gone: retried by the next sweep and at exit. */
 const unremoved = new Map<string, Docker.Container>();
 
@@ -33,14 +57,19 @@ export interface Started {
 async function createTracked(docker: Docker, spec: ContainerSpec, opts: CreateOptions): Promise<Omit<Started, 'initPid'>> {
   opts.signal?.throwIfAborted();
   if (!opts.diagnostic) await assertPidLimitHolds(docker);
-  const budget = await reservePids(docker, spec.HostConfig.PidsLimit);
+  const budget = await reservePids(docker, spec.HostConfig.PidsLimit, opts.signal);
+  const { spec: withName, role } = named(spec);
   let container: Docker.Container;
   try {
-    container = await docker.createContainer(spec as unknown as Docker.ContainerCreateOptions);
+    container = await docker.createContainer(withName as unknown as Docker.ContainerCreateOptions).catch((err: unknown) => {
+      if (!withName.name || !nameTaken(err)) throw err;
+      return docker.createContainer({ ...withName, name: `${withName.name}-${randomBytes(2).toString('hex')}` } as unknown as Docker.ContainerCreateOptions);
+    });
   } finally {
     budget.release();
   }
   tracked.set(container.id, container);
+  roles.set(container.id, role);
   const waitCtl = new AbortController();
   waits.set(container.id, waitCtl);
   // Wait before start: with AutoRemove the container may be gone before a later wait could see its exit code.
@@ -172,6 +201,7 @@ export async function removeQuietly(container: Docker.Container): Promise<void> 
     }
   }
   tracked.delete(container.id);
+  roles.delete(container.id);
   waits.get(container.id)?.abort();
   waits.delete(container.id);
 }

@@ -7,14 +7,14 @@ import { access, stat } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import type Docker from 'dockerode';
 import { containerSpec } from '../core/container-spec.js';
-import { engineFactChecks, nodeVersionCheck, type DoctorCheck } from '../core/doctor-check.js';
+import { engineFactChecks, missingImageChecks, nodeVersionCheck, type DoctorCheck } from '../core/doctor-check.js';
 import { describeEndpoint, endpointFix } from '../core/engine-endpoint.js';
 import type { CountingSource } from '../core/sampler-choice.js';
 import { describeSweep, sweepLeftovers } from './sweep.js';
 import { createAndStart, removeQuietly } from './containers.js';
 import { connectDocker, resolveEndpoint } from './docker-connect.js';
 import { factsOf } from './engine-facts.js';
-import { sidecarCgroupnsHint } from '../core/engine-kind.js';
+import { limitProblemOf, sidecarCgroupnsHint } from '../core/engine-kind.js';
 import { checkHostProc } from './host-proc.js';
 import { countNow, planCounting, samplerChoiceFromEnv } from './zombie-count.js';
 import { initBinaryCheck, pidLimitCheck } from './engine-probes.js';
@@ -138,23 +138,21 @@ export async function* runDoctor(): AsyncGenerator<DoctorCheck> {
   const { docker } = conn;
   yield* leftoverChecks(docker);
 
+  let refusal = null;
   try {
-    for (const c of engineFactChecks(await factsOf(conn))) yield c;
+    const facts = await factsOf(conn);
+    refusal = limitProblemOf(facts);
+    for (const c of engineFactChecks(facts)) yield c;
   } catch (err) {
     yield { name: 'engine', status: 'warn', detail: `the engine did not describe itself: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`, fix: 'docker info shows what the engine says' };
   }
 
   const tags = await imageTags();
   const have = { base: await imageExists(docker, tags.base), zombie: await imageExists(docker, tags.zombie) };
-  yield have.base && have.zombie
-    ? { name: 'images', status: 'pass', detail: `${tags.base} and ${tags.zombie} are built` }
-    : { name: 'images', status: 'warn', detail: `missing: ${[!have.base && tags.base, !have.zombie && tags.zombie].filter(Boolean).join(', ')}`, fix: 'zombie-lab prepare (compare and the app also build them when needed)' };
-  if (!have.base) {
-    yield hasCommand('mmdebstrap')
-      ? { name: 'offline build', status: 'pass', detail: 'mmdebstrap is installed: the base image can be built without a registry' }
-      : { name: 'offline build', status: 'warn', detail: 'mmdebstrap is not installed: without a registry the base image cannot be built', fix: 'sudo apt-get install mmdebstrap' };
-    yield { name: 'sampler', status: 'info', detail: 'not checked yet: needs the base image (zombie-lab prepare)' };
-  } else {
+  if (have.base && have.zombie) yield { name: 'images', status: 'pass', detail: `${tags.base} and ${tags.zombie} are built` };
+  else for (const c of missingImageChecks({ tags, have, refusal, mmdebstrap: hasCommand('mmdebstrap') })) yield c;
+  // Without the base image there is nothing to probe with: the lines above said why and what to do.
+  if (have.base) {
     const limit = await pidLimitCheck(docker, tags.base);
     yield limit;
     yield await initBinaryCheck(docker, tags.base);

@@ -2,18 +2,21 @@
  * Checks the host-wide PID budget (core/pid-budget.ts) before a container is created: the PID
  * limits of every live lab container on this engine, of every run, plus the new one. pid_max
  * comes from this kernel when the engine runs on it, else a conservative 32768.
+ *
+ * Check and create are one step for every lab process on this machine: a host lock (one the
+ * kernel drops when its holder dies) is held from the engine's list until the new container is
+ * in it, so two processes can never both count the same free PIDs.
  */
 import { readFileSync } from 'node:fs';
 import { hostname, release } from 'node:os';
 import type Docker from 'dockerode';
 import { LABEL_PIDS_LIMIT, LABEL_RUN } from '../core/labels.js';
 import { pidBudgetRefusal } from '../core/pid-budget.js';
+import { acquireHostLock, HostLockBusy } from './host-lock.js';
 import { LabError } from './lab-error.js';
 
 export const DEFAULT_PID_MAX = 32768;
 const pidMaxOf = new WeakMap<Docker, Promise<number>>();
-/** Limits of containers this process is creating right now: not listed by the engine yet. */
-let pending = 0;
 
 function localPidMax(): number | null {
   try {
@@ -60,24 +63,29 @@ export async function pidsReserved(docker: Docker): Promise<{ inUse: number; run
   return { inUse, runs: runs.size };
 }
 
+/** The lock's name: one budget per machine, whatever the engine. */
+const BUDGET_LOCK = 'pid-budget';
+
 /**
- * Reserves `limit` PIDs for a container about to be created, or throws the refusal. Call
- * `release` once it exists (the engine lists it then) or failed.
+ * Reserves `limit` PIDs for a container about to be created, or throws the refusal. Holds the
+ * machine's budget lock until `release`: call it once the container exists (the engine lists it
+ * then) or its creation failed.
  */
-export async function reservePids(docker: Docker, limit: number): Promise<{ release: () => void }> {
-  pending += limit;
-  let released = false;
-  const release = () => {
-    if (!released) pending -= limit;
-    released = true;
-  };
+export async function reservePids(docker: Docker, limit: number, signal?: AbortSignal): Promise<{ release: () => void }> {
+  let lock;
   try {
-    const [pidMax, reserved] = await Promise.all([enginePidMax(docker), pidsReserved(docker)]);
-    const refusal = pidBudgetRefusal({ pidMax, inUse: reserved.inUse + pending - limit, runs: reserved.runs, wanted: limit });
-    if (refusal) throw LabError.fromProblem(refusal);
+    lock = await acquireHostLock(BUDGET_LOCK, signal ? { signal } : {});
   } catch (err) {
-    release();
+    if (err instanceof HostLockBusy) throw LabError.of({ id: 'pid-budget-busy', holder: err.holderPid, waitedS: Math.round(err.waitedMs / 1000) }, { cause: err });
     throw err;
   }
-  return { release };
+  try {
+    const [pidMax, reserved] = await Promise.all([enginePidMax(docker), pidsReserved(docker)]);
+    const refusal = pidBudgetRefusal({ pidMax, inUse: reserved.inUse, runs: reserved.runs, wanted: limit });
+    if (refusal) throw LabError.fromProblem(refusal);
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+  return lock;
 }

@@ -30,6 +30,10 @@ describe('the cross-check', () => {
     const fallback = seen.find((s) => s.sample.source === 'host-proc');
     expect(fallback, 'a /proc sample after the fall-back').toBeDefined();
     expect(fallback?.sample.zombies).toBeLessThan(99_999);
+    // It says why: the counts of the quiet disagreement, three times the same.
+    expect(fallback?.fellBack).toMatchObject({ fast: 99_999, times: 3 });
+    expect(fallback?.fellBack?.proc).toBeLessThan(99_999);
+    expect(seen.filter((s) => s.fellBack)).toHaveLength(1);
     // Once fallen back, it stays on /proc.
     expect(sources.slice(sources.indexOf('host-proc'))).not.toContain('cgroup');
   });

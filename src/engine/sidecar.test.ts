@@ -53,7 +53,7 @@ describe('sidecar lines on the cgroup way (cgroup v2)', () => {
     expect(s).toMatchObject({ source: 'sidecar-cgroup', zombies: 42, pidsUsed: 43, pidsLimit: 1024, forkFailures: 0, limitHit: false, rateHz: 10 });
   });
 
-  it('carries the /proc cross-check, and asks for /proc after two quiet disagreements', () => {
+  it('carries the /proc cross-check, and asks for /proc after three quiet disagreements by the same difference', () => {
     let asked = 0;
     const lines = new SidecarLines(() => asked++);
     // [zombies, live, threads, scan cost µs, cgroup zombies when the scan began, ms since it ended]
@@ -62,6 +62,8 @@ describe('sidecar lines on the cgroup way (cgroup v2)', () => {
     expect(asked).toBe(0);
     lines.take(cg(11, 1, ',"proc":[7,1,1,3000,10,5]'));
     expect(asked).toBe(0); // the first disagreement only looks again
+    lines.take(cg(11, 1, ',"proc":[7,1,1,3000,10,5]'));
+    expect(asked).toBe(0);
     lines.take(cg(11, 1, ',"proc":[7,1,1,3000,10,5]'));
     expect(asked).toBe(1);
     // A busy container (the count moved during the scan) is not judged.

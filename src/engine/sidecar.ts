@@ -7,7 +7,7 @@
  * On a cgroup v2 engine the sidecar also gets the engine's cgroup namespace (the tree stays
  * read-only, every other limit stays) and reads the demo's pids cgroup every tick, as the lab's
  * own fast path does here, with /proc as its paced cross-check; the cross-check's verdicts are
- * judged here (CrossCheck), and two quiet disagreements send it back to /proc.
+ * judged here (CrossCheck), and three quiet disagreements by the same difference send it back to /proc.
  */
 import { LABEL_TARGET } from '../core/labels.js';
 import { readFile } from 'node:fs/promises';
@@ -220,7 +220,7 @@ export function treeFromReading(r: SidecarReading): ProcEntry[] | undefined {
 /**
  * Turns the sidecar's lines into readings, keeping what spans lines: the previous cgroup count
  * (confirmedZombies), the last /proc scan and its tree, and the cross-check. `toProc` asks the
- * sidecar to scan /proc instead (after two quiet disagreements).
+ * sidecar to scan /proc instead (after three quiet disagreements by the same difference).
  */
 export class SidecarLines {
   private previous: number | undefined;

@@ -44,6 +44,18 @@ describe.runIf(possible)('rootless Docker on cgroup v1 (no PID limit would hold)
     expect(r.code, explain(r)).toBe(1);
     expect(r.stdout).toMatch(/^\[FAIL\] PID limits: rootless Docker Engine .* runs containers without cgroups \(cgroup driver none, rootless on cgroup v1\)/m);
     expect(r.stdout).toMatch(/^ {8}fix: .*cgroup v2 .*pids controller delegated/m);
+    // The images are missing there and would not help: nothing points to prepare.
+    expect(r.stdout).toMatch(/^\[info\] images: not built .*see PID limits above/m);
+    expect(r.stdout).not.toMatch(/prepare/);
+  });
+
+  it('prepare fails in one line with the same cause and fix, building nothing', async () => {
+    const r = await cli(['prepare'], env, { timeoutMs: 120_000 });
+    expect(r.code, explain(r)).toBe(1);
+    expect(r.stderr, explain(r)).toMatch(REFUSAL);
+    expect(r.stderr).toMatch(/^ {2}fix: use an engine with a pids cgroup/m);
+    expect(r.stderr).not.toMatch(/mmdebstrap|\n\s+at /);
+    expect(await docker.listImages()).toEqual([]);
   });
 
   for (const [what, args] of [

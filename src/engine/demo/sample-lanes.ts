@@ -34,7 +34,7 @@ async function sampleHostLanes(ctx: RunContext, attached: Attached, t0: number, 
       if (src && src !== 'sidecar' && src !== 'replay' && !announced.has(src)) {
         // Only when the cross-check made a container fall back from the cgroup count to /proc.
         announced.add(src);
-        push({ type: 'source', source: src, detail: fellBackDetail(src, ts.key) });
+        push({ type: 'source', source: src, detail: fellBackDetail(src, ts.key, ts.fellBack) });
       }
       // A container always has a live PID 1; none means it is already gone, and its 0 would be a lie.
       if (ts.sample.live === 0) continue;

@@ -1,4 +1,5 @@
 /** What the lab tells the user about each source, in `compare` and the app. */
+import type { Disagreement } from '../../core/cross-check.js';
 import type { SampleSource } from '../../core/sample.js';
 
 export type LiveSource = Exclude<SampleSource, 'replay'>;
@@ -10,7 +11,8 @@ export const SOURCE_DETAIL: Record<LiveSource, string> = {
   'sidecar-cgroup': "a sampler container inside each demo's PID namespace that reads the demo's pids cgroup every tick (cgroup v2, the engine's cgroup tree read-only), cross-checked against /proc",
 };
 
-/** The source a lane fell back to after the cross-check made it leave the cgroup count. */
-export function fellBackDetail(source: LiveSource, mode: string): string {
-  return `${SOURCE_DETAIL[source]} (for ${mode}: the cgroup count disagreed with /proc on a quiet container)`;
+/** The source a lane fell back to after the cross-check made it leave the cgroup count, with the counts where known. */
+export function fellBackDetail(source: LiveSource, mode: string, d?: Disagreement): string {
+  const counts = d ? `: the cgroup count said ${d.fast} zombies and /proc ${d.proc}, ${d.times} times in a row` : '';
+  return `${SOURCE_DETAIL[source]} (for ${mode}: the cgroup count disagreed with /proc on a quiet container${counts})`;
 }

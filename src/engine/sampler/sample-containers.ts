@@ -87,10 +87,11 @@ function fastSample(target: SampleTarget, state: TargetState, acc: PidsAccountin
     state.judgedScan = scan.result.id;
     const before = scan.fastAtStart.get(target.key);
     const verdict = before === undefined ? 'busy' : state.check.judge(before, acc.zombies, tally.zombies);
-    // A quiet disagreement: look again at once; twice in a row: /proc becomes the source.
+    // A quiet disagreement: look again at once; three in a row by the same difference: /proc becomes the source.
     if (verdict === 'differed') scans.lookAgainNow();
     if (verdict === 'fall-back') {
       state.fastPath = false;
+      state.fellBack = state.check.disagreement;
       scans.lookAgainNow();
       return null;
     }
@@ -116,7 +117,12 @@ function procSample(target: SampleTarget, state: TargetState, acc: PidsAccountin
   state.previousScan = tally.zombies;
   const rate = state.meter.tick(scan.at);
   if (rate !== null) sample.rateHz = rate;
-  return withTree(target.key, sample, tally, tick.treeLimit);
+  const out = withTree(target.key, sample, tally, tick.treeLimit);
+  if (state.fellBack) {
+    out.fellBack = state.fellBack;
+    state.fellBack = null;
+  }
+  return out;
 }
 
 function withTree(key: string, sample: Sample, tally: Tally | undefined, treeLimit: number): TargetSample {

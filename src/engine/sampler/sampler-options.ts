@@ -1,4 +1,5 @@
 /** What the host sampler is asked to sample, how, and what it yields. */
+import type { Disagreement } from '../../core/cross-check.js';
 import type { ProcEntry } from '../../core/run-events.js';
 import type { Sample } from '../../core/sample.js';
 import type { PidsCgroup } from '../host-proc.js';
@@ -17,6 +18,8 @@ export interface TargetSample {
   key: string;
   sample: Sample;
   tree?: ProcEntry[];
+  /** On the first /proc sample after the cross-check gave up on the cgroup count: the disagreement that made it. */
+  fellBack?: Disagreement;
 }
 
 /** Share of one core for /proc when it is the source, and when it only cross-checks the fast path. */

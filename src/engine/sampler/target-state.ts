@@ -1,6 +1,6 @@
 /** What the sampler keeps of one target between ticks: one object a target, instead of a map a fact. */
 import type { PidsAccounting } from '../../core/cgroup-files.js';
-import { CrossCheck } from '../../core/cross-check.js';
+import { CrossCheck, type Disagreement } from '../../core/cross-check.js';
 import { chooseSource } from '../../core/sampler-choice.js';
 import { RateMeter } from '../../core/scan-pace.js';
 import { PidsCgroupReader } from '../host-proc.js';
@@ -17,6 +17,8 @@ export class TargetState {
    * gone, not that /proc should take over with a stale scan.
    */
   fastPath: boolean | undefined;
+  /** Why the cross-check gave up on the fast path, until the first /proc sample has said so. */
+  fellBack: Disagreement | null = null;
   /** Id of the scan the cross-check last judged by, and of the scan the /proc path last delivered from. */
   judgedScan: number | undefined;
   deliveredScan: number | undefined;
