@@ -19,6 +19,7 @@ command -v mmdebstrap >/dev/null 2>&1 || need+=(mmdebstrap)
 command -v tmux >/dev/null 2>&1 || need+=(tmux)   # the test that drives the app as a person would
 command -v curl >/dev/null 2>&1 || need+=(curl)   # to ask the engine if it answers
 command -v ps >/dev/null 2>&1 || need+=(procps)
+command -v busybox >/dev/null 2>&1 || need+=(busybox)   # lint's shell model is tested against BusyBox's ash, dash and bash
 if [ ${#need[@]} -gt 0 ]; then
   log "installing ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive
