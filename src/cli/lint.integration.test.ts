@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { imageTags } from '../engine/images.js';
 import { PACKAGE_ROOT } from '../engine/package-paths.js';
 import { runCli } from '../test-support/run-cli.js';
 
@@ -67,12 +68,14 @@ describe('images on the engine', () => {
     const dir = path.join(tmp, 'image');
     const { mkdirSync } = await import('node:fs');
     mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, 'compose.yaml'), 'services:\n  demo:\n    image: zombie-lab/zombie:latest\n    pids_limit: 64\n');
+    // The lab's zombie image, by the tag the test setup made sure of (its CMD is python3 /root/fork.py).
+    const { zombie } = await imageTags();
+    writeFileSync(path.join(dir, 'compose.yaml'), `services:\n  demo:\n    image: ${zombie}\n    pids_limit: 64\n`);
     const seen = await cli(['.'], dir);
-    expect(seen.stderr).toMatch(/read from this engine's images \(not pulled\): zombie-lab\/zombie:latest/);
-    expect(seen.stdout).toMatch(/^compose\.yaml:2: note compose-no-init: service "demo" \(image zombie-lab\/zombie:latest read from this engine\): PID 1 will be python3/m);
+    expect(seen.stderr).toContain(`read from this engine's images (not pulled): ${zombie}`);
+    expect(seen.stdout).toContain(`compose.yaml:2: note compose-no-init: service "demo" (image ${zombie} read from this engine): PID 1 will be python3`);
     const blind = await runCli(['lint', '.'], { cwd: dir, env: { DOCKER_HOST: 'unix:///nonexistent/docker.sock' }, unset: ['DOCKER_CONTEXT'] });
-    expect(blind.stdout).toMatch(/^compose\.yaml:2: not judged: service "demo" runs zombie-lab\/zombie:latest's own ENTRYPOINT\/CMD, which lint cannot see/m);
+    expect(blind.stdout).toContain(`compose.yaml:2: not judged: service "demo" runs ${zombie}'s own ENTRYPOINT/CMD, which lint cannot see`);
     expect(blind.code).toBe(0);
   });
 });

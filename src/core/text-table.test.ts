@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignTable, formatDuration } from './text-table.js';
+import { alignTable, fitName, formatDuration } from './text-table.js';
 
 describe('alignTable', () => {
   it('pads name columns right and number columns left, with a rule as wide as each column', () => {
@@ -16,5 +16,13 @@ describe('formatDuration', () => {
     expect(formatDuration(999.4)).toBe('999 ms');
     expect(formatDuration(1000)).toBe('1.0 s');
     expect(formatDuration(10_250)).toBe('10.3 s');
+  });
+});
+
+describe('fitName', () => {
+  it('pads a short name and keeps the end of a long one', () => {
+    expect(fitName('web', 6)).toBe('web   ');
+    expect(fitName('zombie-lab-a1b2c3d4-no-init', 12)).toBe('…3d4-no-init');
+    expect(fitName('zombie-lab-a1b2c3d4-no-init', 12)).toHaveLength(12);
   });
 });

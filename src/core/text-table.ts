@@ -18,3 +18,11 @@ export function alignTable(head: readonly string[], rows: readonly (readonly str
 export function formatDuration(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
+
+/**
+ * A name in a column of width `w`: a longer one keeps its end behind `…`, where the lab's own
+ * containers say what they are (`zombie-lab-<run>-no-init`) and the run ids alike are cut.
+ */
+export function fitName(name: string, w: number): string {
+  return name.length <= w ? name.padEnd(w) : `…${name.slice(name.length - (w - 1))}`;
+}

@@ -3,6 +3,7 @@ import type { ContainerList } from '../core/app-state.js';
 import type { UiText } from '../core/i18n.js';
 import type { ContainerVerdict } from '../core/inspect/report.js';
 import { problemIn } from '../core/problem-text.js';
+import { fitName } from '../core/text-table.js';
 import type { Theme } from '../core/theme.js';
 import { fg } from './text-color.js';
 
@@ -29,7 +30,7 @@ export function ContainersOverlay({ list, width, height, theme, t }: { list: Con
       {shown.map((r) => (
         <Text key={r.name} wrap="truncate">
           <Text bold>{r.problems === 0 ? '✓ ' : '✗ '}</Text>
-          <Text bold>{r.name.slice(0, nameW).padEnd(nameW)}</Text>
+          <Text bold>{fitName(r.name, nameW)}</Text>
           <Text>{`  ${verdictText(r, t)}`}</Text>
         </Text>
       ))}
