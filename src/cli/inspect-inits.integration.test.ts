@@ -12,33 +12,24 @@
  * unit-tested (core/inspect/stop-chain.test.ts).
  */
 import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
-import path from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { containerSpec, type SpecInput } from '../core/container-spec.js';
 import { parseProcStat } from '../core/proc-stat.js';
 import type { InspectReport } from '../core/inspect/report.js';
 import { createAndStart, removeQuietly, stopTimed, type Started } from '../engine/containers.js';
-import { PACKAGE_ROOT } from '../engine/package-paths.js';
 import { newRunId, ownerFor } from '../engine/run-id.js';
 import { dockerForTests, waitFor } from '../test-support/docker-for-tests.js';
 import { ensureInitsImage } from '../test-support/inits-image.js';
-import { runCli, type CliRun } from '../test-support/run-cli.js';
+import { inspectReport, SIGTERM_HANDLER } from '../test-support/inspect-report.js';
+import { runCli } from '../test-support/run-cli.js';
 
 const conn = await dockerForTests();
-const ajv = new Ajv2020({ allErrors: true, strict: true });
-const validate = ajv.compile(JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'docs', 'inspect.schema.json'), 'utf8')) as object);
-
-function report(r: CliRun): InspectReport {
-  const doc = JSON.parse(r.stdout) as unknown;
-  if (!validate(doc)) throw new Error(`inspect --json does not match docs/inspect.schema.json: ${ajv.errorsText(validate.errors)}`);
-  return doc as InspectReport;
-}
+const report = inspectReport;
 
 /** Long enough that a prompt stop and the SIGKILL at the timeout cannot be confused on a loaded machine. */
 const STOP_S = 10;
 const APP = ['python3', '/work/app.py'];
-const HANDLER = ['python3', '-c', 'import signal, sys, time\nsignal.signal(signal.SIGTERM, lambda *a: sys.exit(0))\nwhile True: time.sleep(1)'];
+const HANDLER = SIGTERM_HANDLER;
 
 interface Case {
   key: string;

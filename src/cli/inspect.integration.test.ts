@@ -5,16 +5,14 @@
  * `--all` leaving a foreign-looking container exactly as it was.
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { containerSpec, noPidsLimitFor, type SpecInput } from '../core/container-spec.js';
 import type { InspectReport } from '../core/inspect/report.js';
 import { createAndStart, removeQuietly, type Started } from '../engine/containers.js';
 import { extraImageTag, WORKLOAD_REPO } from '../engine/images.js';
-import { PACKAGE_ROOT } from '../engine/package-paths.js';
 import { newRunId, ownerFor } from '../engine/run-id.js';
 import { dockerForTests, waitFor } from '../test-support/docker-for-tests.js';
+import { inspectReport, SIGTERM_HANDLER } from '../test-support/inspect-report.js';
 import { runCli, type CliRun } from '../test-support/run-cli.js';
 
 const conn = await dockerForTests();
@@ -23,18 +21,11 @@ function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
   return runCli(args, { env: { NO_COLOR: '1', ...env } });
 }
 
-const ajv = new Ajv2020({ allErrors: true, strict: true });
-const validate = ajv.compile(JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'docs', 'inspect.schema.json'), 'utf8')) as object);
-
-function report(r: CliRun): InspectReport {
-  const doc = JSON.parse(r.stdout) as unknown;
-  if (!validate(doc)) throw new Error(`inspect --json does not match docs/inspect.schema.json: ${ajv.errorsText(validate.errors)}`);
-  return doc as InspectReport;
-}
+const report = inspectReport;
 
 const STOP_S = 3;
 const APP = ['python3', '/work/app.py'];
-const HANDLER = ['python3', '-c', 'import signal, sys, time\nsignal.signal(signal.SIGTERM, lambda *a: sys.exit(0))\nwhile True: time.sleep(1)'];
+const HANDLER = SIGTERM_HANDLER;
 
 type Case = { key: string; input: Partial<SpecInput> & { cmd: string[] } };
 
