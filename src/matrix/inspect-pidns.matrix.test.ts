@@ -44,7 +44,8 @@ describe.runIf(possible)('inspect on a dockerd in its own PID namespace', () => 
           owner: ownerFor(runId),
           kind: 'probe',
           image: workload,
-          limits: { pidsLimit: 128, memoryMb: 64 },
+          // Room for the pile to keep growing through inspect's reaping window (up to 7.5 s) and the 2 s watch.
+          limits: { pidsLimit: 512, memoryMb: 64 },
           autoRemove: false,
           ...input,
           env: { ZOMBIE_LAB_TTL: '300', ...input.env },
