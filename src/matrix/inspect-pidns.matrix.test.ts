@@ -78,7 +78,7 @@ describe.runIf(possible)('inspect on a dockerd in its own PID namespace', () => 
     expect(by.get('init')?.findings).toEqual([]);
     expect(by.get('shell-form')?.pid1).toMatchObject({ kind: 'shell', shellFromShellForm: true });
     expect(by.get('live-parent')?.findings.map((f) => f.id)).toContain('zombies-live-parent');
-    expect(by.get('app')?.pids).toMatchObject({ limit: 128, refusedForks: null, pidMaxSeenFrom: 'container' });
+    expect(by.get('app')?.pids).toMatchObject({ limit: 512, refusedForks: null, pidMaxSeenFrom: 'container' });
     const left = await docker.listContainers({ all: true, filters: { label: [`zombie-lab=${runId}`, 'zombie-lab.kind=sampler'] } });
     expect(left).toEqual([]);
   });
