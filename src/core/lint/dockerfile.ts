@@ -6,7 +6,7 @@
  */
 import { pid1OfShellC, withExec, type ShellCVerdict } from '../shell/shell-c.js';
 import { SHELL_LABEL, shellOfImage, shellOfProgram, type ImageShell, type ShellKind } from '../shell/shell-kind.js';
-import { baseName } from '../shell/syntax.js';
+import { baseName, isShellShebang } from '../shell/syntax.js';
 import { finalImage, type FinalImage, type Form } from './dockerfile-image.js';
 import { jsonArray, shellFormFix } from './fixes.js';
 import { baseEntrypointOf, isInit, wantsInit, type BaseEntrypoint } from './known-programs.js';
@@ -123,20 +123,18 @@ function imageFileText(j: Judge, p: string): { file: string; text: string; lineO
   return got ? { ...got, lineOffset: 0, heredoc: false } : null;
 }
 
-/** `#!/bin/sh`, `#!/usr/bin/env bash`, `#!/bin/bash -e`. */
-const SHEBANG_SHELL = /^#![^\n]*[/\s](sh|bash|dash|ash)\b/;
 
 /** A script the image runs: named like one, or a file from the context or a heredoc that starts with a shell's #!. */
 function isScriptIn(j: Judge, p: string): boolean {
   if (/\.(sh|bash)$/.test(p)) return true;
   const f = imageFileText(j, p);
-  return f !== null && SHEBANG_SHELL.test(f.text);
+  return f !== null && isShellShebang(f.text);
 }
 
 /** Judges the script an argv runs, read from the build context; says how it hands PID 1 over, or null when it cannot be read. */
 function judgeScript(j: Judge, scriptPath: string, f: Form, cmd0?: string, under?: string): { passesCmd: boolean; onlyCmd: boolean } | null {
   const got = imageFileText(j, scriptPath);
-  if (!got || (!SHEBANG_SHELL.test(got.text) && !/\.(sh|bash)$/.test(scriptPath))) return null;
+  if (!got || (!isShellShebang(got.text) && !/\.(sh|bash)$/.test(scriptPath))) return null;
   const via = `${under ? `${under}, ` : ''}${got.heredoc ? `${f.keyword} at line ${f.line}, from the COPY heredoc for ${scriptPath}` : `${f.keyword} of ${j.file}:${f.line}`}`;
   j.out.push(...lintEntrypointScript(got.file, got.text, via, got.lineOffset));
   return scriptHandsOver(got.text, cmd0);

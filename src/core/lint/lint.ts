@@ -1,4 +1,5 @@
 /** `zombie-lab lint`: which rules a file gets, and the text, JSON and SARIF reports. Pure. */
+import { isShellShebang } from '../shell/syntax.js';
 import { lintDockerfile } from './dockerfile.js';
 import { lintEntrypointScript } from './script-rule.js';
 import { lintExitCode, type FileKind, type LintContext, type LintFinding, type LintResult, type LintUnjudged } from './types.js';
@@ -16,7 +17,7 @@ export function kindOfFile(name: string, text: string): FileKind | null {
   if (isDockerfileName(name)) return 'dockerfile';
   if (isYamlName(name)) return kindOfYaml(text);
   const b = name.slice(name.lastIndexOf('/') + 1);
-  if (/\.(sh|bash)$/i.test(b) || /^#![^\n]*[/\s](sh|bash|dash|ash)\b/.test(text)) return 'script';
+  if (/\.(sh|bash)$/i.test(b) || isShellShebang(text)) return 'script';
   return null;
 }
 

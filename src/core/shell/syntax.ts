@@ -70,3 +70,6 @@ export const statementsOf = (l: CompoundList | Script): readonly Statement[] => 
 
 /** `/usr/bin/tini` → `tini`. */
 export const baseName = (p: string) => p.slice(p.lastIndexOf('/') + 1);
+
+/** A shell script by its first line: `#!/bin/sh`, `#!/usr/bin/env bash`, `#!/bin/bash -e`. */
+export const isShellShebang = (text: string) => /^#![^\n]*[/\s](sh|bash|dash|ash)\b/.test(text);
