@@ -120,8 +120,13 @@ export const CLAIMS: Claim[] = [
   },
   {
     id: 'pids-limit-refused-forks',
-    statement: 'Zombies hold their PIDs: under a full PID limit the kernel refuses forks (EAGAIN, counted in pids.events), while a PID freed by a reaped child goes to the next fork, so the app\'s own fork and docker exec can still succeed.',
+    statement: 'Zombies hold their PIDs: under a full PID limit the kernel refuses forks (EAGAIN, counted in pids.events), while a PID freed by a reaped child goes to the next fork, so the app\'s own fork keeps working while its children\'s forks fail.',
     tests: [{ file: FACTS, name: 'under a full PID limit the kernel refuses forks' }, { file: ATTEMPTS, name: '02 PID exhaustion: zombies fill a small PID limit' }],
+  },
+  {
+    id: 'full-pid-limit-locks-exec',
+    statement: 'A PID limit full of zombies locks docker exec out: the runtime must start its own process in the container\'s cgroup and fails ("read init-p: connection reset by peer"); once PID 1 reaps the zombies, docker exec works again.',
+    tests: [{ file: FACTS, name: 'a PID limit full of zombies locks docker exec out' }],
   },
   {
     id: 'zombie-holds-pid',

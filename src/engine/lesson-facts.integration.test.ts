@@ -112,7 +112,7 @@ describe.runIf(conn)('facts about PID 1 on the real engine', () => {
     expect(await output(image, ['busybox', 'sh', '-c', 'busybox | head -1'])).toMatch(/BusyBox v1\.\d+\.\d+ \(Debian /);
   }, 120_000);
 
-  it('under a full PID limit the kernel refuses forks, yet the app forks on and docker exec still works: a reaped child frees a PID', async () => {
+  it('under a full PID limit the kernel refuses forks, yet the app forks on: a reaped child frees a PID', async () => {
     const { zombie } = await imageTags();
     const s = await start(zombie, ['python3', '/root/fork.py'], { env: { ZOMBIE_RATE: '30' }, pidsLimit: 24 });
     try {
@@ -123,22 +123,59 @@ describe.runIf(conn)('facts about PID 1 on the real engine', () => {
       }, 15_000, 'twenty refused forks in pids.events');
       expect(refused).toBeGreaterThanOrEqual(20);
       expect(readPids(cg).current).toBeGreaterThanOrEqual(22);
-      // The refused forks are the children's (the grandchild that would be the orphan); fork.py's own never fails.
+      // The refused forks are the children's (the grandchild that would be the orphan); fork.py's own never fails,
+      // because each child it reaps frees the PID its next fork takes.
       expect(await logsOf(s.container)).not.toContain('fork failed');
-      // The exec's own runc needs a free PID too: it gets one as soon as fork.py reaps a child, which
-      // may take a few tries on a loaded machine (runc answers 500 "read init-p" when it lost the race).
-      const exec = await waitFor(async () => {
+    } finally {
+      await removeQuietly(s.container);
+    }
+  });
+
+  it('a PID limit full of zombies locks docker exec out ("read init-p"), and reaping them lets it in again', async () => {
+    // PID 1 forks children that exit at once until the kernel refuses, and reaps them only on SIGUSR1.
+    const fill = [
+      'import os, signal, time',
+      'def reap(*_):',
+      '    n = 0',
+      '    while True:',
+      '        try: pid, _ = os.waitpid(-1, os.WNOHANG)',
+      '        except ChildProcessError: break',
+      '        if pid == 0: break',
+      '        n += 1',
+      '    print("reaped=%d" % n, flush=True)',
+      'signal.signal(signal.SIGUSR1, reap)',
+      'kids = 0',
+      'while True:',
+      '    try: pid = os.fork()',
+      '    except OSError: break',
+      '    if pid == 0: os._exit(0)',
+      '    kids += 1',
+      'print("full zombies=%d" % kids, flush=True)',
+      'while True: time.sleep(1)',
+    ].join('\n');
+    const s = await start(image, ['python3', '-c', fill], { pidsLimit: 24 });
+    try {
+      const line = await waitFor(async () => /full zombies=(\d+)/.exec(await logsOf(s.container))?.[1], 10_000, 'PID 1 to fill the limit');
+      expect(Number(line)).toBe(23);
+      expect(readPids(pidsCgroupOf(s.initPid, undefined, s.id)).current).toBe(24);
+      // The runtime's own process for the exec must start inside the container's cgroup: with no PID free it cannot.
+      const tryExec = async (): Promise<string> => {
         const e = await s.container.exec({ Cmd: ['true'], AttachStdout: false, AttachStderr: false });
-        return e.start({ Detach: true }).then(
-          () => e,
-          (err: unknown) => (/init-p|resource temporarily unavailable/i.test(String(err)) ? undefined : Promise.reject(err as Error)),
-        );
-      }, 20_000, 'docker exec to find a free PID');
-      const done = await waitFor(async () => {
-        const i = await exec.inspect();
-        return i.Running ? undefined : i;
-      }, 10_000, 'docker exec to end');
-      expect(done.ExitCode).toBe(0);
+        try {
+          await e.start({ Detach: true });
+        } catch (err) {
+          return String(err);
+        }
+        const done = await waitFor(async () => {
+          const i = await e.inspect();
+          return i.Running ? undefined : i;
+        }, 10_000, 'docker exec to end');
+        return `exit ${done.ExitCode}`;
+      };
+      for (let i = 0; i < 3; i++) expect(await tryExec()).toMatch(/read init-p|resource temporarily unavailable/i);
+      await s.container.kill({ signal: 'SIGUSR1' });
+      await waitFor(async () => /reaped=23/.exec(await logsOf(s.container))?.[0], 10_000, 'PID 1 to reap its zombies');
+      expect(await tryExec()).toBe('exit 0');
     } finally {
       await removeQuietly(s.container);
     }
