@@ -52,4 +52,14 @@ export default tseslint.config(
   layer('ui', ['cli']),
   // The config files in plain JS are outside the TS project: no type information for them.
   { files: ['**/*.js', '**/*.mjs'], extends: [tseslint.configs.disableTypeChecked] },
+  // serve's browser scripts (web/): the browser's globals, and the libraries the pages load before them.
+  {
+    files: ['web/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: Object.fromEntries(
+        ['window', 'document', 'fetch', 'EventSource', 'ResizeObserver', 'setInterval', 'clearInterval', 'setTimeout', 'uPlot', 'Reveal', 'RevealNotes'].map((g) => [g, 'readonly']),
+      ),
+    },
+  },
 );

@@ -176,6 +176,28 @@ export async function main(argv: string[]): Promise<number> {
       code = await runNotes(lang ? { lang } : {});
     });
 
+  program
+    .command('serve')
+    .description('the deck and the live lanes in a browser: prints a URL; / the deck (reveal.js), /lanes to embed in your own deck, /events the run as server-sent events')
+    .option('--port <port>', 'port to listen on (0: any free port)', '8080')
+    .option('--host <host>', 'address to listen on; any but loopback requires the token in the printed URL', '127.0.0.1')
+    .addOption(langOption('language of the deck and lanes'))
+    .option('--replay <file>', 'replay a recorded run instead of running live')
+    .action(async (o: { port: string; host: string; lang?: Lang; replay?: string }) => {
+      // --lang and --replay are also the app's options: commander may hand them to the program.
+      const lang = o.lang ?? program.opts<{ lang?: Lang }>().lang;
+      const replay = o.replay ?? program.opts<{ replay?: string }>().replay;
+      const { runServe } = await import('./serve-command.js');
+      code = await runServe({
+        port: /^\d+$/.test(o.port) ? Number(o.port) : NaN,
+        host: o.host,
+        ...(lang ? { lang } : {}),
+        ...(replay ? { replay } : {}),
+        ...(process.env.ZOMBIE_LAB_RUN_PREFIX ? { runIdPrefix: process.env.ZOMBIE_LAB_RUN_PREFIX } : {}),
+        ...(process.env.ZOMBIE_LAB_SLIDES ? { slidesRoot: process.env.ZOMBIE_LAB_SLIDES } : {}),
+      });
+    });
+
   // No command: the presenter app (loaded lazily: ink and marked take a second to import).
   program
     .addOption(langOption('slide language'))

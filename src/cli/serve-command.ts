@@ -1,0 +1,120 @@
+/**
+ * `zombie-lab serve`: the deck and the live lanes in a browser. One demo run shared by every
+ * viewer, driven by the same engine code as the app (cli/live-source.ts → engine/demo/run-demo.ts),
+ * or a recording (`--replay`). Prints its URL; q, Ctrl-C or SIGTERM end the run, remove its
+ * containers and close the server.
+ */
+import { randomBytes } from 'node:crypto';
+import type { EventSource } from '../core/event-source.js';
+import { isLoopback } from '../core/serve/request-guard.js';
+import { LANGS, type Deck, type Lang } from '../core/slides/types.js';
+import { userRecordingsDir } from '../engine/handout-dir.js';
+import { RECORDINGS_DIR } from '../engine/package-paths.js';
+import { serveAssets } from '../engine/serve/assets.js';
+import { startServer, type RunningServer } from '../engine/serve/http-server.js';
+import { RunHub } from '../engine/serve/run-hub.js';
+import { BUNDLED_SLIDES_ROOT, defaultLang, loadDeck } from '../engine/slides-loader.js';
+import { exitCodeFor, interruptScope } from './command-session.js';
+import { installExitCleanup } from './exit-cleanup.js';
+
+export interface ServeOptions {
+  port: number;
+  host: string;
+  lang?: Lang;
+  replay?: string;
+  runIdPrefix?: string;
+  slidesRoot?: string;
+}
+
+function fail(msg: string, code: number): number {
+  process.stderr.write(`zombie-lab: ${msg}\n`);
+  return code;
+}
+
+interface Chosen {
+  source: EventSource;
+  kind: 'live' | 'replay';
+  said: string;
+  close?: () => Promise<void>;
+}
+
+/** Live on the engine if one answers, else the newest recording, labelled as such (as the app does). */
+async function chooseSource(opts: ServeOptions): Promise<Chosen | string> {
+  const { loadRecording, newestRecording, replaySource } = await import('../engine/replay-source.js');
+  if (opts.replay) {
+    try {
+      return { source: replaySource(await loadRecording(opts.replay)), kind: 'replay', said: `replaying ${opts.replay}` };
+    } catch (err) {
+      return err instanceof Error ? err.message : String(err);
+    }
+  }
+  try {
+    const [{ connectAndSweep }, { liveSource }] = await Promise.all([import('./command-session.js'), import('./live-source.js')]);
+    const { conn, sweptLine } = await connectAndSweep({ timeoutMs: 3000 });
+    const live = liveSource(conn.docker, opts.runIdPrefix ?? 'serve');
+    return { source: live.source, kind: 'live', said: `engine: ${conn.described}${sweptLine ? `; ${sweptLine}` : ''}`, close: live.close };
+  } catch {
+    // Why no engine answers is `zombie-lab doctor`'s to explain; the lesson goes on from a recording.
+  }
+  const file = newestRecording(userRecordingsDir()) ?? newestRecording(RECORDINGS_DIR);
+  if (!file) return 'no engine answers and there is no recording to replay; run `zombie-lab doctor`, or give --replay FILE';
+  try {
+    return { source: replaySource(await loadRecording(file)), kind: 'replay', said: `no engine answers (see \`zombie-lab doctor\`): replaying ${file}` };
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
+}
+
+export async function runServe(opts: ServeOptions): Promise<number> {
+  if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535) return fail(`--port must be a number from 0 to 65535, not ${String(opts.port)}`, 2);
+  const lang = opts.lang ?? defaultLang();
+  const decks = {} as Record<Lang, Deck>;
+  for (const l of LANGS) {
+    try {
+      decks[l] = await loadDeck(opts.slidesRoot ?? BUNDLED_SLIDES_ROOT, l);
+    } catch (err) {
+      return fail(`the slides cannot be used:\n${err instanceof Error ? err.message : String(err)}`, 1);
+    }
+  }
+  // Beyond this machine every request needs the token printed in the URL.
+  const token = isLoopback(opts.host) ? null : randomBytes(18).toString('base64url');
+  const chosen = await chooseSource(opts);
+  if (typeof chosen === 'string') return fail(chosen, 1);
+  installExitCleanup();
+  const scope = interruptScope();
+  const hub = new RunHub(chosen.source, chosen.kind);
+  let server: RunningServer;
+  try {
+    server = await startServer({ host: opts.host, port: opts.port, token, lang, decks, hub, assets: serveAssets(), log: (l) => process.stderr.write(`${l}\n`) });
+  } catch (err) {
+    await chosen.close?.();
+    scope.dispose();
+    const e = err as NodeJS.ErrnoException;
+    const why = e.code === 'EADDRINUSE' ? `port ${opts.port} is taken; choose another with --port (0: any free port)` : e.code === 'EADDRNOTAVAIL' ? `${opts.host} is not an address of this machine; check --host` : (e.message ?? String(err));
+    return fail(`cannot listen on ${opts.host}:${opts.port}: ${why}`, 1);
+  }
+  process.stderr.write(`${chosen.said}\n`);
+  if (token) process.stderr.write('zombie-lab: listening beyond this machine: every request needs the token in this URL; share it only with your audience\n');
+  process.stdout.write(`${server.url}\n`);
+  process.stderr.write(`deck: ${server.url}  ·  lanes to embed: ${server.url.replace(/\/(\?|$)/, '/lanes$1')}  ·  q or Ctrl-C quits\n`);
+
+  const quit = new Promise<number>((resolve) => {
+    scope.signal.addEventListener('abort', () => resolve(exitCodeFor(scope.interrupted() ?? 'SIGTERM')), { once: true });
+    if (process.stdin.isTTY) {
+      process.stdin.setRawMode(true);
+      process.stdin.on('data', (b: Buffer) => {
+        const k = b.toString();
+        if (k === 'q' || k === '\x03') resolve(k === 'q' ? 0 : exitCodeFor('SIGINT'));
+      });
+    }
+  });
+  const code = await quit;
+  if (process.stdin.isTTY) {
+    process.stdin.setRawMode(false);
+    process.stdin.pause();
+  }
+  process.stderr.write('stopping the run, removing its containers and closing the server\n');
+  await Promise.all([hub.shutdown(), chosen.close?.(), server.close()]);
+  scope.dispose();
+  return code;
+}

@@ -1,0 +1,141 @@
+/**
+ * One demo run shared by every browser: `serve` starts and stops it on request, keeps what it
+ * said so far, and hands each message to every viewer already serialised (one JSON.stringify per
+ * event, however many watch). A viewer that joins late gets the history of the run first.
+ */
+import type { EventSource } from '../../core/event-source.js';
+import type { RunEvent } from '../../core/run-events.js';
+
+export type RunPhase = 'idle' | 'running' | 'stopping' | 'ended';
+
+/** The run's own state, sent as the SSE event `run` before its RunEvents and on every change. */
+export interface RunInfo {
+  /** 0 before the first run, then 1, 2, … */
+  run: number;
+  phase: RunPhase;
+  source: 'live' | 'replay';
+}
+
+/** One SSE message as it goes on the wire. */
+export interface HubMessage {
+  /** The SSE event name: `run` for RunInfo, `message` (the default) for a RunEvent. */
+  kind: 'run' | 'message';
+  /** The JSON text of the data line. */
+  data: string;
+}
+
+export type Viewer = (m: HubMessage) => void;
+
+/**
+ * Enough for a long lesson (three lanes at 10 Hz: about 15 minutes, the containers' own TTL);
+ * past it the oldest samples go, never the lanes' states, so a late joiner still sees the ending.
+ */
+const MAX_HISTORY = 30_000;
+
+export class RunHub {
+  private info: RunInfo;
+  private history: HubMessage[] = [];
+  private readonly viewers = new Set<Viewer>();
+  private current: { abort: AbortController; stop: AbortController; done: Promise<void> } | null = null;
+
+  constructor(
+    private readonly source: EventSource,
+    source_: 'live' | 'replay',
+    private readonly maxHistory = MAX_HISTORY,
+  ) {
+    this.info = { run: 0, phase: 'idle', source: source_ };
+    this.history = [this.runMessage()];
+  }
+
+  get phase(): RunPhase {
+    return this.info.phase;
+  }
+
+  get viewerCount(): number {
+    return this.viewers.size;
+  }
+
+  /** Adds a viewer and gives it the history so far, in order, before anything new. */
+  join(viewer: Viewer): () => void {
+    for (const m of this.history) viewer(m);
+    this.viewers.add(viewer);
+    return () => this.viewers.delete(viewer);
+  }
+
+  /** Starts a run unless one is going ('busy': one run for the whole room, stop it first). */
+  start(): 'started' | 'busy' {
+    if (this.current) return 'busy';
+    const abort = new AbortController();
+    const stop = new AbortController();
+    this.info = { ...this.info, run: this.info.run + 1, phase: 'running' };
+    this.history = [];
+    this.publish(this.runMessage());
+    const done = this.consume({ signal: abort.signal, stop: stop.signal }).finally(() => {
+      this.current = null;
+      this.info = { ...this.info, phase: 'ended' };
+      this.publish(this.runMessage());
+    });
+    this.current = { abort, stop, done };
+    return 'started';
+  }
+
+  /** The lesson's timed `docker stop` of every lane; 'idle' when no run is going. */
+  stop(): 'stopping' | 'idle' {
+    if (!this.current) return 'idle';
+    if (!this.current.stop.signal.aborted) {
+      this.current.stop.abort();
+      this.info = { ...this.info, phase: 'stopping' };
+      this.publish(this.runMessage());
+    }
+    return 'stopping';
+  }
+
+  /** Ends the run at once (its containers are removed by the run itself) and waits for it. */
+  async shutdown(): Promise<void> {
+    const c = this.current;
+    if (!c) return;
+    c.abort.abort();
+    await c.done;
+  }
+
+  private async consume(ctl: { signal: AbortSignal; stop: AbortSignal }): Promise<void> {
+    try {
+      for await (const e of this.source(ctl)) {
+        if (ctl.signal.aborted) break;
+        this.publish({ kind: 'message', data: JSON.stringify(forBrowser(e)) });
+      }
+    } catch (err) {
+      const problem = { message: err instanceof Error ? err.message.split('\n')[0] ?? '' : String(err), fix: 'run `zombie-lab doctor`' };
+      this.publish({ kind: 'message', data: JSON.stringify({ type: 'problem', problem } satisfies RunEvent) });
+    }
+  }
+
+  private runMessage(): HubMessage {
+    return { kind: 'run', data: JSON.stringify(this.info) };
+  }
+
+  private publish(m: HubMessage): void {
+    this.history.push(m);
+    if (this.history.length > this.maxHistory) this.trim();
+    for (const v of this.viewers) v(m);
+  }
+
+  /** Drops the oldest tenth of the samples (they are only the plot's far left). */
+  private trim(): void {
+    let drop = Math.ceil(this.maxHistory / 10);
+    this.history = this.history.filter((m) => {
+      if (drop > 0 && m.kind === 'message' && m.data.startsWith('{"type":"sample"')) {
+        drop--;
+        return false;
+      }
+      return true;
+    });
+  }
+}
+
+/** The browser shows no process tree: a sample's tree (hundreds of processes) stays on the server. */
+function forBrowser(e: RunEvent): RunEvent {
+  if (e.type !== 'sample' || !e.tree) return e;
+  const { tree: _tree, ...rest } = e;
+  return rest;
+}
