@@ -165,7 +165,14 @@
 
   // Opt-in (?reveal=1): reveal.js tells an <iframe> on the slide it shows "slide:start", and
   // "slide:stop" when it leaves. Nothing else from the parent is listened to.
-  if (cfg.reveal) {
+  // reveal.js's speaker view shows the slides again in previews (`?receiver`): those must not run the demo.
+  let preview = false;
+  try {
+    preview = /[?&]receiver\b/.test(window.parent.location.search);
+  } catch {
+    // A deck of another origin: not ours to look into, and not our speaker view.
+  }
+  if (cfg.reveal && !preview) {
     window.addEventListener('message', (m) => {
       if (m.source !== window.parent) return;
       if (m.data === 'slide:start' && runInfo.phase !== 'running' && runInfo.phase !== 'stopping') act('run');
