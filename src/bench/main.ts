@@ -52,6 +52,10 @@ const BENCHES: Record<string, Bench> = {
     const { wrapBench, wrapBenchReport } = await import('./wrap-bench.js');
     return wrapBenchReport(wrapBench());
   },
+  serve: async (args) => {
+    const { serveBench, serveBenchReport } = await import('./serve-bench.js');
+    return serveBenchReport(await serveBench({ clients: 50, seconds: 60, signal: args.signal, log: args.log }));
+  },
   startup: async (args) => {
     const { startupRound } = await import('./startup-bench.js');
     const rows = ['| round | first frame | engine found | first plotted sample | r again later: key to plot |', '|---:|---:|---:|---:|---:|'];

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LABEL_OWNER_PID } from '../core/labels.js';
 import { CLI_ENTRY, PACKAGE_ROOT } from '../engine/package-paths.js';
 import { dockerForTests, dockerRequired, waitFor } from '../test-support/docker-for-tests.js';
-import { readEvents, type SseClient } from '../test-support/sse-client.js';
+import { readEvents, type SseClient } from '../engine/serve/event-reader.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const PICTURES = process.env.ZOMBIE_LAB_WRITE_PICTURES === '1' ? path.join(PACKAGE_ROOT, 'docs', 'pictures') : null;

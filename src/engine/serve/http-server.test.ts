@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { EventSource } from '../../core/event-source.js';
 import type { RunEvent } from '../../core/run-events.js';
 import type { Deck, Lang } from '../../core/slides/types.js';
-import { readEvents, type SseMessage } from '../../test-support/sse-client.js';
+import { readEvents, type SseMessage } from './event-reader.js';
 import { scriptedSource } from '../../test-support/scripted-source.js';
 import { waitFor } from '../../test-support/docker-for-tests.js';
 import { PACKAGE_ROOT, RECORDINGS_DIR } from '../package-paths.js';

@@ -1,6 +1,6 @@
 /**
- * Reads `zombie-lab serve`'s /events as a browser's EventSource would (test-only): each message
- * with its SSE event name and parsed data, collected until closed.
+ * Reads `zombie-lab serve`'s /events as a browser's EventSource would: each message with its SSE
+ * event name and parsed data, collected until closed. For the tests and the classroom bench.
  */
 import http from 'node:http';
 
