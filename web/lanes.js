@@ -103,6 +103,9 @@
     buttons.run.disabled = going;
     buttons.stop.disabled = info.phase !== 'running';
     document.body.dataset.phase = info.phase;
+    // serve --follow: the terminal app runs and stops; the page only shows.
+    $(document, '.actions').hidden = info.follows === true;
+    $(document, '[data-role="follows"]').hidden = info.follows !== true;
     sourceEl.textContent = info.source === 'replay' ? w.replay : w.live;
     sourceEl.classList.toggle('replay', info.source === 'replay');
     if (info.phase === 'running' && info.run > 0) problemEl.hidden = true;

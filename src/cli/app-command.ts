@@ -123,7 +123,10 @@ export async function runApp(opts: AppOptions): Promise<number> {
 
   const [{ render }, { createElement }, { App }] = await Promise.all([import('ink'), import('react'), import('../ui/app.js')]);
   const theme = makeTheme(themeName, opts.noColor === true || noColorFromEnv(process.env));
-  const runner = new DemoRunner(chosenP.then((c) => c.source));
+  // The run, for `zombie-lab serve --follow` (a browser on the projector showing this run); the app runs without it if the socket cannot be made.
+  const { publishRun, publishedSource } = await import('../engine/run-channel.js');
+  const runChannel = await publishRun();
+  const runner = new DemoRunner(chosenP.then((c) => (c.source && runChannel ? publishedSource(c.source, runChannel, c.replay) : c.source)));
 
   // Speaker notes for `zombie-lab notes` in another terminal; the app presents without them if the socket cannot be made.
   const startedAt = Date.now();
@@ -177,7 +180,7 @@ export async function runApp(opts: AppOptions): Promise<number> {
   const finish = (code: number): Promise<void> => {
     finishing ??= (async () => {
       exitCode = code;
-      await Promise.all([closeSource(), runner.shutdown(), notes?.close()]);
+      await Promise.all([closeSource(), runner.shutdown(), notes?.close(), runChannel?.close()]);
       instance.unmount();
     })();
     return finishing;
@@ -205,7 +208,7 @@ export async function runApp(opts: AppOptions): Promise<number> {
     screen.leave();
     process.stderr.write(`zombie-lab: the app stopped on an error: ${err instanceof Error ? err.message : String(err)}\n`);
   } finally {
-    await Promise.all([closeSource(), runner.shutdown(), notes?.close()]);
+    await Promise.all([closeSource(), runner.shutdown(), notes?.close(), runChannel?.close()]);
     screen.leave();
     unsetInterrupt();
     process.off('uncaughtException', onCrash);

@@ -183,7 +183,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--host <host>', 'address to listen on; any but loopback requires the token in the printed URL', '127.0.0.1')
     .addOption(langOption('language of the deck and lanes'))
     .option('--replay <file>', 'replay a recorded run instead of running live')
-    .action(async (o: { port: string; host: string; lang?: Lang; replay?: string }) => {
+    .option('--follow', "show the presenter app's run on this machine (the terminal app runs and stops it) instead of running one")
+    .action(async (o: { port: string; host: string; lang?: Lang; replay?: string; follow?: boolean }) => {
       // --lang and --replay are also the app's options: commander may hand them to the program.
       const lang = o.lang ?? program.opts<{ lang?: Lang }>().lang;
       const replay = o.replay ?? program.opts<{ replay?: string }>().replay;
@@ -193,6 +194,7 @@ export async function main(argv: string[]): Promise<number> {
         host: o.host,
         ...(lang ? { lang } : {}),
         ...(replay ? { replay } : {}),
+        ...(o.follow ? { follow: true } : {}),
         ...(process.env.ZOMBIE_LAB_RUN_PREFIX ? { runIdPrefix: process.env.ZOMBIE_LAB_RUN_PREFIX } : {}),
         ...(process.env.ZOMBIE_LAB_SLIDES ? { slidesRoot: process.env.ZOMBIE_LAB_SLIDES } : {}),
       });

@@ -13,6 +13,7 @@ import { RECORDINGS_DIR } from '../engine/package-paths.js';
 import { serveAssets } from '../engine/serve/assets.js';
 import { startServer, type RunningServer } from '../engine/serve/http-server.js';
 import { RunHub } from '../engine/serve/run-hub.js';
+import { followRun, runSocketPath } from '../engine/run-channel.js';
 import { BUNDLED_SLIDES_ROOT, defaultLang, loadDeck } from '../engine/slides-loader.js';
 import { exitCodeFor, interruptScope } from './command-session.js';
 import { installExitCleanup } from './exit-cleanup.js';
@@ -22,6 +23,8 @@ export interface ServeOptions {
   host: string;
   lang?: Lang;
   replay?: string;
+  /** Show the terminal app's run (engine/run-channel.ts) instead of running one. */
+  follow?: boolean;
   runIdPrefix?: string;
   slidesRoot?: string;
 }
@@ -32,7 +35,8 @@ function fail(msg: string, code: number): number {
 }
 
 interface Chosen {
-  source: EventSource;
+  /** null: following the app's run. */
+  source: EventSource | null;
   kind: 'live' | 'replay';
   said: string;
   close?: () => Promise<void>;
@@ -78,16 +82,28 @@ export async function runServe(opts: ServeOptions): Promise<number> {
   }
   // Beyond this machine every request needs the token printed in the URL.
   const token = isLoopback(opts.host) ? null : randomBytes(18).toString('base64url');
-  const chosen = await chooseSource(opts);
+  if (opts.follow && opts.replay) return fail('--follow shows the terminal app\'s run and --replay a recording: give one of them', 2);
+  const following = new AbortController();
+  const chosen: Chosen | string = opts.follow ? { source: null, kind: 'live', said: `following the presenter app's run on ${runSocketPath()}` } : await chooseSource(opts);
   if (typeof chosen === 'string') return fail(chosen, 1);
   installExitCleanup();
   const scope = interruptScope();
   const hub = new RunHub(chosen.source, chosen.kind);
+  const followed = opts.follow
+    ? followRun(following.signal, {
+        message: (m) => hub.feed(m),
+        presenter: (present) => {
+          if (!present) hub.presenterGone();
+          process.stderr.write(present ? 'serve: the presenter app is there; showing its run\n' : 'serve: the presenter app went away; waiting for it\n');
+        },
+      })
+    : Promise.resolve();
   let server: RunningServer;
   try {
     server = await startServer({ host: opts.host, port: opts.port, token, lang, decks, hub, assets: serveAssets(), log: (l) => process.stderr.write(`${l}\n`) });
   } catch (err) {
-    await chosen.close?.();
+    following.abort();
+    await Promise.all([chosen.close?.(), followed]);
     scope.dispose();
     const e = err as NodeJS.ErrnoException;
     const why = e.code === 'EADDRINUSE' ? `port ${opts.port} is taken; choose another with --port (0: any free port)` : e.code === 'EADDRNOTAVAIL' ? `${opts.host} is not an address of this machine; check --host` : (e.message ?? String(err));
@@ -113,8 +129,9 @@ export async function runServe(opts: ServeOptions): Promise<number> {
     process.stdin.setRawMode(false);
     process.stdin.pause();
   }
-  process.stderr.write('stopping the run, removing its containers and closing the server\n');
-  await Promise.all([hub.shutdown(), chosen.close?.(), server.close()]);
+  process.stderr.write(opts.follow ? 'closing the server (the run is the app\'s)\n' : 'stopping the run, removing its containers and closing the server\n');
+  following.abort();
+  await Promise.all([hub.shutdown(), chosen.close?.(), server.close(), followed]);
   scope.dispose();
   return code;
 }

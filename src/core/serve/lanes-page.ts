@@ -62,6 +62,7 @@ export function lanesPage(o: LanesPageOptions): string {
 <header>
   <span class="source" data-role="source">${escapeHtml(w.live)}</span>
   <span class="title">${escapeHtml(w.title)}</span>
+  <span class="follows" data-role="follows" hidden>${escapeHtml(w.follows)}</span>
   <span class="actions"><button type="button" data-action="run">${escapeHtml(w.run)}</button> <button type="button" data-action="stop" disabled>${escapeHtml(w.stop)}</button></span>
 </header>
 <p class="problem" data-role="problem" hidden></p>

@@ -29,6 +29,8 @@ export interface LaneWords {
   stopped: string;
   error: string;
   reconnecting: string;
+  /** Shown instead of the buttons under `serve --follow`. */
+  follows: string;
   decimalMark: string;
   modes: { id: ModeId; label: string }[];
 }
@@ -56,6 +58,7 @@ export function laneWords(lang: Lang): LaneWords {
     stopped: de ? 'gestoppt in {s} s' : 'stopped in {s} s',
     error: t.state.errorShort,
     reconnecting: de ? 'Verbindung unterbrochen, verbinde neu …' : 'connection lost, reconnecting …',
+    follows: de ? 'folgt der Terminal-App (r und s dort)' : 'following the terminal app (r and s there)',
     decimalMark: de ? ',' : '.',
     modes: MODE_IDS.map((id) => ({ id, label: t.modeLabel[id] })),
   };

@@ -104,8 +104,9 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     req.on('end', () => {
       if (refused) return;
       const result = route === 'run' ? o.hub.start() : o.hub.stop();
-      const status = result === 'busy' ? 409 : 200;
-      if (status === 409) o.log('serve: 409 POST /run: a run is going; stop it first');
+      const status = result === 'busy' || result === 'follows' ? 409 : 200;
+      if (result === 'busy') o.log('serve: 409 POST /run: a run is going; stop it first');
+      if (result === 'follows') o.log(`serve: 409 POST /${route}: serve follows the terminal app; run and stop there (r, s)`);
       res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
       res.end(`${JSON.stringify({ result })}\n`);
     });

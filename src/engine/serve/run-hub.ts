@@ -5,6 +5,7 @@
  */
 import type { EventSource } from '../../core/event-source.js';
 import type { RunEvent } from '../../core/run-events.js';
+import type { RunChannelMessage } from '../run-channel.js';
 
 export type RunPhase = 'idle' | 'running' | 'stopping' | 'ended';
 
@@ -14,6 +15,8 @@ export interface RunInfo {
   run: number;
   phase: RunPhase;
   source: 'live' | 'replay';
+  /** Following the terminal app's run (`serve --follow`): run and stop are the app's. */
+  follows?: true;
 }
 
 /** One SSE message as it goes on the wire. */
@@ -38,12 +41,13 @@ export class RunHub {
   private readonly viewers = new Set<Viewer>();
   private current: { abort: AbortController; stop: AbortController; done: Promise<void> } | null = null;
 
+  /** `source` null: the hub follows runs made elsewhere (feed), and run and stop are not its own. */
   constructor(
-    private readonly source: EventSource,
+    private readonly source: EventSource | null,
     source_: 'live' | 'replay',
     private readonly maxHistory = MAX_HISTORY,
   ) {
-    this.info = { run: 0, phase: 'idle', source: source_ };
+    this.info = { run: 0, phase: 'idle', source: source_, ...(source ? {} : { follows: true as const }) };
     this.history = [this.runMessage()];
   }
 
@@ -63,7 +67,8 @@ export class RunHub {
   }
 
   /** Starts a run unless one is going ('busy': one run for the whole room, stop it first). */
-  start(): 'started' | 'busy' {
+  start(): 'started' | 'busy' | 'follows' {
+    if (!this.source) return 'follows';
     if (this.current) return 'busy';
     const abort = new AbortController();
     const stop = new AbortController();
@@ -80,7 +85,8 @@ export class RunHub {
   }
 
   /** The lesson's timed `docker stop` of every lane; 'idle' when no run is going. */
-  stop(): 'stopping' | 'idle' {
+  stop(): 'stopping' | 'idle' | 'follows' {
+    if (!this.source) return 'follows';
     if (!this.current) return 'idle';
     if (!this.current.stop.signal.aborted) {
       this.current.stop.abort();
@@ -98,8 +104,26 @@ export class RunHub {
     await c.done;
   }
 
+  /** `serve --follow`: the terminal app's run, message by message (engine/run-channel.ts). */
+  feed(m: RunChannelMessage): void {
+    if (m.kind === 'event') return this.publish({ kind: 'message', data: JSON.stringify(forBrowser(m.event)) });
+    if (m.phase === 'running') {
+      this.info = { ...this.info, run: this.info.run + 1, phase: 'running', source: m.replay ? 'replay' : 'live' };
+      this.history = [];
+    } else {
+      this.info = { ...this.info, phase: m.phase };
+    }
+    this.publish(this.runMessage());
+  }
+
+  /** The followed app went away: a run it left open is over. */
+  presenterGone(): void {
+    if (this.info.phase === 'running' || this.info.phase === 'stopping') this.feed({ kind: 'run', phase: 'ended', replay: this.info.source === 'replay' });
+  }
+
   private async consume(ctl: { signal: AbortSignal; stop: AbortSignal }): Promise<void> {
     try {
+      if (!this.source) return;
       for await (const e of this.source(ctl)) {
         if (ctl.signal.aborted) break;
         this.publish({ kind: 'message', data: JSON.stringify(forBrowser(e)) });
