@@ -81,12 +81,15 @@ const ROWS: Row[] = [
   { args: ['inspect', '--watch', 'xyz'], code: 2, err: /not a duration/ },
   { args: ['lint', '--format', 'xml'], code: 2, err: /text, json, sarif/ },
   { args: ['notes'], code: 2, err: /needs a terminal/ },
+  { args: ['serve', '--port', 'eighty'], code: 2, err: /--port must be a number from 0 to 65535/ },
+  { args: ['serve', '--lang', 'fr'], code: 2 },
+  { args: ['serve', '--follow', '--replay', 'x.json'], code: 2, err: /give one of them/ },
   { args: [], code: 2, err: /needs a terminal/ },
 ];
 
 describe('exit codes: 0 done, 1 found or failed, 2 usage error', () => {
   it('the table covers every command of zombie-lab --help', () => {
-    expect(COMMANDS).toEqual(expect.arrayContaining(['doctor', 'prepare', 'compare', 'scorecard', 'lab', 'inspect', 'lint', 'clean', 'record', 'notes']));
+    expect(COMMANDS).toEqual(expect.arrayContaining(['doctor', 'prepare', 'compare', 'scorecard', 'lab', 'inspect', 'lint', 'clean', 'record', 'notes', 'serve']));
   });
   for (const row of ROWS) {
     const name = `zombie-lab ${row.args.join(' ')}${row.env ? ' (no engine)' : ''}: exit ${row.code}`;

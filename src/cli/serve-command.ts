@@ -106,7 +106,7 @@ export async function runServe(opts: ServeOptions): Promise<number> {
     await Promise.all([chosen.close?.(), followed]);
     scope.dispose();
     const e = err as NodeJS.ErrnoException;
-    const why = e.code === 'EADDRINUSE' ? `port ${opts.port} is taken; choose another with --port (0: any free port)` : e.code === 'EADDRNOTAVAIL' ? `${opts.host} is not an address of this machine; check --host` : (e.message ?? String(err));
+    const why = e.code === 'EADDRINUSE' ? `port ${opts.port} is taken; choose another with --port (0: any free port)` : e.code === 'EACCES' ? `port ${opts.port} needs more rights than this user has; choose one above 1023 with --port` : e.code === 'EADDRNOTAVAIL' ? `${opts.host} is not an address of this machine; check --host` : (e.message ?? String(err));
     return fail(`cannot listen on ${opts.host}:${opts.port}: ${why}`, 1);
   }
   process.stderr.write(`${chosen.said}\n`);
