@@ -30,6 +30,9 @@ const DERIVED: [string, string, readonly (string | null)[]][] = [
   ['inspect.schema.json', '/$defs/finding/properties/category', FAIL_CATEGORIES],
   ['inspect.schema.json', '/$defs/finding/properties/id', FINDING_IDS],
   ['inspect.schema.json', '/$defs/container/properties/pid1/properties/init', [...INIT_IDS, null]],
+  ['serve-events.schema.json', '/$defs/mode', MODE_IDS],
+  ['serve-events.schema.json', '/$defs/sample/properties/source', SOURCES],
+  ['serve-events.schema.json', '/$defs/runEvent/oneOf/2/properties/source', SOURCES],
 ];
 
 type Json = { [k: string]: unknown };
