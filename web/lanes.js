@@ -103,6 +103,7 @@
     buttons.run.disabled = going;
     buttons.stop.disabled = info.phase !== 'running';
     document.body.dataset.phase = info.phase;
+    document.body.dataset.run = String(info.run);
     // serve --follow: the terminal app runs and stops; the page only shows.
     $(document, '.actions').hidden = info.follows === true;
     $(document, '[data-role="follows"]').hidden = info.follows !== true;

@@ -67,6 +67,12 @@ async function settle(): Promise<void> {
   await untilEnded('the previous run to end');
 }
 
+/** The number of the run the server said it runs last. */
+function lastRun(): number | undefined {
+  const runs = events.messages.filter((m) => m.event === 'run');
+  return (runs.at(-1)?.data as { run?: number } | undefined)?.run;
+}
+
 async function untilEnded(what: string): Promise<void> {
   await waitFor(() => (phase() === 'ended' || phase() === 'idle' ? true : undefined), 60_000, what);
 }
@@ -77,6 +83,9 @@ async function untilEnded(what: string): Promise<void> {
  * reaping on one tick; at most 2, as in src/engine/demo.integration.test.ts).
  */
 async function climb(frame: Page | Frame, atLeast: number): Promise<{ noInit: number; initsMax: number }> {
+  // The page still shows the last run until the new one's first message: count only the new one.
+  const run = await waitFor(() => (phase() === 'running' ? lastRun() : undefined), 30_000, 'a run to start');
+  await frame.waitForSelector(`body[data-run="${run}"]`);
   let initsMax = 0;
   const noInit = await waitFor(
     async () => {
@@ -179,7 +188,10 @@ describe.runIf(ready)('serve in a browser', () => {
     // While docker stop waits out no init's timeout, its lane counts down to SIGKILL.
     await waitFor(async () => ((await lanes(page))['no-init']?.text.match(/SIGKILL in \d+\.\d s/) ? true : undefined), 10_000, 'the SIGKILL countdown');
     if (PICTURES) {
-      await waitFor(async () => ((await lanes(page)).init?.exit ? true : undefined), 10_000, 'the inits to stop');
+      await waitFor(async () => {
+        const l = await lanes(page);
+        return l.init?.exit && l['dumb-init']?.exit && l['no-init']?.state === 'stopping' ? true : undefined;
+      }, 10_000, 'the inits to stop while no init waits');
       await page.screenshot({ path: path.join(PICTURES, 'serve-lanes.png') });
     }
     expect(await exits(page)).toEqual({ 'no-init': '137', 'dumb-init': '143', init: '143' });
