@@ -28,6 +28,8 @@ describe('the run channel (serve --follow)', () => {
   it('sits beside the notes socket', () => {
     expect(runSocketPath({ XDG_RUNTIME_DIR: '/run/user/1' })).toBe('/run/user/1/zombie-lab/run.sock');
     expect(runSocketPath({ ZOMBIE_LAB_RUN_SOCKET: '/tmp/x.sock' })).toBe('/tmp/x.sock');
+    // A notes socket named otherwise (as the notes test names its own) is never taken for the run's.
+    expect(runSocketPath({ ZOMBIE_LAB_NOTES_SOCKET: '/tmp/t/speaker.sock' })).toBe('/tmp/t/run-speaker.sock');
   });
 
   it("carries the app's run to a follower, which joins late and still gets it all, into serve's hub", async () => {

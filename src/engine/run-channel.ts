@@ -13,11 +13,13 @@ import { notesSocketPath } from './notes-channel.js';
 
 export type RunChannelMessage = { kind: 'run'; phase: 'running' | 'stopping' | 'ended'; replay: boolean } | { kind: 'event'; event: RunEvent };
 
-/** $ZOMBIE_LAB_RUN_SOCKET, else beside the notes socket (`run.sock`, or `zombie-lab-run-<uid>.sock`). */
+/** $ZOMBIE_LAB_RUN_SOCKET, else beside the notes socket (`run.sock`, `zombie-lab-run-<uid>.sock`, or `run-<its name>`). */
 export function runSocketPath(env: Record<string, string | undefined> = process.env): string {
   if (env.ZOMBIE_LAB_RUN_SOCKET) return path.resolve(env.ZOMBIE_LAB_RUN_SOCKET);
   const notes = notesSocketPath(env);
-  return path.join(path.dirname(notes), path.basename(notes).replace('notes', 'run'));
+  const name = path.basename(notes);
+  // Never the notes socket itself, whatever it is called.
+  return path.join(path.dirname(notes), name.includes('notes') ? name.replace('notes', 'run') : `run-${name}`);
 }
 
 export interface RunPublisher {
