@@ -27,6 +27,10 @@ export interface SvgWords {
   /** One mode's facts after its label in the legend. */
   legend: (r: ModeResult) => string;
   modeLabel: Record<ModeId, string>;
+  /** The label of the horizontal line at the PID limit, where the no-init line levels off. */
+  pidLimit: (n: number) => string;
+  /** A line drawn a few pixels above another it lies on (both 0), so that it stays visible. */
+  liftedOver: (other: string) => string;
 }
 
 export interface UiText {
@@ -257,8 +261,10 @@ const en: UiText = {
     timeAxis: 'time (s)',
     yAxis: 'zombie processes',
     stopAt: (ms) => `docker stop at ${(ms / 1000).toFixed(1)} s`,
-    legend: (r) => `PID 1: ${r.pid1 ?? '?'}, peak ${r.zombiesPeak} zombies, docker stop ${r.stopMs === null ? '—' : `${(r.stopMs / 1000).toFixed(2)} s`}, exit ${r.exitCode ?? '—'}`,
+    legend: (r) => `PID 1: ${r.pid1 ?? '?'}, peak ${r.zombiesPeak} zombie${r.zombiesPeak === 1 ? '' : 's'}, docker stop ${r.stopMs === null ? '—' : `${(r.stopMs / 1000).toFixed(2)} s`}, exit ${r.exitCode ?? '—'}`,
     modeLabel: { 'no-init': 'no init', 'dumb-init': 'dumb-init', init: 'docker --init' },
+    pidLimit: (n) => `PID limit ${n}: no more processes, zombies included`,
+    liftedOver: (other) => `drawn 3 px higher: it lies on ${other}`,
   },
   containers: {
     replay: 'this is a replay: no engine to ask',
@@ -401,8 +407,10 @@ const de: UiText = {
     yAxis: 'Zombie-Prozesse',
     stopAt: (ms) => `docker stop bei ${(ms / 1000).toFixed(1).replace('.', ',')} s`,
     legend: (r) =>
-      `PID 1: ${r.pid1 ?? '?'}, Spitze ${r.zombiesPeak} Zombies, docker stop ${r.stopMs === null ? '—' : `${(r.stopMs / 1000).toFixed(2).replace('.', ',')} s`}, Exit ${r.exitCode ?? '—'}`,
+      `PID 1: ${r.pid1 ?? '?'}, Spitze ${r.zombiesPeak} ${r.zombiesPeak === 1 ? 'Zombie' : 'Zombies'}, docker stop ${r.stopMs === null ? '—' : `${(r.stopMs / 1000).toFixed(2).replace('.', ',')} s`}, Exit ${r.exitCode ?? '—'}`,
     modeLabel: { 'no-init': 'ohne Init', 'dumb-init': 'dumb-init', init: 'docker --init' },
+    pidLimit: (n) => `PID-Limit ${n}: keine Prozesse mehr, Zombies mitgezählt`,
+    liftedOver: (other) => `3 px höher gezeichnet: liegt auf ${other}`,
   },
   containers: {
     replay: 'dies ist eine Aufzeichnung: keine Engine zu fragen',
