@@ -10,7 +10,6 @@
 import { stripVTControlCharacters } from 'node:util';
 import stringWidth from 'string-width';
 
-// eslint-disable-next-line no-control-regex -- matching ANSI escapes is the point
 // Colour codes and OSC 8 hyperlinks (ended by BEL): both take no columns.
 // eslint-disable-next-line no-control-regex -- escape sequences are what this matches
 const SGR = /\u001b\[[0-9;]*m|\u001b\]8;[^\u0007\u001b]*\u0007/g;
