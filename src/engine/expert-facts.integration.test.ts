@@ -138,7 +138,7 @@ describe.runIf(conn)('expert facts about stopping, PID limits and exit codes on 
     }
   });
 
-  it('the grace period is the container\'s stop timeout (--stop-timeout, compose stop_grace_period): SIGKILL follows SIGTERM after 2 s, not 10', async () => {
+  it('the grace period is the stop timeout of the container (--stop-timeout, compose stop_grace_period): SIGKILL follows SIGTERM after 2 s, not 10', async () => {
     const t0 = Date.now();
     const s = await start(image, ['python3', '-c', PLAIN_APP], { stopTimeoutS: 2 });
     try {
