@@ -135,9 +135,11 @@ export async function main(argv: string[]): Promise<number> {
     .description('check Dockerfiles, compose files, Kubernetes pod specs and entrypoint scripts for PID 1 mistakes (no engine needed)')
     .addOption(new Option('--format <format>', 'text, json (docs/lint.schema.json) or sarif (for code-scanning UIs)').choices(['text', 'json', 'sarif']).default('text'))
     .option('--json', 'same as --format json (docs/lint.schema.json)')
-    .action(async (files: string[], o: { format?: 'text' | 'json' | 'sarif'; json?: boolean }) => {
+    .addOption(langOption('language of the messages and fixes (rule ids stay)'))
+    .action(async (files: string[], o: { format?: 'text' | 'json' | 'sarif'; json?: boolean; lang?: Lang }) => {
+      const lang = o.lang ?? program.opts<{ lang?: Lang }>().lang;
       const { runLint } = await import('./lint-command.js');
-      code = await runLint(files, o);
+      code = await runLint(files, { ...o, ...(lang ? { lang } : {}) });
     });
 
   program
