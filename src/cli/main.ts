@@ -124,10 +124,12 @@ export async function main(argv: string[]): Promise<number> {
     .option('--watch <time>', 'also watch the zombie count this long (e.g. 10s) and say whether it grows')
     .option('--json', 'print the result as JSON (docs/inspect.schema.json)')
     .option('--fail-on <list>', 'exit 1 only for these: zombies,sigterm,no-pids-limit,shell-pid1,pids')
+    .addOption(langOption('language of the findings, fixes and verdicts (ids stay)'))
     .addOption(new Option('--run-id <id>', 'label value for the sampler containers inspect may start').hideHelp())
     .action(async (containers: string[], o: Record<string, string | boolean | undefined>) => {
+      const lang = (o.lang as Lang | undefined) ?? program.opts<{ lang?: Lang }>().lang;
       const { runInspect } = await import('./inspect-command.js');
-      code = await runInspect(containers, o as Parameters<typeof runInspect>[1]);
+      code = await runInspect(containers, { ...(o as Parameters<typeof runInspect>[1]), ...(lang ? { lang } : {}) });
     });
 
   program
