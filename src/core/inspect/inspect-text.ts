@@ -5,10 +5,10 @@
  * make a missing translation a compile error; inspect-text.test.ts checks each id has its own words.
  */
 import type { Lang } from '../slides/types.js';
+import type { FindingId } from './diagnosis.js';
 
-/** Every finding inspect can report: stable ids, the same in every language and in JSON. */
-export const INSPECT_FINDINGS = ['zombies-under-pid1', 'zombies-live-parent', 'stop-signal-dropped', 'app-sigkilled', 'shell-pid1', 'no-pids-limit', 'pids-near-limit', 'refused-forks'] as const;
-export type InspectFindingId = (typeof INSPECT_FINDINGS)[number];
+/** A finding's id (diagnosis.ts's FINDING_IDS, the one list): the same in every language and in JSON. */
+export type InspectFindingId = FindingId;
 
 /** How each kind of PID 1 is judged (signal-verdict.ts's JUDGED_BY). */
 export type JudgedById = 'sigtimedwait' | 'signalfd' | 'dumbInit' | 'pause' | 'caught' | 'ignored' | 'blocked' | 'default' | 'shell' | 'systemdTerm' | 'systemdHalt' | 'busyboxInit' | 'supervisor' | 'noMasks';
