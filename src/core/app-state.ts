@@ -7,6 +7,7 @@ import { resolveKey, type Action, type KeyMode } from './keymap.js';
 import { MODE_IDS, type ModeId } from './modes.js';
 import type { BuildNote, BuildWay, LaneState, ModeResult, ProcEntry, Problem, RunEvent } from './run-events.js';
 import type { SampleSource } from './sample.js';
+import { emptyResult, foldResult } from './run-summary.js';
 import type { ContainerVerdict } from './inspect/report.js';
 
 /**
@@ -34,6 +35,9 @@ export interface LaneModel {
   forkFailures: number | null;
   pid1: string | null;
   tree: ProcEntry[] | null;
+  /** The lane's result so far, from the one fold of run events (core/run-summary.ts); `peak` and `pid1` are read from it. */
+  soFar: ModeResult;
+  /** The final result, once the run's 'done' came. */
   result: ModeResult | null;
 }
 
@@ -113,6 +117,7 @@ export function emptyLane(mode: ModeId): LaneModel {
     forkFailures: null,
     pid1: null,
     tree: null,
+    soFar: emptyResult(mode),
     result: null,
   };
 }
@@ -267,7 +272,7 @@ export function applyEvent(s: AppState, e: RunEvent): AppState {
     case 'source':
       return { ...s, source: { source: e.source, detail: e.detail } };
     case 'lane': {
-      let next = withLane(s, e.mode, (l) => ({ ...l, state: e.state }));
+      let next = withLane(s, e.mode, (l) => ({ ...l, state: e.state, soFar: foldResult(l.soFar, e) }));
       if (e.state.kind === 'running' && next.runStartedAt === null) next = { ...next, runStartedAt: e.state.startedAt };
       // In the samples' own time (the newest sample so far), which a replay's jump to its stop keeps.
       if (e.state.kind === 'stopping' && next.stopAt === null && next.runStartedAt !== null) {
@@ -278,16 +283,22 @@ export function applyEvent(s: AppState, e: RunEvent): AppState {
       return e.state.kind === 'stopping' && s.phase === 'running' ? { ...next, phase: 'stopping' } : next;
     }
     case 'pid1':
-      return withLane(s, e.mode, (l) => ({ ...l, pid1: e.name }));
+      return withLane(s, e.mode, (l) => {
+        const soFar = foldResult(l.soFar, e);
+        return { ...l, soFar, pid1: soFar.pid1 };
+      });
     case 'sample':
       return withLane(s, e.mode, (l) => {
+        // The plot keeps its own thinned series; the result's figures come from the shared fold.
         const point = { t: e.sample.t, zombies: e.sample.zombies };
         const series = l.series.length >= MAX_POINTS ? [...thin(l.series), point] : [...l.series, point];
+        const soFar = foldResult(l.soFar, e);
         return {
           ...l,
           series,
-          zombies: e.sample.zombies,
-          peak: Math.max(l.peak, e.sample.zombies),
+          soFar,
+          zombies: soFar.zombiesEnd,
+          peak: soFar.zombiesPeak,
           live: e.sample.live,
           pidsUsed: e.sample.pidsUsed,
           pidsLimit: e.sample.pidsLimit,

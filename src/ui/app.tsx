@@ -7,7 +7,7 @@ import { keyNames } from '../core/keymap.js';
 import type { ContainerVerdict } from '../core/inspect/report.js';
 import { MODE_IDS, type ModeId } from '../core/modes.js';
 import { problemCarriedBy, problemIn } from '../core/problem-text.js';
-import type { ModeResult } from '../core/run-events.js';
+import { resultsSoFar } from '../core/run-summary.js';
 import type { Lang, Slide } from '../core/slides/types.js';
 import { renderSvgChart } from '../core/svg-chart.js';
 import type { Theme } from '../core/theme.js';
@@ -44,27 +44,6 @@ export interface AppProps {
   onSlide?: (index: number) => void;
   /** The `i` list: the engine's running containers with a PID 1 verdict each; absent without an engine. */
   listContainers?: (signal: AbortSignal) => Promise<ContainerVerdict[]>;
-}
-
-/** Results for the handout: the final ones, or what the lanes know so far. */
-function resultsSoFar(s: AppState): ModeResult[] {
-  if (s.results) return s.results;
-  return MODE_IDS.map((m) => {
-    const l = s.lanes[m];
-    const st = l.state;
-    return {
-      mode: m,
-      pid1: l.pid1,
-      zombiesEnd: l.zombies,
-      zombiesPeak: l.peak,
-      pidsUsedEnd: l.pidsUsed,
-      pidsPeak: null,
-      pidsLimit: l.pidsLimit ?? 0,
-      forkFailures: l.forkFailures,
-      stopMs: st.kind === 'stopped' ? st.stopMs : null,
-      exitCode: st.kind === 'stopped' ? st.exitCode : null,
-    };
-  });
 }
 
 const hasLanes = (s: Slide | undefined): boolean => s?.widgets.some((w) => w.kind === 'lanes') ?? false;
@@ -121,7 +100,7 @@ export function App({ slides, runner, replay, connecting, theme, lang, notice, o
     const series = Object.fromEntries(MODE_IDS.map((m) => [m, s.lanes[m].series]));
     const svg = renderSvgChart({
       series,
-      results: resultsSoFar(s),
+      results: resultsSoFar(s.results, s.lanes),
       stopAt: s.stopAt,
       title: t.svg.appTitle(s.replay),
       words: t.svg,
