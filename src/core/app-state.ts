@@ -1,7 +1,8 @@
 /**
- * State of the presenter app as a pure reducer: key actions and run events in, state out.
+ * State of the presenter app as a pure reducer: key presses and run events in, state out.
  * The Ink components only render it; effects (starting the engine, writing files) live in
- * hooks that dispatch here, so everything the screen shows is testable without a terminal.
+ * hooks keyed on the state (runSeq, stopSeq, exportSeq, containers, quitting) that dispatch
+ * here, so everything the screen shows is testable without a terminal.
  */
 import { resolveKey, type Action, type KeyMode } from './keymap.js';
 import { MODE_IDS, type ModeId } from './modes.js';
@@ -66,6 +67,11 @@ export interface AppState {
   phase: RunPhase;
   /** Bumped on every (re)start so effects know a new run was asked for. */
   runSeq: number;
+  /** Bumped on every stop asked for, and the run (runSeq) it was asked of: the app's effect stops that run only. */
+  stopSeq: number;
+  stopRun: number;
+  /** Bumped on every `e`: the app's effect writes the handout. */
+  exportSeq: number;
   lanes: Record<ModeId, LaneModel>;
   /** The latest builder line, or the image's result once built (worded by the UI). */
   build: { image: string; line: string | null; note: BuildNote | null; ready: { tag: string; way: BuildWay; ms: number } | null } | null;
@@ -142,6 +148,9 @@ export function initialState(opts: { slideCount: number; replay: boolean; connec
     demoSlide: null,
     phase: 'idle',
     runSeq: 0,
+    stopSeq: 0,
+    stopRun: 0,
+    exportSeq: 0,
     lanes: emptyLanes(),
     build: null,
     source: null,
@@ -184,7 +193,8 @@ export function reduce(s: AppState, msg: AppMsg): AppState {
     case 'toggle-lanes':
       return { ...s, lanesOpen: !s.lanesOpen };
     case 'key':
-      return pressKey(s, msg.name, msg.at).state;
+      // Once quitting, keys do nothing: the containers are being removed.
+      return s.quitting ? s : pressKey(s, msg.name, msg.at).state;
     case 'pending-expired':
       return s.pending && msg.at - s.pending.at >= PENDING_MS ? { ...s, pending: null, count: '', countFrom: null } : s;
     case 'slide-count': {
@@ -204,8 +214,10 @@ export function reduce(s: AppState, msg: AppMsg): AppState {
         runStartedAt: null,
         stopAt: null,
       };
-    case 'stop':
-      return s.phase === 'running' ? { ...s, phase: 'stopping' } : s;
+    case 'stop': {
+      const asked = { ...s, stopSeq: s.stopSeq + 1, stopRun: s.runSeq };
+      return s.phase === 'running' ? { ...asked, phase: 'stopping' } : asked;
+    }
     case 'focus':
       return { ...s, focus: msg.mode, help: false };
     case 'toggle-tree':
@@ -224,7 +236,7 @@ export function reduce(s: AppState, msg: AppMsg): AppState {
       if (s.index !== null) return { ...s, index: null };
       return { ...s, focus: null, tree: false };
     case 'export-svg':
-      return s;
+      return { ...s, exportSeq: s.exportSeq + 1 };
     case 'quit':
       return { ...s, quitting: true };
     case 'notice':

@@ -1,9 +1,8 @@
-import { Box, Text, useApp, useInput } from 'ink';
+import { Box, Text, useApp } from 'ink';
 import type React from 'react';
 import { useEffect, useReducer, useRef } from 'react';
-import { initialState, PENDING_MS, pressKey, reduce, type AppMsg, type AppState } from '../core/app-state.js';
+import { initialState, PENDING_MS, reduce, type AppState } from '../core/app-state.js';
 import { uiText, type UiText } from '../core/i18n.js';
-import { keyNames } from '../core/keymap.js';
 import type { ContainerVerdict } from '../core/inspect/report.js';
 import { MODE_IDS, type ModeId } from '../core/modes.js';
 import { problemCarriedBy, problemIn } from '../core/problem-text.js';
@@ -21,6 +20,7 @@ import { SegRows } from './seg-text.js';
 import { SlideIndex } from './slide-index.js';
 import { SlideView } from './slide-view.js';
 import { useNow } from './use-now.js';
+import { useKeys } from './use-keys.js';
 import { useTerminalSize } from './use-terminal-size.js';
 
 export const MIN_COLUMNS = 80;
@@ -60,18 +60,8 @@ export function App({ slides, runner, replay, connecting, theme, lang, notice, o
   const t = uiText(lang ?? 'en');
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
-  // Keys typed in one burst arrive before React renders: each one reads the state the previous one made.
-  const stateRef = useRef(state);
-  stateRef.current = state;
-  const expiry = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const listing = useRef<AbortController | null>(null);
   const ticking = MODE_IDS.some((m: ModeId) => ['running', 'stopping'].includes(state.lanes[m].state.kind));
   const now = useNow(ticking);
-
-  const send = (msg: AppMsg): void => {
-    stateRef.current = reduce(stateRef.current, msg);
-    dispatch(msg);
-  };
 
   useEffect(() => {
     runner.subscribe(dispatch);
@@ -91,10 +81,61 @@ export function App({ slides, runner, replay, connecting, theme, lang, notice, o
     onSlide?.(state.slide);
   }, [onSlide, state.slide]);
 
-  const exportSvg = (): void => {
+  // Keys go to the reducer, which resolves them; what they ask of the world is run from the state.
+  useKeys((name) => dispatch({ type: 'key', name, at: Date.now() }));
+
+  // The hint line shows a pending count until it lapses: tell the reducer when it has.
+  useEffect(() => {
+    if (!state.pending) return;
+    const timer = setTimeout(() => dispatch({ type: 'pending-expired', at: Date.now() }), PENDING_MS);
+    return () => clearTimeout(timer);
+  }, [state.pending]);
+
+  // A run asked for (r) starts; a stop (s) stops the run it was asked of. In one effect, so a
+  // burst `r s` starts and then stops, and `s r` leaves the new run going.
+  const started = useRef(0);
+  const stopped = useRef(0);
+  useEffect(() => {
+    if (state.quitting) return;
+    if (state.runSeq !== started.current) {
+      started.current = state.runSeq;
+      runner.start();
+    }
+    if (state.stopSeq !== stopped.current) {
+      stopped.current = state.stopSeq;
+      if (state.stopRun === state.runSeq) runner.stop();
+    }
+  }, [runner, state.quitting, state.runSeq, state.stopSeq, state.stopRun]);
+
+  // The `i` list while it is loading; closing it (or quitting) aborts the listing.
+  const loading = state.containers?.kind === 'loading' && !state.quitting;
+  const listRef = useRef(listContainers);
+  listRef.current = listContainers;
+  useEffect(() => {
+    if (!loading) return;
+    const listContainers = listRef.current;
+    if (!listContainers) {
+      dispatch({ type: 'containers-listed', list: { kind: 'error', message: replay ? t.containers.replay : t.containers.noEngine } });
+      return;
+    }
+    const abort = new AbortController();
+    listContainers(abort.signal).then(
+      (rows) => !abort.signal.aborted && dispatch({ type: 'containers-listed', list: { kind: 'ready', rows, at: Date.now() } }),
+      (err: unknown) => !abort.signal.aborted && dispatch({ type: 'containers-listed', list: { kind: 'error', message: listingError(err, t) } }),
+    );
+    return () => abort.abort();
+  }, [loading, replay, t]);
+
+  // The handout (e), from the state as it is when asked.
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const exported = useRef(0);
+  useEffect(() => {
+    if (state.exportSeq === exported.current) return;
+    exported.current = state.exportSeq;
     const s = stateRef.current;
     if (!onExport || s.lanes['no-init'].series.length === 0) {
-      send({ type: 'notice', text: t.notice.nothingToExport });
+      dispatch({ type: 'notice', text: t.notice.nothingToExport });
       return;
     }
     const series = Object.fromEntries(MODE_IDS.map((m) => [m, s.lanes[m].series]));
@@ -109,63 +150,18 @@ export function App({ slides, runner, replay, connecting, theme, lang, notice, o
       (where) => dispatch({ type: 'notice', text: t.notice.saved(where) }),
       (err: unknown) => dispatch({ type: 'notice', text: t.notice.saveFailed(err instanceof Error ? err.message : String(err)) }),
     );
-  };
+  }, [state.exportSeq, onExport, t]);
 
-  const handleKey = (name: string | null): void => {
-    const s = stateRef.current;
-    if (s.quitting) return;
-    const at = Date.now();
-    const { action } = pressKey(s, name, at);
-    send({ type: 'key', name, at });
-    if (stateRef.current.pending) {
-      // The hint line shows a pending count until it lapses: tell the reducer when it has.
-      if (expiry.current) clearTimeout(expiry.current);
-      expiry.current = setTimeout(() => dispatch({ type: 'pending-expired', at: Date.now() }), PENDING_MS);
-    }
-    if (!action) return;
-    switch (action.type) {
-      case 'run':
-        runner.start();
-        break;
-      case 'stop':
-        runner.stop();
-        break;
-      case 'toggle-containers': {
-        listing.current?.abort();
-        listing.current = null;
-        if (!stateRef.current.containers) break; // it was open: the reducer closed it
-        if (!listContainers) {
-          send({ type: 'containers-listed', list: { kind: 'error', message: stateRef.current.replay ? t.containers.replay : t.containers.noEngine } });
-          break;
-        }
-        const abort = new AbortController();
-        listing.current = abort;
-        listContainers(abort.signal).then(
-          (rows) => !abort.signal.aborted && dispatch({ type: 'containers-listed', list: { kind: 'ready', rows, at: Date.now() } }),
-          (err: unknown) => !abort.signal.aborted && dispatch({ type: 'containers-listed', list: { kind: 'error', message: listingError(err, t) } }),
-        );
-        break;
-      }
-      case 'quit':
-        listing.current?.abort();
-        void runner.shutdown().finally(() => {
-          exit();
-          onQuit?.();
-        });
-        break;
-      case 'export-svg':
-        exportSvg();
-        break;
-      default:
-        break;
-    }
-  };
-
-  useEffect(() => () => clearTimeout(expiry.current ?? undefined), []);
-
-  useInput((input, key) => {
-    for (const name of keyNames({ input, ...key })) handleKey(name);
-  });
+  // Quitting: the runs are aborted and cleaned up, then the app exits.
+  const quit = useRef(false);
+  useEffect(() => {
+    if (!state.quitting || quit.current) return;
+    quit.current = true;
+    void runner.shutdown().finally(() => {
+      exit();
+      onQuit?.();
+    });
+  }, [state.quitting, runner, exit, onQuit]);
 
   return <AppFrame state={state} slides={slides} theme={theme} columns={columns} rows={rows} now={now} t={t} />;
 }
