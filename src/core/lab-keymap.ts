@@ -27,8 +27,6 @@ export type LabKeyMode = 'menu' | 'lab' | 'help';
 export interface LabBinding extends KeyBinding<LabAction> {
   /** The screen the binding works on; `any` on both (and `?`/`q` over the help too). */
   on: 'menu' | 'lab' | 'any';
-  /** Its item in the hint line (keys as written there, and a word), if it has one. */
-  hint?: { keys: string } & Record<Lang, string>;
 }
 
 export const LAB_BINDINGS: readonly LabBinding[] = [
