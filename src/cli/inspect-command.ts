@@ -20,6 +20,7 @@ import { newRunId, ownerFor } from '../engine/run-id.js';
 import { exitCodeFor as signalExitCode, interruptScope } from './command-session.js';
 import { ProgressLine } from './progress-line.js';
 import { wrapLine } from '../core/text-wrap.js';
+import { EXIT_USAGE } from './exit-codes.js';
 
 export interface InspectCliOptions {
   all?: boolean;
@@ -29,8 +30,7 @@ export interface InspectCliOptions {
   runId?: string;
 }
 
-/** Exit codes: 0 nothing found, 1 something found, 2 usage error or nothing could be inspected. */
-export const EXIT_USAGE = 2;
+/** Exit codes (exit-codes.ts): 0 nothing found, 1 something found, 2 usage error or nothing could be inspected. */
 
 function usage(message: string): number {
   process.stderr.write(`zombie-lab inspect: ${message}\n  (zombie-lab inspect --help for the options)\n`);

@@ -9,6 +9,7 @@ import { lintJson, lintSarif, lintText } from '../core/lint/lint.js';
 import { lintExitCode, type ImageFacts } from '../core/lint/types.js';
 import { readImageFacts } from '../engine/image-facts.js';
 import { lintPaths } from '../engine/lint-files.js';
+import { EXIT_USAGE } from './exit-codes.js';
 
 export interface LintCliOptions {
   /** Checked by commander (`.choices()`). */
@@ -30,7 +31,7 @@ export async function runLint(args: string[], o: LintCliOptions): Promise<number
     process.stderr.write(`zombie-lab lint: read from this engine's images (not pulled): ${[...facts.keys()].join(', ')}\n`);
   }
   for (const m of run.missing) process.stderr.write(`zombie-lab lint: ${m}: no such file or folder (fix: name a Dockerfile, compose file, manifest, script or a folder)\n`);
-  if (run.missing.length > 0) return 2;
+  if (run.missing.length > 0) return EXIT_USAGE;
   for (const p of run.problems) process.stderr.write(`zombie-lab lint: ${p}\n`);
   if (format === 'json') process.stdout.write(`${JSON.stringify(lintJson(run.linted, run.findings, run.unjudged), null, 2)}\n`);
   else if (format === 'sarif') process.stdout.write(`${JSON.stringify(lintSarif(run.findings, PACKAGE_VERSION), null, 2)}\n`);

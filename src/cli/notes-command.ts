@@ -12,11 +12,12 @@ import { defaultLang } from '../engine/slides-loader.js';
 import { installExitCleanup, setInterruptHandler } from './exit-cleanup.js';
 import { markdownLines } from '../ui/markdown-lines.js';
 import { enterAltScreen } from './terminal-screen.js';
+import { EXIT_USAGE } from './exit-codes.js';
 
 export async function runNotes(opts: { lang?: string }): Promise<number> {
   if (!process.stdout.isTTY) {
     process.stderr.write('zombie-lab: notes needs a terminal (stdout is not a TTY)\n');
-    return 2;
+    return EXIT_USAGE;
   }
   const lang: Lang = opts.lang === 'de' || opts.lang === 'en' ? opts.lang : defaultLang();
   const t = uiText(lang);
