@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { COMPARE_DEFAULTS, parseDuration } from '../core/compare-options.js';
-import { LANGS, type Lang } from '../core/slides/types.js';
+import { LANGS, type Lang } from '../core/lang.js';
 import { THEME_NAMES, type ThemeName } from '../core/theme.js';
 import { PACKAGE_ROOT } from '../engine/package-paths.js';
 import { installExitCleanup } from './exit-cleanup.js';

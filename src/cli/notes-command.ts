@@ -4,7 +4,7 @@
  * the current slide's notes, the next slide's title and a clock; live or replay alike.
  */
 import { uiText } from '../core/i18n.js';
-import type { Lang } from '../core/slides/types.js';
+import type { Lang } from '../core/lang.js';
 import { notesScreen, type NotesMessage } from '../core/speaker-notes.js';
 import { noColorFromEnv } from '../core/theme.js';
 import { followNotes } from '../engine/notes-channel.js';

@@ -6,7 +6,7 @@
 import type { ModeId } from './modes.js';
 import type { BuildNote, BuildWay, ModeResult } from './run-events.js';
 import type { SampleSource } from './sample.js';
-import type { Lang } from './slides/types.js';
+import type { Lang } from './lang.js';
 import type { VerdictFacts } from './inspect/diagnosis.js';
 import type { TreeWords } from './proc-tree.js';
 

@@ -8,7 +8,7 @@
  * prefix the caller keeps between key presses (and drops after PENDING_MS, app-state.ts).
  */
 import { MODE_IDS, type ModeId } from './modes.js';
-import type { Lang } from './slides/types.js';
+import type { Lang } from './lang.js';
 
 export type Action =
   | { type: 'next-slide' }

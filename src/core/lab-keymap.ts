@@ -5,7 +5,7 @@
  * table, so a key cannot work without being listed (or be listed without working).
  */
 import { keyLabel, type KeyBinding } from './keymap.js';
-import type { Lang } from './slides/types.js';
+import type { Lang } from './lang.js';
 
 export type LabAction =
   | { type: 'menu-move'; by: number }

@@ -6,7 +6,7 @@
  */
 import type { ModeId } from './modes.js';
 import type { Problem } from './run-events.js';
-import type { Lang } from './slides/types.js';
+import type { Lang } from './lang.js';
 
 /** What the lab was doing when the engine failed it. */
 export type Doing =

@@ -15,7 +15,7 @@ import type { Progress } from '../core/labs/progress.js';
 import type { Lab } from '../core/labs/types.js';
 import type { Problem } from '../core/run-events.js';
 import { problemCarriedBy, problemIn } from '../core/problem-text.js';
-import type { Lang } from '../core/slides/types.js';
+import type { Lang } from '../core/lang.js';
 import { LabHelp } from './lab-help.js';
 import { LabMenu } from './lab-menu.js';
 import { LabView } from './lab-view.js';
