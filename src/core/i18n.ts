@@ -7,7 +7,7 @@ import type { ModeId } from './modes.js';
 import type { BuildNote, BuildWay, ModeResult } from './run-events.js';
 import type { SampleSource } from './sample.js';
 import type { Lang } from './lang.js';
-import type { VerdictFacts } from './inspect/diagnosis.js';
+import type { VerdictFacts } from './inspect/verdict-facts.js';
 import type { TreeWords } from './proc-tree.js';
 
 /** What the start-up sweep removed of earlier runs whose lab process is gone. */

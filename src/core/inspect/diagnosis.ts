@@ -10,6 +10,7 @@ import { judgeSignal, normalizeSignalName, predictFromChain, predictStop, type S
 import { stopChain } from './stop-chain.js';
 import type { Reaping } from './reaping.js';
 import { uiText } from '../i18n.js';
+import type { VerdictFacts } from './verdict-facts.js';
 
 /** Finding categories, as `--fail-on` names them. */
 export const FAIL_CATEGORIES = ['zombies', 'sigterm', 'no-pids-limit', 'shell-pid1', 'pids'] as const;
@@ -262,14 +263,8 @@ export function shortVerdict(d: Pick<Diagnosis, 'identity' | 'stop' | 'zombies'>
 }
 
 /** What the short verdict says, as data: the app words it in its language. */
-export interface VerdictFacts {
-  kind: 'init' | 'shell' | 'app';
-  program: string;
-  zombies: number;
-  signal: string;
-  endsOnSignal: boolean;
-  timeoutS: number;
-}
+
+export type { VerdictFacts };
 
 export function verdictFacts(d: Pick<Diagnosis, 'identity' | 'stop' | 'zombies'>): VerdictFacts {
   const kind = d.identity.kind === 'init' ? 'init' : d.identity.kind === 'shell' ? 'shell' : 'app';
