@@ -16,15 +16,18 @@ import type { VerdictFacts } from './verdict-facts.js';
 export const FAIL_CATEGORIES = ['zombies', 'sigterm', 'no-pids-limit', 'shell-pid1', 'pids'] as const;
 export type FailCategory = (typeof FAIL_CATEGORIES)[number];
 
-export type FindingId =
-  | 'zombies-under-pid1'
-  | 'zombies-live-parent'
-  | 'stop-signal-dropped'
-  | 'app-sigkilled'
-  | 'shell-pid1'
-  | 'no-pids-limit'
-  | 'pids-near-limit'
-  | 'refused-forks';
+/** Every finding's id, stable across languages and versions (docs/inspect.schema.json derives its enum from it). */
+export const FINDING_IDS = [
+  'zombies-under-pid1',
+  'zombies-live-parent',
+  'stop-signal-dropped',
+  'app-sigkilled',
+  'shell-pid1',
+  'no-pids-limit',
+  'pids-near-limit',
+  'refused-forks',
+] as const;
+export type FindingId = (typeof FINDING_IDS)[number];
 
 export interface Finding {
   id: FindingId;
