@@ -1,6 +1,6 @@
 /**
  * The JSON Schemas in docs/ list ids that the code's catalogs own (modes, scorecard variants, inits,
- * inspect's findings and categories, sample sources). Each enum is derived from its catalog: this test
+ * inspect's findings and categories, sample sources, lint's rules, the languages). Each enum is derived from its catalog: this test
  * fails when they differ, and ZOMBIE_LAB_WRITE_SCHEMAS=1 writes the catalog's list into the schema.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { UI_TEXT } from '../core/i18n.js';
 import { FAIL_CATEGORIES, FINDING_IDS } from '../core/inspect/diagnosis.js';
 import { INIT_IDS } from '../core/inspect/pid1-kind.js';
+import { LINT_RULES } from '../core/lint/lint-text.js';
+import { LANGS } from '../core/lang.js';
 import { MODE_IDS } from '../core/modes.js';
 import { VARIANT_IDS } from '../core/scorecard.js';
 import { PACKAGE_ROOT } from './package-paths.js';
@@ -30,6 +32,9 @@ const DERIVED: [string, string, readonly (string | null)[]][] = [
   ['inspect.schema.json', '/$defs/finding/properties/category', FAIL_CATEGORIES],
   ['inspect.schema.json', '/$defs/finding/properties/id', FINDING_IDS],
   ['inspect.schema.json', '/$defs/container/properties/pid1/properties/init', [...INIT_IDS, null]],
+  ['inspect.schema.json', '/properties/lang', LANGS],
+  ['lint.schema.json', '/properties/lang', LANGS],
+  ['lint.schema.json', '/properties/findings/items/properties/rule', LINT_RULES],
 ];
 
 type Json = { [k: string]: unknown };
