@@ -1,19 +1,41 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: `unit` (pure logic and Ink components: in parallel, no setup, seconds) and
+// Three projects: `unit` (pure logic and the engine's unit tests: one module cache per worker,
+// no setup, seconds), `unit-ui` (Ink components, each file in a fresh module graph) and
 // `integration` (the real engine, the built binary, tmux: one file at a time for stable timing,
-// after a global setup that builds dist/ and the images). `npm test` runs both;
-// `npm run test:unit` is the fast loop. The engine matrix has its own config (vitest.matrix.config.ts).
+// after a global setup that builds dist/ and the images). `npm test` runs all three;
+// `npm run test:unit` (both unit projects) is the fast loop. The engine matrix has its own config
+// (vitest.matrix.config.ts).
 const integration = ['src/**/*.integration.test.ts', 'src/**/*.integration.test.tsx'];
+const ui = ['src/ui/**/*.test.ts', 'src/ui/**/*.test.tsx'];
 
 export default defineConfig({
   test: {
+    // vitest takes one worker fewer than the cores: one on a 2-core machine. The unit tests wait on
+    // timers and Ink's frames as much as they compute, so two overlap well (shared by all projects;
+    // integration runs its files one at a time anyway).
+    maxWorkers: 2,
     projects: [
       {
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
-          exclude: [...integration, 'src/matrix/**', 'node_modules/**'],
+          exclude: [...integration, ...ui, 'src/matrix/**', 'node_modules/**'],
+          // Isolating each file (a new module graph, zod schemas and all, per file) cost more than
+          // the tests themselves; these share no state through modules, so threads keep theirs.
+          pool: 'threads',
+          isolate: false,
+          testTimeout: 20_000,
+        },
+      },
+      {
+        test: {
+          name: 'unit-ui',
+          include: ui,
+          exclude: [...integration, 'node_modules/**'],
+          // Isolated: chalk fixes its colour level when first imported, and some of these files
+          // force colour (FORCE_COLOR before their imports) while others read plain text.
+          pool: 'threads',
           // A bound, not a wait: on a loaded 2-core CI machine an Ink test's first frame took over 5 s.
           testTimeout: 20_000,
         },

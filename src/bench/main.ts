@@ -1,6 +1,8 @@
 /**
- * `npm run bench [-- <name>...] [--counts 0,100,...] [--out FILE]`: runs the named benchmarks
- * (all by default). Each prints a Markdown table; --out also writes it to a file.
+ * `npm run bench [-- <name>...] [--counts 0,100,...] [--out FILE] [--smoke]`: runs the named
+ * benchmarks (all by default). Each prints a Markdown table; --out also writes it to a file.
+ * --smoke runs each at its smallest (one round, one count, short windows): CI runs it so a
+ * benchmark that no longer completes is noticed; its figures mean nothing.
  *
  * To add a benchmark: write `src/bench/<name>-bench.ts` exporting a function that returns the
  * report text, and add an entry to BENCHES below.
@@ -16,6 +18,7 @@ import { benchReport, runSamplerBench } from './sampler-bench.js';
 interface BenchArgs {
   counts: number[] | null;
   out: string | null;
+  smoke: boolean;
   signal: AbortSignal;
   log: (line: string) => void;
 }
@@ -26,24 +29,24 @@ const BENCHES: Record<string, Bench> = {
   sampler: async (args) => {
     const conn = await connectDocker();
     const result = await runSamplerBench(conn, {
-      counts: args.counts ?? [0, 100, 1_000, 5_000, 20_000],
-      windowMs: 3_000,
-      liveWindowMs: 10_000,
-      toolRuns: 5,
+      counts: args.counts ?? (args.smoke ? [0] : [0, 100, 1_000, 5_000, 20_000]),
+      windowMs: args.smoke ? 500 : 3_000,
+      liveWindowMs: args.smoke ? 1_000 : 10_000,
+      toolRuns: args.smoke ? 1 : 5,
       signal: args.signal,
       log: args.log,
     });
     return benchReport(result, `npm run bench -- sampler${args.counts ? ` --counts ${args.counts.join(',')}` : ''}`);
   },
   // Loaded lazily: React must see NODE_ENV=production (set below) before it is first imported.
-  render: async () => {
-    const { renderBench } = await import('./render-bench.js');
+  render: async (args) => {
+    const { renderBench, WARMUP_FRAMES } = await import('./render-bench.js');
     const rows = ['| terminal | median | p95 | max | first 30 frames (warm-up): median / max |', '|---|---:|---:|---:|---:|'];
     for (const [c, r] of [
       [160, 48],
       [80, 24],
     ] as const) {
-      const res = await renderBench(c, r, 300);
+      const res = await renderBench(c, r, args.smoke ? WARMUP_FRAMES + 10 : 300);
       rows.push(`| ${c}x${r} | ${res.median.toFixed(1)} ms | ${res.p95.toFixed(1)} ms | ${res.max.toFixed(1)} ms | ${res.warmupMedian.toFixed(1)} / ${res.warmupMax.toFixed(1)} ms |`);
     }
     return `## One app frame with three busy lanes (target < 16 ms)\n\n${rows.join('\n')}\n`;
@@ -59,7 +62,7 @@ const BENCHES: Record<string, Bench> = {
   startup: async (args) => {
     const { startupRound } = await import('./startup-bench.js');
     const rows = ['| round | first frame | engine found | first plotted sample | r again later: key to plot |', '|---:|---:|---:|---:|---:|'];
-    for (let i = 1; i <= 3 && !args.signal.aborted; i++) {
+    for (let i = 1; i <= (args.smoke ? 1 : 3) && !args.signal.aborted; i++) {
       const r = await startupRound();
       rows.push(`| ${i} | ${r.frame.toFixed(0)} ms | ${r.engine.toFixed(0)} ms | ${r.firstSample.toFixed(0)} ms | ${r.restart.toFixed(0)} ms |`);
     }
@@ -67,19 +70,21 @@ const BENCHES: Record<string, Bench> = {
   },
 };
 
-function parseArgs(argv: string[]): { names: string[]; counts: number[] | null; out: string | null } {
+function parseArgs(argv: string[]): { names: string[]; counts: number[] | null; out: string | null; smoke: boolean } {
   const names: string[] = [];
   let counts: number[] | null = null;
   let out: string | null = null;
+  let smoke = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
-    if (a === '--counts') counts = (argv[++i] ?? '').split(',').map((x) => Number(x.replace(/_/g, '')));
+    if (a === '--smoke') smoke = true;
+    else if (a === '--counts') counts = (argv[++i] ?? '').split(',').map((x) => Number(x.replace(/_/g, '')));
     else if (a === '--out') out = argv[++i] ?? null;
     else names.push(a);
   }
   if (counts?.some((c) => !Number.isInteger(c) || c < 0)) throw new Error('--counts takes whole numbers separated by commas, e.g. --counts 0,100,1000');
   for (const n of names) if (!BENCHES[n]) throw new Error(`no benchmark named "${n}" (there is: ${Object.keys(BENCHES).join(', ')})`);
-  return { names: names.length ? names : Object.keys(BENCHES), counts, out };
+  return { names: names.length ? names : Object.keys(BENCHES), counts, out, smoke };
 }
 
 async function main(): Promise<number> {
@@ -96,7 +101,7 @@ async function main(): Promise<number> {
   try {
     for (const name of args.names) {
       process.stderr.write(`bench ${name}...\n`);
-      const report = await BENCHES[name]!({ counts: args.counts, out: args.out, signal: ac.signal, log: (l) => process.stderr.write(`  ${l}\n`) });
+      const report = await BENCHES[name]!({ counts: args.counts, out: args.out, smoke: args.smoke, signal: ac.signal, log: (l) => process.stderr.write(`  ${l}\n`) });
       process.stdout.write(`${report}\n`);
       reports.push(report);
     }

@@ -35,9 +35,13 @@ export async function startupRound(): Promise<{ frame: number; engine: number; f
   tmux('new-session', '-d', '-s', session, '-x', '160', '-y', '48', '-c', PACKAGE_ROOT, 'env', 'PS1=zl$ ', 'bash', '--norc', '--noprofile');
   try {
     const t0 = performance.now();
-    tmux('send-keys', '-t', session, `ZOMBIE_LAB_RUN_PREFIX=app-bench${id} node ${ENTRY}`, 'Enter');
+    // The session's own prefix when it has one (engines are shared), else one for this round.
+    const prefix = process.env.ZOMBIE_LAB_RUN_PREFIX ?? `app-bench${id}`;
+    tmux('send-keys', '-t', session, `ZOMBIE_LAB_RUN_PREFIX=${prefix} node ${ENTRY}`, 'Enter');
     const frame = (await until(session, (s) => /slide 1\//.test(s), 20_000, 'first frame')) - t0;
-    tmux('send-keys', '-t', session, 'r');
+    // Slide 1 folds the lanes into one strip of counts; p draws them in full, with the plot and
+    // the PID bar whose numbers say a sample has arrived.
+    tmux('send-keys', '-t', session, 'p', 'r');
     const engine = (await until(session, (s) => / LIVE /.test(s), 20_000, 'engine')) - t0;
     // A sample has arrived once the PID bar has numbers: `[....] 4/256` instead of `?/?`.
     const firstSample = (await until(session, (s) => /PIDs \[[#.]+\] \d+\/\d+/.test(s), 30_000, 'first sample')) - t0;

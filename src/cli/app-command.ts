@@ -6,7 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EventSource } from '../core/event-source.js';
 import { uiText, type SweepCounts, type UiText } from '../core/i18n.js';
-import type { Lang } from '../core/slides/types.js';
+import type { Lang } from '../core/lang.js';
 import { makeTheme, noColorFromEnv, type ThemeName } from '../core/theme.js';
 import { handoutDir, userRecordingsDir } from '../engine/handout-dir.js';
 import { RECORDINGS_DIR } from '../engine/package-paths.js';

@@ -1,5 +1,4 @@
 /** Bad input answered in one line with path, why and fix (issue 13): state, workspace, content files, options. */
-import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,42 +7,45 @@ import { parseIntIn } from '../core/compare-options.js';
 import { loadCatalog } from '../engine/labs/lab-loader.js';
 import { loadDeck } from '../engine/slides-loader.js';
 import { ensureWorkspace } from '../engine/labs/workspace.js';
-import { CLI_ENTRY, LABS_DIR, SLIDES_DIR } from '../engine/package-paths.js';
+import { LABS_DIR, SLIDES_DIR } from '../engine/package-paths.js';
+import { runCli } from '../test-support/run-cli.js';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'zombie-lab-test-badinput-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const cli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
-  spawnSync(process.execPath, [CLI_ENTRY, ...args], { env: { ...process.env, NO_COLOR: '1', ...env }, encoding: 'utf8', timeout: 30_000 });
+const cli = async (args: string[], env: NodeJS.ProcessEnv = {}, via?: string[]) => {
+  const r = await runCli(args, { env: { NO_COLOR: '1', ...env }, timeoutMs: 30_000, ...(via ? { via } : {}) });
+  return { status: r.code, stdout: r.stdout, stderr: r.stderr };
+};
 
 describe('bad input', () => {
-  it('refuses a state folder under /proc at once instead of hanging', () => {
-    const r = cli(['lab', '1', '--reset'], { ZOMBIE_LAB_STATE_DIR: '/proc/x' });
+  it('refuses a state folder under /proc at once instead of hanging', async () => {
+    const r = await cli(['lab', '1', '--reset'], { ZOMBIE_LAB_STATE_DIR: '/proc/x' });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/the lab state folder \/proc\/x is under \/proc/);
     expect(r.stderr).toMatch(/fix: set ZOMBIE_LAB_STATE_DIR/);
   });
 
-  it('names the path, why and what to do when progress.json is a folder', () => {
+  it('names the path, why and what to do when progress.json is a folder', async () => {
     const state = path.join(tmp, 'state');
     mkdirSync(path.join(state, 'progress.json'), { recursive: true });
-    const r = cli(['lab', '1', '--reset'], { ZOMBIE_LAB_STATE_DIR: state });
+    const r = await cli(['lab', '1', '--reset'], { ZOMBIE_LAB_STATE_DIR: state });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`cannot save your lab progress to ${path.join(state, 'progress.json')}`);
     expect(r.stderr).toMatch(/fix: move that folder away/);
     // Opening the lab (not only --reset) says the same, after the notice, with exit 1.
-    const open = cli(['lab', '1', '--workspace', path.join(tmp, 'ws-open')], { ZOMBIE_LAB_STATE_DIR: state });
+    const open = await cli(['lab', '1', '--workspace', path.join(tmp, 'ws-open')], { ZOMBIE_LAB_STATE_DIR: state });
     expect(open.status).toBe(1);
     expect(open.stderr).toContain(`cannot save your lab progress to ${path.join(state, 'progress.json')}`);
   });
 
-  it('refuses a workspace or state folder under /sys, and a workspace under /proc, at once', () => {
-    const ws = cli(['lab', '1', '--workspace', '/sys/x']);
+  it('refuses a workspace or state folder under /sys, and a workspace under /proc, at once', async () => {
+    const ws = await cli(['lab', '1', '--workspace', '/sys/x']);
     expect(ws.status).toBe(1);
     expect(ws.stderr).toMatch(/the lab workspace \/sys\/x is under \/sys, which is the kernel's/);
     expect(ws.stderr).toMatch(/fix: choose a folder of yours: --workspace DIR/);
-    expect(cli(['lab', '1', '--workspace', '/proc/x']).stderr).toMatch(/the lab workspace \/proc\/x is under \/proc/);
-    const st = cli(['lab', '1', '--reset'], { ZOMBIE_LAB_STATE_DIR: '/sys/x' });
+    expect((await cli(['lab', '1', '--workspace', '/proc/x'])).stderr).toMatch(/the lab workspace \/proc\/x is under \/proc/);
+    const st = await cli(['lab', '1', '--reset'], { ZOMBIE_LAB_STATE_DIR: '/sys/x' });
     expect(st.status).toBe(1);
     expect(st.stderr).toMatch(/the lab state folder \/sys\/x is under \/sys/);
   });
@@ -51,10 +53,10 @@ describe('bad input', () => {
   // Root may write anywhere: the test runs the CLI as nobody then, so the folders really are not writable.
   const asLearner = (args: string[], env: NodeJS.ProcessEnv) =>
     process.getuid?.() === 0
-      ? spawnSync('setpriv', ['--reuid', '65534', '--regid', '65534', '--clear-groups', process.execPath, CLI_ENTRY, ...args], { env: { ...process.env, NO_COLOR: '1', ...env }, encoding: 'utf8', timeout: 30_000 })
+      ? cli(args, env, ['setpriv', '--reuid', '65534', '--regid', '65534', '--clear-groups'])
       : cli(args, env);
 
-  it('names the path, why and the fix when the state folder or the workspace is not writable (mode 555), exit 1', () => {
+  it('names the path, why and the fix when the state folder or the workspace is not writable (mode 555), exit 1', async () => {
     const state = path.join(tmp, 'ro-state');
     const roWs = path.join(tmp, 'ro-ws');
     const ws = path.join(tmp, 'rw-ws');
@@ -66,14 +68,14 @@ describe('bad input', () => {
     chmodSync(roWs, 0o555);
     chmodSync(ws, 0o777);
     const env = { ZOMBIE_LAB_STATE_DIR: state, HOME: tmp };
-    const reset = asLearner(['lab', '1', '--reset', '--workspace', ws], env);
+    const reset = await asLearner(['lab', '1', '--reset', '--workspace', ws], env);
     expect(reset.status, reset.stderr).toBe(1);
     expect(reset.stderr).toContain(`cannot save your lab progress to ${path.join(state, 'progress.json')} (no permission, EACCES)`);
     expect(reset.stderr).toMatch(/fix: make .* writable for you, or set ZOMBIE_LAB_STATE_DIR/);
-    const open = asLearner(['lab', '1', '--workspace', ws], env);
+    const open = await asLearner(['lab', '1', '--workspace', ws], env);
     expect(open.status, open.stderr).toBe(1);
     expect(open.stderr).toContain(`cannot save your lab progress to ${path.join(state, 'progress.json')}`);
-    const inRo = asLearner(['lab', '1', '--workspace', roWs], env);
+    const inRo = await asLearner(['lab', '1', '--workspace', roWs], env);
     expect(inRo.status, inRo.stderr).toBe(1);
     expect(inRo.stderr).toContain(`cannot create the lab workspace ${path.join(roWs, '01-zombies')} (EACCES)`);
     expect(inRo.stderr).toMatch(/fix: choose a folder you can write to: --workspace DIR/);
@@ -103,17 +105,17 @@ describe('bad input', () => {
     await expect(ensureWorkspace(path.join(tmp, 'ws'), 'no-such-lab', path.join(tmp, 'labs'))).rejects.toThrow(/the starting files of lab no-such-lab are missing: .*labs\/workspaces\/no-such-lab \(ENOENT\)/);
   });
 
-  it('--out into a folder that does not exist is an error, and nothing is created', () => {
-    const r = cli(['record', '--out', path.join(tmp, 'nonexistent', 'x.json'), '--duration', '1s']);
+  it('--out into a folder that does not exist is an error, and nothing is created', async () => {
+    const r = await cli(['record', '--out', path.join(tmp, 'nonexistent', 'x.json'), '--duration', '1s']);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/does not exist/);
     expect(existsSync(path.join(tmp, 'nonexistent'))).toBe(false);
   });
 
-  it('numbers in options are decimal only', () => {
+  it('numbers in options are decimal only', async () => {
     expect(parseIntIn('256', '--pids-limit', 8, 8192)).toBe(256);
     for (const bad of ['0x100', '1e3', ' 256', '256.0', '+256']) expect(() => parseIntIn(bad, '--pids-limit', 8, 8192)).toThrow(/whole number/);
-    const r = cli(['compare', '--pids-limit', '0x100']);
+    const r = await cli(['compare', '--pids-limit', '0x100']);
     expect(r.status).toBe(2);
     expect(r.stderr.trim()).toBe('zombie-lab: --pids-limit must be a whole number from 8 to 8192, got "0x100"');
   });

@@ -11,7 +11,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pick, seededRandom } from '../core/seeded-random.js';
 import { imageTags } from '../engine/images.js';
-import { CLI_ENTRY, IMAGES_DIR } from '../engine/package-paths.js';
+import { IMAGES_DIR } from '../engine/package-paths.js';
+import { runCli } from '../test-support/run-cli.js';
 import { newRunId } from '../engine/run-id.js';
 import { describePlan, EXPECTED_EXIT, KILL_SIGNALS, leaksAfterCleanup, runAndKill, type KillPlan } from '../soak/kill-run.js';
 import { dockerForTests } from '../test-support/docker-for-tests.js';
@@ -58,8 +59,8 @@ describe.runIf(conn && hasMmdebstrap)('killing the offline build', () => {
         }
       }
       // The next start sweeps what a SIGKILL could not clean up.
-      const next = spawnSync(process.execPath, [CLI_ENTRY, 'clean'], { encoding: 'utf8' });
-      expect(next.status, next.stderr).toBe(0);
+      const next = await runCli(['clean']);
+      expect(next.code, next.stderr).toBe(0);
       expect(await leaksAfterCleanup(o.pid, conn!.docker), what).toEqual([]);
     }
   });

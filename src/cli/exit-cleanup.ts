@@ -5,17 +5,16 @@
  */
 import { isatty } from 'node:tty';
 import { removeAllTracked } from '../engine/containers.js';
+import { EXIT_SIGNAL } from './exit-codes.js';
 
 type Interrupt = (signal: NodeJS.Signals) => void;
 let onInterrupt: Interrupt | null = null;
 let installed = false;
 let exiting = false;
 
-const EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
-
-/** The shell's convention: 128 + the signal's number (the one table every command exits by). */
+/** The shell's convention: 128 + the signal's number (exit-codes.ts, the one table every command exits by). */
 export function signalExitCode(sig: NodeJS.Signals): number {
-  return EXIT_CODES[sig] ?? 143;
+  return EXIT_SIGNAL[sig] ?? 143;
 }
 
 /** The running command's handler: abort its work. Returns a function that uninstalls it. */

@@ -6,13 +6,11 @@
  * that command's own help). The rows needing an engine run on the real one (and fail, not skip,
  * with ZOMBIE_LAB_REQUIRE_DOCKER=1); the "no engine" rows point DOCKER_HOST at nothing.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LABEL_RUN } from '../core/labels.js';
-import { CLI_ENTRY } from '../engine/package-paths.js';
 import { dockerForTests } from '../test-support/docker-for-tests.js';
 import { runCli } from '../test-support/run-cli.js';
 
@@ -27,14 +25,14 @@ const cleanDockerfile = file('Dockerfile.good', 'FROM debian:12\nENTRYPOINT ["ti
 const badDockerfile = file('Dockerfile.bad', 'FROM debian:12\nCMD python3 app.py\n');
 const NO_ENGINE = { DOCKER_HOST: `unix://${path.join(dir, 'no-engine.sock')}` };
 
-const cli = (args: readonly string[], env: NodeJS.ProcessEnv = {}) => {
+const cli = async (args: readonly string[], env: NodeJS.ProcessEnv = {}) => {
   // stdin not a terminal: the app and `notes` refuse to start, the rest never waits for a key.
-  const r = spawnSync(process.execPath, [CLI_ENTRY, ...args], { encoding: 'utf8', input: '', env: { ...process.env, NO_COLOR: '1', ...env }, timeout: 120_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+  const r = await runCli([...args], { env: { NO_COLOR: '1', ...env }, timeoutMs: 120_000 });
+  return { code: r.code, out: r.stdout, err: r.stderr };
 };
 
 /** The commands `zombie-lab --help` lists (besides `help`). */
-const COMMANDS = [...cli(['--help']).out.matchAll(/^ {2}([a-z]+)\b/gm)].map((m) => m[1] as string).filter((c) => c !== 'help');
+const COMMANDS = [...(await cli(['--help'])).out.matchAll(/^ {2}([a-z]+)\b/gm)].map((m) => m[1] as string).filter((c) => c !== 'help');
 
 interface Row {
   args: string[];
@@ -94,8 +92,8 @@ describe('exit codes: 0 done, 1 found or failed, 2 usage error', () => {
   });
   for (const row of ROWS) {
     const name = `zombie-lab ${row.args.join(' ')}${row.env ? ' (no engine)' : ''}: exit ${row.code}`;
-    const check = () => {
-      const r = cli(row.args, row.env);
+    const check = async () => {
+      const r = await cli(row.args, row.env);
       expect(r.code, r.err).toBe(row.code);
       if (row.err) expect(r.err).toMatch(row.err);
       // A usage error is one line (a `fix:` line or a pointer to the help may follow it); nothing on stdout.

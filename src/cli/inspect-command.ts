@@ -20,8 +20,9 @@ import { newRunId, ownerFor } from '../engine/run-id.js';
 import { exitCodeFor as signalExitCode, interruptScope } from './command-session.js';
 import { ProgressLine } from './progress-line.js';
 import { wrapLine } from '../core/text-wrap.js';
+import { EXIT_USAGE } from './exit-codes.js';
 import { inspectWords } from '../core/inspect/inspect-text.js';
-import type { Lang } from '../core/slides/types.js';
+import type { Lang } from '../core/lang.js';
 import { defaultLang } from '../engine/slides-loader.js';
 
 export interface InspectCliOptions {
@@ -35,10 +36,9 @@ export interface InspectCliOptions {
 }
 
 /**
- * Exit codes: 0 nothing found, 1 something found (or no engine answers, as for every command:
- * README "Exit codes"), 2 usage error or nothing of what was named could be inspected.
+ * Exit codes (exit-codes.ts): 0 nothing found, 1 something found (or no engine answers, as for
+ * every command: README "Exit codes"), 2 usage error or nothing of what was named could be inspected.
  */
-export const EXIT_USAGE = 2;
 
 function usage(message: string): number {
   process.stderr.write(`zombie-lab inspect: ${message}\n  (zombie-lab inspect --help for the options)\n`);

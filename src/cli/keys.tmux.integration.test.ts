@@ -6,6 +6,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { uiText } from '../core/i18n.js';
+import { keyHint } from '../core/keymap.js';
 import { CLI_ENTRY, RECORDINGS_DIR } from '../engine/package-paths.js';
 import { newestRecording } from '../engine/replay-source.js';
 import { panes } from '../test-support/screen-check.js';
@@ -47,7 +48,7 @@ describe.skipIf(!tmuxOk || !recording)('digit keys in a terminal', () => {
       await term.waitScreen(focused(2), 10_000, 'lane 2 focused');
       await term.waitScreen(lapsed, 10_000, 'the pending count to lapse');
       const hints = term.screen().split('\n').filter((l) => l.trim() !== '').at(-1) ?? '';
-      expect(hints).toContain(t.hint.help);
+      expect(hints).toContain(keyHint('toggle-help', t.lang));
       term.keys('3');
       await term.waitScreen(focused(3), 10_000, 'lane 3 focused after the count lapsed');
       await term.waitScreen(lapsed, 10_000, 'the pending count to lapse again');

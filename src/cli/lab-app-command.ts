@@ -8,7 +8,7 @@ import type { Catalog } from '../core/labs/catalog.js';
 import type { CheckResult } from '../core/labs/check-result.js';
 import type { Progress } from '../core/labs/progress.js';
 import type { Lab } from '../core/labs/types.js';
-import type { Lang } from '../core/slides/types.js';
+import type { Lang } from '../core/lang.js';
 import { noColorFromEnv } from '../core/theme.js';
 import { connectDocker } from '../engine/docker-connect.js';
 import { checkLab } from '../engine/labs/lab-check.js';

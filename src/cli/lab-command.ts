@@ -11,7 +11,7 @@ import { labProgress, labStateText, withCheck, withoutLab, withStep } from '../c
 import type { Lab } from '../core/labs/types.js';
 import { problemIn } from '../core/problem-text.js';
 import { langFromLocale } from '../core/slides/lang.js';
-import type { Lang } from '../core/slides/types.js';
+import type { Lang } from '../core/lang.js';
 import type { WayChoice } from '../engine/images.js';
 import { checkLab } from '../engine/labs/lab-check.js';
 import { LabFilesError, loadCatalog } from '../engine/labs/lab-loader.js';

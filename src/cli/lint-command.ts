@@ -9,8 +9,9 @@ import { lintJson, lintSarif, lintText } from '../core/lint/lint.js';
 import { lintExitCode, type ImageFacts } from '../core/lint/types.js';
 import { readImageFacts } from '../engine/image-facts.js';
 import { lintPaths } from '../engine/lint-files.js';
+import { EXIT_USAGE } from './exit-codes.js';
 import { defaultLang } from '../engine/slides-loader.js';
-import type { Lang } from '../core/slides/types.js';
+import type { Lang } from '../core/lang.js';
 
 export interface LintCliOptions {
   /** Checked by commander (`.choices()`). */
@@ -35,7 +36,7 @@ export async function runLint(args: string[], o: LintCliOptions): Promise<number
     process.stderr.write(`zombie-lab lint: read from this engine's images (not pulled): ${[...facts.keys()].join(', ')}\n`);
   }
   for (const m of run.missing) process.stderr.write(`zombie-lab lint: ${m}: no such file or folder (fix: name a Dockerfile, compose file, manifest, script or a folder)\n`);
-  if (run.missing.length > 0) return 2;
+  if (run.missing.length > 0) return EXIT_USAGE;
   for (const p of run.problems) process.stderr.write(`zombie-lab lint: ${p}\n`);
   if (format === 'json') process.stdout.write(`${JSON.stringify(lintJson(run.linted, run.findings, run.unjudged, lang), null, 2)}\n`);
   else if (format === 'sarif') process.stdout.write(`${JSON.stringify(lintSarif(run.findings, PACKAGE_VERSION, lang), null, 2)}\n`);

@@ -6,20 +6,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { COMPARE_DEFAULTS, parseDuration } from '../core/compare-options.js';
-import { LANGS, type Lang } from '../core/slides/types.js';
+import { LANGS, type Lang } from '../core/lang.js';
 import { THEME_NAMES, type ThemeName } from '../core/theme.js';
 import { PACKAGE_ROOT } from '../engine/package-paths.js';
 import { installExitCleanup } from './exit-cleanup.js';
 import { preferLiveRendering } from './live-rendering.js';
 import { reportProblem } from './report-problem.js';
-
-/**
- * The exit codes of every command (README, "Exit codes"): 0 done and nothing found, 1 something
- * found or a check failed, USAGE_EXIT for a usage error, 128 + the signal's number when
- * interrupted (130 Ctrl-C, 143 SIGTERM, 129 SIGHUP). Usage errors (unknown command or option, a
- * bad value) all exit with this, as getopt-style tools do.
- */
-export const USAGE_EXIT = 2;
+import { EXIT_USAGE } from './exit-codes.js';
 
 function packageVersion(): string {
   try {
@@ -214,7 +207,7 @@ export async function main(argv: string[]): Promise<number> {
     .action(async (o: { lang?: Lang; theme?: ThemeName; replay?: string; color?: boolean }, cmd: Command) => {
       if (cmd.args.length > 0) {
         process.stderr.write(`zombie-lab: unknown command "${cmd.args[0]}" (zombie-lab --help lists the commands)\n`);
-        code = USAGE_EXIT;
+        code = EXIT_USAGE;
         return;
       }
       preferLiveRendering();
@@ -241,7 +234,7 @@ export async function main(argv: string[]): Promise<number> {
   const [first, second] = argv.slice(2);
   if (first === 'help' && second !== undefined && !program.commands.some((c) => c.name() === second || c.aliases().includes(second))) {
     process.stderr.write(`zombie-lab: unknown command "${second}" (zombie-lab --help lists the commands)\n`);
-    return USAGE_EXIT;
+    return EXIT_USAGE;
   }
 
   try {
@@ -250,7 +243,7 @@ export async function main(argv: string[]): Promise<number> {
     const e = err as { code?: string; exitCode?: number };
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
     // Commander's own errors are all usage errors: unknown option, missing or bad value.
-    return e.code?.startsWith('commander.') ? USAGE_EXIT : (e.exitCode ?? USAGE_EXIT);
+    return e.code?.startsWith('commander.') ? EXIT_USAGE : (e.exitCode ?? EXIT_USAGE);
   }
   return code;
 }

@@ -4,7 +4,7 @@
  * the current slide's notes, the next slide's title and a clock; live or replay alike.
  */
 import { uiText } from '../core/i18n.js';
-import type { Lang } from '../core/slides/types.js';
+import type { Lang } from '../core/lang.js';
 import { notesScreen, type NotesMessage } from '../core/speaker-notes.js';
 import { noColorFromEnv } from '../core/theme.js';
 import { followNotes } from '../engine/notes-channel.js';
@@ -12,11 +12,12 @@ import { defaultLang } from '../engine/slides-loader.js';
 import { installExitCleanup, setInterruptHandler } from './exit-cleanup.js';
 import { markdownLines } from '../ui/markdown-lines.js';
 import { enterAltScreen } from './terminal-screen.js';
+import { EXIT_USAGE } from './exit-codes.js';
 
 export async function runNotes(opts: { lang?: string }): Promise<number> {
   if (!process.stdout.isTTY) {
     process.stderr.write('zombie-lab: notes needs a terminal (stdout is not a TTY)\n');
-    return 2;
+    return EXIT_USAGE;
   }
   const lang: Lang = opts.lang === 'de' || opts.lang === 'en' ? opts.lang : defaultLang();
   const t = uiText(lang);

@@ -14,6 +14,7 @@ import { connectAndSweep, exitCodeFor, interruptScope } from './command-session.
 import { installExitCleanup } from './exit-cleanup.js';
 import { reportProblem } from './report-problem.js';
 import { APP_DEMO, demoOptions } from './live-source.js';
+import { EXIT_USAGE } from './exit-codes.js';
 
 export interface RecordOptions {
   out?: string;
@@ -29,12 +30,12 @@ export async function runRecord(opts: RecordOptions): Promise<number> {
   const durationS = opts.durationS ?? 20;
   if (!Number.isFinite(durationS) || durationS <= 0 || durationS > 600) {
     process.stderr.write(`zombie-lab: --duration must be between 1 and 600 seconds, not ${String(opts.durationS)}\n`);
-    return 2;
+    return EXIT_USAGE;
   }
   // Before the run, not after it: a folder that does not exist is a typo, not something to create.
   if (opts.out && !existsSync(path.dirname(path.resolve(opts.out)))) {
     process.stderr.write(`zombie-lab: --out ${opts.out}: the folder ${path.dirname(path.resolve(opts.out))} does not exist\n  fix: create it first, or choose a file in an existing folder\n`);
-    return 2;
+    return EXIT_USAGE;
   }
   let conn;
   try {

@@ -1,5 +1,6 @@
 import { isLabError } from '../engine/lab-error.js';
 import { OptionError } from '../core/compare-options.js';
+import { EXIT_USAGE } from './exit-codes.js';
 
 /** Prints a failure as cause + fix on stderr and returns the exit code for it. */
 export function reportProblem(err: unknown): number {
@@ -11,7 +12,7 @@ export function reportProblem(err: unknown): number {
   if (err instanceof OptionError || err instanceof RangeError) {
     const fix = err instanceof OptionError && err.fix ? `\n  fix: ${err.fix}` : '';
     process.stderr.write(`zombie-lab: ${err.message}${fix}\n`);
-    return 2;
+    return EXIT_USAGE;
   }
   const msg = err instanceof Error ? err.message : String(err);
   process.stderr.write(`zombie-lab: ${msg.split('\n')[0]}\n`);

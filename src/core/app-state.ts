@@ -1,12 +1,14 @@
 /**
- * State of the presenter app as a pure reducer: key actions and run events in, state out.
+ * State of the presenter app as a pure reducer: key presses and run events in, state out.
  * The Ink components only render it; effects (starting the engine, writing files) live in
- * hooks that dispatch here, so everything the screen shows is testable without a terminal.
+ * hooks keyed on the state (runSeq, stopSeq, exportSeq, containers, quitting) that dispatch
+ * here, so everything the screen shows is testable without a terminal.
  */
 import { resolveKey, type Action, type KeyMode } from './keymap.js';
 import { MODE_IDS, type ModeId } from './modes.js';
 import type { BuildNote, BuildWay, LaneState, ModeResult, ProcEntry, Problem, RunEvent } from './run-events.js';
 import type { SampleSource } from './sample.js';
+import { emptyResult, foldResult } from './run-summary.js';
 import type { ContainerVerdict } from './inspect/report.js';
 
 /**
@@ -34,6 +36,9 @@ export interface LaneModel {
   forkFailures: number | null;
   pid1: string | null;
   tree: ProcEntry[] | null;
+  /** The lane's result so far, from the one fold of run events (core/run-summary.ts); `peak` and `pid1` are read from it. */
+  soFar: ModeResult;
+  /** The final result, once the run's 'done' came. */
   result: ModeResult | null;
 }
 
@@ -62,6 +67,11 @@ export interface AppState {
   phase: RunPhase;
   /** Bumped on every (re)start so effects know a new run was asked for. */
   runSeq: number;
+  /** Bumped on every stop asked for, and the run (runSeq) it was asked of: the app's effect stops that run only. */
+  stopSeq: number;
+  stopRun: number;
+  /** Bumped on every `e`: the app's effect writes the handout. */
+  exportSeq: number;
   lanes: Record<ModeId, LaneModel>;
   /** The latest builder line, or the image's result once built (worded by the UI). */
   build: { image: string; line: string | null; note: BuildNote | null; ready: { tag: string; way: BuildWay; ms: number } | null } | null;
@@ -127,6 +137,7 @@ export function emptyLane(mode: ModeId): LaneModel {
     forkFailures: null,
     pid1: null,
     tree: null,
+    soFar: emptyResult(mode),
     result: null,
   };
 }
@@ -151,6 +162,9 @@ export function initialState(opts: { slideCount: number; replay: boolean; connec
     demoSlide: null,
     phase: 'idle',
     runSeq: 0,
+    stopSeq: 0,
+    stopRun: 0,
+    exportSeq: 0,
     lanes: emptyLanes(),
     build: null,
     source: null,
@@ -193,7 +207,8 @@ export function reduce(s: AppState, msg: AppMsg): AppState {
     case 'toggle-lanes':
       return { ...s, lanesOpen: !s.lanesOpen };
     case 'key':
-      return pressKey(s, msg.name, msg.at).state;
+      // Once quitting, keys do nothing: the containers are being removed.
+      return s.quitting ? s : pressKey(s, msg.name, msg.at).state;
     case 'pending-expired':
       return s.pending && msg.at - s.pending.at >= PENDING_MS ? { ...s, pending: null, count: '', countFrom: null } : s;
     case 'slide-count': {
@@ -213,8 +228,10 @@ export function reduce(s: AppState, msg: AppMsg): AppState {
         runStartedAt: null,
         stopAt: null,
       };
-    case 'stop':
-      return s.phase === 'running' ? { ...s, phase: 'stopping' } : s;
+    case 'stop': {
+      const asked = { ...s, stopSeq: s.stopSeq + 1, stopRun: s.runSeq };
+      return s.phase === 'running' ? { ...asked, phase: 'stopping' } : asked;
+    }
     case 'focus':
       return { ...s, focus: msg.mode, help: false };
     case 'toggle-tree':
@@ -243,7 +260,7 @@ export function reduce(s: AppState, msg: AppMsg): AppState {
       if (s.index !== null) return { ...s, index: null };
       return { ...s, focus: null, tree: false };
     case 'export-svg':
-      return s;
+      return { ...s, exportSeq: s.exportSeq + 1 };
     case 'quit':
       return { ...s, quitting: true };
     case 'notice':
@@ -291,7 +308,7 @@ export function applyEvent(s: AppState, e: RunEvent): AppState {
     case 'source':
       return { ...s, source: { source: e.source, detail: e.detail } };
     case 'lane': {
-      let next = withLane(s, e.mode, (l) => ({ ...l, state: e.state }));
+      let next = withLane(s, e.mode, (l) => ({ ...l, state: e.state, soFar: foldResult(l.soFar, e) }));
       if (e.state.kind === 'running' && next.runStartedAt === null) next = { ...next, runStartedAt: e.state.startedAt };
       // In the samples' own time (the newest sample so far), which a replay's jump to its stop keeps.
       if (e.state.kind === 'stopping' && next.stopAt === null && next.runStartedAt !== null) {
@@ -302,16 +319,22 @@ export function applyEvent(s: AppState, e: RunEvent): AppState {
       return e.state.kind === 'stopping' && s.phase === 'running' ? { ...next, phase: 'stopping' } : next;
     }
     case 'pid1':
-      return withLane(s, e.mode, (l) => ({ ...l, pid1: e.name }));
+      return withLane(s, e.mode, (l) => {
+        const soFar = foldResult(l.soFar, e);
+        return { ...l, soFar, pid1: soFar.pid1 };
+      });
     case 'sample':
       return withLane(s, e.mode, (l) => {
+        // The plot keeps its own thinned series; the result's figures come from the shared fold.
         const point = { t: e.sample.t, zombies: e.sample.zombies };
         const series = l.series.length >= MAX_POINTS ? [...thin(l.series), point] : [...l.series, point];
+        const soFar = foldResult(l.soFar, e);
         return {
           ...l,
           series,
-          zombies: e.sample.zombies,
-          peak: Math.max(l.peak, e.sample.zombies),
+          soFar,
+          zombies: soFar.zombiesEnd,
+          peak: soFar.zombiesPeak,
           live: e.sample.live,
           pidsUsed: e.sample.pidsUsed,
           pidsLimit: e.sample.pidsLimit,

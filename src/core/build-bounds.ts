@@ -7,7 +7,7 @@
  * says so, in one line, before it builds.
  */
 import type { EngineFacts } from './engine-kind.js';
-import type { Lang } from './slides/types.js';
+import type { Lang } from './lang.js';
 
 /** A reason in both languages: the lab runner and `lab --check` say it in the learner's. */
 export type Worded = Record<Lang, string>;

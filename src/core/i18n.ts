@@ -6,8 +6,8 @@
 import type { ModeId } from './modes.js';
 import type { BuildNote, BuildWay, ModeResult } from './run-events.js';
 import type { SampleSource } from './sample.js';
-import type { Lang } from './slides/types.js';
-import type { VerdictFacts } from './inspect/diagnosis.js';
+import type { Lang } from './lang.js';
+import type { VerdictFacts } from './inspect/verdict-facts.js';
 import type { TreeWords } from './proc-tree.js';
 
 /** What the start-up sweep removed of earlier runs whose lab process is gone. */
@@ -70,19 +70,12 @@ export interface UiText {
   hiddenLanes: (keys: string) => string;
   phaseHint: Record<'idle' | 'running' | 'stopping' | 'done', string>;
   slideCounter: (n: number, of: number) => string;
+  /** The hint line's words where the state needs other words than the key table's (its keys come from keymap.ts). */
   hint: {
-    slides: string;
-    run: string;
-    stop: string;
+    /** After `r`'s key, while a run goes. */
     restart: string;
     stopping: string;
-    focus: string;
-    back: string;
-    tree: string;
-    lanes: string;
-    svg: string;
-    help: string;
-    quit: string;
+    /** After the keys of `?` and Esc. */
     closeHelp: string;
     quitting: string;
     blank: string;
@@ -192,19 +185,9 @@ const en: UiText = {
   },
   slideCounter: (n, of) => `slide ${n}/${of}`,
   hint: {
-    slides: '→/← slides',
-    run: 'r run demo',
-    stop: 's stop',
-    restart: 'r restart',
+    restart: 'restart',
     stopping: 'stopping',
-    focus: '1-3 focus',
-    back: 'Esc back',
-    tree: 't tree',
-    lanes: 'p lanes',
-    svg: 'e SVG',
-    help: '? help',
-    quit: 'q quit',
-    closeHelp: '? / Esc close help',
+    closeHelp: 'close help',
     quitting: 'stopping the containers and quitting',
     blank: 'screen blanked · any key shows it again',
     index: '↑/↓ choose · Enter go · Esc close',
@@ -336,19 +319,9 @@ const de: UiText = {
   },
   slideCounter: (n, of) => `Folie ${n}/${of}`,
   hint: {
-    slides: '→/← Folien',
-    run: 'r Demo starten',
-    stop: 's stoppen',
-    restart: 'r neu starten',
+    restart: 'neu starten',
     stopping: 'stoppt',
-    focus: '1-3 Spur',
-    back: 'Esc zurück',
-    tree: 't Baum',
-    lanes: 'p Spuren',
-    svg: 'e SVG',
-    help: '? Hilfe',
-    quit: 'q Ende',
-    closeHelp: '? / Esc schließt die Hilfe',
+    closeHelp: 'schließt die Hilfe',
     quitting: 'stoppe die Container und beende',
     blank: 'Bildschirm dunkel · eine Taste zeigt ihn wieder',
     index: '↑/↓ wählen · Enter hin · Esc schließen',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BINDINGS, bindingFor, CONTAINER_BINDINGS, containerHints, keyHelp, keyName, keyNames, resolveKey, type Action } from './keymap.js';
+import { BINDINGS, bindingFor, CONTAINER_BINDINGS, containerHints, keyHelp, keyHint, keyName, keyNames, resolveKey, type Action } from './keymap.js';
 import { LAB_BINDINGS, labBindings, labHintItems, labKeyHelp, resolveLabKey } from './lab-keymap.js';
 
 const press = (...names: string[]): (Action | null)[] => {
@@ -168,5 +168,25 @@ describe("the lab runner's key table drives keys, help and hint line alike", () 
   it('over the help only ?, Esc and q act', () => {
     const acting = allKeys.filter((k) => resolveLabKey(k, 'help') !== null);
     expect(acting.sort()).toEqual(['?', 'ctrl+c', 'escape', 'q'].sort());
+  });
+});
+
+describe('the hint line reads its keys from the table', () => {
+  it('each hinted action gives its keys and word, in both languages, and another word where asked', () => {
+    expect(['next-slide', 'run', 'stop', 'focus', 'toggle-tree', 'toggle-lanes', 'back', 'export-svg', 'toggle-help', 'quit'].map((a) => keyHint(a as Action['type'], 'en'))).toEqual([
+      '→/← slides',
+      'r run demo',
+      's stop',
+      '1-3 focus',
+      't tree',
+      'p lanes',
+      'Esc back',
+      'e SVG',
+      '? help',
+      'q quit',
+    ]);
+    expect(keyHint('run', 'de')).toBe('r Demo starten');
+    expect(keyHint('run', 'de', 'neu starten')).toBe('r neu starten');
+    expect(() => keyHint('index-go', 'en')).toThrow(/no hint for index-go/);
   });
 });

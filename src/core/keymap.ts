@@ -8,7 +8,7 @@
  * prefix the caller keeps between key presses (and drops after PENDING_MS, app-state.ts).
  */
 import { MODE_IDS, type ModeId } from './modes.js';
-import type { Lang } from './slides/types.js';
+import type { Lang } from './lang.js';
 
 export type Action =
   | { type: 'next-slide' }
@@ -91,6 +91,8 @@ export interface KeyBinding<A> {
   label: string;
   action: A;
   help: Record<Lang, string>;
+  /** Its item in the hint line (keys as written there, and a word), if it has one: the only place the hint line's keys are spelled. */
+  hint?: { keys: string } & Record<Lang, string>;
 }
 
 export type Binding = KeyBinding<Action>;
@@ -103,7 +105,7 @@ const laneList = (or: string): string => {
 };
 
 export const BINDINGS: readonly Binding[] = [
-  { keys: ['right', 'down', 'pagedown', ' ', 'l', 'j'], label: '→ ↓ space l j PgDn', action: { type: 'next-slide' }, help: { en: 'next slide', de: 'nächste Folie' } },
+  { keys: ['right', 'down', 'pagedown', ' ', 'l', 'j'], label: '→ ↓ space l j PgDn', action: { type: 'next-slide' }, help: { en: 'next slide', de: 'nächste Folie' }, hint: { keys: '→/←', en: 'slides', de: 'Folien' } },
   { keys: ['left', 'up', 'pageup', 'h', 'k'], label: '← ↑ h k PgUp', action: { type: 'prev-slide' }, help: { en: 'previous slide', de: 'vorige Folie' } },
   { keys: ['gg', 'home'], label: 'gg Home', action: { type: 'first-slide' }, help: { en: 'first slide', de: 'erste Folie' } },
   { keys: ['G', 'end'], label: 'G End', action: { type: 'last-slide' }, help: { en: 'last slide', de: 'letzte Folie' } },
@@ -111,8 +113,8 @@ export const BINDINGS: readonly Binding[] = [
   { keys: ['d'], label: 'd', action: { type: 'demo-slide' }, help: { en: 'go to the demo slide', de: 'zur Demo-Folie' } },
   { keys: ['ctrl+p'], label: 'Ctrl-P', action: { type: 'slide-index' }, help: { en: 'slide index', de: 'Folienübersicht' } },
   { keys: ['b', '.'], label: 'b .', action: { type: 'blank' }, help: { en: 'blank the screen (again: back)', de: 'Bildschirm dunkel (nochmal: zurück)' } },
-  { keys: ['r'], label: 'r', action: { type: 'run' }, help: { en: 'run the demo (or restart it)', de: 'Demo starten (oder neu starten)' } },
-  { keys: ['s'], label: 's', action: { type: 'stop' }, help: { en: 'stop the demo (docker stop, timed)', de: 'Demo stoppen (docker stop, gemessen)' } },
+  { keys: ['r'], label: 'r', action: { type: 'run' }, help: { en: 'run the demo (or restart it)', de: 'Demo starten (oder neu starten)' }, hint: { keys: 'r', en: 'run demo', de: 'Demo starten' } },
+  { keys: ['s'], label: 's', action: { type: 'stop' }, help: { en: 'stop the demo (docker stop, timed)', de: 'Demo stoppen (docker stop, gemessen)' }, hint: { keys: 's', en: 'stop', de: 'stoppen' } },
   ...MODE_IDS.map(
     (mode, i): Binding => ({
       keys: focusKey(i),
@@ -123,15 +125,16 @@ export const BINDINGS: readonly Binding[] = [
         en: `focus lane ${laneList('or')}: plot and live process tree`,
         de: `Spur ${laneList('oder')} groß: Kurve und Prozessbaum`,
       },
+      hint: { keys: `1-${MODE_IDS.length}`, en: 'focus', de: 'Spur' },
     }),
   ),
-  { keys: ['t'], label: 't', action: { type: 'toggle-tree' }, help: { en: 'process tree of the focused lane', de: 'Prozessbaum der gewählten Spur' } },
-  { keys: ['p'], label: 'p', action: { type: 'toggle-lanes' }, help: { en: 'lanes beside every slide, or one summary line', de: 'Spuren neben jeder Folie, oder eine Zeile' } },
-  { keys: ['escape'], label: 'Esc', action: { type: 'back' }, help: { en: 'back (close help, index, tree, focus)', de: 'zurück (Hilfe, Übersicht, Baum, Spur)' } },
-  { keys: ['e'], label: 'e', action: { type: 'export-svg' }, help: { en: 'save the plot as an SVG handout', de: 'Kurve als SVG-Handout speichern' } },
+  { keys: ['t'], label: 't', action: { type: 'toggle-tree' }, help: { en: 'process tree of the focused lane', de: 'Prozessbaum der gewählten Spur' }, hint: { keys: 't', en: 'tree', de: 'Baum' } },
+  { keys: ['p'], label: 'p', action: { type: 'toggle-lanes' }, help: { en: 'lanes beside every slide, or one summary line', de: 'Spuren neben jeder Folie, oder eine Zeile' }, hint: { keys: 'p', en: 'lanes', de: 'Spuren' } },
+  { keys: ['escape'], label: 'Esc', action: { type: 'back' }, help: { en: 'back (close help, index, tree, focus)', de: 'zurück (Hilfe, Übersicht, Baum, Spur)' }, hint: { keys: 'Esc', en: 'back', de: 'zurück' } },
+  { keys: ['e'], label: 'e', action: { type: 'export-svg' }, help: { en: 'save the plot as an SVG handout', de: 'Kurve als SVG-Handout speichern' }, hint: { keys: 'e', en: 'SVG', de: 'SVG' } },
   { keys: ['i'], label: 'i', action: { type: 'toggle-containers' }, help: { en: 'your containers: PID 1 verdict of each running one (read-only)', de: 'deine Container: PID 1 jedes laufenden (nur lesen)' } },
-  { keys: ['?'], label: '?', action: { type: 'toggle-help' }, help: { en: 'this help', de: 'diese Hilfe' } },
-  { keys: ['q', 'ctrl+c'], label: 'q Ctrl-C', action: { type: 'quit' }, help: { en: 'quit (stops and removes the containers)', de: 'beenden (stoppt und entfernt die Container)' } },
+  { keys: ['?'], label: '?', action: { type: 'toggle-help' }, help: { en: 'this help', de: 'diese Hilfe' }, hint: { keys: '?', en: 'help', de: 'Hilfe' } },
+  { keys: ['q', 'ctrl+c'], label: 'q Ctrl-C', action: { type: 'quit' }, help: { en: 'quit (stops and removes the containers)', de: 'beenden (stoppt und entfernt die Container)' }, hint: { keys: 'q', en: 'quit', de: 'Ende' } },
 ];
 
 /** What the keys mean in the slide index (a list: move, go, close). */
@@ -238,4 +241,11 @@ export function keyHelp(lang: Lang): { keys: string; what: string }[] {
     else rows.push({ keys, what: b.help[lang] });
   }
   return rows;
+}
+
+/** The hint line's item of an action's binding (`r run demo`), with another word if given (`r restart`). */
+export function keyHint(type: Action['type'], lang: Lang, word?: string): string {
+  const hint = BINDINGS.find((b) => b.action.type === type && b.hint)?.hint;
+  if (!hint) throw new Error(`no hint for ${type} in BINDINGS`);
+  return `${hint.keys} ${word ?? hint[lang]}`;
 }

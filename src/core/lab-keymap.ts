@@ -5,7 +5,7 @@
  * table, so a key cannot work without being listed (or be listed without working).
  */
 import { keyLabel, type KeyBinding } from './keymap.js';
-import type { Lang } from './slides/types.js';
+import type { Lang } from './lang.js';
 
 export type LabAction =
   | { type: 'menu-move'; by: number }
@@ -27,8 +27,6 @@ export type LabKeyMode = 'menu' | 'lab' | 'help';
 export interface LabBinding extends KeyBinding<LabAction> {
   /** The screen the binding works on; `any` on both (and `?`/`q` over the help too). */
   on: 'menu' | 'lab' | 'any';
-  /** Its item in the hint line (keys as written there, and a word), if it has one. */
-  hint?: { keys: string } & Record<Lang, string>;
 }
 
 export const LAB_BINDINGS: readonly LabBinding[] = [

@@ -4,7 +4,7 @@
  * are in the key table (lab-keymap.ts); the check's own messages come from the checks, in the
  * lab's language; engine problems are worded by problem-text.ts.
  */
-import type { Lang } from './slides/types.js';
+import type { Lang } from './lang.js';
 
 export interface LabUiText {
   lang: Lang;

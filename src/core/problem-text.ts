@@ -5,8 +5,15 @@
  * German. The mapped type makes a missing translation a compile error.
  */
 import type { ModeId } from './modes.js';
-import type { Problem } from './run-events.js';
-import type { Lang } from './slides/types.js';
+import type { Lang } from './lang.js';
+
+/** A failure told to a person: what happened and what to do about it. */
+export interface Problem {
+  message: string;
+  fix: string;
+  /** What it was, with its facts, so the app can say it in its language. */
+  key?: ProblemKey;
+}
 
 /** What the lab was doing when the engine failed it. */
 export type Doing =

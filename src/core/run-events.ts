@@ -3,16 +3,11 @@
  * consume them; replay files are lists of them. Pure types, no I/O.
  */
 import type { ModeId } from './modes.js';
-import type { ProblemKey } from './problem-text.js';
+import type { Problem } from './problem-text.js';
 import type { Sample, SampleSource } from './sample.js';
 
-/** A failure told to a person: what happened and what to do about it. */
-export interface Problem {
-  message: string;
-  fix: string;
-  /** What it was, with its facts, so the app can say it in its language (core/problem-text.ts). */
-  key?: ProblemKey;
-}
+// Problem lives with its words (problem-text.ts); events carry it, so it is named here too.
+export type { Problem };
 
 /** Why the base image is built the way it is. */
 export type WayWhy = { id: 'asked' } | { id: 'present'; ref: string } | { id: 'pulled'; ref: string } | { id: 'no-registry'; reason: string };

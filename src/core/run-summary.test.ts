@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyEvent, emptySummary, resultsOf } from './run-summary.js';
+import { applyEvent, emptySummary, resultsOf, resultsSoFar } from './run-summary.js';
 import type { Sample } from './sample.js';
 
 const sample = (t: number, zombies: number, pidsUsed: number | null, forkFailures: number | null = 0): Sample => ({
@@ -37,5 +37,26 @@ describe('run summary', () => {
     applyEvent(s, { type: 'sample', mode: 'no-init', sample: sample(1, 50, 1) });
     expect(resultsOf(s).map((r) => r.mode)).toEqual(['init']);
     expect(s.series['no-init']).toBeUndefined();
+  });
+});
+
+describe('results so far', () => {
+  it("the app's lanes fold with the same reducer: mid-run results carry the PID peak; 'done' gives the final ones", async () => {
+    const { initialState, reduce } = await import('./app-state.js');
+    let s = initialState({ slideCount: 1, replay: false });
+    s = reduce(s, { type: 'event', event: { type: 'pid1', mode: 'no-init', name: 'python3' } });
+    s = reduce(s, { type: 'event', event: { type: 'sample', mode: 'no-init', sample: { ...sample(100, 7, 20, 1), pidsPeak: 24 } } });
+    s = reduce(s, { type: 'event', event: { type: 'sample', mode: 'no-init', sample: sample(200, 3, 9, 2) } });
+    const summary = emptySummary();
+    for (const e of [
+      { type: 'pid1', mode: 'no-init', name: 'python3' },
+      { type: 'sample', mode: 'no-init', sample: { ...sample(100, 7, 20, 1), pidsPeak: 24 } },
+      { type: 'sample', mode: 'no-init', sample: sample(200, 3, 9, 2) },
+    ] as const) applyEvent(summary, e);
+    const soFar = resultsSoFar(s.results, s.lanes);
+    expect(soFar).toEqual(resultsOf(summary));
+    expect(soFar[0]).toMatchObject({ mode: 'no-init', pid1: 'python3', zombiesEnd: 3, zombiesPeak: 7, pidsPeak: 24, pidsUsedEnd: 9, forkFailures: 2 });
+    const final = [{ ...soFar[0]!, stopMs: 5 }];
+    expect(resultsSoFar(final, s.lanes)).toBe(final);
   });
 });

@@ -29,15 +29,6 @@ export interface Sample {
 /** Where samples come from; shown to the user so the numbers are never a mystery. */
 export type SampleSource = 'host-proc' | 'cgroup' | 'sidecar' | 'sidecar-cgroup' | 'replay';
 
-/** The source in a few words, for the app's header line (compare and doctor print the full sentence). */
-export const SOURCE_HEADLINE: Record<SampleSource, string> = {
-  cgroup: 'zombies: pids cgroup, 10×/s, checked against /proc',
-  'host-proc': "zombies: this host's /proc",
-  sidecar: 'zombies: /proc inside each container (sidecar)',
-  'sidecar-cgroup': 'zombies: pids cgroup via sidecar, 10×/s',
-  replay: 'recorded run',
-};
-
 export interface SeriesPoint {
   t: number;
   zombies: number;

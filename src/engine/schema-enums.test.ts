@@ -10,7 +10,7 @@ import { UI_TEXT } from '../core/i18n.js';
 import { FAIL_CATEGORIES, FINDING_IDS } from '../core/inspect/diagnosis.js';
 import { INIT_IDS } from '../core/inspect/pid1-kind.js';
 import { LINT_RULES } from '../core/lint/lint-text.js';
-import { LANGS } from '../core/slides/types.js';
+import { LANGS } from '../core/lang.js';
 import { MODE_IDS } from '../core/modes.js';
 import { VARIANT_IDS } from '../core/scorecard.js';
 import { PACKAGE_ROOT } from './package-paths.js';

@@ -8,7 +8,8 @@ import { basename, join } from 'node:path';
 import { SLIDES_DIR } from './package-paths.js';
 import { buildDeck, formatSlideErrors, type SlideSource } from '../core/slides/deck.js';
 import { langFromLocale, type LocaleEnv } from '../core/slides/lang.js';
-import type { Deck, Lang, SlideError } from '../core/slides/types.js';
+import type { Lang } from '../core/lang.js';
+import type { Deck, SlideError } from '../core/slides/types.js';
 
 /** Thrown when the deck cannot be used; `message` is one `file:line: problem` line per problem. */
 export class SlideDeckError extends Error {

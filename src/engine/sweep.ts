@@ -5,7 +5,7 @@
  */
 import type Docker from 'dockerode';
 import { uiText, type SweepCounts } from '../core/i18n.js';
-import type { Lang } from '../core/slides/types.js';
+import type { Lang } from '../core/lang.js';
 import { removeLabContainers, type RemoveReport } from './cleanup.js';
 import { retryUnremoved } from './containers.js';
 import { sweepHostLeftovers, type HostSweepReport } from './host-leftovers.js';

@@ -18,6 +18,8 @@ export interface RunCliOptions {
   /** Variables removed from this process's environment before `env` is laid over it. */
   unset?: readonly string[];
   cwd?: string;
+  /** A program that runs the CLI for the test, with its arguments (e.g. `setpriv --reuid 65534 …`): node and the CLI follow them. */
+  via?: readonly string[];
   /** SIGTERM after this long, so a hung CLI fails its test instead of the whole run (default 10 min). */
   timeoutMs?: number;
   onSpawn?: (child: ChildProcess) => void;
@@ -29,7 +31,8 @@ export function runCli(args: string[], opts: RunCliOptions = {}): Promise<CliRun
   const base = { ...process.env };
   for (const k of opts.unset ?? []) delete base[k];
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI_ENTRY, ...args], { env: { ...base, ...opts.env }, cwd: opts.cwd ?? PACKAGE_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const [program, ...before] = [...(opts.via ?? []), process.execPath, CLI_ENTRY, ...args] as [string, ...string[]];
+    const child = spawn(program, before, { env: { ...base, ...opts.env }, cwd: opts.cwd ?? PACKAGE_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     opts.onSpawn?.(child);
     let stdout = '';
     let stderr = '';

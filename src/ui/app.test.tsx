@@ -18,6 +18,7 @@ import { DemoRunner } from './demo-runner.js';
 import type { Slide } from '../core/slides/types.js';
 import { syntheticRun } from '../bench/synthetic-run.js';
 import { scriptedSource } from '../test-support/scripted-source.js';
+import { plain, setSize } from '../test-support/ink-frames.js';
 
 const slide = (title: string, body: string, widgets: Slide['widgets'] = []): Slide => ({ file: 'slides/en/x.md', line: 1, section: null, title, body, notes: 'SPEAKER NOTE', widgets });
 const SLIDES: Slide[] = [
@@ -26,15 +27,7 @@ const SLIDES: Slide[] = [
   slide('Last slide', 'the end'),
 ];
 const RIGHT = '\x1b[C';
-// eslint-disable-next-line no-control-regex
-const plain = (s: string): string => s.replace(/\x1b\[[0-9;]*m/g, '');
 const ESC = '\x1b';
-
-function setSize(stdout: NodeJS.EventEmitter, columns: number, rows: number): void {
-  Object.defineProperty(stdout, 'columns', { value: columns, configurable: true });
-  Object.defineProperty(stdout, 'rows', { value: rows, configurable: true });
-  stdout.emit('resize');
-}
 
 function start(opts: { events?: RunEvent[]; onStop?: RunEvent[]; replay?: boolean; noColor?: boolean; columns?: number; rows?: number; lanes?: boolean; listContainers?: AppProps['listContainers']; lang?: AppProps['lang'] } = {}) {
   const runner = new DemoRunner(scriptedSource(opts.events ?? [], opts.onStop ?? []), 20);

@@ -1,14 +1,14 @@
-import { Box, Text, useApp, useInput } from 'ink';
+import { Box, Text, useApp } from 'ink';
 import type React from 'react';
 import { useEffect, useReducer, useRef } from 'react';
-import { initialState, PENDING_MS, pressKey, readyList, reduce, type AppMsg, type AppState } from '../core/app-state.js';
+import { initialState, PENDING_MS, readyList, reduce, type AppState } from '../core/app-state.js';
 import { uiText, type UiText } from '../core/i18n.js';
-import { keyNames } from '../core/keymap.js';
 import type { ContainerVerdict } from '../core/inspect/report.js';
 import { MODE_IDS, type ModeId } from '../core/modes.js';
 import { problemCarriedBy, problemIn } from '../core/problem-text.js';
-import type { ModeResult } from '../core/run-events.js';
-import type { Lang, Slide } from '../core/slides/types.js';
+import { resultsSoFar } from '../core/run-summary.js';
+import type { Lang } from '../core/lang.js';
+import type { Slide } from '../core/slides/types.js';
 import { renderSvgChart } from '../core/svg-chart.js';
 import type { Theme } from '../core/theme.js';
 import { LanesSummary, lanesStripRows } from './demo-commands.js';
@@ -21,6 +21,7 @@ import { SegRows } from './seg-text.js';
 import { SlideIndex } from './slide-index.js';
 import { SlideView } from './slide-view.js';
 import { useNow } from './use-now.js';
+import { useKeys } from './use-keys.js';
 import { useTerminalSize } from './use-terminal-size.js';
 
 export const MIN_COLUMNS = 80;
@@ -46,27 +47,6 @@ export interface AppProps {
   listContainers?: (signal: AbortSignal, progress: (done: number, total: number) => void) => Promise<{ rows: ContainerVerdict[]; hidden: number }>;
 }
 
-/** Results for the handout: the final ones, or what the lanes know so far. */
-function resultsSoFar(s: AppState): ModeResult[] {
-  if (s.results) return s.results;
-  return MODE_IDS.map((m) => {
-    const l = s.lanes[m];
-    const st = l.state;
-    return {
-      mode: m,
-      pid1: l.pid1,
-      zombiesEnd: l.zombies,
-      zombiesPeak: l.peak,
-      pidsUsedEnd: l.pidsUsed,
-      pidsPeak: null,
-      pidsLimit: l.pidsLimit ?? 0,
-      forkFailures: l.forkFailures,
-      stopMs: st.kind === 'stopped' ? st.stopMs : null,
-      exitCode: st.kind === 'stopped' ? st.exitCode : null,
-    };
-  });
-}
-
 const hasLanes = (s: Slide | undefined): boolean => s?.widgets.some((w) => w.kind === 'lanes') ?? false;
 
 /** Why the `i` list failed, in the app's language when the engine side said it with a key. */
@@ -81,18 +61,8 @@ export function App({ slides, runner, replay, connecting, theme, lang, notice, o
   const t = uiText(lang ?? 'en');
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
-  // Keys typed in one burst arrive before React renders: each one reads the state the previous one made.
-  const stateRef = useRef(state);
-  stateRef.current = state;
-  const expiry = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const listing = useRef<AbortController | null>(null);
   const ticking = MODE_IDS.some((m: ModeId) => ['running', 'stopping'].includes(state.lanes[m].state.kind));
   const now = useNow(ticking);
-
-  const send = (msg: AppMsg): void => {
-    stateRef.current = reduce(stateRef.current, msg);
-    dispatch(msg);
-  };
 
   useEffect(() => {
     runner.subscribe(dispatch);
@@ -112,16 +82,70 @@ export function App({ slides, runner, replay, connecting, theme, lang, notice, o
     onSlide?.(state.slide);
   }, [onSlide, state.slide]);
 
-  const exportSvg = (): void => {
+  // Keys go to the reducer, which resolves them; what they ask of the world is run from the state.
+  useKeys((name) => dispatch({ type: 'key', name, at: Date.now() }));
+
+  // The hint line shows a pending count until it lapses: tell the reducer when it has.
+  useEffect(() => {
+    if (!state.pending) return;
+    const timer = setTimeout(() => dispatch({ type: 'pending-expired', at: Date.now() }), PENDING_MS);
+    return () => clearTimeout(timer);
+  }, [state.pending]);
+
+  // A run asked for (r) starts; a stop (s) stops the run it was asked of. In one effect, so a
+  // burst `r s` starts and then stops, and `s r` leaves the new run going.
+  const started = useRef(0);
+  const stopped = useRef(0);
+  useEffect(() => {
+    if (state.quitting) return;
+    if (state.runSeq !== started.current) {
+      started.current = state.runSeq;
+      runner.start();
+    }
+    if (state.stopSeq !== stopped.current) {
+      stopped.current = state.stopSeq;
+      if (state.stopRun === state.runSeq) runner.stop();
+    }
+  }, [runner, state.quitting, state.runSeq, state.stopSeq, state.stopRun]);
+
+  // The `i` list while it is loading; closing it (or quitting) aborts the listing.
+  const loading = state.containers?.kind === 'loading' && !state.quitting;
+  const listRef = useRef(listContainers);
+  listRef.current = listContainers;
+  useEffect(() => {
+    if (!loading) return;
+    const listContainers = listRef.current;
+    if (!listContainers) {
+      dispatch({ type: 'containers-listed', list: { kind: 'error', message: replay ? t.containers.replay : t.containers.noEngine } });
+      return;
+    }
+    const abort = new AbortController();
+    const progress = (done: number, total: number): void => {
+      if (!abort.signal.aborted) dispatch({ type: 'containers-listed', list: { kind: 'loading', done, total } });
+    };
+    listContainers(abort.signal, progress).then(
+      ({ rows, hidden }) => !abort.signal.aborted && dispatch({ type: 'containers-listed', list: readyList(rows, hidden, Date.now()) }),
+      (err: unknown) => !abort.signal.aborted && dispatch({ type: 'containers-listed', list: { kind: 'error', message: listingError(err, t) } }),
+    );
+    return () => abort.abort();
+  }, [loading, replay, t]);
+
+  // The handout (e), from the state as it is when asked.
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const exported = useRef(0);
+  useEffect(() => {
+    if (state.exportSeq === exported.current) return;
+    exported.current = state.exportSeq;
     const s = stateRef.current;
     if (!onExport || s.lanes['no-init'].series.length === 0) {
-      send({ type: 'notice', text: t.notice.nothingToExport });
+      dispatch({ type: 'notice', text: t.notice.nothingToExport });
       return;
     }
     const series = Object.fromEntries(MODE_IDS.map((m) => [m, s.lanes[m].series]));
     const svg = renderSvgChart({
       series,
-      results: resultsSoFar(s),
+      results: resultsSoFar(s.results, s.lanes),
       stopAt: s.stopAt,
       title: t.svg.appTitle(s.replay),
       words: t.svg,
@@ -130,66 +154,18 @@ export function App({ slides, runner, replay, connecting, theme, lang, notice, o
       (where) => dispatch({ type: 'notice', text: t.notice.saved(where) }),
       (err: unknown) => dispatch({ type: 'notice', text: t.notice.saveFailed(err instanceof Error ? err.message : String(err)) }),
     );
-  };
+  }, [state.exportSeq, onExport, t]);
 
-  const handleKey = (name: string | null): void => {
-    const s = stateRef.current;
-    if (s.quitting) return;
-    const at = Date.now();
-    const { action } = pressKey(s, name, at);
-    send({ type: 'key', name, at });
-    if (stateRef.current.pending) {
-      // The hint line shows a pending count until it lapses: tell the reducer when it has.
-      if (expiry.current) clearTimeout(expiry.current);
-      expiry.current = setTimeout(() => dispatch({ type: 'pending-expired', at: Date.now() }), PENDING_MS);
-    }
-    if (!action) return;
-    switch (action.type) {
-      case 'run':
-        runner.start();
-        break;
-      case 'stop':
-        runner.stop();
-        break;
-      case 'toggle-containers': {
-        listing.current?.abort();
-        listing.current = null;
-        if (!stateRef.current.containers) break; // it was open: the reducer closed it
-        if (!listContainers) {
-          send({ type: 'containers-listed', list: { kind: 'error', message: stateRef.current.replay ? t.containers.replay : t.containers.noEngine } });
-          break;
-        }
-        const abort = new AbortController();
-        listing.current = abort;
-        const progress = (done: number, total: number): void => {
-          if (!abort.signal.aborted) dispatch({ type: 'containers-listed', list: { kind: 'loading', done, total } });
-        };
-        listContainers(abort.signal, progress).then(
-          ({ rows, hidden }) => !abort.signal.aborted && dispatch({ type: 'containers-listed', list: readyList(rows, hidden, Date.now()) }),
-          (err: unknown) => !abort.signal.aborted && dispatch({ type: 'containers-listed', list: { kind: 'error', message: listingError(err, t) } }),
-        );
-        break;
-      }
-      case 'quit':
-        listing.current?.abort();
-        void runner.shutdown().finally(() => {
-          exit();
-          onQuit?.();
-        });
-        break;
-      case 'export-svg':
-        exportSvg();
-        break;
-      default:
-        break;
-    }
-  };
-
-  useEffect(() => () => clearTimeout(expiry.current ?? undefined), []);
-
-  useInput((input, key) => {
-    for (const name of keyNames({ input, ...key })) handleKey(name);
-  });
+  // Quitting: the runs are aborted and cleaned up, then the app exits.
+  const quit = useRef(false);
+  useEffect(() => {
+    if (!state.quitting || quit.current) return;
+    quit.current = true;
+    void runner.shutdown().finally(() => {
+      exit();
+      onQuit?.();
+    });
+  }, [state.quitting, runner, exit, onQuit]);
 
   return <AppFrame state={state} slides={slides} theme={theme} columns={columns} rows={rows} now={now} t={t} />;
 }

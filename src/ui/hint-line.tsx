@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import type { AppState } from '../core/app-state.js';
 import type { UiText } from '../core/i18n.js';
-import { containerHints } from '../core/keymap.js';
+import { containerHints, keyHint, type Action } from '../core/keymap.js';
 import type { Theme } from '../core/theme.js';
 import { visibleWidth } from '../core/text-wrap.js';
 import { fg } from './text-color.js';
@@ -15,17 +15,21 @@ const GAP = '   ';
  */
 export function hintItems(s: AppState, t: UiText, onLanesSlide: boolean): string[] {
   const h = t.hint;
+  // Each item's keys come from the key table (core/keymap.ts), so no key is spelled twice.
+  const k = (type: Action['type'], word?: string): string => keyHint(type, t.lang, word);
+  const quit = k('quit');
   if (s.quitting) return [h.quitting];
   if (s.blank) return [h.blank];
   // The `i` list's own keys, from their table (Esc close and q quit first: they always stay).
   if (s.containers) return containerHints(t.lang);
-  if (s.help) return [h.closeHelp, h.quit];
-  if (s.index !== null) return [h.index, h.quit];
-  if (s.count) return [h.count(s.count), h.quit];
-  const run = s.phase === 'running' ? [h.stop, h.restart] : s.phase === 'stopping' ? [h.stopping, h.restart] : [h.run];
-  const focus = s.focus ? [h.back, h.focus] : [h.focus, h.tree];
-  const exp = s.lanes['no-init'].series.length > 0 ? [h.svg] : [];
-  return [h.help, h.quit, ...run, h.slides, ...(onLanesSlide ? [] : [h.lanes]), ...focus, ...exp];
+  if (s.help) return [`${k('toggle-help', '/')} ${k('back', h.closeHelp)}`, quit];
+  if (s.index !== null) return [h.index, quit];
+  if (s.count) return [h.count(s.count), quit];
+  const restart = k('run', h.restart);
+  const run = s.phase === 'running' ? [k('stop'), restart] : s.phase === 'stopping' ? [h.stopping, restart] : [k('run')];
+  const focus = s.focus ? [k('back'), k('focus')] : [k('focus'), k('toggle-tree')];
+  const exp = s.lanes['no-init'].series.length > 0 ? [k('export-svg')] : [];
+  return [k('toggle-help'), quit, ...run, k('next-slide'), ...(onLanesSlide ? [] : [k('toggle-lanes')]), ...focus, ...exp];
 }
 
 /** The items that fit in `room` columns, in screen order (the first two are kept even when nothing else fits). */

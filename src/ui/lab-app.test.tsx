@@ -5,19 +5,10 @@ import { emptyProgress, withCheck, withStep, type Progress } from '../core/labs/
 import { stripAnsi } from '../core/text-wrap.js';
 import { loadCatalog } from '../engine/labs/lab-loader.js';
 import { englishOnlyLabWords, englishOnScreen } from '../test-support/screen-check.js';
+import { settled, until } from '../test-support/ink-frames.js';
 import { LabApp } from './lab-app.js';
 
 const catalog = await loadCatalog();
-
-async function until(frame: () => string | undefined, test: (f: string) => boolean, what: string): Promise<string> {
-  const deadline = Date.now() + 10_000; // a deadline, not a wait: a loaded CI machine renders the first frame slowly
-  for (;;) {
-    const f = stripAnsi(frame() ?? '');
-    if (test(f)) return f;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last frame:\n${f}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 function app(over: { progress?: Progress; labId?: string; lang?: 'de' | 'en'; check?: (onLine: (l: string) => void) => Promise<CheckResult> } = {}) {
   const saved: Progress[] = [];
@@ -45,21 +36,6 @@ function app(over: { progress?: Progress; labId?: string; lang?: 'de' | 'en'; ch
 }
 
 /** Waits until the frame has not changed for `quietMs` (Ink settled after a start or a key). */
-async function settled(r: ReturnType<typeof app>, quietMs = 300): Promise<string> {
-  const deadline = Date.now() + 10_000;
-  let last = stripAnsi(r.lastFrame() ?? '');
-  let since = Date.now();
-  while (Date.now() - since < quietMs) {
-    if (Date.now() > deadline) break;
-    await new Promise((res) => setTimeout(res, 10));
-    const f = stripAnsi(r.lastFrame() ?? '');
-    if (f !== last) {
-      last = f;
-      since = Date.now();
-    }
-  }
-  return last;
-}
 
 /**
  * Presses a key until the frame shows its effect: a press before Ink's input hooks subscribe is
@@ -69,7 +45,7 @@ async function settled(r: ReturnType<typeof app>, quietMs = 300): Promise<string
 async function pressUntil(r: ReturnType<typeof app>, key: string, test: (f: string) => boolean, what: string): Promise<string> {
   const deadline = Date.now() + 10_000;
   for (;;) {
-    const before = await settled(r);
+    const before = await settled(() => r.lastFrame());
     if (test(before)) return before;
     r.stdin.write(key);
     const retryAt = Date.now() + 1500;
@@ -158,7 +134,7 @@ describe('LabApp', () => {
     await pressUntil(r, 'c', (f) => f.includes('checking…'), 'the check running');
     r.stdin.write('c');
     r.stdin.write('cc');
-    await settled(r);
+    await settled(() => r.lastFrame());
     expect(r.checks).toHaveLength(1);
     pass(resultOf('zombies', [{ ok: true, what: 'no zombies pile up', detail: '0 zombies' }]));
     const passed = await until(r.lastFrame, (f) => f.includes('All checks passed.'), 'the pass');

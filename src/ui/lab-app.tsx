@@ -4,11 +4,10 @@
  * asks for (make the workspace, run a check, save progress). Everything with side effects comes
  * in as props (wired in cli/lab-app-command.ts), so tests drive it with fakes.
  */
-import { useApp, useInput, useStdout } from 'ink';
+import { useApp, useStdout } from 'ink';
 import type React from 'react';
 import { useEffect, useReducer, useRef } from 'react';
 import { initialLabAppState, labAppReducer, openLabOf, workspaceDir } from '../core/lab-app-state.js';
-import { keyName } from '../core/keymap.js';
 import { labText } from '../core/lab-text.js';
 import type { Catalog } from '../core/labs/catalog.js';
 import type { CheckResult } from '../core/labs/check-result.js';
@@ -16,10 +15,11 @@ import type { Progress } from '../core/labs/progress.js';
 import type { Lab } from '../core/labs/types.js';
 import type { Problem } from '../core/run-events.js';
 import { problemCarriedBy, problemIn } from '../core/problem-text.js';
-import type { Lang } from '../core/slides/types.js';
+import type { Lang } from '../core/lang.js';
 import { LabHelp } from './lab-help.js';
 import { LabMenu } from './lab-menu.js';
 import { LabView } from './lab-view.js';
+import { useKeys } from './use-keys.js';
 
 export interface LabAppProps {
   catalog: Catalog;
@@ -93,11 +93,7 @@ export function LabApp(props: LabAppProps): React.JSX.Element {
     if (s.quitting) exit();
   }, [s.quitting, exit]);
 
-  useInput((input, key) => {
-    // Keys typed faster than one read arrive as one string: take them one by one.
-    const plain = !key.ctrl && !key.meta && input.length > 1 && !input.startsWith('\x1b');
-    for (const ch of plain ? [...input] : [input]) send({ type: 'key', name: keyName({ ...key, input: ch }) });
-  });
+  useKeys((name) => send({ type: 'key', name }));
 
   if (s.help) return <LabHelp on={s.open === null ? 'menu' : 'lab'} t={t} width={width} />;
   if (s.open === null) return <LabMenu labs={s.labs} progress={s.progress} selected={s.selected} t={t} notice={props.notice ?? null} {...(noColor ? { noColor } : {})} />;

@@ -4,7 +4,8 @@
  * keeps a slide inside its rows can be tested on its own.
  */
 import { treeDiagram, isTreeName } from '../core/slides/diagrams.js';
-import type { Lang, Slide } from '../core/slides/types.js';
+import type { Lang } from '../core/lang.js';
+import type { Slide } from '../core/slides/types.js';
 import { visibleWidth, wrapLine } from '../core/text-wrap.js';
 import { markdownLines } from './markdown-lines.js';
 

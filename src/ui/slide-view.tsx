@@ -5,7 +5,8 @@
 import { Box, Text } from 'ink';
 import type React from 'react';
 import { useMemo } from 'react';
-import type { Lang, Slide } from '../core/slides/types.js';
+import type { Lang } from '../core/lang.js';
+import type { Slide } from '../core/slides/types.js';
 import { noColorFromEnv } from '../core/theme.js';
 import { layoutSlide } from './slide-layout.js';
 import { fg } from './text-color.js';

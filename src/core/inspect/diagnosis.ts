@@ -10,25 +10,16 @@ import { judgeSignal, normalizeSignalName, predictFromChain, predictStop, type S
 import { stopChain } from './stop-chain.js';
 import type { Reaping } from './reaping.js';
 import { uiText } from '../i18n.js';
-import type { Lang } from '../slides/types.js';
+import type { VerdictFacts } from './verdict-facts.js';
+import type { Lang } from '../lang.js';
 import { inspectWords, type InspectText } from './inspect-text.js';
+import type { FindingId } from './finding-ids.js';
 
 /** Finding categories, as `--fail-on` names them. */
 export const FAIL_CATEGORIES = ['zombies', 'sigterm', 'no-pids-limit', 'shell-pid1', 'pids'] as const;
 export type FailCategory = (typeof FAIL_CATEGORIES)[number];
 
-/** Every finding's id, stable across languages and versions (docs/inspect.schema.json derives its enum from it). */
-export const FINDING_IDS = [
-  'zombies-under-pid1',
-  'zombies-live-parent',
-  'stop-signal-dropped',
-  'app-sigkilled',
-  'shell-pid1',
-  'no-pids-limit',
-  'pids-near-limit',
-  'refused-forks',
-] as const;
-export type FindingId = (typeof FINDING_IDS)[number];
+export { FINDING_IDS, type FindingId } from './finding-ids.js';
 
 export interface Finding {
   id: FindingId;
@@ -256,14 +247,8 @@ export function shortVerdict(d: Pick<Diagnosis, 'identity' | 'stop' | 'zombies'>
 }
 
 /** What the short verdict says, as data: the app words it in its language. */
-export interface VerdictFacts {
-  kind: 'init' | 'shell' | 'app';
-  program: string;
-  zombies: number;
-  signal: string;
-  endsOnSignal: boolean;
-  timeoutS: number;
-}
+
+export type { VerdictFacts };
 
 export function verdictFacts(d: Pick<Diagnosis, 'identity' | 'stop' | 'zombies'>): VerdictFacts {
   const kind = d.identity.kind === 'init' ? 'init' : d.identity.kind === 'shell' ? 'shell' : 'app';

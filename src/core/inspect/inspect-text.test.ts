@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseStatusMasks } from '../signal-mask.js';
-import { LANGS } from '../slides/types.js';
+import { LANGS } from '../lang.js';
 import { diagnose, FINDING_IDS } from './diagnosis.js';
 import { INSPECT_TEXT } from './inspect-text.js';
 import { containerText } from './report.js';

@@ -4,8 +4,8 @@
  * keeps them); the messages, fixes, verdicts, predictions and the text report are. The mapped types
  * make a missing translation a compile error; inspect-text.test.ts checks each id has its own words.
  */
-import type { Lang } from '../slides/types.js';
-import type { FindingId } from './diagnosis.js';
+import type { Lang } from '../lang.js';
+import type { FindingId } from './finding-ids.js';
 
 /** A finding's id (diagnosis.ts's FINDING_IDS, the one list): the same in every language and in JSON. */
 export type InspectFindingId = FindingId;

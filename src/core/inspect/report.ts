@@ -6,7 +6,7 @@ import { renderTextChart } from '../text-chart.js';
 import type { Diagnosis, FailCategory, VerdictFacts } from './diagnosis.js';
 import type { ContainerFacts, ContainerState, InspectSource, StartedBy } from './snapshot.js';
 import type { Problem } from '../run-events.js';
-import type { Lang } from '../slides/types.js';
+import type { Lang } from '../lang.js';
 import { inspectWords, type InspectText } from './inspect-text.js';
 
 export const INSPECT_JSON_VERSION = 1;

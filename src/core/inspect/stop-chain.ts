@@ -7,7 +7,7 @@
  * re-executes itself on SIGTERM and stops on SIGRTMIN+3). Measured on Debian 12's packages
  * (src/cli/inspect-inits.integration.test.ts). Pure.
  */
-import type { Lang } from '../slides/types.js';
+import type { Lang } from '../lang.js';
 import { inspectWords, type InspectText } from './inspect-text.js';
 import { decodeSignalMask, type SignalMasks } from '../signal-mask.js';
 import { isShellProgram, type InitId, type Pid1Identity } from './pid1-kind.js';

@@ -2,7 +2,7 @@
  * All labs of all languages: parsed, checked to match across languages, and found by id or
  * number. Pure: the loader reads the files.
  */
-import { LANGS, type Lang } from '../slides/types.js';
+import { LANGS, type Lang } from '../lang.js';
 import { parseLabFile } from './parse.js';
 import type { Lab, LabFileError } from './types.js';
 

@@ -1,4 +1,5 @@
 /** What a lab check found: one item per thing it measured, each with what to try when it failed. */
+import type { Lang } from '../lang.js';
 export interface CheckItem {
   ok: boolean;
   /** What was checked, e.g. "no zombies pile up". */
@@ -25,7 +26,7 @@ const WORDS = {
 } as const;
 
 /** Plain-text report: every item, and for each failure what to try, then the lab's hints. */
-export function renderCheck(r: CheckResult, hints: string[] = [], lang: 'de' | 'en' = 'en'): string[] {
+export function renderCheck(r: CheckResult, hints: string[] = [], lang: Lang = 'en'): string[] {
   const w = WORDS[lang];
   const lines = r.items.map((i) => `${i.ok ? '✔' : '✘'} ${i.what}: ${i.detail}`);
   const failed = r.items.filter((i) => !i.ok);

@@ -4,7 +4,7 @@
  */
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
-import type { Lang } from '../slides/types.js';
+import type { Lang } from '../lang.js';
 import { claimMarkerProblem, findClaims, stripClaims } from './claims-marker.js';
 import { CHECK_IDS, type Lab, type LabFileError, type LabParseResult, type LabStep } from './types.js';
 import { trimBlankLines } from '../trim-blank-lines.js';

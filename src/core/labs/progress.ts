@@ -3,6 +3,7 @@
  * update; the store (src/engine/labs/progress-store.ts) reads and writes the file.
  */
 import { z } from 'zod';
+import type { Lang } from '../lang.js';
 
 export const LabProgressSchema = z.object({
   step: z.number().int().min(0),
@@ -65,7 +66,7 @@ const STATE_WORDS = {
 } as const;
 
 /** How far a learner is with a lab, in their language: "✔ passed", "at step 2/4", "not started". */
-export function labStateText(p: Progress, lab: { id: string; steps: unknown[] }, lang: 'de' | 'en'): string {
+export function labStateText(p: Progress, lab: { id: string; steps: unknown[] }, lang: Lang): string {
   const w = STATE_WORDS[lang];
   const lp = labProgress(p, lab.id);
   if (lp.passed) return `✔ ${w.passed}`;

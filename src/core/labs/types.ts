@@ -2,7 +2,7 @@
  * A guided lab as the CLI and the app see it: parsed and validated from `labs/<lang>/*.md`
  * (format: docs/lab-format.md). Pure types.
  */
-import type { Lang } from '../slides/types.js';
+import type { Lang } from '../lang.js';
 
 export const CHECK_IDS = ['zombies', 'pid-exhaustion', 'signals', 'choosing-init', 'subreaper', 'app-reaps', 'own-containers'] as const;
 export type CheckId = (typeof CHECK_IDS)[number];

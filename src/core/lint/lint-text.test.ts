@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LINT_RULES, LINT_TEXT } from './lint-text.js';
-import { LANGS } from '../slides/types.js';
+import { LANGS } from '../lang.js';
 
 describe('lint text tables', () => {
   it('every rule id has its own description in each language, and German differs from English', () => {

@@ -6,7 +6,7 @@
  */
 import type { ChildWhy } from '../shell/tails.js';
 import type { ShellKind } from '../shell/shell-kind.js';
-import type { Lang } from '../slides/types.js';
+import type { Lang } from '../lang.js';
 
 /** Every rule lint can report: stable ids, the same in every language and in JSON/SARIF. */
 export const LINT_RULES = [

@@ -2,7 +2,7 @@
 import { isShellShebang } from '../shell/syntax.js';
 import { lintDockerfile } from './dockerfile.js';
 import { lintWords, type LintRuleId } from './lint-text.js';
-import type { Lang } from '../slides/types.js';
+import type { Lang } from '../lang.js';
 import { lintEntrypointScript } from './script-rule.js';
 import { lintExitCode, type FileKind, type LintContext, type LintFinding, type LintResult, type LintUnjudged } from './types.js';
 import { kindOfYaml, lintCompose, lintKubernetes } from './yaml-files.js';

@@ -1,5 +1,5 @@
 /** What `zombie-lab lint` reports. Pure types. */
-import type { Lang } from '../slides/types.js';
+import type { Lang } from '../lang.js';
 import { lintWords } from './lint-text.js';
 export type LintLevel = 'error' | 'warning' | 'note';
 

@@ -3,7 +3,8 @@
  * files, this decides whether they make a usable deck.
  */
 import { parseSlideFile } from './parse.js';
-import type { Deck, Lang, Slide, SlideError } from './types.js';
+import type { Lang } from '../lang.js';
+import type { Deck, Slide, SlideError } from './types.js';
 
 export interface SlideSource {
   /** Name used in messages, e.g. `slides/de/01-titel.md`. */

@@ -3,7 +3,7 @@
  * box-drawing text so they work offline, on a projector and without colour: the zombie is
  * marked `<defunct>` like `ps` does, never only by colour.
  */
-import type { Lang } from './types.js';
+import type { Lang } from '../lang.js';
 
 type Text = Record<Lang, string>;
 

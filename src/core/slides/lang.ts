@@ -2,7 +2,7 @@
  * Which deck language to show when the user did not choose one: German when the locale
  * says German, English otherwise.
  */
-import type { Lang } from './types.js';
+import type { Lang } from '../lang.js';
 
 /** The locale variables; the index signature lets `process.env` be passed as it is. */
 export interface LocaleEnv {

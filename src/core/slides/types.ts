@@ -2,8 +2,7 @@
  * The slide deck as the app sees it: parsed, validated, ready to render.
  * Pure types; the parser lives in parse.ts, the loader in src/engine/slides-loader.ts.
  */
-export const LANGS = ['de', 'en'] as const;
-export type Lang = (typeof LANGS)[number];
+import type { Lang } from '../lang.js';
 
 export interface Deck {
   lang: Lang;

@@ -22,6 +22,7 @@ import { problemIn } from '../../core/problem-text.js';
 import { ownerFor } from '../run-id.js';
 import { abortableDelay } from '../timeout.js';
 import { countNow, forksBetween, planCounting, type Measured, type PidCounter, type ProcFact } from '../zombie-count.js';
+import type { Lang } from '../../core/lang.js';
 
 export interface CheckContext {
   docker: Docker;
@@ -36,7 +37,7 @@ export interface CheckContext {
   /** A line the learner must see, said once (the CLI prints it; the default is onLine). */
   onNotice?: (line: string) => void;
   /** Language of the learner: check messages follow it. */
-  lang?: 'de' | 'en';
+  lang?: Lang;
 }
 
 /** Picks the message in the learner's language. */

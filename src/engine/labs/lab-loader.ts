@@ -5,7 +5,7 @@ import path from 'node:path';
 import { buildCatalog, type Catalog, type LabSource } from '../../core/labs/catalog.js';
 import { formatLabErrors } from '../../core/labs/parse.js';
 import type { LabFileError } from '../../core/labs/types.js';
-import { LANGS } from '../../core/slides/types.js';
+import { LANGS } from '../../core/lang.js';
 import { LABS_DIR } from '../package-paths.js';
 
 export class LabFilesError extends Error {
