@@ -8,9 +8,10 @@
 import type Docker from 'dockerode';
 import { containerName } from '../../core/container-name.js';
 import { containerSpec } from '../../core/container-spec.js';
-import type { PodFile } from '../../core/pods/pod-file.js';
+import { gatedArgv, type PodFile } from '../../core/pods/pod-file.js';
 import { createAndStart, removeQuietly, stopTimed } from '../containers.js';
 import { pidsCgroupOf, readPids } from '../host-proc.js';
+import { openGate } from './exec-run.js';
 import { podLabels, type PodStartOptions } from './play-pod.js';
 import type { StartedPod } from './started-pod.js';
 
@@ -31,7 +32,8 @@ export async function emulatePod(docker: Docker, pod: PodFile, o: PodStartOption
         owner: o.owner,
         kind: 'pod',
         image: o.labImage,
-        cmd: app.argv,
+        // Behind the same gate as on Podman, so every pod's app begins at one t0.
+        cmd: gatedArgv(app.argv),
         env: { ...app.env, ZOMBIE_LAB_TTL: String(o.ttlS) },
         limits,
         labels: podLabels(o.owner, pod, o.pidsLimit, app.name),
@@ -56,7 +58,7 @@ export async function emulatePod(docker: Docker, pod: PodFile, o: PodStartOption
     nsInit: pod.sharePid ? { id: pause.id, initPid: pause.initPid } : { id: appC.id, initPid: appC.initPid },
     // Docker sets the limit at create; read back where this host sees the cgroup.
     pidsMaxRead: readPids(pidsCgroupOf(appC.initPid, undefined, appC.id)).max,
-    go: () => Promise.resolve(),
+    go: () => openGate(docker, appC.id),
     async stop() {
       const r = await stopTimed(appC, pod.graceS);
       await stopTimed(pause, 2).catch(() => undefined);

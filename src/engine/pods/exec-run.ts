@@ -4,6 +4,8 @@
  * inspect keeps saying Running for a detached exec that has long ended.
  */
 import type Docker from 'dockerode';
+import { GATE_GO_COMMAND } from '../../core/pods/pod-file.js';
+import { LabError } from '../lab-error.js';
 import { settleWithin } from '../timeout.js';
 
 export interface ExecOutcome {
@@ -31,3 +33,11 @@ export async function execWithin(docker: Docker, containerId: string, cmd: strin
   const info = (await exec.inspect()) as { Running: boolean; ExitCode: number | null };
   return { exitCode: info.Running ? null : info.ExitCode, timedOut: false };
 }
+
+/** Opens the app's gate: writes a line to its FIFO through an exec, and waits until it went through. */
+export async function openGate(docker: Docker, id: string): Promise<void> {
+  const r = await execWithin(docker, id, GATE_GO_COMMAND, 10_000);
+  if (r.timedOut) throw new LabError(`the app of container ${id.slice(0, 12)} did not start within 10 s`, 'the machine may be overloaded: run again');
+  if (r.exitCode !== 0) throw new LabError(`the app of container ${id.slice(0, 12)} could not be started (its gate answered ${r.exitCode ?? '?'})`, 'zombie-lab doctor checks the engine; then run again');
+}
+

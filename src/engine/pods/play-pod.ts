@@ -7,13 +7,13 @@
 import type Docker from 'dockerode';
 import { containerName } from '../../core/container-name.js';
 import { containerLabels, LABEL_JOB, LABEL_PIDS_LIMIT, LABEL_WORKLOAD, type Owner } from '../../core/labels.js';
-import { GATE_GO_COMMAND, podYamlForEngine, type PodFile } from '../../core/pods/pod-file.js';
+import { podYamlForEngine, type PodFile } from '../../core/pods/pod-file.js';
 import { assertPidLimitHolds } from '../engine-facts.js';
 import { pidsCgroupOf, readPids } from '../host-proc.js';
 import { LabError } from '../lab-error.js';
 import { reservePids } from '../pid-budget.js';
 import { abortableDelay, settleWithin } from '../timeout.js';
-import { execWithin } from './exec-run.js';
+import { openGate } from './exec-run.js';
 import { inspectContainer, inspectPod, playKube, updatePidsLimit } from './libpod.js';
 import { removeTrackedPod, trackPod } from './pod-tracking.js';
 import type { StartedPod } from './started-pod.js';
@@ -118,13 +118,6 @@ export async function playPod(docker: Docker, pod: PodFile, o: PodStartOptions):
       await removeTrackedPod(engineName);
     },
   };
-}
-
-/** Opens the app's gate: writes a line to its FIFO through an exec, and waits until it went through. */
-async function openGate(docker: Docker, id: string): Promise<void> {
-  const r = await execWithin(docker, id, GATE_GO_COMMAND, 10_000);
-  if (r.timedOut) throw new LabError(`the app of container ${id.slice(0, 12)} did not start within 10 s`, 'the machine may be overloaded: run again');
-  if (r.exitCode !== 0) throw new LabError(`the app of container ${id.slice(0, 12)} could not be started (its gate answered ${r.exitCode ?? '?'})`, 'zombie-lab doctor checks the engine; then run again');
 }
 
 /**

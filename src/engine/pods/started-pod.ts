@@ -12,7 +12,7 @@ export interface StartedPod {
   nsInit: { id: string; initPid: number };
   /** What the kernel's pids cgroup of the app reads as its limit (null: out of this host's reach). */
   pidsMaxRead: number | null;
-  /** Lets the app begin (the gate, see pod-file.ts gatedArgv); a no-op where the limit was set at create. */
+  /** Lets the app begin (the gate, see pod-file.ts gatedArgv): after the PID limit is read back, at one t0 for all pods. */
   go(): Promise<void>;
   /** The kubelet's stop: the app containers with the grace period, then the infra container. */
   stop(): Promise<{ stopMs: number; exitCode: number | null }>;
