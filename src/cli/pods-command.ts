@@ -4,14 +4,13 @@
  * zombies from the kernel, the exec probe's zombies, and the stop with the pod's own grace
  * period counted down. Text lines on stdout as it runs, or one JSON document (docs/pods.schema.json).
  */
-import { parseDuration } from '../core/compare-options.js';
+import { OptionError, parseDuration, parseIntIn } from '../core/compare-options.js';
 import { ENGINE_KINDS } from '../core/engine-kind.js';
-import { checkLimits } from '../core/container-spec.js';
+import { MAX_PIDS_LIMIT, MIN_PIDS_LIMIT } from '../core/container-spec.js';
 import { EMULATED_NOTE, lanesOf, type PodEvent, type PodLane, type PodsWay } from '../core/pods/pod-run.js';
 import { alignTable } from '../core/text-table.js';
 import { factsOf } from '../engine/engine-facts.js';
 import { ensureImages } from '../engine/images.js';
-import { LabError } from '../engine/lab-error.js';
 import { loadPodFiles } from '../engine/pods/pod-files.js';
 import { runPods } from '../engine/pods/run-pods.js';
 import { newRunId } from '../engine/run-id.js';
@@ -30,15 +29,12 @@ export interface PodsCliOptions {
 
 function parseOptions(raw: PodsCliOptions): { durationMs: number; pidsLimit: number; memoryMb: number } {
   const durationMs = parseDuration(raw.duration ?? '10s');
-  if (durationMs < 1000 || durationMs > 600_000) throw new LabError(`--duration must be from 1s to 10m, got ${raw.duration ?? ''}`, 'give it like 10s or 1m');
-  const pidsLimit = Number(raw.pidsLimit ?? '1024');
-  const memoryMb = Number(raw.memory ?? '256');
-  try {
-    checkLimits({ pidsLimit, memoryMb });
-  } catch (err) {
-    throw new LabError((err as Error).message, 'see zombie-lab pods --help');
-  }
-  return { durationMs, pidsLimit, memoryMb };
+  if (durationMs < 1000 || durationMs > 600_000) throw new OptionError('--duration must be from 1s to 10m');
+  return {
+    durationMs,
+    pidsLimit: parseIntIn(raw.pidsLimit ?? '1024', '--pids-limit', MIN_PIDS_LIMIT, MAX_PIDS_LIMIT),
+    memoryMb: parseIntIn(raw.memory ?? '256', '--memory', 16, 4096),
+  };
 }
 
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
