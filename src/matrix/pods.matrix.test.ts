@@ -61,7 +61,8 @@ describe.runIf(possible)('pods on rootful Podman (kube play)', () => {
     for (const l of [alone, shared, tini]) {
       // kube play sets none; the lab set it and the kernel reads it back.
       expect(l.pidsMaxRead, l.pod).toBe(512);
-      expect(l.probeRuns, l.pod).toBeGreaterThanOrEqual(5);
+      // Every periodSeconds (1 s) at most; exec calls take longer on a loaded machine.
+      expect(l.probeRuns, l.pod).toBeGreaterThanOrEqual(3);
       expect(l.probeErrors, l.pod).toBe(0);
       // sh -c "sleep 3 & sleep 2" outlives its 1 s timeout: the lab stopped waiting, as the kubelet does.
       expect(l.probeTimeouts, l.pod).toBe(l.probeRuns);
