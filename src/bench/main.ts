@@ -52,6 +52,16 @@ const BENCHES: Record<string, Bench> = {
     const { wrapBench, wrapBenchReport } = await import('./wrap-bench.js');
     return wrapBenchReport(wrapBench());
   },
+  pods: async (args) => {
+    const { podsRound } = await import('./pods-bench.js');
+    const conn = await connectDocker();
+    const rows = ['| round | pods started, limits read back, apps begun | every pod\'s first sample |', '|---:|---:|---:|'];
+    for (let i = 1; i <= 3 && !args.signal.aborted; i++) {
+      const r = await podsRound(conn, args.signal);
+      rows.push(`| ${i} | ${r.started.toFixed(0)} ms | ${r.firstSamples.toFixed(0)} ms |`);
+    }
+    return `## zombie-lab pods: three pods to their first samples, images built (target < 3 s), ${conn.described}\n\n${rows.join('\n')}\n`;
+  },
   startup: async (args) => {
     const { startupRound } = await import('./startup-bench.js');
     const rows = ['| round | first frame | engine found | first plotted sample | r again later: key to plot |', '|---:|---:|---:|---:|---:|'];

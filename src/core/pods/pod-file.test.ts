@@ -66,6 +66,15 @@ describe('parsePodFile', () => {
   });
 });
 
+describe('runnableProblems: volumes', () => {
+  it('runs emptyDir volumes (they go with the pod) and refuses any other kind, with its line', () => {
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  volumes:\n    - name: scratch\n      emptyDir: {}\n    - name: data\n      persistentVolumeClaim:\n        claimName: d\n  containers:\n    - name: app\n      image: zombie-lab/zombie\n      command: [python3]\n';
+    const r = parsePodFile('v.yaml', text);
+    if (!r.ok) throw new Error('not parsed');
+    expect(runnableProblems(r.pod).map((p) => [p.line, p.message.split(':')[0]])).toEqual([[9, 'spec.volumes[1]']]);
+  });
+});
+
 describe('podYamlForEngine', () => {
   it("gives the engine our name, labels and image, every container's limits, the gate, and no probes", () => {
     const pod = podOf('01-app-pid1.yaml');

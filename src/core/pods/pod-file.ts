@@ -4,7 +4,7 @@
  * the containers, their exec probes, `shareProcessNamespace`, `terminationGracePeriodSeconds`,
  * `lifecycle.stopSignal` — the rest of the Pod is passed to the engine as written. Pure.
  */
-import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 
 /** The image a pod file names for the lab's zombie image; the engine side puts in the real tag. */
@@ -149,6 +149,13 @@ export function runnableProblems(pod: PodFile): PodFileError[] {
   const out: PodFileError[] = [];
   for (const key of ['hostPID', 'hostNetwork', 'hostIPC']) {
     if (pod.doc.getIn(['spec', key]) === true) out.push({ file: pod.file, line: pod.lineOf(['spec', key]), message: `spec.${key}: true is not run by the lab: its pods stay in namespaces of their own` });
+  }
+  const volumes = pod.doc.getIn(['spec', 'volumes']);
+  if (isSeq(volumes)) {
+    volumes.items.forEach((v, i) => {
+      // emptyDir lives and goes with the pod; any other kind would leave a volume the lab must not guess at.
+      if (!isMap(v) || !v.has('emptyDir')) out.push({ file: pod.file, line: pod.lineOf(['spec', 'volumes', i]), message: `spec.volumes[${i}]: only emptyDir volumes are run by the lab (they go with the pod)` });
+    });
   }
   pod.containers.forEach((c, i) => {
     if (c.image !== LAB_IMAGE_PLACEHOLDER) {

@@ -72,17 +72,21 @@ async function runBody(o: RunPodsOptions, push: (e: PodEvent) => void): Promise<
   try {
     const start = o.emulate ? emulatePod : playPod;
     const ttlS = Math.ceil(o.durationMs / 1000) + 300;
-    for (const pod of o.pods) {
-      o.signal.throwIfAborted();
-      started.push(await start(o.docker, pod, { owner, pidsLimit: o.pidsLimit, memoryMb: o.memoryMb, labImage: o.labImage, ttlS, signal: o.signal }));
-    }
+    // Side by side: each start is a few engine round trips; the first failure is reported, and
+    // the pods that did start are removed with the rest below.
+    const settled = await Promise.allSettled(o.pods.map((pod) => start(o.docker, pod, { owner, pidsLimit: o.pidsLimit, memoryMb: o.memoryMb, labImage: o.labImage, ttlS, signal: o.signal })));
+    for (const r of settled) if (r.status === 'fulfilled') started.push(r.value);
+    const failed = settled.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    o.signal.throwIfAborted();
     await Promise.all(started.map((s) => s.go()));
     // The gate's shell has exec'd the app once PID 1's name is no longer sh.
     await Promise.all(started.map((s) => waitForExec(s.app.initPid)));
     const appComms = new Map<string, Set<string>>();
-    for (const s of started) {
+    const readings = await Promise.all(started.map((s) => countNow(s.app, { docker: o.docker, owner, sidecarImage: o.labImage, nsOwner: s.nsInit, signal: o.signal }).catch(() => null)));
+    for (const [i, s] of started.entries()) {
       const probe = s.pod.containers[0]?.probes[0] ?? null;
-      const reading = await countNow(s.app, { docker: o.docker, owner, sidecarImage: o.labImage, nsOwner: s.nsInit, signal: o.signal }).catch(() => null);
+      const reading = readings[i] ?? null;
       appComms.set(s.pod.name, new Set(reading?.comms ?? []));
       const lane: PodLaneStart = {
         pod: s.pod.name,
