@@ -20,6 +20,9 @@ import { newRunId, ownerFor } from '../engine/run-id.js';
 import { exitCodeFor as signalExitCode, interruptScope } from './command-session.js';
 import { ProgressLine } from './progress-line.js';
 import { wrapLine } from '../core/text-wrap.js';
+import { inspectWords } from '../core/inspect/inspect-text.js';
+import type { Lang } from '../core/slides/types.js';
+import { defaultLang } from '../engine/slides-loader.js';
 
 export interface InspectCliOptions {
   all?: boolean;
@@ -27,6 +30,8 @@ export interface InspectCliOptions {
   json?: boolean;
   failOn?: string;
   runId?: string;
+  /** Findings, fixes, verdicts and the report in this language (ids never change); default from the locale. */
+  lang?: Lang;
 }
 
 /** Exit codes: 0 nothing found, 1 something found, 2 usage error or nothing could be inspected. */
@@ -38,6 +43,8 @@ function usage(message: string): number {
 }
 
 export async function runInspect(targets: string[], o: InspectCliOptions): Promise<number> {
+  const lang = o.lang ?? defaultLang();
+  const words = inspectWords(lang);
   let failOn: FailCategory[] | null = null;
   let watchMs = 0;
   try {
@@ -73,8 +80,8 @@ export async function runInspect(targets: string[], o: InspectCliOptions): Promi
       const infos = await Promise.all(all.map((id) => docker.getContainer(id).inspect().catch(() => null)));
       ids = infos.filter((i) => i && i.Config.Labels?.[LABEL_KIND] !== 'sampler').map((i) => (i as { Id: string }).Id);
       if (ids.length === 0) {
-        if (o.json) out.write(`${JSON.stringify(inspectReport(conn.endpoint, [], [], failOn, 0), null, 2)}\n`);
-        else out.write(`no running containers on ${conn.endpoint}\n`);
+        if (o.json) out.write(`${JSON.stringify(inspectReport(conn.endpoint, [], [], failOn, 0, [], lang), null, 2)}\n`);
+        else out.write(`${words.noContainers(conn.endpoint)}\n`);
         return 0;
       }
     }
@@ -102,9 +109,9 @@ export async function runInspect(targets: string[], o: InspectCliOptions): Promi
           });
           if (isNotJudged(r)) {
             const st = r.state;
-            notJudged.push({ target, id: r.facts.id, name: r.facts.name, state: st.state, during: st.during, exitCode: st.exitCode, message: `${stateText(st)}: no verdict` });
+            notJudged.push({ target, id: r.facts.id, name: r.facts.name, state: st.state, during: st.during, exitCode: st.exitCode, message: `${stateText(st, lang)}: ${words.noVerdict}` });
           } else {
-            done.push({ facts: r.facts, source: r.snapshot.source, sourceWhy: r.why, diagnosis: diagnose({ facts: r.facts, snapshot: r.snapshot, lasting: r.lasting, growth: r.growth, reaping: r.reaping }) });
+            done.push({ facts: r.facts, source: r.snapshot.source, sourceWhy: r.why, diagnosis: diagnose({ facts: r.facts, snapshot: r.snapshot, lasting: r.lasting, growth: r.growth, reaping: r.reaping, lang }) });
           }
         } catch (err) {
           if (scope.signal.aborted) return;
@@ -124,16 +131,16 @@ export async function runInspect(targets: string[], o: InspectCliOptions): Promi
     // A paused or ended container is no finding; only when nothing at all could be judged is it exit 2.
     const code = (errors.length > 0 || notJudged.length > 0) && done.length === 0 ? EXIT_USAGE : errors.length > 0 ? Math.max(found, 1) : found;
     if (o.json) {
-      out.write(`${JSON.stringify(inspectReport(conn.endpoint, done, errors, failOn, code, notJudged), null, 2)}\n`);
+      out.write(`${JSON.stringify(inspectReport(conn.endpoint, done, errors, failOn, code, notJudged, lang), null, 2)}\n`);
     } else {
       const plot = !!out.isTTY;
       // On a terminal long lines wrap under their own text; a log keeps one line per fact.
       const width = out.columns ?? 80;
-      for (const c of done) out.write(`${containerText(c, { plot, width }).flatMap((l) => (out.isTTY ? wrapLine(l, width) : [l])).join('\n')}\n\n`);
+      for (const c of done) out.write(`${containerText(c, { plot, width, lang }).flatMap((l) => (out.isTTY ? wrapLine(l, width) : [l])).join('\n')}\n\n`);
       for (const n of notJudged) out.write(`${notJudgedText(n).join('\n')}\n\n`);
       for (const e of errors) out.write(`${e.target}: ${e.problem.message}\n  fix: ${e.problem.fix}\n\n`);
       const problems = done.filter((c) => c.diagnosis.findings.length > 0).length;
-      out.write(`${done.length} container${done.length === 1 ? '' : 's'} inspected, ${problems} with problems${notJudged.length ? `, ${notJudged.length} not judged (paused or ended)` : ''}${errors.length ? `, ${errors.length} could not be read` : ''}${failOn ? ` (failing on: ${failOn.join(', ')})` : ''}\n`);
+      out.write(`${words.summary(done.length, problems, notJudged.length, errors.length, failOn ? failOn.join(', ') : null)}\n`);
     }
     return code;
   } finally {

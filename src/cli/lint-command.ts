@@ -9,31 +9,36 @@ import { lintJson, lintSarif, lintText } from '../core/lint/lint.js';
 import { lintExitCode, type ImageFacts } from '../core/lint/types.js';
 import { readImageFacts } from '../engine/image-facts.js';
 import { lintPaths } from '../engine/lint-files.js';
+import { defaultLang } from '../engine/slides-loader.js';
+import type { Lang } from '../core/slides/types.js';
 
 export interface LintCliOptions {
   /** Checked by commander (`.choices()`). */
   format?: 'text' | 'json' | 'sarif';
   json?: boolean;
+  /** Messages and fixes in this language (rule ids never change); default from the locale. */
+  lang?: Lang;
 }
 
 const PACKAGE_VERSION = '0.1.0';
 
 export async function runLint(args: string[], o: LintCliOptions): Promise<number> {
   const format = o.json ? 'json' : (o.format ?? 'text');
+  const lang = o.lang ?? defaultLang();
   // First without the engine, noting the images lint would like to see; where some are on the
   // engine (never pulled), again with what they say of their ENTRYPOINT and CMD.
   const asked: string[] = [];
-  let run = lintPaths(args, { imageFacts: (ref) => (asked.push(ref), null) });
+  let run = lintPaths(args, { lang, imageFacts: (ref) => (asked.push(ref), null) });
   const facts = run.missing.length ? new Map<string, ImageFacts>() : await readImageFacts(asked);
   if (facts.size > 0) {
-    run = lintPaths(args, { imageFacts: (ref) => facts.get(ref) ?? null });
+    run = lintPaths(args, { lang, imageFacts: (ref) => facts.get(ref) ?? null });
     process.stderr.write(`zombie-lab lint: read from this engine's images (not pulled): ${[...facts.keys()].join(', ')}\n`);
   }
   for (const m of run.missing) process.stderr.write(`zombie-lab lint: ${m}: no such file or folder (fix: name a Dockerfile, compose file, manifest, script or a folder)\n`);
   if (run.missing.length > 0) return 2;
   for (const p of run.problems) process.stderr.write(`zombie-lab lint: ${p}\n`);
-  if (format === 'json') process.stdout.write(`${JSON.stringify(lintJson(run.linted, run.findings, run.unjudged), null, 2)}\n`);
-  else if (format === 'sarif') process.stdout.write(`${JSON.stringify(lintSarif(run.findings, PACKAGE_VERSION), null, 2)}\n`);
-  else process.stdout.write(`${lintText(run.findings, run.unjudged, run.linted.length).join('\n')}\n`);
+  if (format === 'json') process.stdout.write(`${JSON.stringify(lintJson(run.linted, run.findings, run.unjudged, lang), null, 2)}\n`);
+  else if (format === 'sarif') process.stdout.write(`${JSON.stringify(lintSarif(run.findings, PACKAGE_VERSION, lang), null, 2)}\n`);
+  else process.stdout.write(`${lintText(run.findings, run.unjudged, run.linted.length, lang).join('\n')}\n`);
   return lintExitCode(run.findings);
 }

@@ -29,6 +29,26 @@ describe('zombie-lab lint, the binary', () => {
     expect((await cli(['bash-c/Dockerfile'])).code).toBe(0);
   });
 
+  it('speaks German with --lang de or a German locale: messages, fixes and labs, while rule ids and levels in JSON and SARIF stay', async () => {
+    const r = await cli(['shell-form/Dockerfile', '--lang', 'de']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^shell-form\/Dockerfile:3: Fehler shell-form-cmd: CMD in Shell-Form: PID 1 ist \/bin\/sh \(Debians dash\) -c "python3 \/app.py", und Debians dash macht nie exec auf den Befehl von -c: die Shell bleibt PID 1 und verwirft SIGTERM/m);
+    expect(r.stdout).toMatch(/^ {2}Lösung: CMD \["python3", "\/app.py"\] \(Exec-Form: die App ist PID 1 und bekommt das Stopp-Signal\)$/m);
+    expect(r.stdout).toMatch(/^ {2}Lab: zombie-lab lab signals \(03: PID 1 und SIGTERM\)$/m);
+    expect(r.stdout).toMatch(/^1 Befund \(1 Fehler oder Warnung, 0 Hinweise\) in 1 Datei$/m);
+    const env = { LANG: 'de_DE.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+    const j = JSON.parse((await runCli(['lint', 'compose', '--format', 'json'], { cwd: ROOT, env })).stdout) as { lang: string; findings: { rule: string; level: string; message: string; fix: string }[] };
+    expect(j.lang).toBe('de');
+    expect(j.findings.map((f) => [f.rule, f.level])).toEqual([['compose-sh-c', 'warning'], ['compose-no-pids-limit', 'note']]);
+    expect(j.findings[0]!.message).toMatch(/^Service "web": sh -c auf einem Image, dessen \/bin\/sh lint nicht sieht/);
+    const s = JSON.parse((await cli(['debian-quoted/Dockerfile', '--format', 'sarif', '--lang', 'de'])).stdout) as { runs: { language: string; results: { ruleId: string; message: { text: string } }[] }[] };
+    expect(s.runs[0]!.language).toBe('de');
+    expect(s.runs[0]!.results.map((x) => x.ruleId)).toEqual(['shell-form-cmd']);
+    expect(s.runs[0]!.results[0]!.message.text).toContain('. Lösung: CMD ["nginx", "-g", "daemon off;"]');
+    // English stays the default where the locale says nothing else.
+    expect((await runCli(['lint', 'shell-form/Dockerfile'], { cwd: ROOT, env: { LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' } })).stdout).toMatch(/^shell-form\/Dockerfile:3: error shell-form-cmd: shell-form CMD/m);
+  });
+
   it('JSON with what was not judged, and SARIF 2.1.0 with fixes', async () => {
     const j = JSON.parse((await cli(['compose', '--format', 'json'])).stdout) as { files: string[]; findings: { rule: string }[]; unjudged: { what: string }[]; exitCode: number };
     expect(j.files).toEqual(['compose/compose.yaml']);

@@ -124,10 +124,12 @@ export async function main(argv: string[]): Promise<number> {
     .option('--watch <time>', 'also watch the zombie count this long (e.g. 10s) and say whether it grows')
     .option('--json', 'print the result as JSON (docs/inspect.schema.json)')
     .option('--fail-on <list>', 'exit 1 only for these: zombies,sigterm,no-pids-limit,shell-pid1,pids')
+    .addOption(langOption('language of the findings, fixes and verdicts (ids stay)'))
     .addOption(new Option('--run-id <id>', 'label value for the sampler containers inspect may start').hideHelp())
     .action(async (containers: string[], o: Record<string, string | boolean | undefined>) => {
+      const lang = (o.lang as Lang | undefined) ?? program.opts<{ lang?: Lang }>().lang;
       const { runInspect } = await import('./inspect-command.js');
-      code = await runInspect(containers, o as Parameters<typeof runInspect>[1]);
+      code = await runInspect(containers, { ...(o as Parameters<typeof runInspect>[1]), ...(lang ? { lang } : {}) });
     });
 
   program
@@ -135,9 +137,11 @@ export async function main(argv: string[]): Promise<number> {
     .description('check Dockerfiles, compose files, Kubernetes pod specs and entrypoint scripts for PID 1 mistakes (no engine needed)')
     .addOption(new Option('--format <format>', 'text, json (docs/lint.schema.json) or sarif (for code-scanning UIs)').choices(['text', 'json', 'sarif']).default('text'))
     .option('--json', 'same as --format json (docs/lint.schema.json)')
-    .action(async (files: string[], o: { format?: 'text' | 'json' | 'sarif'; json?: boolean }) => {
+    .addOption(langOption('language of the messages and fixes (rule ids stay)'))
+    .action(async (files: string[], o: { format?: 'text' | 'json' | 'sarif'; json?: boolean; lang?: Lang }) => {
+      const lang = o.lang ?? program.opts<{ lang?: Lang }>().lang;
       const { runLint } = await import('./lint-command.js');
-      code = await runLint(files, o);
+      code = await runLint(files, { ...o, ...(lang ? { lang } : {}) });
     });
 
   program

@@ -20,6 +20,7 @@ const SCORECARD = 'src/engine/scorecard.integration.test.ts';
 const LABS = 'src/engine/labs/lab-checks.integration.test.ts';
 const ATTEMPTS = 'src/engine/labs/lab-attempts.integration.test.ts';
 const FACTS = 'src/engine/lesson-facts.integration.test.ts';
+const EXPERT = 'src/engine/expert-facts.integration.test.ts';
 
 const ZOMBIES_TEST = { file: SCORECARD, name: 'zombies pile up only when PID 1 is an app that does not reap' };
 const STOP_TEST = { file: SCORECARD, name: 'docker stop takes the timeout and ends in 137' };
@@ -176,6 +177,41 @@ export const CLAIMS: Claim[] = [
     id: 'tini-subreaper',
     statement: 'tini -s registers as a child subreaper and reaps the orphans of its descendants although it is not PID 1.',
     tests: [{ file: ATTEMPTS, name: '05 subreaper' }],
+  },
+  {
+    id: 'stop-signal',
+    statement: "docker stop first sends the container's stop signal (SIGTERM unless the Dockerfile's STOPSIGNAL or docker run --stop-signal names another): python3 as PID 1, which handles SIGINT only, waits out the timeout on SIGTERM (kill 15, kill 9, 137), and with STOPSIGNAL SIGINT or --stop-signal SIGINT ends at once of KeyboardInterrupt (kill 2, exit 130).",
+    tests: [{ file: EXPERT, name: 'docker stop sends the stop signal' }],
+  },
+  {
+    id: 'stop-grace-period',
+    statement: "The wait between the stop signal and SIGKILL is the container's stop timeout (docker stop -t, docker run --stop-timeout, compose's stop_grace_period, which sets the same StopTimeout; 10 s by default): with a stop timeout of 2 s, docker events shows kill 9 two seconds after kill 15.",
+    tests: [{ file: EXPERT, name: 'the grace period is the stop timeout of the container' }],
+  },
+  {
+    id: 'dumb-init-rewrite',
+    statement: "dumb-init --rewrite 15:3 forwards docker stop's SIGTERM as SIGQUIT: an app that shuts down on SIGQUIT (as nginx does) runs its handler and exits 0, where plain dumb-init lets it die of SIGTERM (143).",
+    tests: [{ file: EXPERT, name: 'dumb-init --rewrite 15:3 turns' }],
+  },
+  {
+    id: 'tini-exit-remap',
+    statement: 'tini passes on an app killed by SIGTERM as 143; tini -e 143 remaps that exit code to 0.',
+    tests: [{ file: EXPERT, name: 'dumb-init --rewrite 15:3 turns' }],
+  },
+  {
+    id: 'pids-limit-counts-threads',
+    statement: "A PID limit counts tasks, so threads too: one process (the only one /proc lists) with 15 threads fills pids.max 16 (pids.current 16), and Python's next thread is refused (\"can't start new thread\", counted in pids.events).",
+    tests: [{ file: EXPERT, name: 'a PID limit counts threads' }],
+  },
+  {
+    id: 'pid1-exit-kills-namespace',
+    statement: 'When PID 1 of a namespace exits, the kernel SIGKILLs every other process in it (pid_namespaces(7)): a child that ignores SIGTERM, SIGINT and SIGHUP is gone at once, and a second container in that namespace ends with 137 with no kill from the engine.',
+    tests: [{ file: EXPERT, name: 'when PID 1 exits, the kernel SIGKILLs every other process' }],
+  },
+  {
+    id: 'exit-137-causes',
+    statement: 'Exit 137 (128 + SIGKILL) has three causes the engine tells apart: docker stop after its timeout (docker events: kill 15, kill 9, die 137), docker kill (kill 9, die 137), and the OOM killer at the memory limit (no kill, an oom event; docker inspect says State.OOMKilled true, false for the other two).',
+    tests: [{ file: EXPERT, name: 'exit 137 has three causes the engine tells apart' }],
   },
 ];
 

@@ -30,6 +30,8 @@ export interface ContainerSpec {
   StdinOnce?: true;
   /** Seconds docker stop waits before SIGKILL, when not the engine's default (10). */
   StopTimeout?: number;
+  /** The signal docker stop sends first, when not the image's STOPSIGNAL (docker run --stop-signal). */
+  StopSignal?: string;
   HostConfig: {
     PidsLimit: number;
     Memory: number;
@@ -69,6 +71,8 @@ export interface SpecInput {
   pidsAllowance?: PidsAllowance;
   /** docker stop's timeout for this container (Config.StopTimeout). */
   stopTimeoutS?: number;
+  /** docker stop's first signal for this container (Config.StopSignal, as --stop-signal sets it). */
+  stopSignal?: string;
   /** No PID limit at all, for this container only (inspect's test of what it says then); see noPidsLimitFor. */
   noPidsLimit?: NoPidsLimit;
 }
@@ -154,6 +158,7 @@ export function containerSpec(input: SpecInput): ContainerSpec {
   };
   if (input.entrypoint) spec.Entrypoint = input.entrypoint;
   if (input.stopTimeoutS !== undefined) spec.StopTimeout = input.stopTimeoutS;
+  if (input.stopSignal !== undefined) spec.StopSignal = input.stopSignal;
   if (input.openStdin) {
     spec.OpenStdin = true;
     spec.StdinOnce = true;

@@ -10,20 +10,25 @@ import { judgeSignal, normalizeSignalName, predictFromChain, predictStop, type S
 import { stopChain } from './stop-chain.js';
 import type { Reaping } from './reaping.js';
 import { uiText } from '../i18n.js';
+import type { Lang } from '../slides/types.js';
+import { inspectWords, type InspectText } from './inspect-text.js';
 
 /** Finding categories, as `--fail-on` names them. */
 export const FAIL_CATEGORIES = ['zombies', 'sigterm', 'no-pids-limit', 'shell-pid1', 'pids'] as const;
 export type FailCategory = (typeof FAIL_CATEGORIES)[number];
 
-export type FindingId =
-  | 'zombies-under-pid1'
-  | 'zombies-live-parent'
-  | 'stop-signal-dropped'
-  | 'app-sigkilled'
-  | 'shell-pid1'
-  | 'no-pids-limit'
-  | 'pids-near-limit'
-  | 'refused-forks';
+/** Every finding's id, stable across languages and versions (docs/inspect.schema.json derives its enum from it). */
+export const FINDING_IDS = [
+  'zombies-under-pid1',
+  'zombies-live-parent',
+  'stop-signal-dropped',
+  'app-sigkilled',
+  'shell-pid1',
+  'no-pids-limit',
+  'pids-near-limit',
+  'refused-forks',
+] as const;
+export type FindingId = (typeof FINDING_IDS)[number];
 
 export interface Finding {
   id: FindingId;
@@ -71,15 +76,15 @@ export function growthPerSecond(samples: readonly { t: number; zombies: number }
   return den === 0 ? 0 : (num / den) * 1000;
 }
 
-function addInitFix(f: ContainerFacts): string[] {
-  const dockerfile = 'or in the Dockerfile: ENTRYPOINT ["tini", "--"] (or ["dumb-init", "--"]) before your command';
+function addInitFix(f: ContainerFacts, t: InspectText): string[] {
+  const dockerfile = t.addInit.dockerfile;
   switch (f.startedBy.kind) {
     case 'compose':
-      return [`compose: add \`init: true\` to service "${f.startedBy.service}"`, dockerfile];
+      return [t.addInit.compose(f.startedBy.service), dockerfile];
     case 'kubernetes':
-      return ['pod spec: `shareProcessNamespace: true` makes the pause container PID 1, and it reaps orphans', dockerfile];
+      return [t.addInit.kubernetes, dockerfile];
     default:
-      return ['docker run --init … (Docker puts tini in front as PID 1)', dockerfile];
+      return [t.addInit.run, dockerfile];
   }
 }
 
@@ -92,62 +97,49 @@ export function execFormOf(shellCommand: string): string | null {
   return `[${words.map((w) => JSON.stringify(w)).join(', ')}]`;
 }
 
-function shellFix(f: ContainerFacts, id: Pid1Identity): string[] {
+function shellFix(f: ContainerFacts, id: Pid1Identity, t: InspectText): string[] {
   const argv = f.entrypoint?.length ? f.entrypoint : f.cmd;
   const which = f.entrypoint?.length ? 'ENTRYPOINT' : 'CMD';
   if (id.shellFromShellForm && argv) {
     const exec = execFormOf(argv[2] ?? '');
-    return [
-      exec ? `Dockerfile: exec form instead of shell form: ${which} ${exec}` : `Dockerfile: start the last command with \`exec\` (${which} ["sh", "-c", "… && exec your-app"]), or use exec form`,
-      'exec alone is not enough when the app starts children: it then is PID 1 and must reap them; add an init too',
-    ];
+    return [exec ? t.shellExecForm(which, exec) : t.shellExecLast(which), t.execNotEnough];
   }
-  if (id.script) {
-    return [
-      `${id.script}: put \`exec\` before the final command, so the app replaces the shell as PID 1 and gets SIGTERM`,
-      'that alone is not enough when the app starts children (it then must reap them): put an init in front too',
-    ];
-  }
-  return ['make the app PID 1 with exec form (or `exec` in the script), behind an init'];
+  if (id.script) return [t.scriptExec(id.script), t.scriptNotEnough];
+  return [t.makeAppPid1];
 }
 
 /** docker run / compose / Dockerfile ways to set the stop signal. */
-function stopSignalFix(f: ContainerFacts, signal: string): string[] {
-  const run = f.startedBy.kind === 'compose' ? `compose: \`stop_signal: ${signal}\` for service "${f.startedBy.service}"` : `docker run --stop-signal ${signal} …`;
-  return [run, `or in the Dockerfile: STOPSIGNAL ${signal}`];
+function stopSignalFix(f: ContainerFacts, signal: string, t: InspectText): string[] {
+  return [t.stopSignalRun(signal, f.startedBy.kind === 'compose' ? f.startedBy.service : null), t.stopSignalDockerfile(signal)];
 }
 
-function appKilledFix(f: ContainerFacts, id: Pid1Identity, chain: string[]): string[] {
-  if (id.init === 'runsvdir') return stopSignalFix(f, 'SIGHUP').map((l, i) => (i === 0 ? `make runsvdir stop each service first: ${l}` : l));
+function appKilledFix(f: ContainerFacts, id: Pid1Identity, chain: string[], t: InspectText): string[] {
+  if (id.init === 'runsvdir') return stopSignalFix(f, 'SIGHUP', t).map((l, i) => (i === 0 ? t.runsvdirFirst(l) : l));
   const shell = chain.slice(1, -1).find((p) => ['sh', 'dash', 'bash', 'ash', 'busybox'].includes(p));
   if (shell) {
     const argv = f.entrypoint?.length ? f.entrypoint : f.cmd;
     const which = f.entrypoint?.length ? 'ENTRYPOINT' : 'CMD';
     const exec = isShellFormArgv(argv) ? execFormOf(argv?.[2] ?? '') : null;
-    return [
-      exec ? `Dockerfile: exec form, so the init's child is the app: ${which} ${exec}` : `make ${shell} exec the app: \`exec\` before its last command (in the script or the sh -c string)`,
-      `or have the init signal the whole process group (tini -g; dumb-init does by default)`,
-    ];
+    return [exec ? t.appKilledExecForm(which, exec) : t.appKilledShellExec(shell), t.appKilledGroup];
   }
-  return ['make the app the process the init starts (exec form, or exec in the script)'];
+  return [t.appKilledInitChild];
 }
 
-function sigtermFix(f: ContainerFacts, id: Pid1Identity, signal: string): string[] {
-  if (id.init === 'systemd') return stopSignalFix(f, 'SIGRTMIN+3').map((l, i) => (i === 0 ? `systemd stops on SIGRTMIN+3, not ${signal}: ${l}` : l));
-  const handler = `handle ${signal} in the app (Python: signal.signal(signal.${signal}, handler); Node: process.on('${signal}', …); Go: signal.Notify)`;
-  if (id.kind === 'shell') return shellFix(f, id);
-  if (id.kind === 'init') return [`the init ${id.program} does not act on ${signal}: check its STOPSIGNAL and options`];
-  return [handler, ...addInitFix(f).map((l, i) => (i === 0 ? `or put an init in front, which forwards it: ${l}` : l))];
+function sigtermFix(f: ContainerFacts, id: Pid1Identity, signal: string, t: InspectText): string[] {
+  if (id.init === 'systemd') return stopSignalFix(f, 'SIGRTMIN+3', t).map((l, i) => (i === 0 ? t.systemdStop(signal, l) : l));
+  if (id.kind === 'shell') return shellFix(f, id, t);
+  if (id.kind === 'init') return [t.initNoAct(id.program, signal)];
+  return [t.handler(signal), ...addInitFix(f, t).map((l, i) => (i === 0 ? t.addInit.lead(l) : l))];
 }
 
-function pidsLimitFix(f: ContainerFacts): string {
+function pidsLimitFix(f: ContainerFacts, t: InspectText): string {
   switch (f.startedBy.kind) {
     case 'compose':
-      return `compose: \`pids_limit: 256\` for service "${f.startedBy.service}"`;
+      return t.pidsLimitFix.compose(f.startedBy.service);
     case 'kubernetes':
-      return 'Kubernetes: set the kubelet\'s podPidsLimit (PIDs per pod)';
+      return t.pidsLimitFix.kubernetes;
     default:
-      return 'docker run --pids-limit 256 …';
+      return t.pidsLimitFix.run;
   }
 }
 
@@ -159,24 +151,27 @@ export interface DiagnoseInput {
   growth?: Growth | null;
   /** The zombies followed read by read (reaping.ts); without it, `lasting` decides. */
   reaping?: Reaping | null;
+  /** The language of messages, fixes, verdicts and predictions (ids never change); English when not given. */
+  lang?: Lang;
 }
 
 export function diagnose(input: DiagnoseInput): Diagnosis {
   const { facts: f, snapshot: s } = input;
+  const t = inspectWords(input.lang);
   const identity = identifyPid1(s.pid1.cmdline, s.pid1.comm, { entrypoint: f.entrypoint, cmd: f.cmd });
   const stopSignal = normalizeSignalName(f.stopSignal);
   const names = [...new Set([stopSignal, 'SIGTERM', 'SIGINT'])];
-  const signals = names.map((n) => judgeSignal(identity, s.pid1.masks, n));
+  const signals = names.map((n) => judgeSignal(identity, s.pid1.masks, n, t));
   const stopVerdict = signals[0] as SignalVerdict;
   const timeoutS = f.stopTimeoutS ?? DEFAULT_STOP_TIMEOUT_S;
-  const chain = stopChain({ identity, procs: s.procs, pid1Masks: s.pid1.masks, pid1Script: s.pid1.script, signal: stopSignal });
-  const stop = chain ? predictFromChain(chain, stopSignal, timeoutS) : predictStop(stopVerdict, timeoutS);
+  const chain = stopChain({ identity, procs: s.procs, pid1Masks: s.pid1.masks, pid1Script: s.pid1.script, signal: stopSignal, lang: input.lang ?? 'en' });
+  const stop = chain ? predictFromChain(chain, stopSignal, timeoutS, t) : predictStop(stopVerdict, timeoutS, t);
   if (!stop.certain && stopVerdict.effect === 'deferred') {
-    signals[0] = { ...stopVerdict, judgedBy: `a trap is set; whether it runs at once (the script sits in wait) or only after the app ends cannot be told: ${chain?.why ?? ''}` };
+    signals[0] = { ...stopVerdict, judgedBy: t.trapUncertain(chain?.why ?? '') };
   }
   // A shell's trap that passes the signal on while the script waits: PID 1 acts on it at once.
   if (identity.kind === 'shell' && chain?.endsOnSignal && stopVerdict.effect === 'deferred') {
-    signals[0] = { ...stopVerdict, effect: 'handled', judgedBy: `its script traps ${stopSignal} and waits: ${chain.why}` };
+    signals[0] = { ...stopVerdict, effect: 'handled', judgedBy: t.trapWaits(stopSignal, chain.why) };
   }
   const lasting = input.lasting ?? s.procs.filter((p) => p.state === 'Z');
   const parents = zombieParents([...s.procs.filter((p) => p.state !== 'Z'), ...lasting]);
@@ -192,12 +187,12 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
   const pid1Piles = reaping ? pid1Reaping?.verdict === 'does-not-reap' : !!underPid1 && (identity.kind !== 'init' || underPid1.count > 2);
   if (pid1Piles) {
     const count = underPid1?.count ?? pid1Reaping?.seen ?? 0;
-    const lastedS = pid1Reaping ? `; one lasted ${(pid1Reaping.longestSeenMs / 1000).toFixed(1)} s, longer than any init waits to reap` : '';
+    const lastedS = pid1Reaping ? (pid1Reaping.longestSeenMs / 1000).toFixed(1) : null;
     findings.push({
       id: 'zombies-under-pid1',
       category: 'zombies',
-      message: `${count} zombie${count === 1 ? '' : 's'} under PID 1 (${identity.program}), which does not reap the orphans it adopts${lastedS}${grows ? `; growing by ${growth.perSecond.toFixed(1)}/s` : ''}`,
-      fix: identity.kind === 'init' ? [`${identity.program} as PID 1 should reap these at once: check that it is not stopped (state T) and is a version that reaps; dumb-init's --single-child changes only how signals are forwarded, not reaping`] : addInitFix(f),
+      message: t.zombiesUnderPid1(count, identity.program, lastedS, grows ? growth.perSecond.toFixed(1) : null),
+      fix: identity.kind === 'init' ? [t.initShouldReap(identity.program)] : addInitFix(f, t),
     });
   }
   const liveParents = reaping
@@ -207,19 +202,19 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
     findings.push({
       id: 'zombies-live-parent',
       category: 'zombies',
-      message: `${p.count} zombie${p.count === 1 ? '' : 's'} under ${p.comm} (PID ${p.pid}), a live parent that never waits for its children: an init cannot reap these (they are not orphans)`,
-      fix: [`${p.comm} must wait for its children: waitpid / subprocess.wait() / a SIGCHLD handler that reaps`, 'they go only when it waits, or when it exits (then PID 1 adopts them: have an init there)'],
+      message: t.zombiesLiveParent(p.count, p.comm, p.pid),
+      fix: t.liveParentFix(p.comm),
     });
   }
   if (!stop.endsOnSignal && stop.certain) {
-    findings.push({ id: 'stop-signal-dropped', category: 'sigterm', message: stop.text, fix: sigtermFix(f, identity, stopSignal) });
+    findings.push({ id: 'stop-signal-dropped', category: 'sigterm', message: stop.text, fix: sigtermFix(f, identity, stopSignal, t) });
   } else if (stop.appGetsSignal === false) {
-    const app = stop.chain.at(-1) ?? 'the app';
+    const app = stop.chain.at(-1) ?? t.theApp;
     findings.push({
       id: 'app-sigkilled',
       category: 'sigterm',
-      message: `the app (${app}) never gets ${stopSignal}: ${chain?.why ?? stop.text}; it is SIGKILLed with no chance to clean up`,
-      fix: appKilledFix(f, identity, stop.chain),
+      message: t.appSigkilled(app, stopSignal, chain?.why ?? stop.text),
+      fix: appKilledFix(f, identity, stop.chain, t),
     });
   }
   // A shell that passes the signal on (trap + wait) is a way to run an app, not a problem of its own.
@@ -227,8 +222,8 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
     findings.push({
       id: 'shell-pid1',
       category: 'shell-pid1',
-      message: `PID 1 is the shell ${identity.program}${identity.shellFromShellForm ? ', put there by a shell-form ' + (f.entrypoint?.length ? 'ENTRYPOINT' : 'CMD') : identity.script ? ` running ${identity.script}` : ''}: it did not exec the app, so the app never gets ${stopSignal}`,
-      fix: shellFix(f, identity),
+      message: t.shellPid1(identity.program, identity.shellFromShellForm ? (f.entrypoint?.length ? 'ENTRYPOINT' : 'CMD') : null, identity.script ?? null, stopSignal),
+      fix: shellFix(f, identity, t),
     });
   }
   const pids = { ...s.pids, limit: s.pids.limit ?? f.pidsLimit, pidMax: s.pidMax, pidMaxSeenFrom: s.pidMaxSeenFrom };
@@ -236,24 +231,23 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
     findings.push({
       id: 'no-pids-limit',
       category: 'no-pids-limit',
-      message: `no PID limit: a zombie pile or a fork bomb here can use up ${s.pidMaxSeenFrom === 'host' ? `the host's ${s.pidMax ?? '?'} PIDs (pid_max)` : `the host's PIDs (pid_max is ${s.pidMax ?? '?'} as the container sees it; the host's own may be lower)`} for every container`,
-      fix: [pidsLimitFix(f)],
+      message: t.noPidsLimit(String(s.pidMax ?? '?'), s.pidMaxSeenFrom === 'host'),
+      fix: [pidsLimitFix(f, t)],
     });
   } else if (pids.used !== null && pids.used >= pids.limit * 0.8) {
-    findings.push({ id: 'pids-near-limit', category: 'pids', message: `${pids.used} of ${pids.limit} PIDs used: new processes will soon be refused (fork: Resource temporarily unavailable)`, fix: ['find what holds them (zombies above?)', pidsLimitFix(f)] });
+    findings.push({ id: 'pids-near-limit', category: 'pids', message: t.pidsNear(pids.used, pids.limit), fix: [t.pidsNearFix, pidsLimitFix(f, t)] });
   }
   if (pids.refusedForks !== null && pids.refusedForks > 0) {
-    findings.push({ id: 'refused-forks', category: 'pids', message: `${pids.refusedForks} fork${pids.refusedForks === 1 ? ' was' : 's were'} refused at the PID limit`, fix: ['the container ran out of PIDs: stop the pile (zombies?) or raise the limit'] });
+    findings.push({ id: 'refused-forks', category: 'pids', message: t.refused(pids.refusedForks), fix: [t.refusedFix] });
   }
   const zombies = { count: s.zombies, lasting: lasting.length, parents };
-  return { identity, cmdline: s.pid1.cmdline, signals, stop, zombies, pids, growth, reaping, findings, verdict: verdictLine(identity, stop, zombies.count, findings) };
+  return { identity, cmdline: s.pid1.cmdline, signals, stop, zombies, pids, growth, reaping, findings, verdict: verdictLine(identity, stop, zombies.count, findings, t) };
 }
 
-export function verdictLine(id: Pid1Identity, stop: StopPrediction, zombies: number, findings: Finding[]): string {
-  const what = id.kind === 'init' ? `init ${id.program}` : id.kind === 'shell' ? `shell ${id.program}` : `app ${id.program}`;
-  const sig = !stop.certain ? `${stop.signal}: cannot tell` : stop.endsOnSignal ? `ends on ${stop.signal}` : `${stop.signal} dropped → SIGKILL after ${stop.timeoutS} s`;
-  const head = findings.length === 0 ? 'ok' : `${findings.length} problem${findings.length === 1 ? '' : 's'}`;
-  return `${head}: PID 1 is ${what}, ${sig}, ${zombies} zombie${zombies === 1 ? '' : 's'}`;
+export function verdictLine(id: Pid1Identity, stop: StopPrediction, zombies: number, findings: Finding[], t: InspectText = inspectWords('en')): string {
+  const kind = id.kind === 'init' ? 'init' : id.kind === 'shell' ? 'shell' : 'app';
+  const sig = !stop.certain ? t.sigCannotTell(stop.signal) : stop.endsOnSignal ? t.sigEnds(stop.signal) : t.sigDropped(stop.signal, stop.timeoutS);
+  return t.verdict(findings.length, kind, id.program, sig, zombies);
 }
 
 /** The verdict in a few words, for one line of a list at 80 columns: "app python3 · 37 zombies · drops SIGTERM (137 after 10 s)". */

@@ -6,6 +6,8 @@ import { renderTextChart } from '../text-chart.js';
 import type { Diagnosis, FailCategory, VerdictFacts } from './diagnosis.js';
 import type { ContainerFacts, ContainerState, InspectSource, StartedBy } from './snapshot.js';
 import type { Problem } from '../run-events.js';
+import type { Lang } from '../slides/types.js';
+import { inspectWords, type InspectText } from './inspect-text.js';
 
 export const INSPECT_JSON_VERSION = 1;
 
@@ -47,6 +49,8 @@ export interface NotJudgedContainer {
 
 export interface InspectReport {
   version: typeof INSPECT_JSON_VERSION;
+  /** The language of every message, fix, verdict and prediction; ids never change. */
+  lang: Lang;
   engine: string;
   failOn: FailCategory[] | null;
   containers: ReturnType<typeof containerJson>[];
@@ -55,15 +59,8 @@ export interface InspectReport {
   exitCode: number;
 }
 
-function startedByText(s: StartedBy): string {
-  switch (s.kind) {
-    case 'compose':
-      return `compose project "${s.project}", service "${s.service}"`;
-    case 'kubernetes':
-      return `Kubernetes pod ${s.namespace}/${s.pod}, container ${s.container}`;
-    default:
-      return 'docker run (or the API)';
-  }
+function startedByText(s: StartedBy, t: InspectText): string {
+  return t.startedBy(s.kind === 'compose' ? { kind: 'compose', project: s.project, service: s.service } : s.kind === 'kubernetes' ? { kind: 'kubernetes', namespace: s.namespace, pod: s.pod, container: s.container } : { kind: 'run' });
 }
 
 export function containerJson(c: InspectedContainer) {
@@ -94,8 +91,8 @@ export function containerJson(c: InspectedContainer) {
   };
 }
 
-export function inspectReport(engine: string, containers: InspectedContainer[], errors: InspectFailure[], failOn: FailCategory[] | null, exitCode: number, notJudged: NotJudgedContainer[] = []): InspectReport {
-  return { version: INSPECT_JSON_VERSION, engine, failOn, containers: containers.map(containerJson), notJudged, errors, exitCode };
+export function inspectReport(engine: string, containers: InspectedContainer[], errors: InspectFailure[], failOn: FailCategory[] | null, exitCode: number, notJudged: NotJudgedContainer[] = [], lang: Lang = 'en'): InspectReport {
+  return { version: INSPECT_JSON_VERSION, lang, engine, failOn, containers: containers.map(containerJson), notJudged, errors, exitCode };
 }
 
 /** The text of a container given no verdict. */
@@ -103,76 +100,72 @@ export function notJudgedText(n: NotJudgedContainer): string[] {
   return [`${n.name} (${n.id.slice(0, 12)}): ${n.message}`];
 }
 
-const REAP_WORDS = { reaps: 'reaps', 'does-not-reap': 'does not reap', 'not-judged': 'not judged' } as const;
-
 /** "PID 1 (runsvdir) reaps: 9 of 9 zombies seen went, the longest after 4.3 s (within 5 s, runit's interval)". */
-export function reapingText(r: NonNullable<Diagnosis['reaping']>): string[] {
-  if (r.parents.length === 0) return [`no zombie in ${(r.watchedMs / 1000).toFixed(1)} s: nothing to judge`];
-  if (!r.parents.some((p) => p.isPid1 || p.verdict !== 'reaps')) return [`every zombie seen went (their parents wait for them), in ${(r.watchedMs / 1000).toFixed(1)} s`];
+export function reapingText(r: NonNullable<Diagnosis['reaping']>, t: InspectText = inspectWords('en')): string[] {
+  if (r.parents.length === 0) return [t.reapNone((r.watchedMs / 1000).toFixed(1))];
+  if (!r.parents.some((p) => p.isPid1 || p.verdict !== 'reaps')) return [t.reapAllWent((r.watchedMs / 1000).toFixed(1))];
   // Every line about PID 1; of other parents only those that do not reap (an app waiting for its own children is no news).
   return r.parents.filter((p) => p.isPid1 || p.verdict !== 'reaps').map((p) => {
-    const who = p.isPid1 ? `PID 1 (${p.comm})` : `${p.comm} (PID ${p.pid})`;
-    const detail =
-      p.verdict === 'does-not-reap'
-        ? `a zombie of it lasted ${(p.longestSeenMs / 1000).toFixed(1)} s, longer than any known init waits`
-        : p.verdict === 'reaps'
-          ? `${p.gone} of ${p.seen} zombies seen went, the longest after ${(p.longestSeenMs / 1000).toFixed(1)} s`
-          : `its zombies were seen for ${(p.longestSeenMs / 1000).toFixed(1)} s only`;
-    return `${who} ${REAP_WORDS[p.verdict]}: ${detail}`;
+    const who = p.isPid1 ? t.pid1Who(p.comm) : t.otherWho(p.comm, p.pid);
+    const s = (p.longestSeenMs / 1000).toFixed(1);
+    const detail = p.verdict === 'does-not-reap' ? t.reapLasted(s) : p.verdict === 'reaps' ? t.reapWent(p.gone, p.seen, s) : t.reapSeen(s);
+    return `${who} ${t.reapWords[p.verdict]}: ${detail}`;
   });
 }
 
-const KIND_TEXT = { init: 'an init', shell: 'a shell', app: 'the application itself' } as const;
+/** Pads a label of the text report to the column its values start at. */
+const label = (text: string, width = 13) => `  ${text.padEnd(width)}`;
 
 /** The text report of one container, for a terminal or a log, lines of at most ~100 columns. */
-export function containerText(c: InspectedContainer, opts: { plot?: boolean; width?: number } = {}): string[] {
+export function containerText(c: InspectedContainer, opts: { plot?: boolean; width?: number; lang?: Lang } = {}): string[] {
+  const t = inspectWords(opts.lang);
+  const L = t.labels;
   const d = c.diagnosis;
   const f = c.facts;
   const lines: string[] = [];
-  lines.push(`${f.name} (${f.id.slice(0, 12)}) · ${f.image} · ${startedByText(f.startedBy)}`);
-  const what = d.identity.kind === 'init' ? `${KIND_TEXT.init} (${d.identity.init})` : KIND_TEXT[d.identity.kind];
-  const shellNote = d.identity.kind === 'shell' && d.identity.shellFromShellForm ? ', put there by a shell-form CMD/ENTRYPOINT' : d.identity.kind === 'app' && d.identity.shellForm ? ' (the shell form\'s shell exec\'d it)' : '';
-  lines.push(`  PID 1        ${d.cmdline.join(' ') || '?'} — ${what}${shellNote}`);
+  lines.push(`${f.name} (${f.id.slice(0, 12)}) · ${f.image} · ${startedByText(f.startedBy, t)}`);
+  const what = d.identity.kind === 'init' ? `${t.kind.init} (${d.identity.init})` : t.kind[d.identity.kind];
+  const shellNote = d.identity.kind === 'shell' && d.identity.shellFromShellForm ? t.shellFormNote : d.identity.kind === 'app' && d.identity.shellForm ? t.execdNote : '';
+  lines.push(`${label('PID 1')}${d.cmdline.join(' ') || '?'} — ${what}${shellNote}`);
   for (const [i, s] of d.signals.entries()) {
-    lines.push(`  ${i === 0 ? 'signals' : '       '}      ${s.signal}: ${s.disposition}, ${s.effect} — ${s.judgedBy}`);
+    lines.push(`${label(i === 0 ? L.signals : '')}${s.signal}: ${s.disposition}, ${s.effect} — ${s.judgedBy}`);
   }
-  lines.push(`  docker stop  STOPSIGNAL ${d.stop.signal}, timeout ${d.stop.timeoutS} s: ${d.stop.text}`);
-  if (d.stop.chain.length > 1) lines.push(`  chain        ${d.stop.chain.join(' → ')}${d.stop.appGetsSignal === false ? ` (${d.stop.chain.at(-1)} gets no ${d.stop.signal}: SIGKILLed)` : ''}`);
-  const parents = d.zombies.parents.map((p) => `${p.count} under ${p.isPid1 ? `PID 1 (${p.comm})` : `${p.comm} (PID ${p.pid})`}`).join(', ');
-  lines.push(`  zombies      ${d.zombies.count} now${parents ? `: ${parents}` : ''}${d.reaping?.oldestAgeS ? ` (the oldest started ${d.reaping.oldestAgeS} s ago)` : ''}`);
-  if (d.reaping) for (const [i, l] of reapingText(d.reaping).entries()) lines.push(`  ${i === 0 ? 'reaping' : '       '}      ${l}`);
+  lines.push(`${label(L.stop)}${t.stopLine(d.stop.signal, d.stop.timeoutS, d.stop.text)}`);
+  if (d.stop.chain.length > 1) lines.push(`${label(L.chain)}${d.stop.chain.join(' → ')}${d.stop.appGetsSignal === false ? t.chainNoSignal(d.stop.chain.at(-1) ?? '', d.stop.signal) : ''}`);
+  const parents = d.zombies.parents.map((p) => t.zombiesUnder(p.count, p.isPid1 ? t.pid1Who(p.comm) : t.otherWho(p.comm, p.pid))).join(', ');
+  lines.push(`${label(L.zombies)}${t.zombiesNow(d.zombies.count, parents, d.reaping?.oldestAgeS ?? null)}`);
+  if (d.reaping) for (const [i, l] of reapingText(d.reaping, t).entries()) lines.push(`${label(i === 0 ? L.reaping : '')}${l}`);
   if (d.growth) {
     const g = d.growth;
-    lines.push(`  watch        ${g.seconds.toFixed(0)} s: ${g.perSecond > 0.05 ? `growing by ${g.perSecond.toFixed(1)} zombies/s` : g.perSecond < -0.05 ? `shrinking by ${(-g.perSecond).toFixed(1)}/s` : 'not growing'} (${g.samples[0]?.zombies ?? 0} → ${g.samples.at(-1)?.zombies ?? 0})`);
+    lines.push(`${label(L.watch)}${t.watch(g.seconds, g.perSecond, g.samples[0]?.zombies ?? 0, g.samples.at(-1)?.zombies ?? 0)}`);
     if (opts.plot && g.samples.length > 1) {
       const chart = renderTextChart([{ label: 'zombies', glyph: '*', points: g.samples.map((s) => ({ t: s.t, v: s.zombies })) }], { width: Math.min(72, (opts.width ?? 80) - 4), height: 6 });
       lines.push(...chart.map((l) => `    ${l}`));
     }
   }
   const p = d.pids;
-  const limit = p.limit === null ? `no limit (${p.pidMaxSeenFrom === 'host' ? "the host's" : 'as the container sees it,'} pid_max is ${p.pidMax ?? '?'})` : `of ${p.limit}`;
-  const refused = p.refusedForks === null ? 'refused forks not visible from here' : `${p.refusedForks} fork${p.refusedForks === 1 ? '' : 's'} refused`;
-  lines.push(`  PIDs         ${p.used ?? '?'} used, ${limit}; ${refused}`);
-  lines.push(`  verdict      ${d.verdict}`);
+  lines.push(`${label(L.pids)}${t.pidsLine(String(p.used ?? '?'), p.limit, String(p.pidMax ?? '?'), p.pidMaxSeenFrom === 'host', p.refusedForks)}`);
+  lines.push(`${label(L.verdict)}${d.verdict}`);
   for (const fd of d.findings) {
     lines.push(`  ✗ ${fd.id}: ${fd.message}`);
-    for (const fix of fd.fix) lines.push(`      fix: ${fix}`);
+    for (const fix of fd.fix) lines.push(`      ${L.fix}: ${fix}`);
   }
-  lines.push(`  (read via ${c.source === 'sidecar' ? `a sampler container joined to its PID namespace: ${c.sourceWhy}` : "this host's /proc"})`);
+  lines.push(`  ${t.readVia(c.source === 'sidecar', c.sourceWhy)}`);
   return lines;
 }
 
 /** One sentence on why there is no verdict, e.g. "exited (exit code 0) while inspect read it". */
-export function stateText(s: ContainerState): string {
-  const when = s.during ? ' while inspect read it' : '';
+export function stateText(s: ContainerState, lang: Lang = 'en'): string {
+  const t = inspectWords(lang).state;
+  const when = s.during ? t.during : '';
   switch (s.state) {
     case 'paused':
-      return `paused${when}: its processes are frozen, so nothing they do (reap, act on a signal) can be seen`;
+      return t.paused(when);
     case 'exited':
-      return `exited${s.exitCode !== null ? ` (exit code ${s.exitCode})` : ''}${when}`;
+      return t.exited(s.exitCode, when);
     case 'removed':
-      return `removed${when}`;
+      return t.removed(when);
     default:
-      return `restarted${when}: what was read belongs to its previous run`;
+      return t.restarted(when);
   }
 }

@@ -6,6 +6,7 @@
  * action elsewhere; a trap while a foreground command runs: deferred until it ends). Pure.
  */
 import { scriptVerdict } from '../shell/script-verdict.js';
+import { inspectWords, type InspectText } from './inspect-text.js';
 
 export type ScriptStop =
   /** trap on the signal that kills the child, and the script ends in `wait`: the script's exit is wait's 128+n. */
@@ -17,21 +18,21 @@ export type ScriptStop =
 /** The signals core/shell's trap reading covers (a trap on TERM or INT that kills or exits). */
 const FORWARDED: Record<string, number> = { SIGTERM: 15, SIGINT: 2 };
 
-export function scriptStop(text: string, signal: string): ScriptStop {
-  if (!text.trim()) return { kind: 'unknown', why: 'the script is empty' };
+export function scriptStop(text: string, signal: string, t: InspectText = inspectWords('en')): ScriptStop {
+  if (!text.trim()) return { kind: 'unknown', why: t.script.empty };
   let v;
   try {
     v = scriptVerdict(text);
   } catch (err) {
-    return { kind: 'unknown', why: `the script could not be parsed (${err instanceof Error ? err.message : String(err)})` };
+    return { kind: 'unknown', why: t.script.unparsed(err instanceof Error ? err.message : String(err)) };
   }
-  if (v.unknown) return { kind: 'unknown', why: `${v.unknown} decides how the script ends` };
+  if (v.unknown) return { kind: 'unknown', why: t.script.decides(v.unknown) };
   const n = FORWARDED[signal];
   if (v.forwards && n !== undefined) {
-    return { kind: 'forwards', exit: 128 + n, why: `a trap kills the child, and \`wait\` returns as soon as ${signal} comes: the script ends with wait's ${128 + n}` };
+    return { kind: 'forwards', exit: 128 + n, why: t.script.forwards(signal, 128 + n) };
   }
-  if (v.forwards) return { kind: 'keeps', why: `its trap + wait forwards SIGTERM and SIGINT, not the stop signal ${signal}` };
+  if (v.forwards) return { kind: 'keeps', why: t.script.otherSignal(signal) };
   const p = v.problems[0];
-  if (p) return { kind: 'keeps', why: `line ${p.line} (\`${p.text}\`) runs the app as a child that never gets ${signal}` };
-  return { kind: 'keeps', why: `no trap passes ${signal} on` };
+  if (p) return { kind: 'keeps', why: t.script.line(p.line, p.text, signal) };
+  return { kind: 'keeps', why: t.script.noTrap(signal) };
 }

@@ -7,6 +7,7 @@
 import type { SignalMasks } from '../signal-mask.js';
 import type { Pid1Identity } from './pid1-kind.js';
 import { dispositionOf, signalNumber, type Disposition, type StopOutcome } from './stop-chain.js';
+import { inspectWords, type InspectText } from './inspect-text.js';
 
 export { dispositionOf, type Disposition };
 
@@ -29,24 +30,10 @@ export interface SignalVerdict {
 }
 
 /** How each kind of PID 1 is judged; shown by `inspect` next to the verdict and in docs/inspect.md. */
-export const JUDGED_BY = {
-  sigtimedwait:
-    'tini and docker-init wait for signals with sigtimedwait(): while they wait /proc shows them neither caught nor blocked, so the masks mislead; they forward SIGTERM and SIGINT to their child',
-  signalfd: 'blocked and read with signalfd (catatonit, s6-svscan, systemd): the signal waits for PID 1, which acts on it',
-  dumbInit: 'dumb-init catches every signal and forwards it to its child (by default to the whole process group)',
-  pause: "Kubernetes' pause handles SIGINT and SIGTERM and exits",
-  caught: 'in SigCgt: PID 1 has a handler for it',
-  ignored: 'in SigIgn: PID 1 ignores it',
-  blocked: 'in SigBlk: the signal waits until PID 1 unblocks or reads it',
-  default: 'default action: the kernel drops it for a namespace\'s PID 1 (only a signal PID 1 has a handler for reaches it; SIGKILL and SIGSTOP only from an ancestor namespace, the host)',
-  shell: 'a shell that did not exec: its handlers (and `trap`) run only after the command it is waiting for ends, and that command never gets the signal',
-  systemdTerm: 'systemd re-executes itself on SIGTERM and goes on running (systemd(1)); it halts on SIGRTMIN+3',
-  systemdHalt: 'systemd halts on SIGRTMIN+3: it stops its units and exits (systemd(1))',
-  busyboxInit: "BusyBox's init waits for signals without a handler (/proc shows none): on SIGTERM, SIGUSR1 or SIGUSR2 it sends SIGTERM to every process, SIGKILL a second later, and ends",
-  supervisor: 'a supervisor acting on it its own way (see the stop line)',
-} as const;
+export const JUDGED_BY = inspectWords('en').judgedBy;
 
-export function judgeSignal(id: Pid1Identity, masks: SignalMasks | null, signal: string): SignalVerdict {
+export function judgeSignal(id: Pid1Identity, masks: SignalMasks | null, signal: string, t: InspectText = inspectWords('en')): SignalVerdict {
+  const JUDGED_BY = t.judgedBy;
   const disp = masks ? dispositionOf(masks, signal) : 'default';
   if (id.init === 'systemd' && signal === 'SIGTERM') return { signal, disposition: disp, effect: 'dropped', judgedBy: JUDGED_BY.systemdTerm };
   if (id.init === 'systemd' && signalNumber(signal) === 37) return { signal, disposition: disp, effect: 'handled', judgedBy: JUDGED_BY.systemdHalt };
@@ -54,7 +41,7 @@ export function judgeSignal(id: Pid1Identity, masks: SignalMasks | null, signal:
   if (id.init === 'tini' || id.init === 'docker-init') {
     return { signal, disposition: masks ? dispositionOf(masks, signal) : 'default', effect: 'handled', judgedBy: JUDGED_BY.sigtimedwait };
   }
-  if (!masks) return { signal, disposition: 'default', effect: 'dropped', judgedBy: 'the masks could not be read; judged as the default action' };
+  if (!masks) return { signal, disposition: 'default', effect: 'dropped', judgedBy: JUDGED_BY.noMasks };
   const disposition = dispositionOf(masks, signal);
   if (id.init === 'dumb-init' && disposition === 'caught') return { signal, disposition, effect: 'handled', judgedBy: JUDGED_BY.dumbInit };
   if (id.init === 'pause' && disposition === 'caught') return { signal, disposition, effect: 'handled', judgedBy: JUDGED_BY.pause };
@@ -100,26 +87,24 @@ export interface StopPrediction {
   text: string;
 }
 
-export function predictStop(verdict: SignalVerdict, timeoutS: number): StopPrediction {
+export function predictStop(verdict: SignalVerdict, timeoutS: number, t: InspectText = inspectWords('en')): StopPrediction {
   const { signal } = verdict;
   const base = { signal, timeoutS, appGetsSignal: null, chain: [], certain: true };
-  if (signal === 'SIGKILL') return { ...base, endsOnSignal: true, expectedExit: 137, appGetsSignal: false, text: 'STOPSIGNAL is SIGKILL: it ends at once, with no chance to clean up (exit 137)' };
+  if (signal === 'SIGKILL') return { ...base, endsOnSignal: true, expectedExit: 137, appGetsSignal: false, text: t.killStop };
   if (verdict.effect === 'handled') {
-    return { ...base, endsOnSignal: true, expectedExit: null, text: `ends on ${signal}: PID 1 acts on it (docker stop does not need its ${timeoutS} s timeout)` };
+    return { ...base, endsOnSignal: true, expectedExit: null, text: t.endsOnSignal(signal, timeoutS) };
   }
-  const why = verdict.effect === 'deferred' ? 'the shell acts only after its command ends' : verdict.disposition === 'ignored' ? `PID 1 ignores ${signal}` : `PID 1 has no handler for ${signal}, so the kernel drops it`;
-  return { ...base, endsOnSignal: false, expectedExit: 137, text: `docker stop will wait the full ${timeoutS} s and SIGKILL it (exit 137): ${why}` };
+  const why = verdict.effect === 'deferred' ? t.shellDefers : verdict.disposition === 'ignored' ? t.pid1Ignores(signal) : t.pid1NoHandler(signal);
+  return { ...base, endsOnSignal: false, expectedExit: 137, text: t.willWait(timeoutS, why) };
 }
 
 /** The chain's outcome (stop-chain.ts) as docker stop's prediction. */
-export function predictFromChain(o: StopOutcome, signal: string, timeoutS: number): StopPrediction {
-  const exit = o.expectedExit === null ? 'the exit code is the app\'s' : `exit ${o.expectedExit}`;
+export function predictFromChain(o: StopOutcome, signal: string, timeoutS: number, t: InspectText = inspectWords('en')): StopPrediction {
+  const exit = o.expectedExit === null ? t.exitApps : t.exitCode(o.expectedExit);
   if (o.uncertain) {
-    const text = `cannot tell whether docker stop ends on ${signal} or waits the full ${timeoutS} s (then exit 137): ${o.why} (inspect reads scripts where the engine runs on this host's kernel)`;
+    const text = t.cannotTell(signal, timeoutS, o.why);
     return { signal, timeoutS, endsOnSignal: false, expectedExit: null, appGetsSignal: null, chain: o.chain, certain: false, text };
   }
-  const text = o.endsOnSignal
-    ? `ends on ${signal} (${exit}), well before the ${timeoutS} s timeout: ${o.why}`
-    : `docker stop will wait the full ${timeoutS} s and SIGKILL it (exit 137): ${o.why}`;
+  const text = o.endsOnSignal ? t.endsBefore(signal, exit, timeoutS, o.why) : t.willWait(timeoutS, o.why);
   return { signal, timeoutS, endsOnSignal: o.endsOnSignal, expectedExit: o.endsOnSignal ? o.expectedExit : 137, appGetsSignal: o.appGetsSignal, chain: o.chain, certain: true, text };
 }

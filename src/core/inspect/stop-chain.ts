@@ -7,6 +7,8 @@
  * re-executes itself on SIGTERM and stops on SIGRTMIN+3). Measured on Debian 12's packages
  * (src/cli/inspect-inits.integration.test.ts). Pure.
  */
+import type { Lang } from '../slides/types.js';
+import { inspectWords, type InspectText } from './inspect-text.js';
 import { decodeSignalMask, type SignalMasks } from '../signal-mask.js';
 import { isShellProgram, type InitId, type Pid1Identity } from './pid1-kind.js';
 import { scriptStop, type ScriptStop } from './script-stop.js';
@@ -69,25 +71,25 @@ const FORWARDS_TO: Partial<Record<InitId, 'child' | 'group'>> = {
 };
 
 /** Supervising inits: what each does on a stop signal, as measured (Debian 12). */
-function supervisorOutcome(init: InitId, signal: string, chain: string[]): StopOutcome | null {
+function supervisorOutcome(init: InitId, signal: string, chain: string[], t: InspectText): StopOutcome | null {
   const n = signalNumber(signal);
   switch (init) {
     case 'runsvdir':
-      if (signal === 'SIGTERM') return { endsOnSignal: true, expectedExit: 0, appGetsSignal: false, chain, why: 'runsvdir exits at once on SIGTERM (exit 0) without stopping its services: the kernel SIGKILLs them (STOPSIGNAL SIGHUP makes it stop each service first)' };
-      if (signal === 'SIGHUP') return { endsOnSignal: true, expectedExit: 111, appGetsSignal: true, chain, why: 'runsvdir sends SIGTERM to each runsv on SIGHUP, which stops its service, and exits 111' };
+      if (signal === 'SIGTERM') return { endsOnSignal: true, expectedExit: 0, appGetsSignal: false, chain, why: t.chain.runsvdirTerm };
+      if (signal === 'SIGHUP') return { endsOnSignal: true, expectedExit: 111, appGetsSignal: true, chain, why: t.chain.runsvdirHup };
       return null;
     case 'supervisord':
-      if (signal === 'SIGTERM' || signal === 'SIGINT' || signal === 'SIGQUIT') return { endsOnSignal: true, expectedExit: 0, appGetsSignal: true, chain, why: `supervisord stops each program (SIGTERM, then SIGKILL after its stopwaitsecs) and exits 0 on ${signal}` };
+      if (signal === 'SIGTERM' || signal === 'SIGINT' || signal === 'SIGQUIT') return { endsOnSignal: true, expectedExit: 0, appGetsSignal: true, chain, why: t.chain.supervisord(signal) };
       return null;
     case 'systemd':
-      if (n === 37) return { endsOnSignal: true, expectedExit: null, appGetsSignal: true, chain, why: 'systemd halts on SIGRTMIN+3: it stops its units and exits' };
-      if (signal === 'SIGTERM') return { endsOnSignal: false, expectedExit: 137, appGetsSignal: false, chain, why: 'systemd re-executes itself on SIGTERM and goes on running; it stops on SIGRTMIN+3' };
+      if (n === 37) return { endsOnSignal: true, expectedExit: null, appGetsSignal: true, chain, why: t.chain.systemdHalt };
+      if (signal === 'SIGTERM') return { endsOnSignal: false, expectedExit: 137, appGetsSignal: false, chain, why: t.chain.systemdTerm };
       return null;
     case 's6-svscan':
-      if (signal === 'SIGTERM') return { endsOnSignal: true, expectedExit: 0, appGetsSignal: true, chain, why: 's6-svscan has each s6-supervise bring its service down (SIGTERM), then exits 0' };
+      if (signal === 'SIGTERM') return { endsOnSignal: true, expectedExit: 0, appGetsSignal: true, chain, why: t.chain.s6 };
       return null;
     case 'busybox-init':
-      if (signal === 'SIGTERM' || signal === 'SIGUSR1' || signal === 'SIGUSR2') return { endsOnSignal: true, expectedExit: 0, appGetsSignal: true, chain, why: `BusyBox's init sends SIGTERM to every process, SIGKILL a second later, and ends (exit 0)` };
+      if (signal === 'SIGTERM' || signal === 'SIGUSR1' || signal === 'SIGUSR2') return { endsOnSignal: true, expectedExit: 0, appGetsSignal: true, chain, why: t.chain.busybox };
       return null;
     default:
       return null;
@@ -119,44 +121,44 @@ const programOf = (p: ProcInfo): string => {
 const trapOnly = (signal: string): boolean => signal !== 'SIGINT' && signal !== 'SIGCHLD';
 
 /** A shell's script verdict: its file or -c string, where it was read. */
-export function scriptVerdictOf(p: { script?: ScriptText | undefined }, signal: string): ScriptStop {
+export function scriptVerdictOf(p: { script?: ScriptText | undefined }, signal: string, t: InspectText = inspectWords('en')): ScriptStop {
   const s = p.script;
-  if (!s) return { kind: 'unknown', why: 'it runs no script inspect could name' };
-  if (s.text === null) return { kind: 'unknown', why: `its script ${s.path} could not be read (${s.unreadable ?? 'unreadable'})` };
-  return scriptStop(s.text, signal);
+  if (!s) return { kind: 'unknown', why: t.chain.noScript };
+  if (s.text === null) return { kind: 'unknown', why: t.chain.unreadable(s.path, s.unreadable ?? 'unreadable') };
+  return scriptStop(s.text, signal, t);
 }
 
 /** A process that is not PID 1 and gets the signal: what becomes of it and of the app under it. */
-function receive(p: ProcInfo, procs: readonly ProcInfo[], signal: string, n: number, group: boolean, chain: string[]): StopOutcome {
+function receive(p: ProcInfo, procs: readonly ProcInfo[], signal: string, n: number, group: boolean, chain: string[], t: InspectText): StopOutcome {
   const kids = liveChildren(procs, p.pid);
   const program = programOf(p);
   const d = p.masks ? dispositionOf(p.masks, signal) : null;
-  const unseen = p.masks ? '' : ' (its signal masks are not visible from here: judged as the default action)';
+  const unseen = p.masks ? '' : t.chain.unseen;
   if (isShellProgram(program) && kids.length > 0) {
     const child = kids[0] as ProcInfo;
     const below = [...chain, program];
     const appChain = [...below, programOf(child)];
-    const v = scriptVerdictOf(p, signal);
+    const v = scriptVerdictOf(p, signal, t);
     if (v.kind === 'forwards') {
-      const app = receive(child, procs, signal, n, false, below);
-      return { ...app, endsOnSignal: true, expectedExit: v.exit ?? app.expectedExit, chain: app.chain, why: `${program} passes ${signal} on (${v.why})` };
+      const app = receive(child, procs, signal, n, false, below, t);
+      return { ...app, endsOnSignal: true, expectedExit: v.exit ?? app.expectedExit, chain: app.chain, why: t.chain.passesOn(program, signal, v.why) };
     }
-    if (v.kind === 'unknown' && d === 'caught' && trapOnly(signal)) return { endsOnSignal: false, expectedExit: null, appGetsSignal: null, chain: appChain, uncertain: true, why: `${program} did not exec and has a trap on ${signal}, and ${v.why}: whether the trap passes it on cannot be told` };
+    if (v.kind === 'unknown' && d === 'caught' && trapOnly(signal)) return { endsOnSignal: false, expectedExit: null, appGetsSignal: null, chain: appChain, uncertain: true, why: t.chain.trapUnknown(program, signal, v.why) };
     if ((d ?? 'default') === 'default') {
-      if (group) return { ...receive(child, procs, signal, n, true, below), why: `${program} dies of ${signal}; the app, in the same process group, gets it too` };
-      return { endsOnSignal: true, expectedExit: 128 + n, appGetsSignal: false, chain: appChain, why: `${program} did not exec: it dies of ${signal}${unseen}, and the app under it never gets the signal: it is SIGKILLed when PID 1 exits` };
+      if (group) return { ...receive(child, procs, signal, n, true, below, t), why: t.chain.groupDies(program, signal) };
+      return { endsOnSignal: true, expectedExit: 128 + n, appGetsSignal: false, chain: appChain, why: t.chain.diesAppNot(program, signal, unseen) };
     }
-    return { endsOnSignal: false, expectedExit: 137, appGetsSignal: false, chain: appChain, why: `${program} did not exec, and its ${d === 'caught' ? 'trap runs only after its command ends' : `${signal} is ignored`}: nothing stops the app until the SIGKILL` };
+    return { endsOnSignal: false, expectedExit: 137, appGetsSignal: false, chain: appChain, why: t.chain.keeps(program, d === 'caught', signal) };
   }
   const here = [...chain, program];
   switch (d ?? 'default') {
     case 'caught':
     case 'blocked':
-      return { endsOnSignal: true, expectedExit: null, appGetsSignal: true, chain: here, why: `${program} has a handler for ${signal}: the exit code is its own` };
+      return { endsOnSignal: true, expectedExit: null, appGetsSignal: true, chain: here, why: t.chain.handler(program, signal) };
     case 'ignored':
-      return { endsOnSignal: false, expectedExit: 137, appGetsSignal: true, chain: here, why: `${program} ignores ${signal}: only the SIGKILL at the timeout ends it` };
+      return { endsOnSignal: false, expectedExit: 137, appGetsSignal: true, chain: here, why: t.chain.ignores(program, signal) };
     default:
-      return { endsOnSignal: true, expectedExit: 128 + n, appGetsSignal: true, chain: here, why: `${program} has no handler for ${signal} and is not PID 1: it dies of it (${128 + n})${unseen}` };
+      return { endsOnSignal: true, expectedExit: 128 + n, appGetsSignal: true, chain: here, why: t.chain.dies(program, signal, 128 + n, unseen) };
   }
 }
 
@@ -168,6 +170,8 @@ export interface ChainInput {
   /** PID 1's script (its file, or the `-c` string of a shell-form CMD). */
   pid1Script?: ScriptText | undefined;
   signal: string;
+  /** The language of the `why` (English when not given). */
+  lang?: Lang;
 }
 
 /**
@@ -180,29 +184,30 @@ export function stopChain(input: ChainInput): StopOutcome | null {
   if (n === null || signal === 'SIGKILL') return null;
   const kids = liveChildren(procs, 1);
   const pid1 = id.program;
+  const t = inspectWords(input.lang);
   if (id.init) {
-    const sup = supervisorOutcome(id.init, signal, [pid1, ...descend(procs, 1)]);
+    const sup = supervisorOutcome(id.init, signal, [pid1, ...descend(procs, 1)], t);
     if (sup) return sup;
     const how = FORWARDS_TO[id.init];
     const child = kids[0];
     if (!how || !child) return null;
-    const r = receive(child, procs, signal, n, how === 'group', [pid1]);
+    const r = receive(child, procs, signal, n, how === 'group', [pid1], t);
     // The init exits with its child's status (128+n when the signal killed it), or waits with it.
-    return { ...r, why: `${pid1} forwards ${signal} to ${how === 'group' ? "its child's process group" : 'its child'}; ${r.why}` };
+    return { ...r, why: t.chain.forwards(pid1, signal, how === 'group', r.why) };
   }
   if (id.kind === 'shell') {
-    const v = scriptVerdictOf({ script: input.pid1Script }, signal);
+    const v = scriptVerdictOf({ script: input.pid1Script }, signal, t);
     const d = input.pid1Masks ? dispositionOf(input.pid1Masks, signal) : 'default';
     const child = kids[0];
     if (v.kind === 'forwards' && d === 'caught' && child) {
-      const r = receive(child, procs, signal, n, false, [pid1]);
-      return { ...r, endsOnSignal: true, expectedExit: v.exit ?? r.expectedExit, why: `${pid1} passes ${signal} on: ${v.why}` };
+      const r = receive(child, procs, signal, n, false, [pid1], t);
+      return { ...r, endsOnSignal: true, expectedExit: v.exit ?? r.expectedExit, why: t.chain.pid1PassesOn(pid1, signal, v.why) };
     }
     const chain = child ? [pid1, programOf(child)] : [pid1];
     // A trap is set but the script cannot be read: it may pass the signal on (trap + wait) or not.
-    if (v.kind === 'unknown' && d === 'caught' && trapOnly(signal)) return { endsOnSignal: false, expectedExit: null, appGetsSignal: null, chain, uncertain: true, why: `${pid1} is PID 1 with a trap on ${signal}, and ${v.why}: whether the trap passes it on cannot be told` };
-    const why = v.kind === 'unknown' ? `${v.why}; with no trap on ${signal}, the kernel drops it` : v.why;
-    return { endsOnSignal: false, expectedExit: 137, appGetsSignal: false, chain, why: `${pid1} is PID 1 and did not exec: ${why}` };
+    if (v.kind === 'unknown' && d === 'caught' && trapOnly(signal)) return { endsOnSignal: false, expectedExit: null, appGetsSignal: null, chain, uncertain: true, why: t.chain.pid1TrapUnknown(pid1, signal, v.why) };
+    const why = v.kind === 'unknown' ? t.chain.noTrapDrops(v.why, signal) : v.why;
+    return { endsOnSignal: false, expectedExit: 137, appGetsSignal: false, chain, why: t.chain.pid1NoExec(pid1, why) };
   }
   return null;
 }

@@ -5,14 +5,20 @@
  * comes from a base image lint cannot see, it says so instead of guessing. Pure.
  */
 import { pid1OfShellC, withExec, type ShellCVerdict } from '../shell/shell-c.js';
-import { SHELL_LABEL, shellOfImage, shellOfProgram, type ImageShell, type ShellKind } from '../shell/shell-kind.js';
+import { shellOfImage, shellOfProgram, type ImageShell, type ShellKind } from '../shell/shell-kind.js';
 import { baseName, isShellShebang } from '../shell/syntax.js';
 import { finalImage, type FinalImage, type Form } from './dockerfile-image.js';
 import { jsonArray, shellFormFix } from './fixes.js';
 import { baseEntrypointOf, isInit, wantsInit, type BaseEntrypoint } from './known-programs.js';
 import { pid1OfArgv, type ArgvPid1 } from './pid1-argv.js';
 import { lintEntrypointScript, scriptHandsOver } from './script-rule.js';
-import { LAB_LINKS, type ImageFacts, type LintContext, type LintFinding, type LintResult } from './types.js';
+import { lintWords, type LintText } from './lint-text.js';
+import type { ImageFacts, LintContext, LintFinding, LintResult } from './types.js';
+
+/** Why the shell stays, in the report's language (the verdict's own `why` is English). */
+function whyOf(t: LintText, v: ShellCVerdict, shell: ShellKind | 'unknown' | 'none'): string {
+  return v.cause ? t.why(v.cause, shell === 'unknown' || shell === 'none' ? 'dash' : shell) : v.why;
+}
 
 const short = (s: string, n = 60) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const KILL = /^(SIG)?KILL$|^9$/i;
@@ -28,6 +34,7 @@ interface Judge {
   stop: string;
   out: LintFinding[];
   ctx: LintContext;
+  t: LintText;
 }
 
 function baseEntryOf(j: Pick<Judge, 'img' | 'facts'>): BaseEntrypoint {
@@ -52,11 +59,11 @@ function judgeShellForm(j: Judge, f: Form, rule: string, under: string | null): 
   const script = f.shell ?? '';
   if (f.brokenJson) {
     // `ENTRYPOINT ["java", "-jar", "app.jar"];` or single quotes: not JSON, so Docker runs the text through /bin/sh -c.
-    j.out.push({ file: j.file, line: f.line, rule: 'json-form-invalid', level: 'error', message: `${f.keyword} looks like exec form but is not valid JSON, so Docker runs it as shell form: ${j.formShellName} -c '${short(script, 40)}', which runs a program named like its first word and fails`, fix: `${f.keyword} as valid JSON: double quotes, commas between the strings, nothing after the ]`, lab: LAB_LINKS.own });
+    j.out.push({ file: j.file, line: f.line, rule: 'json-form-invalid', level: 'error', message: j.t.jsonInvalid(f.keyword, j.formShellName, short(script, 40)), fix: j.t.jsonInvalidFix(f.keyword), lab: j.t.labs.own });
     return null;
   }
   if (j.formShell === 'none') {
-    j.out.push({ file: j.file, line: f.line, rule, level: 'error', message: `shell-form ${f.keyword} on ${j.img.base}, which has no /bin/sh: the container cannot start`, fix: `${f.keyword} in exec form, ["program", "arg", …]`, lab: LAB_LINKS.own });
+    j.out.push({ file: j.file, line: f.line, rule, level: 'error', message: j.t.noShell(f.keyword, j.img.base), fix: j.t.noShellFix(f.keyword), lab: j.t.labs.own });
     return null;
   }
   const { v, depends } = shellFormVerdict(j, script);
@@ -67,21 +74,21 @@ function judgeShellForm(j: Judge, f: Form, rule: string, under: string | null): 
     if (runsScript) judgeScript(j, runs, f);
     return runsScript ? null : v.program;
   }
-  const fix = shellFormFix(f.keyword, script, v);
-  const lead = rule === 'cmd-shell-form-after-entrypoint' ? `shell-form CMD after an exec-form ENTRYPOINT: the entrypoint gets "/bin/sh" "-c" "${short(script, 40)}" and runs it` : `shell-form ${f.keyword}: PID 1 is ${j.formShellName} -c "${short(script, 40)}"`;
+  const fix = shellFormFix(f.keyword, script, v, j.t);
+  const w = { keyword: f.keyword, script: short(script, 40), shellName: j.formShellName, stop: j.stop, why: whyOf(j.t, v, j.formShell), base: j.img.base };
+  const lead = rule === 'cmd-shell-form-after-entrypoint' ? j.t.leadAfterEntrypoint(w.script) : j.t.leadShellForm(w);
   let message: string;
   let level: LintFinding['level'] = 'error';
   if (under) {
     level = 'warning';
-    message = `${lead} under ${under}, and ${v.why}: on docker stop the shell dies of ${j.stop}, ${under} exits, and the app is SIGKILLed without ever getting ${j.stop}`;
+    message = j.t.shellFormUnder(lead, under, w);
   } else if (depends) {
     level = 'warning';
-    message = `${lead}; whether it stays PID 1 depends on ${j.img.base || 'the base image'}'s /bin/sh, which lint cannot see: Debian's dash stays and drops ${j.stop} (docker stop then waits its whole timeout), BusyBox ash and bash would exec the command`;
+    message = j.t.shellFormDepends(lead, w);
   } else {
-    const sure = j.formShell === 'unknown' ? ' (whatever /bin/sh is)' : '';
-    message = `${lead}, and ${v.why}${sure}: the shell stays PID 1 and drops ${j.stop}, so docker stop waits its whole timeout and SIGKILLs`;
+    message = j.t.shellFormStays(lead, w, j.formShell === 'unknown');
   }
-  j.out.push({ file: j.file, line: f.line, rule, level, message, fix: fix.text, lab: LAB_LINKS.signals, ...(fix.replacement ? { edit: { line: f.line, endLine: f.endLine, text: fix.replacement } } : {}) });
+  j.out.push({ file: j.file, line: f.line, rule, level, message, fix: fix.text, lab: j.t.labs.signals, ...(fix.replacement ? { edit: { line: f.line, endLine: f.endLine, text: fix.replacement } } : {}) });
   if (runsScript) judgeScript(j, runs, f);
   return null;
 }
@@ -89,18 +96,19 @@ function judgeShellForm(j: Judge, f: Form, rule: string, under: string | null): 
 function judgeExecFormShellC(j: Judge, a: ArgvPid1, f: Form, argv: readonly string[]): void {
   const sc = a.shellC;
   if (!sc || !sc.verdict.stays) return;
-  const shellName = sc.shell === 'unknown' ? `${argv.find((w) => /(^|\/)(sh|bash|ash|dash)$/.test(w)) ?? 'sh'}` : SHELL_LABEL[sc.shell];
+  const shellName = sc.shell === 'unknown' ? `${argv.find((w) => /(^|\/)(sh|bash|ash|dash)$/.test(w)) ?? 'sh'}` : j.t.shellLabel[sc.shell];
+  const why = whyOf(j.t, sc.verdict, sc.shell);
   const exec = withExec(sc.verdict);
   const fixedArgv = exec === null ? null : argv.map((w) => (w === sc.script ? exec : w));
   const fix = fixedArgv ? `${f.keyword} ${jsonArray(fixedArgv)}` : null;
   let level: LintFinding['level'] = 'error';
-  let message = `${jsonArray(argv.slice(0, argv.indexOf(sc.script)))}: ${shellName} stays PID 1 (${sc.verdict.why}), so it gets ${j.stop} and drops it; docker stop waits its whole timeout`;
+  let message = j.t.jsonShC(jsonArray(argv.slice(0, argv.indexOf(sc.script))), shellName, why, j.stop);
   if (a.init) {
     level = 'warning';
-    message = `${a.init.name} runs ${shellName} -c, which stays (${sc.verdict.why}): on docker stop the shell dies of ${j.stop}, ${a.init.name} exits, and the app is SIGKILLed without ever getting ${j.stop}`;
+    message = j.t.jsonShCUnder(a.init.name, shellName, why, j.stop);
   } else if (sc.dependsOnShell) {
     level = 'warning';
-    message = `sh -c on ${j.img.base || 'an unknown base'}, whose /bin/sh lint cannot see: Debian's dash stays PID 1 and drops ${j.stop} (${sc.verdict.why}); BusyBox ash and bash would exec the command`;
+    message = j.t.jsonShCDepends(j.img.base || j.t.anUnknownBase, why, j.stop);
   }
   j.out.push({
     file: j.file,
@@ -108,8 +116,8 @@ function judgeExecFormShellC(j: Judge, a: ArgvPid1, f: Form, argv: readonly stri
     rule: 'json-sh-c',
     level,
     message,
-    fix: fix ? `${fix} (exec hands PID 1 to the app)` : 'an init that signals the whole process group in front: ENTRYPOINT ["tini", "-g", "--"], or move the commands into a script that ends in exec',
-    lab: LAB_LINKS.signals,
+    fix: fix ? j.t.jsonShCFix(fix) : j.t.jsonShCGroupFix,
+    lab: j.t.labs.signals,
     ...(fix ? { edit: { line: f.line, endLine: f.endLine, text: fix } } : {}),
   });
 }
@@ -135,8 +143,8 @@ function isScriptIn(j: Judge, p: string): boolean {
 function judgeScript(j: Judge, scriptPath: string, f: Form, cmd0?: string, under?: string): { passesCmd: boolean; onlyCmd: boolean } | null {
   const got = imageFileText(j, scriptPath);
   if (!got || (!isShellShebang(got.text) && !/\.(sh|bash)$/.test(scriptPath))) return null;
-  const via = `${under ? `${under}, ` : ''}${got.heredoc ? `${f.keyword} at line ${f.line}, from the COPY heredoc for ${scriptPath}` : `${f.keyword} of ${j.file}:${f.line}`}`;
-  j.out.push(...lintEntrypointScript(got.file, got.text, via, got.lineOffset));
+  const via = j.t.scriptVia(under, got.heredoc, f.keyword, f.line, scriptPath, j.file);
+  j.out.push(...lintEntrypointScript(got.file, got.text, via, got.lineOffset, j.t));
   return scriptHandsOver(got.text, cmd0);
 }
 
@@ -147,9 +155,9 @@ function noInit(j: Judge, app: string | null, f: Form): void {
     line: f.line,
     rule: 'no-init',
     level: 'note',
-    message: `PID 1 will be ${app}, with no init: ${app} must handle ${j.stop} itself (PID 1 gets no default action) and reap the orphans of anything it starts`,
-    fix: 'an init in front: ENTRYPOINT ["tini", "--"] (Debian/Alpine package tini), or docker run --init / compose init: true',
-    lab: LAB_LINKS.zombies,
+    message: j.t.noInit(app, j.stop),
+    fix: j.t.noInitFix,
+    lab: j.t.labs.zombies,
   });
 }
 
@@ -160,7 +168,7 @@ function judgeArgv(j: Judge, argv: string[], f: Form, cmd: Form | null): void {
   const a = pid1OfArgv(argv, j.formShell, isScript);
   judgeExecFormShellC(j, a, f, argv);
   if (a.script) {
-    const hands = judgeScript(j, a.script, f, f.keyword === 'ENTRYPOINT' ? cmd?.json?.[0] : undefined, a.init ? `run by ${a.init.name}` : undefined);
+    const hands = judgeScript(j, a.script, f, f.keyword === 'ENTRYPOINT' ? cmd?.json?.[0] : undefined, a.init ? j.t.runBy(a.init.name) : undefined);
     // The script hands PID 1 to CMD (`exec "$@"`): judge CMD as what runs.
     if (hands?.passesCmd && cmd?.shell !== null && cmd?.shell !== undefined && f.keyword === 'ENTRYPOINT') {
       judgeShellForm(j, cmd, 'cmd-shell-form-after-entrypoint', a.init?.name ?? null);
@@ -180,7 +188,7 @@ function judgeArgv(j: Judge, argv: string[], f: Form, cmd: Form | null): void {
     const passes = a.init !== null && a.app === null;
     if (passes) judgeShellForm(j, cmd, 'cmd-shell-form-after-entrypoint', a.init?.name ?? null);
     else {
-      j.out.push({ file: j.file, line: cmd.line, rule: 'cmd-shell-form-after-entrypoint', level: 'error', message: `shell-form CMD after an exec-form ENTRYPOINT: ${a.app ?? argv[0]} gets "/bin/sh" "-c" "${short(cmd.shell, 40)}" as its arguments`, fix: 'CMD in exec form, ["arg", …]: its words become the ENTRYPOINT\'s arguments', lab: LAB_LINKS.own });
+      j.out.push({ file: j.file, line: cmd.line, rule: 'cmd-shell-form-after-entrypoint', level: 'error', message: j.t.cmdArgs(a.app ?? argv[0] ?? '', short(cmd.shell, 40)), fix: j.t.cmdArgsFix, lab: j.t.labs.own });
     }
     return;
   }
@@ -190,15 +198,16 @@ function judgeArgv(j: Judge, argv: string[], f: Form, cmd: Form | null): void {
 
 export function lintDockerfile(file: string, text: string, ctx: LintContext = {}): LintResult {
   const img = finalImage(text);
+  const t = lintWords(ctx.lang);
   if (/windows|servercore|nanoserver/i.test(img.base) || /powershell|pwsh|cmd(\.exe)?$/i.test(img.shell?.[0] ?? '')) {
-    return { findings: [], unjudged: [{ file, line: 0, what: 'PID 1', why: `${img.base} is a Windows image: no Linux PID 1 to judge` }] };
+    return { findings: [], unjudged: [{ file, line: 0, what: 'PID 1', why: t.windows(img.base) }] };
   }
   const facts = img.base ? (ctx.imageFacts?.(img.base) ?? null) : null;
   const sh = shellOfImage(img.base);
   const formShell = img.shell ? (shellOfProgram(img.shell[0] ?? '', sh.sh) ?? 'unknown') : sh.sh;
-  const formShellName = img.shell ? baseName(img.shell[0] ?? 'sh') : formShell === 'unknown' || formShell === 'none' ? '/bin/sh' : `/bin/sh (${SHELL_LABEL[formShell]})`;
+  const formShellName = img.shell ? baseName(img.shell[0] ?? 'sh') : formShell === 'unknown' || formShell === 'none' ? '/bin/sh' : `/bin/sh (${t.shellLabel[formShell]})`;
   const stop = img.stopSignal ? img.stopSignal.value.toUpperCase().replace(/^(?!SIG)(?=[A-Z])/, 'SIG') : 'SIGTERM';
-  const j: Judge = { file, img, facts, sh, formShell, formShellName, stop, out: [], ctx };
+  const j: Judge = { file, img, facts, sh, formShell, formShellName, stop, out: [], ctx, t };
   const unjudged: LintResult['unjudged'] = [];
   const { ep, cmd } = img;
   let baseEntry = baseEntryOf(j);
@@ -210,7 +219,7 @@ export function lintDockerfile(file: string, text: string, ctx: LintContext = {}
       const n = before();
       const app = judgeShellForm(j, ep, 'shell-form-entrypoint', null);
       shellStays = before() > n;
-      if (cmd) j.out.push({ file, line: cmd.line, rule: 'cmd-ignored-by-shell-entrypoint', level: 'warning', message: 'a shell-form ENTRYPOINT ignores CMD (and docker run arguments): this CMD never runs', fix: 'write the ENTRYPOINT in exec form, ENTRYPOINT ["prog"], so CMD becomes its arguments', lab: LAB_LINKS.own });
+      if (cmd) j.out.push({ file, line: cmd.line, rule: 'cmd-ignored-by-shell-entrypoint', level: 'warning', message: t.cmdIgnored, fix: t.cmdIgnoredFix, lab: t.labs.own });
       if (app && !shellStays) noInit(j, app, ep);
     } else if (ep.json) {
       judgeArgv(j, [...ep.json, ...(cmd?.json ?? [])], ep, cmd);
@@ -218,7 +227,7 @@ export function lintDockerfile(file: string, text: string, ctx: LintContext = {}
   } else if (cmd) {
     // `ENTRYPOINT []` clears the base image's: CMD alone is the command.
     if (ep) baseEntry = 'none';
-    const under = baseEntry === 'init' ? `the base image's init (${img.base})` : null;
+    const under = baseEntry === 'init' ? t.baseInit(img.base) : null;
     if (cmd.shell !== null) {
       const n = before();
       const app = judgeShellForm(j, cmd, 'shell-form-cmd', under);
@@ -227,22 +236,22 @@ export function lintDockerfile(file: string, text: string, ctx: LintContext = {}
     } else if (cmd.json) {
       if (baseEntry === 'init') {
         const a = pid1OfArgv(cmd.json, formShell, (p) => isScriptIn(j, p));
-        judgeExecFormShellC(j, { ...a, init: a.init ?? { name: `the base image's init (${img.base})`, args: [] } }, cmd, cmd.json);
+        judgeExecFormShellC(j, { ...a, init: a.init ?? { name: t.baseInit(img.base), args: [] } }, cmd, cmd.json);
       } else if (baseEntry === 'unknown') {
         const a = pid1OfArgv(cmd.json, formShell, (p) => isScriptIn(j, p));
         judgeExecFormShellC(j, a, cmd, cmd.json);
         if (a.script) judgeScript(j, a.script, cmd);
-        if (!a.shellC && !a.script && !a.init) unjudged.push({ file, line: cmd.line, what: `CMD ${jsonArray(cmd.json)}`, why: `${img.base || 'the base image'} may have an ENTRYPOINT of its own (an init, or one that passes CMD on): lint cannot see it, so whether ${baseName(cmd.json[0] ?? '')} is PID 1 with no init is not judged` });
+        if (!a.shellC && !a.script && !a.init) unjudged.push({ file, line: cmd.line, what: `CMD ${jsonArray(cmd.json)}`, why: t.baseMayHaveEntrypoint(img.base || t.theBaseImage, baseName(cmd.json[0] ?? '')) });
       } else if (!(cmd.json[0] ?? '').startsWith('-')) judgeArgv(j, cmd.json, cmd, null);
     }
   } else {
-    unjudged.push({ file, line: 0, what: 'PID 1', why: `this Dockerfile sets no CMD or ENTRYPOINT: PID 1 is ${img.base || 'the base image'}'s own${facts ? '' : ', which is not on this engine to read'}` });
+    unjudged.push({ file, line: 0, what: 'PID 1', why: t.noCmd(img.base || t.theBaseImage, !!facts) });
   }
 
   if (img.stopSignal) {
     const line = img.stopSignal.line;
-    if (KILL.test(img.stopSignal.value)) j.out.push({ file, line, rule: 'stopsignal-kill', level: 'warning', message: 'STOPSIGNAL SIGKILL: the app never gets a chance to clean up', fix: 'STOPSIGNAL SIGTERM (the default), with a handler in the app or an init in front', lab: LAB_LINKS.signals });
-    else if (shellStays) j.out.push({ file, line, rule: 'stopsignal-to-shell', level: 'warning', message: `STOPSIGNAL ${stop} goes to the /bin/sh of the shell form, which stays PID 1 and does not pass it on`, fix: 'exec form (or exec in the shell form), so the signal reaches the app', lab: LAB_LINKS.signals });
+    if (KILL.test(img.stopSignal.value)) j.out.push({ file, line, rule: 'stopsignal-kill', level: 'warning', message: t.stopsignalKill, fix: t.stopsignalKillFix, lab: t.labs.signals });
+    else if (shellStays) j.out.push({ file, line, rule: 'stopsignal-to-shell', level: 'warning', message: t.stopsignalToShell(stop), fix: t.stopsignalToShellFix, lab: t.labs.signals });
   }
   return { findings: j.out, unjudged };
 }

@@ -5,6 +5,7 @@
  */
 import { withExec, type ShellCVerdict } from '../shell/shell-c.js';
 import { argWords, hasRedirects, literalValue, parseShell } from '../shell/syntax.js';
+import { lintWords, type LintText } from './lint-text.js';
 
 /** `nginx -g "daemon off;"` → ["nginx", "-g", "daemon off;"]; null when the command needs a shell. */
 export function execFormOf(command: string): string[] | null {
@@ -25,13 +26,13 @@ export function execFormOf(command: string): string[] | null {
 export const jsonArray = (words: readonly string[]) => `[${words.map((w) => JSON.stringify(w)).join(', ')}]`;
 
 /** The init fix for what `exec` cannot mend (pipelines, loops, traps): one that signals the whole group. */
-export const GROUP_INIT_FIX = 'an init that signals the whole process group in front: install tini and use ENTRYPOINT ["tini", "-g", "--"] (or dumb-init), or move the commands into a script that ends in exec';
+export const GROUP_INIT_FIX = lintWords('en').groupInitFix;
 
 /** A shell-form instruction's fix: exec form where the words are literal, else `exec` in the shell, else an init. */
-export function shellFormFix(keyword: string, command: string, verdict: ShellCVerdict): { text: string; replacement: string | null } {
+export function shellFormFix(keyword: string, command: string, verdict: ShellCVerdict, t: LintText = lintWords('en')): { text: string; replacement: string | null } {
   const form = execFormOf(command);
-  if (form) return { text: `${keyword} ${jsonArray(form)} (exec form: the app is PID 1 and gets the stop signal)`, replacement: `${keyword} ${jsonArray(form)}` };
+  if (form) return { text: t.fixExecForm(`${keyword} ${jsonArray(form)}`), replacement: `${keyword} ${jsonArray(form)}` };
   const exec = withExec(verdict);
-  if (exec !== null) return { text: `${keyword} ${exec} (exec keeps the shell's expansion, then hands PID 1 to the app)`, replacement: `${keyword} ${exec}` };
-  return { text: GROUP_INIT_FIX, replacement: null };
+  if (exec !== null) return { text: t.fixWithExec(`${keyword} ${exec}`), replacement: `${keyword} ${exec}` };
+  return { text: t.groupInitFix, replacement: null };
 }

@@ -1,6 +1,8 @@
 /** `zombie-lab lint`: which rules a file gets, and the text, JSON and SARIF reports. Pure. */
 import { isShellShebang } from '../shell/syntax.js';
 import { lintDockerfile } from './dockerfile.js';
+import { lintWords, type LintRuleId } from './lint-text.js';
+import type { Lang } from '../slides/types.js';
 import { lintEntrypointScript } from './script-rule.js';
 import { lintExitCode, type FileKind, type LintContext, type LintFinding, type LintResult, type LintUnjudged } from './types.js';
 import { kindOfYaml, lintCompose, lintKubernetes } from './yaml-files.js';
@@ -34,37 +36,37 @@ export function lintFile(file: string, kind: FileKind, text: string, ctx: LintCo
     case 'kubernetes':
       return lintKubernetes(file, text, ctx);
     case 'script':
-      return { findings: lintEntrypointScript(file, text, null), unjudged: [] };
+      return { findings: lintEntrypointScript(file, text, null, 0, lintWords(ctx.lang)), unjudged: [] };
   }
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
 /** Text: each finding with its fix and lab; what was not judged, one line a file; one line per problem file. */
-export function lintText(findings: readonly LintFinding[], unjudged: readonly LintUnjudged[] = [], fileCount?: number): string[] {
+export function lintText(findings: readonly LintFinding[], unjudged: readonly LintUnjudged[] = [], fileCount?: number, lang: Lang = 'en'): string[] {
+  const t = lintWords(lang);
   const lines: string[] = [];
-  for (const f of findings) lines.push(`${f.file}:${f.line}: ${f.level} ${f.rule}: ${f.message}`, `  fix: ${f.fix}`, `  learn: ${f.lab}`);
+  for (const f of findings) lines.push(`${f.file}:${f.line}: ${t.levels[f.level]} ${f.rule}: ${f.message}`, `  ${t.fix}: ${f.fix}`, `  ${t.learn}: ${f.lab}`);
   const byFile = new Map<string, LintUnjudged[]>();
   for (const u of unjudged) byFile.set(u.file, [...(byFile.get(u.file) ?? []), u]);
   for (const [file, us] of byFile) {
     const first = us[0]!;
-    lines.push(us.length === 1 ? `${file}:${first.line}: not judged: ${first.what} ${first.why}` : `${file}: not judged: ${plural(us.length, 'service or container')} run their image's own command, which lint cannot see (${us.slice(0, 3).map((u) => u.what).join(', ')}${us.length > 3 ? ', …' : ''}); zombie-lab inspect checks them running`);
+    lines.push(us.length === 1 ? `${file}:${first.line}: ${t.notJudged}: ${first.what} ${first.why}` : `${file}: ${t.notJudged}: ${t.notJudgedMany(us.length, `${us.slice(0, 3).map((u) => u.what).join(', ')}${us.length > 3 ? ', …' : ''}`)}`);
   }
   const counted = findings.filter((f) => f.level !== 'note').length;
-  const s = counted === 1 ? '' : 's';
-  lines.push(`${plural(findings.length, 'finding')} (${counted} error${s} or warning${s}, ${plural(findings.length - counted, 'note')})${fileCount === undefined ? '' : ` in ${plural(fileCount, 'file')}`}`);
+  lines.push(t.summary(findings.length, counted, findings.length - counted, fileCount));
   return lines;
 }
 
-export function lintJson(files: string[], findings: LintFinding[], unjudged: LintUnjudged[] = []) {
-  return { version: 1, files, findings, unjudged, exitCode: lintExitCode(findings) };
+/** JSON: rule ids and levels stay as they are; messages, fixes and labs are in `lang`, which it names. */
+export function lintJson(files: string[], findings: LintFinding[], unjudged: LintUnjudged[] = [], lang: Lang = 'en') {
+  return { version: 1, lang, files, findings, unjudged, exitCode: lintExitCode(findings) };
 }
 
 /** SARIF 2.1.0, the format code-scanning UIs read; a one-line fix goes in as a SARIF fix. */
-export function lintSarif(findings: readonly LintFinding[], toolVersion: string) {
+export function lintSarif(findings: readonly LintFinding[], toolVersion: string, lang: Lang = 'en') {
+  const t = lintWords(lang);
   const rules = [...new Map(findings.map((f) => [f.rule, f])).values()].map((f) => ({
     id: f.rule,
-    shortDescription: { text: f.rule.replace(/-/g, ' ') },
+    shortDescription: { text: t.rules[f.rule as LintRuleId] ?? f.rule.replace(/-/g, ' ') },
     help: { text: `${f.fix}\n${f.lab}` },
   }));
   return {
@@ -72,11 +74,12 @@ export function lintSarif(findings: readonly LintFinding[], toolVersion: string)
     version: '2.1.0',
     runs: [
       {
+        language: lang,
         tool: { driver: { name: 'zombie-lab lint', version: toolVersion, rules } },
         results: findings.map((f) => ({
           ruleId: f.rule,
           level: f.level,
-          message: { text: `${f.message}. Fix: ${f.fix}` },
+          message: { text: `${f.message}. ${t.sarifFix}: ${f.fix}` },
           locations: [{ physicalLocation: { artifactLocation: { uri: f.file }, region: { startLine: Math.max(1, f.line) } } }],
           ...(f.edit
             ? {

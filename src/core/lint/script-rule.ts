@@ -4,48 +4,36 @@
  * Only such scripts are judged: hook scripts and build scripts are never told to exec. Pure.
  */
 import { scriptVerdict, type ScriptProblem } from '../shell/script-verdict.js';
-import { GROUP_INIT_FIX } from './fixes.js';
-import { LAB_LINKS, type LintFinding } from './types.js';
+import { lintWords, type LintText } from './lint-text.js';
+import type { LintFinding } from './types.js';
 
 /** A shebang that starts an init, which then runs the shell: `#!/usr/bin/dumb-init /bin/sh`. */
 export const SHEBANG_INIT = /^#!\s*\S*\/(dumb-init|tini|tini-static|catatonit)\b/;
 
-function messageOf(p: ScriptProblem, file: string, via: string | null): { message: string; fix: string } {
-  const as = via ? (via.startsWith('run by') ? ` (${via}: the shell is the init's child and dies of SIGTERM, leaving the app to be SIGKILLed)` : ` (PID 1 through ${via})`) : '';
-  const branch = p.branch && p.branch !== '*' && p.branch !== 'then' && p.branch !== 'else' && p.branch !== 'elif' ? ` in the "${p.branch})" branch` : '';
+function messageOf(p: ScriptProblem, file: string, via: string | null, t: LintText): { message: string; fix: string } {
+  const as = via ? t.scriptAs(via) : '';
+  const branch = p.branch && p.branch !== '*' && p.branch !== 'then' && p.branch !== 'else' && p.branch !== 'elif' ? t.scriptBranch(p.branch) : '';
   switch (p.why) {
     case 'wait':
-      return {
-        message: `${file}${as} ends in wait${branch} with no trap on SIGTERM: the shell stays PID 1, drops SIGTERM, and docker stop waits its whole timeout`,
-        fix: `trap 'kill -TERM "$child" 2>/dev/null' TERM INT before the wait (child=$! after starting the app), or exec the app instead of & wait`,
-      };
+      return { message: t.scriptWait(file, as, branch), fix: t.scriptWaitFix };
     case 'keepalive':
-      return {
-        message: `${file}${as} keeps the container alive with "${p.text}"${branch}: the shell stays PID 1 and drops SIGTERM (exec would not help: a PID 1 sleep drops it too)`,
-        fix: `trap 'exit 143' TERM INT; ${p.text} & wait`,
-      };
+      return { message: t.scriptKeepalive(file, as, p.text, branch), fix: `trap 'exit 143' TERM INT; ${p.text} & wait` };
     case 'pipeline':
     case 'loop':
     case 'negated':
-      return {
-        message: `${file}${as} ends in a ${p.why === 'loop' ? 'loop' : 'pipeline'}${branch} ("${p.text}"): the shell stays PID 1 and drops SIGTERM, and exec cannot replace it`,
-        fix: GROUP_INIT_FIX,
-      };
+      return { message: t.scriptLoop(file, as, p.why === 'loop', p.text, branch), fix: t.groupInitFix };
     default:
-      return {
-        message: `${file}${as} runs "${p.text}"${branch} without exec: the shell stays PID 1 with the app as its child and never passes SIGTERM on`,
-        fix: p.fixedLine !== null ? `${p.fixedLine.trim()} — exec hands PID 1 to the app (which must then handle SIGTERM, and reap if it starts children: an init in front does both)` : GROUP_INIT_FIX,
-      };
+      return { message: t.scriptNoExec(file, as, p.text, branch), fix: p.fixedLine !== null ? t.scriptExecFix(p.fixedLine.trim()) : t.groupInitFix };
   }
 }
 
 /** The findings for a script that is PID 1; `lineOffset` places a heredoc's lines in its Dockerfile. */
-export function lintEntrypointScript(file: string, text: string, via: string | null, lineOffset = 0): LintFinding[] {
+export function lintEntrypointScript(file: string, text: string, via: string | null, lineOffset = 0, t: LintText = lintWords('en')): LintFinding[] {
   // `#!/usr/bin/dumb-init /bin/sh`: the init is PID 1 and signals the script's whole process group.
   if (SHEBANG_INIT.test(text)) return [];
   const v = scriptVerdict(text);
   return v.problems.map((p) => {
-    const { message, fix } = messageOf(p, file, via);
+    const { message, fix } = messageOf(p, file, via, t);
     const line = p.line + lineOffset;
     return {
       file,
@@ -54,7 +42,7 @@ export function lintEntrypointScript(file: string, text: string, via: string | n
       level: 'error' as const,
       message,
       fix,
-      lab: LAB_LINKS.signals,
+      lab: t.labs.signals,
       ...(p.fixedLine !== null ? { edit: { line, endLine: line, text: p.fixedLine } } : {}),
     };
   });

@@ -1,4 +1,6 @@
 /** What `zombie-lab lint` reports. Pure types. */
+import type { Lang } from '../slides/types.js';
+import { lintWords } from './lint-text.js';
 export type LintLevel = 'error' | 'warning' | 'note';
 
 export interface LintFinding {
@@ -38,20 +40,16 @@ export interface ImageFacts {
 }
 
 export interface LintContext {
+  /** The language of messages, fixes and lab pointers (rule ids never change); English when not given. */
+  lang?: Lang;
   /** A file of the build context (relative to the context), or null when it is not there or not text. */
   readContext?: (rel: string) => { file: string; text: string } | null;
   /** The image as the engine has it, or null when it is not there (or no engine answers). */
   imageFacts?: (ref: string) => ImageFacts | null;
 }
 
-/** The labs that teach each topic (run `zombie-lab lab <id>`). */
-export const LAB_LINKS = {
-  zombies: 'zombie-lab lab zombies (01: why orphans pile up under PID 1)',
-  signals: 'zombie-lab lab signals (03: PID 1 and SIGTERM)',
-  init: 'zombie-lab lab choosing-init (04: which init, and what it does)',
-  subreaper: 'zombie-lab lab subreaper (05: pods, pause and shareProcessNamespace)',
-  own: 'zombie-lab lab own-containers (07: your own containers)',
-} as const;
+/** The labs that teach each topic (run `zombie-lab lab <id>`), in English (lint-text.ts has both languages). */
+export const LAB_LINKS = lintWords('en').labs;
 
 export type FileKind = 'dockerfile' | 'compose' | 'kubernetes' | 'script';
 

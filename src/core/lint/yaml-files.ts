@@ -12,7 +12,9 @@ import { finalImage } from './dockerfile-image.js';
 import { jsonArray } from './fixes.js';
 import { baseEntrypointOf, INITS, isInit, looksLikeWrapperName, wantsInit, type BaseEntrypoint } from './known-programs.js';
 import { pid1OfArgv, type ArgvPid1 } from './pid1-argv.js';
-import { LAB_LINKS, type FileKind, type LintContext, type LintFinding, type LintResult, type LintUnjudged } from './types.js';
+import { lintWords, type LintText } from './lint-text.js';
+import type { ShellCVerdict } from '../shell/shell-c.js';
+import { type FileKind, type LintContext, type LintFinding, type LintResult, type LintUnjudged } from './types.js';
 
 /** Real compose files use many aliases (getsentry/self-hosted: hundreds); a billion-laughs file needs millions. */
 export const MAX_YAML_ALIASES = 10_000;
@@ -66,6 +68,7 @@ interface Site {
   /** `service "web"`, `Deployment api, container app`. */
   who: string;
   out: LintFinding[];
+  t: LintText;
 }
 
 interface Verdict {
@@ -74,19 +77,25 @@ interface Verdict {
   stays: boolean;
 }
 
+/** Why the shell stays, in the report's language. */
+function whyOf(t: LintText, v: ShellCVerdict, shell: string): string {
+  return v.cause ? t.why(v.cause, shell === 'bash' || shell === 'ash' ? shell : 'dash') : v.why;
+}
+
 function judgeShellC(s: Site, a: ArgvPid1, rule: string, keyword: string, under: string | null, argv: string[], stopWaits: string): boolean {
   const sc = a.shellC;
   if (!sc?.verdict.stays) return false;
   const exec = withExec(sc.verdict);
   const fixed = exec === null ? null : argv.map((w) => (w === sc.script ? exec : w));
   let level: LintFinding['level'] = 'error';
-  let message = `${s.who}: ${argv[0] ?? 'sh'} -c stays PID 1 (${sc.verdict.why}) and drops SIGTERM, so every stop ${stopWaits} and ends in SIGKILL`;
+  const why = whyOf(s.t, sc.verdict, sc.shell);
+  let message = s.t.yamlShC(s.who, argv[0] ?? 'sh', why, stopWaits);
   if (under) {
     level = 'warning';
-    message = `${s.who}: ${under} runs ${argv[0] ?? 'sh'} -c, which stays (${sc.verdict.why}): on stop the shell dies of SIGTERM and the app is SIGKILLed without ever getting it`;
+    message = s.t.yamlShCUnder(s.who, under, argv[0] ?? 'sh', why);
   } else if (sc.dependsOnShell) {
     level = 'warning';
-    message = `${s.who}: sh -c on an image whose /bin/sh lint cannot see: Debian's dash stays PID 1 and drops SIGTERM (${sc.verdict.why}), so every stop ${stopWaits}; BusyBox ash and bash would exec the command`;
+    message = s.t.yamlShCDepends(s.who, why, stopWaits);
   }
   s.out.push({
     file: s.file,
@@ -94,8 +103,8 @@ function judgeShellC(s: Site, a: ArgvPid1, rule: string, keyword: string, under:
     rule,
     level,
     message,
-    fix: fixed ? `${keyword}: ${jsonArray(fixed)} (exec hands PID 1 to the app)` : 'an init that signals the whole process group (tini -g, dumb-init), or a script that ends in exec',
-    lab: LAB_LINKS.signals,
+    fix: fixed ? s.t.yamlShCFix(keyword, jsonArray(fixed)) : s.t.yamlShCGroupFix,
+    lab: s.t.labs.signals,
   });
   return true;
 }
@@ -146,6 +155,7 @@ export function lintCompose(file: string, text: string, ctx: LintContext = {}): 
   const lc = new LineCounter();
   const out: LintFinding[] = [];
   const unjudged: LintUnjudged[] = [];
+  const t = lintWords(ctx.lang);
   const doc = parseDocs(text, lc)[0];
   if (!doc) return { findings: out, unjudged };
   const services = doc.get('services', true);
@@ -164,44 +174,44 @@ export function lintCompose(file: string, text: string, ctx: LintContext = {}): 
     const command = argvOf(svc.command);
     const init = svc.init === true;
     const grace = scalar(svc.stop_grace_period) || '10s';
-    const who = `service "${name}"${ctx.imageFacts?.(image) ? ` (image ${image} read from this engine)` : ''}`;
+    const who = `${t.service(name)}${ctx.imageFacts?.(image) ? t.imageReadFromEngine(image) : ''}`;
     const built = imageOf(image, svc.build, ctx);
     const shKind = built.sh.sh;
     let flagged = false;
-    const site = (k: string): Site => ({ file, line: lineOf(k), who, out });
+    const site = (k: string): Site => ({ file, line: lineOf(k), who, out, t });
     if (scalar(svc.stop_signal) && /KILL|^9$/i.test(scalar(svc.stop_signal))) {
-      out.push({ file, line: lineOf('stop_signal'), rule: 'compose-stop-signal-kill', level: 'warning', message: `${who}: stop_signal SIGKILL leaves no chance to clean up`, fix: 'stop_signal: SIGTERM with a handler in the app (or init: true)', lab: LAB_LINKS.signals });
+      out.push({ file, line: lineOf('stop_signal'), rule: 'compose-stop-signal-kill', level: 'warning', message: t.composeStopKill(who), fix: t.composeStopKillFix, lab: t.labs.signals });
     }
     // The image as the engine has it (never pulled): its ENTRYPOINT and CMD fill in what the service leaves out.
     const facts = image && !svc.build ? (ctx.imageFacts?.(image) ?? null) : null;
     const fromImage = !entry && facts ? [...(facts.entrypoint ?? []), ...(command ?? facts.cmd ?? [])] : !entry && command && built.entrypoint ? [...built.entrypoint, ...command] : null;
     const argv = entry ? [...entry, ...(command ?? [])] : (fromImage ?? command);
     if (!argv || argv.length === 0) {
-      if (!svc.build) unjudged.push({ file, line: svcLine, what: who, why: `runs ${image || 'its image'}'s own ENTRYPOINT/CMD, which lint cannot see` });
+      if (!svc.build) unjudged.push({ file, line: svcLine, what: who, why: t.ownEntrypoint(image || t.itsImage) });
       continue;
     }
     if (!entry && !fromImage && (argv[0] ?? '').startsWith('-')) {
       // Flags only: arguments to the image's own ENTRYPOINT (traefik --providers…, mariadb --binlog…).
-      unjudged.push({ file, line: lineOf('command'), what: who, why: `passes options to ${image || 'its image'}'s own ENTRYPOINT, which lint cannot see` });
+      unjudged.push({ file, line: lineOf('command'), what: who, why: t.passesOptions(image || t.itsImage) });
       continue;
     }
     // Only `command`: the image's ENTRYPOINT runs it (most pass it on with exec "$@"; tini-based ones put an init in front).
     const baseEntry: BaseEntrypoint = entry || fromImage ? 'none' : built.entry;
     const a = pid1OfArgv(argv, shKind, looksLikeScript);
-    const under = init ? 'docker-init (init: true)' : a.init ? a.init.name : baseEntry === 'init' ? `${image}'s init` : null;
+    const under = init ? t.composeInit : a.init ? a.init.name : baseEntry === 'init' ? t.imageInit(image) : null;
     const v: Verdict = { a, stays: false };
-    v.stays = judgeShellC(site(entry ? 'entrypoint' : 'command'), a, 'compose-sh-c', entry ? 'entrypoint' : 'command', under, argv, `waits the whole grace period (${grace})`);
+    v.stays = judgeShellC(site(entry ? 'entrypoint' : 'command'), a, 'compose-sh-c', entry ? 'entrypoint' : 'command', under, argv, t.composeStopWaits(grace));
     flagged = v.stays;
     const app = noInitApp(a);
     if (app && !init && baseEntry !== 'init' && (entry || baseEntry === 'none' || baseEntry === 'passes')) {
-      out.push({ file, line: svcLine, rule: 'compose-no-init', level: 'note', message: `${who}: PID 1 will be ${app}, with no init: it must handle SIGTERM itself and reap the orphans of anything it starts`, fix: `init: true for ${who} (Docker puts tini in front as PID 1)`, lab: LAB_LINKS.init });
+      out.push({ file, line: svcLine, rule: 'compose-no-init', level: 'note', message: t.composeNoInit(who, app), fix: t.composeNoInitFix(who), lab: t.labs.init });
       flagged = true;
     } else if (a.app && !a.shellC && !init && !entry && baseEntry === 'unknown' && !INITS.has(a.app)) {
-      unjudged.push({ file, line: lineOf('command'), what: who, why: `its command runs under ${image || 'its image'}'s ENTRYPOINT, which lint cannot see` });
+      unjudged.push({ file, line: lineOf('command'), what: who, why: t.underEntrypoint(image || t.itsImage) });
     }
     const pids = (svc.deploy as { resources?: { limits?: { pids?: unknown } } } | undefined)?.resources?.limits?.pids;
     if (flagged && svc.pids_limit === undefined && pids === undefined) {
-      out.push({ file, line: svcLine, rule: 'compose-no-pids-limit', level: 'note', message: `${who} has nothing that reaps orphans and no PID limit: a pile of zombies can use up the host's PIDs`, fix: `pids_limit: 256 for ${who}`, lab: LAB_LINKS.zombies });
+      out.push({ file, line: svcLine, rule: 'compose-no-pids-limit', level: 'note', message: t.composeNoPids(who), fix: t.composeNoPidsFix(who), lab: t.labs.zombies });
     }
   }
   return { findings: out, unjudged };
@@ -237,13 +247,14 @@ function lintWorkload(file: string, lc: LineCounter, node: YAMLMap, out: LintFin
   // With the host's PID namespace no container process is PID 1: nothing here to judge.
   if (spec.get('hostPID') === true) return;
   const grace = scalar(spec.get('terminationGracePeriodSeconds')) || '30';
+  const t = lintWords(ctx.lang);
   const containers = spec.get('containers', true);
   if (!isSeq(containers)) return;
   for (const c of containers.items) {
     if (!isMap(c)) continue;
     const cjs = c.toJSON() as Record<string, unknown>;
     const cname = scalar(cjs.name) || '?';
-    const who = `${kind} ${name}, container ${cname}`;
+    const who = t.workload(kind, name, cname);
     const at = (c as unknown as Node).range?.[0];
     const cLine = at === undefined ? 1 : lc.linePos(at).line;
     const line = keyLine(lc, c, 'command', cLine);
@@ -253,25 +264,25 @@ function lintWorkload(file: string, lc: LineCounter, node: YAMLMap, out: LintFin
     const facts = image ? (ctx.imageFacts?.(image) ?? null) : null;
     const command = argvOf(cjs.command) ?? (facts?.entrypoint ?? (args ? null : facts?.cmd) ?? null);
     if (!command) {
-      unjudged.push({ file, line: cLine, what: who, why: `runs ${image || 'its image'}'s own ENTRYPOINT${args ? ' with these args' : ''}, which lint cannot see` });
+      unjudged.push({ file, line: cLine, what: who, why: t.k8sOwnEntrypoint(image || t.itsImage, !!args) });
       continue;
     }
     // Kubernetes' command replaces ENTRYPOINT, args replace CMD.
     const argv = [...command, ...(args ?? [])];
     const sh = shellOfImage(image);
     const a = pid1OfArgv(argv, sh.sh, looksLikeScript);
-    const site: Site = { file, line, who, out };
+    const site: Site = { file, line, who, out, t };
     // With a shared PID namespace pause is PID 1: the shell is not, and SIGTERM's default action ends it.
-    if (!share) judgeShellC(site, a, 'k8s-sh-c', 'command', a.init ? a.init.name : null, argv, `waits terminationGracePeriodSeconds (${grace} s)`);
+    if (!share) judgeShellC(site, a, 'k8s-sh-c', 'command', a.init ? a.init.name : null, argv, t.k8sStopWaits(grace));
     const tini = a.init && /^tini/.test(a.init.name);
     const env = (cjs.env as { name?: unknown; value?: unknown }[] | undefined) ?? [];
     if (share && tini && !a.init?.args.some((x) => /^-[a-z]*s/.test(x)) && !env.some((e) => e.name === 'TINI_SUBREAPER')) {
-      out.push({ file, line, rule: 'k8s-tini-not-pid1', level: 'warning', message: `${who}: with shareProcessNamespace the pause container is PID 1, so tini is not, and without -s it reaps nothing (it warns "not running as PID 1")`, fix: 'tini -s -- … (register as a child subreaper), or drop tini: pause reaps the pod\'s orphans', lab: LAB_LINKS.subreaper });
+      out.push({ file, line, rule: 'k8s-tini-not-pid1', level: 'warning', message: t.k8sTini(who), fix: t.k8sTiniFix, lab: t.labs.subreaper });
     }
     const app = noInitApp(a);
     // A Job runs to completion: a missing init costs it nothing.
     if (app && !share && kind !== 'Job' && kind !== 'CronJob') {
-      out.push({ file, line, rule: 'k8s-no-init', level: 'note', message: `${who}: PID 1 will be ${app}, with no init: it must handle SIGTERM itself (else every stop waits ${grace} s) and reap the orphans of anything it starts`, fix: 'shareProcessNamespace: true in the pod spec (pause becomes PID 1 and reaps), or tini in the image: command: ["tini", "--", …]', lab: LAB_LINKS.subreaper });
+      out.push({ file, line, rule: 'k8s-no-init', level: 'note', message: t.k8sNoInit(who, app, grace), fix: t.k8sNoInitFix, lab: t.labs.subreaper });
     }
   }
 }

@@ -16,13 +16,13 @@ import { buildWorkspaceImage, removeImage, removeQuietly, startForCheck, tr, wai
 export const OWN_STOP_TIMEOUT_S = 4;
 
 /** The workspace as `zombie-lab lint .` sees it there, with file names relative to it. */
-function lintWorkspace(dir: string): LintFinding[] {
-  return lintPaths([dir]).findings.map((f) => ({ ...f, file: path.relative(dir, path.resolve(f.file)) }));
+function lintWorkspace(dir: string, lang: 'de' | 'en'): LintFinding[] {
+  return lintPaths([dir], { lang }).findings.map((f) => ({ ...f, file: path.relative(dir, path.resolve(f.file)) }));
 }
 
 export async function checkOwnContainers(ctx: CheckContext): Promise<CheckItem[]> {
   const t = tr(ctx);
-  const findings = lintWorkspace(ctx.dir).filter((f) => f.level !== 'note');
+  const findings = lintWorkspace(ctx.dir, ctx.lang ?? 'en').filter((f) => f.level !== 'note');
   const items: CheckItem[] = [
     {
       ok: findings.length === 0,
@@ -37,7 +37,8 @@ export async function checkOwnContainers(ctx: CheckContext): Promise<CheckItem[]
     try {
       await waitWindow(ctx, 2500);
       const r = await inspectOne(ctx.docker, s.id, { owner: ownerFor(ctx.runId), sidecarImage: ctx.baseTag, signal: ctx.signal });
-      const d = diagnose({ facts: r.facts, snapshot: r.snapshot, lasting: r.lasting });
+      // In the learner's language, as `zombie-lab inspect --lang` says it.
+      const d = diagnose({ facts: r.facts, snapshot: r.snapshot, lasting: r.lasting, lang: ctx.lang ?? 'en' });
       items.push({
         ok: d.findings.length === 0,
         what: t('zombie-lab inspect finds nothing in your running container', 'zombie-lab inspect findet nichts in deinem laufenden Container'),
