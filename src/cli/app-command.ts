@@ -45,7 +45,7 @@ interface Chosen {
   /** Removes what the source keeps ready (the live source's waiting containers). */
   close?: () => Promise<void>;
   /** The `i` list (live engine only). */
-  listContainers?: (signal: AbortSignal) => Promise<ContainerVerdict[]>;
+  listContainers?: (signal: AbortSignal, progress: (done: number, total: number) => void) => Promise<{ rows: ContainerVerdict[]; hidden: number }>;
 }
 
 async function chooseSource(opts: AppOptions): Promise<Chosen | string> {
@@ -63,7 +63,8 @@ async function chooseSource(opts: AppOptions): Promise<Chosen | string> {
     // The sweep first: a killed app's containers would otherwise count against the PID budget.
     const { conn, sweptCounts } = await connectAndSweep({ timeoutMs: 2000 });
     const live = liveSource(conn.docker, opts.runIdPrefix);
-    const listContainers = async (signal: AbortSignal) => (await import('../engine/inspect/verdicts.js')).verdictsOfRunning(conn.docker, signal, opts.runIdPrefix ? `${opts.runIdPrefix}-inspect` : 'inspect');
+    const listContainers = async (signal: AbortSignal, progress: (done: number, total: number) => void) =>
+      (await import('../engine/inspect/verdicts.js')).verdictsOfRunning(conn.docker, signal, opts.runIdPrefix ? `${opts.runIdPrefix}-inspect` : 'inspect', progress);
     return { source: live.source, close: live.close, replay: false, notice: { kind: 'engine', endpoint: conn.described, version: conn.version, swept: sweptCounts }, listContainers };
   } catch {
     // Why no engine answers is `zombie-lab doctor`'s to explain, in full; the app says where to look.

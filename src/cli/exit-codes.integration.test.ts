@@ -59,7 +59,8 @@ const ROWS: Row[] = [
   { args: ['doctor'], code: 1, env: NO_ENGINE },
   ...['prepare', 'compare', 'scorecard', 'record', 'clean', 'pods'].map((c): Row => ({ args: [c], code: 1, env: NO_ENGINE, err: /no Docker engine answers/ })),
   { args: ['lab', '1', '--check'], code: 1, env: NO_ENGINE, err: /no Docker engine answers/ },
-  { args: ['inspect', '--all'], code: 1, env: NO_ENGINE, err: /no Docker engine answers/, known: 'inspect exits 2 when no engine answers' },
+  { args: ['inspect', '--all'], code: 1, env: NO_ENGINE, err: /no Docker engine answers/ },
+  { args: ['doctor', '--json'], code: 1, env: NO_ENGINE },
   // 2: usage errors, each one line naming what is wrong, pointing to the right help
   { args: ['frobnicate'], code: 2, err: /unknown command "frobnicate" \(zombie-lab --help/ },
   { args: ['help', 'frobnicate'], code: 2, err: /unknown command "frobnicate"/ },

@@ -34,7 +34,10 @@ export interface InspectCliOptions {
   lang?: Lang;
 }
 
-/** Exit codes: 0 nothing found, 1 something found, 2 usage error or nothing could be inspected. */
+/**
+ * Exit codes: 0 nothing found, 1 something found (or no engine answers, as for every command:
+ * README "Exit codes"), 2 usage error or nothing of what was named could be inspected.
+ */
 export const EXIT_USAGE = 2;
 
 function usage(message: string): number {
@@ -64,7 +67,8 @@ export async function runInspect(targets: string[], o: InspectCliOptions): Promi
   } catch (err) {
     const p = isLabError(err) ? err.problem : { message: String(err), fix: 'zombie-lab doctor' };
     process.stderr.write(`zombie-lab: ${p.message}\n  fix: ${p.fix}\n`);
-    return EXIT_USAGE;
+    // Not a usage error: the same command works once an engine answers.
+    return 1;
   }
   const { docker } = conn;
   const scope = interruptScope();

@@ -10,10 +10,11 @@ import path from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listLabContainers, removeLabContainers } from '../engine/cleanup.js';
-import { PACKAGE_ROOT } from '../engine/package-paths.js';
+import { CLI_ENTRY, PACKAGE_ROOT } from '../engine/package-paths.js';
 import { newRunId } from '../engine/run-id.js';
 import { dockerForTests } from '../test-support/docker-for-tests.js';
 import { runCli, type CliRun } from '../test-support/run-cli.js';
+import { TmuxSession, tmuxForTests } from '../test-support/tmux-session.js';
 
 const conn = await dockerForTests();
 const tmp = await mkdtemp(path.join(tmpdir(), 'zl-json-'));
@@ -68,13 +69,43 @@ describe('lint --json', () => {
   });
 });
 
+describe('doctor --json', () => {
+  it('without an engine: every check in docs/doctor.schema.json, the failed one counted, exit 1', async () => {
+    const r = await runCli(['doctor', '--json'], { env: { ...env, DOCKER_HOST: `unix://${path.join(tmp, 'no-engine.sock')}` }, cwd: tmp });
+    expect(r.code, r.stderr).toBe(1);
+    const doc = checked<{ checks: { name: string; status: string; fix: string | null }[]; failed: number; exitCode: number }>('doctor', r);
+    expect(doc.checks.find((c) => c.name === 'engine answers')).toMatchObject({ status: 'fail', fix: expect.any(String) });
+    expect(doc.failed).toBe(doc.checks.filter((c) => c.status === 'fail').length);
+    expect(doc.exitCode).toBe(1);
+    // Piped: stderr holds no check lines (they are the result, on stdout).
+    expect(r.stderr).not.toMatch(/^\[(ok {2}|FAIL|warn|info)\]/m);
+    expectRejected('doctor', { ...doc, checks: [{ ...doc.checks[0], status: 'maybe' }] });
+    expectRejected('doctor', { ...doc, exitCode: 2 });
+    expectRejected('doctor', { ...doc, checks: [{ ...doc.checks[0], fix: undefined }] });
+  });
+});
+
 describe.runIf(conn)('--json of the commands that run containers, on the real engine', () => {
+  it('doctor --json on the real engine: every check in docs/doctor.schema.json, the same checks as the text', async () => {
+    const r = await cli(['doctor', '--json']);
+    const text = await cli(['doctor']);
+    const doc = checked<{ checks: { name: string; status: string; detail: string }[]; failed: number; exitCode: number }>('doctor', r);
+    expect(r.code).toBe(doc.exitCode);
+    expect(doc.checks.find((c) => c.name === 'engine answers')?.status).toBe('pass');
+    expect(doc.checks.map((c) => c.name)).toEqual(expect.arrayContaining(['Node.js', 'engine answers', 'images']));
+    // The same checks, in the same order, as the text report prints.
+    expect(doc.checks.map((c) => c.name)).toEqual([...text.stdout.matchAll(/^\[(?:ok {2}|FAIL|warn|info)\] ([^:]+):/gm)].map((m) => m[1]));
+  });
+
   it('compare --json: stdout is the result alone and matches docs/compare.schema.json', async () => {
     const runId = newRunId('json-cmp');
     runIds.push(runId);
     const r = await cli(['compare', '--duration', '2s', '--stop-timeout', '1', '--rate', '20', '--json', '--run-id', runId]);
     expect(r.code, r.stderr).toBe(0);
     const doc = checked<{ runId: string; results: { mode: string; pid1: string | null }[]; events: unknown[] }>('compare', r);
+    // stderr is a pipe here (a CI log): its milestones, not the per-second lines.
+    for (const milestone of [/^engine: /m, /^running for /m, /^stopping all /m, /stopped in .* exit code/m]) expect(r.stderr).toMatch(milestone);
+    expect(r.stderr).not.toMatch(/^\s*\d+s {2}no init: /m);
     expect(doc.runId).toBe(runId);
     expect(doc.results.map((x) => x.mode)).toEqual(['no-init', 'dumb-init', 'init']);
     expect(doc.results.every((x) => x.pid1 !== null)).toBe(true);
@@ -82,6 +113,26 @@ describe.runIf(conn)('--json of the commands that run containers, on the real en
     expectRejected('compare', { ...doc, extra: 1 });
     expectRejected('compare', { ...doc, results: [{ ...doc.results[0], zombiesPeak: undefined }] });
     expectRejected('compare', { ...doc, events: [{ type: 'lane', mode: 'no-init', state: { kind: 'flying' } }] });
+  });
+
+  it.runIf(tmuxForTests())('compare --json with stderr on a terminal: the engine line and each second\'s progress show there, stdout stays the JSON alone', async () => {
+    const runId = newRunId('json-cmp-tty');
+    runIds.push(runId);
+    const term = new TmuxSession(`zl-json-${runId}`, 120, 30);
+    const out = path.join(tmp, 'tty.json');
+    try {
+      term.start();
+      term.run(`NO_COLOR=1 node ${CLI_ENTRY} compare --duration 3s --stop-timeout 1 --rate 20 --json --run-id ${runId} > ${out}`);
+      const screen = await term.exited(120_000, 'compare --json to end');
+      term.save('compare-json-tty', screen);
+      expect(screen).toContain('ZL_EXIT=0');
+      for (const progress of [/^engine: /m, /^running for /m, /^\s*\d+s {2}no init: \d+ zombies/m, /stopped in .* exit code/m]) expect(screen).toMatch(progress);
+      expect(screen).not.toContain('"runId"');
+      const doc = JSON.parse(readFileSync(out, 'utf8')) as { runId: string };
+      expect(doc.runId).toBe(runId);
+    } finally {
+      term.kill();
+    }
   });
 
   it('compare without --json: the table and chart on stdout, every progress line and message on stderr; the SVG path whole', async () => {

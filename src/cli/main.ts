@@ -51,9 +51,10 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('doctor')
     .description('check Node, the Docker engine, permissions, /proc and the images; each failure with its fix')
-    .action(async () => {
+    .option('--json', 'every check as JSON on stdout (docs/doctor.schema.json)')
+    .action(async (o: { json?: boolean }) => {
       const { runDoctorCommand } = await import('./doctor-command.js');
-      code = await runDoctorCommand();
+      code = await runDoctorCommand(o);
     });
 
   program

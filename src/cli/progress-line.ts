@@ -23,3 +23,16 @@ export class ProgressLine {
     this.shown = false;
   }
 }
+
+/**
+ * How much progress a command prints on stderr. `all`: every line, the per-second and builder
+ * lines too. `milestones`: the few lines that say what happened (engine, images, each phase and
+ * result), not the per-second or builder lines: for `--json` with stderr not a terminal (CI), whose
+ * log then tells where a run got to without hundreds of lines. `--json` on a terminal gets `all`:
+ * the person watching sees the run move while stdout goes to a file or jq.
+ */
+export type ProgressLevel = 'all' | 'milestones';
+
+export function progressLevel(json: boolean, stderrIsTTY: boolean): ProgressLevel {
+  return json && !stderrIsTTY ? 'milestones' : 'all';
+}

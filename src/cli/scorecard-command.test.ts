@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { VARIANT_IDS } from '../core/scorecard.js';
-import { parseVariants, runScorecardCommand } from './scorecard-command.js';
+import { parseVariants, runScorecardCommand, scorecardProgress } from './scorecard-command.js';
 
 describe('scorecard --variants', () => {
   it('measures a variant named twice once (one row, not two)', () => {
@@ -22,5 +22,12 @@ describe('scorecard --concurrency', () => {
     } finally {
       err.mockRestore();
     }
+  });
+});
+
+describe('scorecard progress', () => {
+  it('names what runs now, and says nothing about "now" once nothing runs', () => {
+    expect(scorecardProgress(4, 6, ['tini: stop'])).toBe(' 4/6 runs done · now: tini: stop');
+    expect(scorecardProgress(6, 6, [])).toBe(' 6/6 runs done');
   });
 });

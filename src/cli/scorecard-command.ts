@@ -9,7 +9,7 @@ import { ensureExtraImage, WORKLOAD_REPO, type WayChoice } from '../engine/image
 import { newRunId } from '../engine/run-id.js';
 import { runScorecard } from '../engine/scorecard.js';
 import { connectAndSweep, engineLine, exitCodeFor, interruptScope } from './command-session.js';
-import { ProgressLine } from './progress-line.js';
+import { ProgressLine, progressLevel } from './progress-line.js';
 import { reportProblem } from './report-problem.js';
 
 export interface ScorecardCliOptions {
@@ -28,6 +28,12 @@ export function parseVariants(raw: string | undefined): VariantId[] {
   return known;
 }
 
+/** `4/6 runs done · now: tini: stop`; without `· now:` once nothing runs (the last line of all). */
+export function scorecardProgress(done: number, total: number, running: readonly string[]): string {
+  const head = `${String(done).padStart(2)}/${total} runs done`;
+  return running.length ? `${head} · now: ${running.join(', ')}` : head;
+}
+
 export async function runScorecardCommand(o: ScorecardCliOptions): Promise<number> {
   let variants: VariantId[];
   const settings: ScorecardSettings = { ...SCORECARD_DEFAULTS };
@@ -42,10 +48,10 @@ export async function runScorecardCommand(o: ScorecardCliOptions): Promise<numbe
   const runId = o.runId ?? newRunId('scorecard');
   // Progress and messages on stderr, the table or JSON alone on stdout.
   const out = process.stderr;
-  const quiet = !!o.json && !process.stderr.isTTY;
+  // Milestones always; the builder's and each run's passing lines not for --json into a log.
+  const passing = progressLevel(!!o.json, !!out.isTTY) === 'all';
   const progress = new ProgressLine(out);
   const say = (line: string) => {
-    if (quiet) return;
     progress.done();
     out.write(`${line}\n`);
   };
@@ -67,7 +73,7 @@ export async function runScorecardCommand(o: ScorecardCliOptions): Promise<numbe
       signal: scope.signal,
       way: o.way,
       onLine: (l) => {
-        if (!quiet) progress.update(l);
+        if (passing) progress.update(l);
       },
     });
     say(`image ${tag}: ${built ? 'built' : 'up to date'}`);
@@ -84,8 +90,8 @@ export async function runScorecardCommand(o: ScorecardCliOptions): Promise<numbe
         if (e.type === 'job-start') running.add(`${VARIANTS[e.variant].label}: ${e.job}`);
         if (e.type === 'job-done') running.delete(`${VARIANTS[e.variant].label}: ${e.job}`);
         if (e.type === 'job-done') doneN = e.done;
-        if (!quiet && (e.type === 'job-done' || (e.type === 'job-start' && out.isTTY))) {
-          progress.update(`${String(doneN).padStart(2)}/${variants.length * 3} runs done · now: ${[...running].join(', ')}`);
+        if (passing && (e.type === 'job-done' || (e.type === 'job-start' && out.isTTY))) {
+          progress.update(scorecardProgress(doneN, variants.length * 3, [...running]));
         }
         if (e.type === 'done') say(`all runs done in ${(e.ms / 1000).toFixed(1)} s`);
       },

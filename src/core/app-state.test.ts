@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialState, MAX_POINTS, PENDING_MS, pressKey, reduce, sharedYMax, type AppMsg, type AppState } from './app-state.js';
+import { initialState, MAX_POINTS, PENDING_MS, pressKey, readyList, reduce, sharedYMax, type AppMsg, type AppState } from './app-state.js';
 import type { Sample } from './sample.js';
 
 const start = (): AppState => initialState({ slideCount: 3, replay: false });
@@ -190,5 +190,33 @@ describe('sharedYMax', () => {
     expect(sharedYMax(s)).toBe(64);
     s = run(s, { type: 'event', event: { type: 'sample', mode: 'no-init', sample: sample(0, 90) } });
     expect(sharedYMax(s)).toBe(90);
+  });
+});
+
+describe('the containers list (i)', () => {
+  const row = (name: string) => ({ name, image: 'x', verdict: 'v', problems: 0 });
+  const open = (n: number): AppState =>
+    run(start(), { type: 'toggle-containers' }, { type: 'containers-listed', list: readyList(Array.from({ length: n }, (_, i) => row(`c${i}`)), 2, 0) });
+  const key = (s: AppState, name: string): AppState => reduce(s, { type: 'key', name, at: 0 });
+  const selected = (s: AppState): number | null => (s.containers?.kind === 'ready' ? s.containers.selected : null);
+
+  it('moves the selection within the list, keeps the slide, and Esc closes details before the list', () => {
+    let s = open(3);
+    s = key(key(key(key(s, 'j'), 'down'), 'j'), 'right');
+    expect(selected(s)).toBe(2);
+    expect(s.slide).toBe(0);
+    s = key(s, 'pageup');
+    expect(selected(s)).toBe(0);
+    s = key(s, 'enter');
+    expect(s.containers?.kind === 'ready' && s.containers.detail).toBe(true);
+    s = key(s, 'escape');
+    expect(s.containers?.kind === 'ready' && s.containers.detail).toBe(false);
+    s = key(s, 'escape');
+    expect(s.containers).toBeNull();
+  });
+
+  it('an empty list has nothing to select or open', () => {
+    const s = key(key(open(0), 'j'), 'enter');
+    expect(s.containers).toEqual(readyList([], 2, 0));
   });
 });

@@ -82,7 +82,21 @@ export interface AppState {
   containers: ContainerList | null;
 }
 
-export type ContainerList = { kind: 'loading' } | { kind: 'ready'; rows: ContainerVerdict[]; at: number } | { kind: 'error'; message: string };
+/**
+ * The `i` list. `hidden`: the lab's own containers left out (its demo lanes, standbys and samplers,
+ * which the lanes already show); `selected`: the row the arrow keys move; `detail`: that row's
+ * details are open (Enter).
+ */
+export type ContainerList =
+  /** Being read: `done` of `total` judged so far (absent until the engine listed them). */
+  | { kind: 'loading'; done?: number; total?: number }
+  | { kind: 'ready'; rows: ContainerVerdict[]; hidden: number; at: number; selected: number; detail: boolean }
+  | { kind: 'error'; message: string };
+
+/** A freshly read list: the first row selected, no details open. */
+export function readyList(rows: ContainerVerdict[], hidden: number, at: number): ContainerList {
+  return { kind: 'ready', rows, hidden, at, selected: 0, detail: false };
+}
 
 export type AppMsg =
   | Action
@@ -213,7 +227,17 @@ export function reduce(s: AppState, msg: AppMsg): AppState {
     case 'containers-listed':
       // A list that arrives after the presenter closed it stays closed.
       return s.containers ? { ...s, containers: msg.list } : s;
+    case 'containers-move': {
+      const c = s.containers;
+      if (c?.kind !== 'ready' || c.rows.length === 0) return s;
+      return { ...s, containers: { ...c, selected: Math.min(Math.max(0, c.selected + msg.by), c.rows.length - 1) } };
+    }
+    case 'containers-detail': {
+      const c = s.containers;
+      return c?.kind === 'ready' && c.rows.length > 0 ? { ...s, containers: { ...c, detail: !c.detail } } : s;
+    }
     case 'back':
+      if (s.containers?.kind === 'ready' && s.containers.detail) return { ...s, containers: { ...s.containers, detail: false } };
       if (s.containers) return { ...s, containers: null };
       if (s.help) return { ...s, help: false };
       if (s.index !== null) return { ...s, index: null };
@@ -241,7 +265,7 @@ export function reduce(s: AppState, msg: AppMsg): AppState {
  * starts a new count (and focuses its lane) instead of extending a stale one.
  */
 export function pressKey(s: AppState, name: string | null, at: number): { state: AppState; action: Action | null } {
-  const mode: KeyMode = s.blank ? 'blank' : s.index !== null ? 'index' : 'normal';
+  const mode: KeyMode = s.blank ? 'blank' : s.containers ? 'containers' : s.index !== null ? 'index' : 'normal';
   const prefix = s.pending && at - s.pending.at < PENDING_MS ? s.pending.keys : '';
   const { action, prefix: next } = resolveKey(name, prefix, mode);
   const digits = /^[0-9]+$/.test(next) ? next : '';

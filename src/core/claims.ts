@@ -210,7 +210,7 @@ export const CLAIMS: Claim[] = [
   },
   {
     id: 'exit-137-causes',
-    statement: 'Exit 137 (128 + SIGKILL) has three causes the engine tells apart: docker stop after its timeout (docker events: kill 15, kill 9, die 137), docker kill (kill 9, die 137), and the OOM killer at the memory limit (no kill, an oom event; docker inspect says State.OOMKilled true, false for the other two).',
+    statement: 'Exit 137 (128 + SIGKILL) has three causes the engine tells apart: docker stop after its timeout (docker events: kill 15, kill 9, die 137), docker kill (kill 9, die 137), and the OOM killer at the memory limit (no kill, an oom event; docker inspect says State.OOMKilled true as a rule, though Docker 20.10 can lose it when it handles the exit first, and false for the other two).',
     tests: [{ file: EXPERT, name: 'exit 137 has three causes the engine tells apart' }],
   },
 ];

@@ -27,6 +27,10 @@ export interface SvgWords {
   /** One mode's facts after its label in the legend. */
   legend: (r: ModeResult) => string;
   modeLabel: Record<ModeId, string>;
+  /** The label of the horizontal line at the PID limit, where the no-init line levels off. */
+  pidLimit: (n: number) => string;
+  /** A line drawn a few pixels above another it lies on (both 0), so that it stays visible. */
+  liftedOver: (other: string) => string;
 }
 
 export interface UiText {
@@ -117,11 +121,21 @@ export interface UiText {
     replay: string;
     noEngine: string;
     title: string;
-    loading: string;
+    /** While reading: `done` of `total` judged (absent until the engine listed them). */
+    loading: (done?: number, total?: number) => string;
     cannotList: (why: string) => string;
     none: string;
-    more: (n: number) => string;
+    /** Rows scrolled out of view above and below the selection. */
+    above: (n: number) => string;
+    below: (n: number) => string;
+    /** The lab's own demo containers, left out of the list. */
+    hidden: (n: number) => string;
     details: string;
+    /** The details of the selected row (Enter). */
+    image: string;
+    noFindings: string;
+    fix: string;
+    more: (name: string) => string;
     /** One container's PID 1 in a few words: "app python3 · 37 zombies · drops SIGTERM (137 after 10 s)". */
     verdict: (v: VerdictFacts) => string;
     unreadable: (why: string) => string;
@@ -247,18 +261,26 @@ const en: UiText = {
     timeAxis: 'time (s)',
     yAxis: 'zombie processes',
     stopAt: (ms) => `docker stop at ${(ms / 1000).toFixed(1)} s`,
-    legend: (r) => `PID 1: ${r.pid1 ?? '?'}, peak ${r.zombiesPeak} zombies, docker stop ${r.stopMs === null ? '—' : `${(r.stopMs / 1000).toFixed(2)} s`}, exit ${r.exitCode ?? '—'}`,
+    legend: (r) => `PID 1: ${r.pid1 ?? '?'}, peak ${r.zombiesPeak} zombie${r.zombiesPeak === 1 ? '' : 's'}, docker stop ${r.stopMs === null ? '—' : `${(r.stopMs / 1000).toFixed(2)} s`}, exit ${r.exitCode ?? '—'}`,
     modeLabel: { 'no-init': 'no init', 'dumb-init': 'dumb-init', init: 'docker --init' },
+    pidLimit: (n) => `PID limit ${n}: no more processes, zombies included`,
+    liftedOver: (other) => `drawn 3 px higher: it lies on ${other}`,
   },
   containers: {
     replay: 'this is a replay: no engine to ask',
     noEngine: 'no Docker engine answers',
-    title: 'Your containers: PID 1 of each (read-only; i or Esc closes)',
-    loading: 'reading the running containers…',
+    title: 'Your containers: PID 1 of each (read-only)',
+    loading: (done, total) => `reading the running containers…${total === undefined ? '' : ` ${done ?? 0} of ${total}`}`,
     cannotList: (w) => `cannot list them: ${w}`,
     none: 'no running containers on this engine',
-    more: (n) => `… and ${n} more: zombie-lab inspect --all`,
-    details: 'details and fixes: zombie-lab inspect <name>',
+    above: (n) => `↑ ${n} more`,
+    below: (n) => `↓ ${n} more`,
+    hidden: (n) => `${n} of the lab's own not shown (its demo lanes, standbys and samplers)`,
+    details: 'Enter: details · all of them: zombie-lab inspect --all',
+    image: 'image',
+    noFindings: 'nothing to fix',
+    fix: 'fix',
+    more: (name) => `more: zombie-lab inspect ${name}`,
     // The zombie count before the signal: at 80 columns the end of the line is what gets cut.
     verdict: (v) =>
       `${v.kind} ${v.program} · ${v.zombies} zombie${v.zombies === 1 ? '' : 's'} · ${v.endsOnSignal ? `ends on ${v.signal}` : `drops ${v.signal} (137 after ${v.timeoutS} s)`}`,
@@ -385,18 +407,26 @@ const de: UiText = {
     yAxis: 'Zombie-Prozesse',
     stopAt: (ms) => `docker stop bei ${(ms / 1000).toFixed(1).replace('.', ',')} s`,
     legend: (r) =>
-      `PID 1: ${r.pid1 ?? '?'}, Spitze ${r.zombiesPeak} Zombies, docker stop ${r.stopMs === null ? '—' : `${(r.stopMs / 1000).toFixed(2).replace('.', ',')} s`}, Exit ${r.exitCode ?? '—'}`,
+      `PID 1: ${r.pid1 ?? '?'}, Spitze ${r.zombiesPeak} ${r.zombiesPeak === 1 ? 'Zombie' : 'Zombies'}, docker stop ${r.stopMs === null ? '—' : `${(r.stopMs / 1000).toFixed(2).replace('.', ',')} s`}, Exit ${r.exitCode ?? '—'}`,
     modeLabel: { 'no-init': 'ohne Init', 'dumb-init': 'dumb-init', init: 'docker --init' },
+    pidLimit: (n) => `PID-Limit ${n}: keine Prozesse mehr, Zombies mitgezählt`,
+    liftedOver: (other) => `3 px höher gezeichnet: liegt auf ${other}`,
   },
   containers: {
     replay: 'dies ist eine Aufzeichnung: keine Engine zu fragen',
     noEngine: 'keine Docker-Engine antwortet',
-    title: 'Deine Container: PID 1 von jedem (nur lesend; i oder Esc schließt)',
-    loading: 'lese die laufenden Container…',
+    title: 'Deine Container: PID 1 von jedem (nur lesend)',
+    loading: (done, total) => `lese die laufenden Container…${total === undefined ? '' : ` ${done ?? 0} von ${total}`}`,
     cannotList: (w) => `Liste nicht lesbar: ${w}`,
     none: 'keine laufenden Container auf dieser Engine',
-    more: (n) => `… und ${n} weitere: zombie-lab inspect --all`,
-    details: 'Einzelheiten und Abhilfen: zombie-lab inspect <Name>',
+    above: (n) => `↑ ${n} weitere`,
+    below: (n) => `↓ ${n} weitere`,
+    hidden: (n) => `${n} eigene des Labs nicht gezeigt (seine Demo-Spuren, Reserve und Sampler)`,
+    details: 'Enter: Einzelheiten · alle: zombie-lab inspect --all',
+    image: 'Image',
+    noFindings: 'nichts zu beheben',
+    fix: 'Abhilfe',
+    more: (name) => `mehr: zombie-lab inspect ${name}`,
     verdict: (v) =>
       `${{ init: 'Init', shell: 'Shell', app: 'Programm' }[v.kind]} ${v.program} · ${v.zombies} ${v.zombies === 1 ? 'Zombie' : 'Zombies'} · ${v.endsOnSignal ? `endet bei ${v.signal}` : `verwirft ${v.signal} (137 nach ${v.timeoutS} s)`}`,
     unreadable: (w) => `nicht lesbar: ${w}`,

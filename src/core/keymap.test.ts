@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BINDINGS, bindingFor, keyHelp, keyName, keyNames, resolveKey, type Action } from './keymap.js';
+import { BINDINGS, bindingFor, CONTAINER_BINDINGS, containerHints, keyHelp, keyName, keyNames, resolveKey, type Action } from './keymap.js';
 import { LAB_BINDINGS, labBindings, labHintItems, labKeyHelp, resolveLabKey } from './lab-keymap.js';
 
 const press = (...names: string[]): (Action | null)[] => {
@@ -73,6 +73,23 @@ describe('resolveKey', () => {
     expect(last('ctrl+c')).toEqual({ type: 'quit' });
     expect(last('ctrl+r')).toBeNull();
   });
+  it('in the containers list (i): its own table moves, opens details and closes; slide keys do nothing there', () => {
+    expect(resolveKey('j', '', 'containers').action).toEqual({ type: 'containers-move', by: 1 });
+    expect(resolveKey('down', '', 'containers').action).toEqual({ type: 'containers-move', by: 1 });
+    expect(resolveKey('k', '', 'containers').action).toEqual({ type: 'containers-move', by: -1 });
+    expect(resolveKey('pagedown', '', 'containers').action).toEqual({ type: 'containers-move', by: 10 });
+    expect(resolveKey('enter', '', 'containers').action).toEqual({ type: 'containers-detail' });
+    expect(resolveKey('escape', '', 'containers').action).toEqual({ type: 'back' });
+    expect(resolveKey('i', '', 'containers').action).toEqual({ type: 'back' });
+    expect(resolveKey('q', '', 'containers').action).toEqual({ type: 'quit' });
+    expect(resolveKey('right', '', 'containers').action).toBeNull();
+    expect(resolveKey('r', '', 'containers').action).toBeNull();
+    // Every key of the table is in its hints, close and quit first.
+    const hints = containerHints('de');
+    expect(hints.slice(0, 2)).toEqual(['Esc schließen', 'q Ende']);
+    for (const b of CONTAINER_BINDINGS) expect(hints).toContain(`${b.label} ${b.help.de}`);
+  });
+
   it('in the slide index: moves, goes, closes', () => {
     expect(resolveKey('down', '', 'index').action).toEqual({ type: 'index-move', by: 1 });
     expect(resolveKey('k', '', 'index').action).toEqual({ type: 'index-move', by: -1 });

@@ -32,7 +32,10 @@ export type Action =
   | { type: 'quit' }
   /** Inside the slide index: move the selection, or go to it. */
   | { type: 'index-move'; by: number }
-  | { type: 'index-go' };
+  | { type: 'index-go' }
+  /** Inside the `i` list: move the selection, or open / close the selected container's details. */
+  | { type: 'containers-move'; by: number }
+  | { type: 'containers-detail' };
 
 /** The part of Ink's `Key` the bindings look at (all optional so tests stay short). */
 export interface KeyPress {
@@ -146,7 +149,32 @@ const INDEX_KEYS: Record<string, Action> = {
   'ctrl+c': { type: 'quit' },
 };
 
-export type KeyMode = 'normal' | 'index' | 'blank';
+/**
+ * The keys of the `i` list ("Your containers"), with their hints: the list's hint line is made
+ * from this table, so a key listed there works and a key that works is listed.
+ */
+export const CONTAINER_BINDINGS: readonly Binding[] = [
+  { keys: ['enter'], label: 'Enter', action: { type: 'containers-detail' }, help: { en: 'details', de: 'Einzelheiten' } },
+  { keys: ['down', 'j'], label: '↓ j', action: { type: 'containers-move', by: 1 }, help: { en: 'next', de: 'nächster' } },
+  { keys: ['up', 'k'], label: '↑ k', action: { type: 'containers-move', by: -1 }, help: { en: 'previous', de: 'voriger' } },
+  { keys: ['pagedown'], label: 'PgDn', action: { type: 'containers-move', by: 10 }, help: { en: '10 down', de: '10 weiter' } },
+  { keys: ['pageup'], label: 'PgUp', action: { type: 'containers-move', by: -10 }, help: { en: '10 up', de: '10 zurück' } },
+  { keys: ['escape', 'i'], label: 'Esc', action: { type: 'back' }, help: { en: 'close', de: 'schließen' } },
+  { keys: ['q', 'ctrl+c'], label: 'q', action: { type: 'quit' }, help: { en: 'quit', de: 'Ende' } },
+];
+
+const containerKeys = new Map<string, Action>(CONTAINER_BINDINGS.flatMap((b) => b.keys.map((k) => [k, b.action] as const)));
+
+/**
+ * The `i` list's hints, one per row of CONTAINER_BINDINGS (`↓ j next`, `Enter details`, ...), the
+ * close and quit rows first: the hint line keeps its first two items whatever the width.
+ */
+export function containerHints(lang: Lang): string[] {
+  const items = CONTAINER_BINDINGS.map((b) => ({ text: `${b.label} ${b.help[lang]}`, always: b.action.type === 'back' || b.action.type === 'quit' }));
+  return [...items.filter((i) => i.always), ...items.filter((i) => !i.always)].map((i) => i.text);
+}
+
+export type KeyMode = 'normal' | 'index' | 'blank' | 'containers';
 
 export interface Resolved {
   action: Action | null;
@@ -169,6 +197,7 @@ export function resolveKey(name: string | null, prefix: string, mode: KeyMode = 
     return { action: name === 'q' || name === 'ctrl+c' ? { type: 'quit' } : { type: 'blank' }, prefix: '' };
   }
   if (mode === 'index') return { action: INDEX_KEYS[name] ?? null, prefix: '' };
+  if (mode === 'containers') return { action: containerKeys.get(name) ?? null, prefix: '' };
   if (/^[0-9]$/.test(name)) {
     const digits = prefix && /^[0-9]+$/.test(prefix) ? `${prefix}${name}`.slice(-4) : name;
     // Every lane digit focuses its lane at once, first in a count or not: `2`, then `3` is lane 3.

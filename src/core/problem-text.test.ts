@@ -122,7 +122,7 @@ describe('the other engine-side words', () => {
     const v = { kind: 'app' as const, program: 'python3', zombies: 37, signal: 'SIGTERM', endsOnSignal: false, timeoutS: 10 };
     expect(en.containers.verdict(v)).toBe('app python3 · 37 zombies · drops SIGTERM (137 after 10 s)');
     expect(de.containers.verdict(v)).toBe('Programm python3 · 37 Zombies · verwirft SIGTERM (137 nach 10 s)');
-    for (const s of [de.containers.title, de.containers.loading, de.containers.none, de.containers.details, de.containers.more(3), de.svg.title, de.svg.timeAxis, de.svg.yAxis, de.svg.stopAt(12300), de.svg.appTitle(true)]) {
+    for (const s of [de.containers.title, de.containers.loading(2, 5), de.containers.none, de.containers.details, de.containers.hidden(3), de.containers.below(3), de.containers.noFindings, de.containers.fix, de.svg.title, de.svg.timeAxis, de.svg.yAxis, de.svg.stopAt(12300), de.svg.appTitle(true)]) {
       expect(s).not.toMatch(ENGLISH);
     }
     const r = { mode: 'no-init' as const, pid1: 'python3', zombiesEnd: 200, zombiesPeak: 254, pidsUsedEnd: 256, pidsPeak: 256, pidsLimit: 256, forkFailures: 3, stopMs: 10140, exitCode: 137 };

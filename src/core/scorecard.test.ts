@@ -28,6 +28,12 @@ describe('scorecard rows', () => {
     expect(lines.at(-1)).toBe('! app reaps (SIGCHLD): forward: boom');
   });
 
+  it('explains s6-svscan only when its row is in the table', () => {
+    const note = (rows: ReturnType<typeof emptyRow>[]) => renderScorecard(rows, { windowMs: 3000, rate: 20, stopTimeoutS: 4 }).some((l) => l.startsWith('s6-svscan (bare):'));
+    expect(note([emptyRow('tini')])).toBe(false);
+    expect(note([emptyRow('tini'), emptyRow('s6-svscan')])).toBe(true);
+  });
+
   it("marks the --init rows and explains them when the engine's --init is not tini", () => {
     const rows = [emptyRow('python3'), emptyRow('docker-init'), emptyRow('docker-init-pgroup')];
     const plain = renderScorecard(rows, { windowMs: 3000, rate: 20, stopTimeoutS: 4 });

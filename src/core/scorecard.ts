@@ -252,8 +252,9 @@ export function renderScorecard(rows: ScoreRow[], settings: Pick<ScorecardSettin
     `docker stop: -t ${settings.stopTimeoutS}; "(timeout)" = SIGTERM never reached the app, SIGKILL ended it`,
     'USR1→app / →group: SIGUSR1 sent to PID 1; did the app, and a helper child in its process group, get it?',
     'exit 3 →: the container exit code after the app calls exit(3)',
-    's6-svscan (bare): s6 itself, not s6-overlay; it brings its services down on SIGTERM and passes no signal on',
   );
+  // A note on a row that is there: `--variants tini` gets no word about s6.
+  if (rows.some((r) => r.variant === 's6-svscan')) lines.push('s6-svscan (bare): s6 itself, not s6-overlay; it brings its services down on SIGTERM and passes no signal on');
   if (engine.initNote && rows.some((r) => VARIANTS[r.variant].init)) lines.push(...wrapLine(`* ${engine.initNote}`, 100));
   for (const r of rows) for (const e of r.errors) lines.push(`! ${VARIANTS[r.variant].label}: ${e}`);
   return lines;

@@ -15,6 +15,50 @@ export interface SvgChartInput {
   words?: SvgWords;
   /** Run-relative ms at which `docker stop` was sent, drawn as a marked vertical line. */
   stopAt?: number | null;
+  /** The containers' PID limit (default: the results' largest), drawn as a labelled line when the zombies come near it. */
+  pidsLimit?: number | null;
+}
+
+/** How far (px) a line lying on another is drawn above it, so both stay visible. */
+const LIFT_PX = 3;
+
+/** The value of a series (sorted by t) at time t: its last point at or before t. */
+function valueAt(pts: readonly { t: number; zombies: number }[], t: number): number | null {
+  let lo = 0;
+  let hi = pts.length - 1;
+  let found: number | null = null;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const p = pts[mid]!;
+    if (p.t <= t) {
+      found = p.zombies;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/**
+ * Which earlier line a series lies on (within 1.5 px at half its points or more), so it is drawn
+ * LIFT_PX higher than that one: dumb-init and docker --init both at 0 are two lines, not one.
+ */
+export function liftsFor(series: readonly (readonly { t: number; zombies: number }[])[], pxPerZombie: number): { lift: number; on: number | null }[] {
+  const out: { lift: number; on: number | null }[] = [];
+  series.forEach((pts, i) => {
+    let best: { lift: number; on: number | null } = { lift: 0, on: null };
+    for (let j = 0; j < i; j++) {
+      const other = series[j]!;
+      if (pts.length === 0 || other.length === 0) continue;
+      const lift = out[j]!.lift;
+      const close = pts.filter((p) => {
+        const v = valueAt(other, p.t);
+        return v !== null && Math.abs((v - p.zombies) * pxPerZombie - lift) < 1.5;
+      }).length;
+      if (close * 2 >= pts.length && lift + LIFT_PX > best.lift) best = { lift: lift + LIFT_PX, on: j };
+    }
+    out.push(best);
+  });
+  return out;
 }
 
 const STYLE: Record<ModeId, { color: string; dash: string; marker: 'circle' | 'square' | 'cross' }> = {
@@ -57,6 +101,10 @@ export function renderSvgChart(input: SvgChartInput): string {
       yTop = Math.max(yTop, p.zombies);
     }
   }
+  // The PID limit is drawn where the zombies come near it: there it is why the no-init line levels off.
+  const limit = input.pidsLimit ?? Math.max(0, ...(input.results ?? []).map((r) => r.pidsLimit ?? 0));
+  const showLimit = limit > 0 && yTop * 2 >= limit;
+  if (showLimit) yTop = Math.max(yTop, limit);
   const yStep = niceStep(yTop);
   const yMax = Math.ceil(yTop / yStep) * yStep;
   const tStepS = niceStep(tMax / 1000, 8);
@@ -95,20 +143,35 @@ export function renderSvgChart(input: SvgChartInput): string {
     parts.push(`<text x="${(x(input.stopAt) + 6).toFixed(1)}" y="${M.top + 14}" fill="#333">${esc(w.stopAt(input.stopAt))}</text>`);
   }
 
-  // Series.
-  for (const m of modes) {
+  if (showLimit) {
+    const yl = y(limit).toFixed(1);
+    parts.push(`<line class="pid-limit" x1="${M.left}" y1="${yl}" x2="${W - M.right}" y2="${yl}" stroke="#7a1f1f" stroke-width="1.5"/>`);
+    parts.push(`<text class="pid-limit" x="${W - M.right - 4}" y="${(y(limit) - 6).toFixed(1)}" text-anchor="end" fill="#7a1f1f">${esc(w.pidLimit(limit))}</text>`);
+  }
+
+  // Series. A line lying on an earlier one is drawn a little higher, and the markers of each mode
+  // sit at other times than the others', so no lane hides under another.
+  const lifts = liftsFor(
+    modes.map((m) => input.series[m] ?? []),
+    ph / yMax,
+  );
+  modes.forEach((m, k) => {
     const st = STYLE[m];
     const pts = input.series[m] ?? [];
+    const lift = lifts[k]?.lift ?? 0;
+    const ly = (v: number): number => y(v) - lift;
     if (pts.length > 0) {
-      const d = pts.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(p.t).toFixed(1)} ${y(p.zombies).toFixed(1)}`).join('');
+      const d = pts.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(p.t).toFixed(1)} ${ly(p.zombies).toFixed(1)}`).join('');
       parts.push(`<path class="series ${m}" d="${d}" fill="none" stroke="${st.color}" stroke-width="2"${st.dash ? ` stroke-dasharray="${st.dash}"` : ''}><title>${esc(MODES[m].label)}</title></path>`);
-      // Markers at about 12 evenly spaced points keep the lines apart in black and white.
+      // Markers at about 12 evenly spaced points keep the lines apart in black and white; each
+      // mode's a third of a step after the previous one's.
       const every = Math.max(1, Math.floor(pts.length / 12));
+      const phase = Math.floor((every * k) / Math.max(1, modes.length));
       pts.forEach((p, i) => {
-        if (i % every === 0 || i === pts.length - 1) parts.push(marker(st.marker, x(p.t), y(p.zombies), st.color));
+        if ((i + every - phase) % every === 0 || i === pts.length - 1) parts.push(marker(st.marker, x(p.t), ly(p.zombies), st.color));
       });
     }
-  }
+  });
 
   // Legend with PID 1 and the stop time of each mode.
   const results = new Map((input.results ?? []).map((r) => [r.mode, r]));
@@ -120,7 +183,9 @@ export function renderSvgChart(input: SvgChartInput): string {
     parts.push(marker(st.marker, lx + 18, ly, st.color));
     const r = results.get(m);
     const extra = r ? ` — ${w.legend(r)}` : '';
-    parts.push(`<text x="${lx + 46}" y="${ly}" dominant-baseline="middle">${esc(`${w.modeLabel[m]} (${MODES[m].glyph})${extra}`)}</text>`);
+    const on = lifts[i]?.on;
+    const lifted = on !== null && on !== undefined && modes[on] ? ` (${w.liftedOver(w.modeLabel[modes[on]])})` : '';
+    parts.push(`<text x="${lx + 46}" y="${ly}" dominant-baseline="middle">${esc(`${w.modeLabel[m]} (${MODES[m].glyph})${extra}${lifted}`)}</text>`);
   });
   parts.push('</svg>');
   return parts.join('\n') + '\n';

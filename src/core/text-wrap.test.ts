@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import stringWidth from 'string-width';
 import { pick, seededRandom } from './seeded-random.js';
-import { graphemesOf, stripAnsi, visibleWidth, wrapLine, wrapText } from './text-wrap.js';
+import { graphemesOf, osc8Link, stripAnsi, urlToFit, visibleWidth, wrapLine, wrapText } from './text-wrap.js';
 
 const visibleWidthByStringWidth = (s: string): number => stringWidth(s);
 
@@ -109,4 +109,19 @@ describe('long lines (issue 22 rows 6 and 18)', () => {
       expect(rows.join('').replace(/ /g, '')).toBe(line.replace(/ /g, ''));
     }, 20_000);
   }
+});
+
+describe('urlToFit', () => {
+  const url = 'https://docs.docker.com/engine/reference/run/#specify-an-init-process';
+  it('keeps a URL that fits, drops the scheme and www. next, then keeps the host and the end', () => {
+    expect(urlToFit(url, 80)).toBe(url);
+    expect(urlToFit('https://www.example.org/a', 20)).toBe('example.org/a');
+    expect(urlToFit(url, 50)).toBe('docs.docker.com/…/run/#specify-an-init-process');
+    for (const room of [12, 20, 30, 50, 60]) expect(visibleWidth(urlToFit(url, room))).toBeLessThanOrEqual(room);
+  });
+  it('an OSC 8 link takes no columns and is placed whole by the wrapping', () => {
+    const l = osc8Link('https://x.example/a', 'x.example/a');
+    expect(visibleWidth(l)).toBe(11);
+    expect(wrapLine(`some words before ${l} and after`, 24).map(stripAnsi)).toEqual(['some words before', 'x.example/a and after']);
+  });
 });

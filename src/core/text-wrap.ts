@@ -10,8 +10,9 @@
 import { stripVTControlCharacters } from 'node:util';
 import stringWidth from 'string-width';
 
-// eslint-disable-next-line no-control-regex -- matching ANSI escapes is the point
-const SGR = /\u001b\[[0-9;]*m/g;
+// Colour codes and OSC 8 hyperlinks (ended by BEL): both take no columns.
+// eslint-disable-next-line no-control-regex -- escape sequences are what this matches
+const SGR = /\u001b\[[0-9;]*m|\u001b\]8;[^\u0007\u001b]*\u0007/g;
 const RESET = '\u001b[0m';
 
 /** Removes colour codes and OSC 8 hyperlinks (Node's own; kept under this name for its callers). */
@@ -217,6 +218,8 @@ export function wrapLine(line: string, width: number): string[] {
     rows.push(active.length > 0 ? row.replace(/ +$/, '') + RESET : row.replace(/ +$/, ''));
   };
   const track = (sgr: string) => {
+    // A hyperlink is placed whole (urlToFit sizes it to a row): it is not replayed on the next row.
+    if (sgr.startsWith('\u001b]')) return;
     active = sgr === RESET || sgr === '\u001b[m' ? [] : [...active, sgr];
   };
   /** A word longer than a whole row (a URL): broken after a `/`, `.`, `-`, `?`, `&`, `=` or `_` where one is near enough, not mid-word. */
@@ -290,4 +293,35 @@ export function wrapLine(line: string, width: number): string[] {
 /** Wraps multi-line text; returns one string per screen row. */
 export function wrapText(text: string, width: number): string[] {
   return text.split('\n').flatMap((line) => wrapLine(line, width));
+}
+
+/**
+ * A URL as shown in `room` columns, never broken across rows: whole if it fits; else without
+ * `https://` and `www.` (how people read and type it); else the host, `/…/` and as much of its
+ * end as fits. The caller links the shown text to the whole URL (osc8Link) when they differ.
+ */
+export function urlToFit(url: string, room: number): string {
+  if (url.length <= room) return url;
+  const bare = url.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/^www\./, '');
+  if (bare.length <= room) return bare;
+  const slash = bare.indexOf('/');
+  const host = slash < 0 ? bare : bare.slice(0, slash);
+  const tail = room - host.length - 2; // "/…"
+  if (tail >= 8) {
+    // The end starts at a path's slash (or after a dash, dot, ...) where one is near: "host/…/the-page".
+    let end = bare.slice(bare.length - tail);
+    const slash = end.indexOf('/');
+    const sep = end.search(/[-._?&=#]/);
+    if (slash >= 0 && slash < end.length / 2) end = end.slice(slash);
+    else if (sep >= 0 && sep < end.length / 2) end = end.slice(sep + 1);
+    return `${host}/…${end}`;
+  }
+  return `${bare.slice(0, Math.max(1, room - 1))}…`;
+}
+
+/** An OSC 8 hyperlink: `text` shown, `url` opened on a click where the terminal supports it (others show the text). */
+export function osc8Link(url: string, text: string): string {
+  // eslint-disable-next-line no-control-regex -- a URL must not end the sequence early
+  const safe = url.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+  return `\u001b]8;;${safe}\u0007${text}\u001b]8;;\u0007`;
 }

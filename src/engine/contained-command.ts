@@ -7,6 +7,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { PassThrough, type Readable } from 'node:stream';
 import { LabError } from './lab-error.js';
 
 const found = new Map<string, boolean>();
@@ -46,10 +47,66 @@ export interface ContainedOptions {
   env?: NodeJS.ProcessEnv;
   signal?: AbortSignal;
   onLine: (line: string) => void;
+  /** The command as a person would run it, for the error message (when cmd is a wrapper such as inScratchTmpfs's). */
+  shownAs?: { cmd: string; args: readonly string[] };
+}
+
+/**
+ * Whether a build's scratch space can live in a tmpfs of its own mount namespace (root with
+ * unshare here): then the kernel frees it when the build's last process ends, SIGKILL of the
+ * lab included, and nothing is left on the host's disk for a later start to sweep.
+ */
+export function scratchDiesWithBuild(): boolean {
+  return process.getuid?.() === 0 && hasCommand('unshare') && hasCommand('mount');
+}
+
+/**
+ * `sh -c` that mounts a fresh tmpfs on /tmp (seen only inside the build's private mount
+ * namespace), then runs the command with TMPDIR=/tmp. `mark` is its $0, so the shell's command
+ * line names its owner while it runs (ps, and the leak checks, find it by that).
+ */
+export function inScratchTmpfs(cmd: string, args: readonly string[], mark: string): { cmd: string; args: string[] } {
+  const script = `mount -t tmpfs -o mode=0700 ${mark} /tmp && TMPDIR=/tmp ${cmd} "$@"`;
+  return { cmd: 'sh', args: ['-c', script, mark, ...args] };
+}
+
+/**
+ * Runs cmd with its stdout as a stream (a tarball going straight into the engine's import):
+ * lines of stderr go to onLine. The stream holds back its last bytes until cmd has exited 0, so
+ * a reader never sees a whole stream from a command that failed or was killed: it sees an error
+ * instead (a tar cut short is no image). `done` settles like runContained's promise.
+ */
+export function streamContained(cmd: string, args: string[], opts: ContainedOptions): { stdout: Readable; done: Promise<void> } {
+  const out = new PassThrough();
+  let held: Buffer | null = null;
+  /** Enough for a tar's end-of-archive (two 512-byte blocks) and then some. */
+  const HOLD = 64 * 1024;
+  const done = spawnContained(cmd, args, opts, (stdout) => {
+    stdout.on('data', (chunk: Buffer) => {
+      held = held ? Buffer.concat([held, chunk]) : chunk;
+      if (held.length > HOLD) {
+        const pass = held.subarray(0, held.length - HOLD);
+        held = Buffer.from(held.subarray(held.length - HOLD));
+        if (!out.write(pass)) {
+          stdout.pause();
+          out.once('drain', () => stdout.resume());
+        }
+      }
+    });
+  });
+  done.then(
+    () => out.end(held ?? Buffer.alloc(0)),
+    (err: unknown) => out.destroy(err instanceof Error ? err : new Error(String(err))),
+  );
+  return { stdout: out, done };
 }
 
 /** Runs cmd to its end; an abort kills the whole build at once and rejects with the abort's reason. */
 export function runContained(cmd: string, args: string[], opts: ContainedOptions): Promise<void> {
+  return spawnContained(cmd, args, opts, null);
+}
+
+function spawnContained(cmd: string, args: string[], opts: ContainedOptions, takeStdout: ((stdout: Readable) => void) | null): Promise<void> {
   const { signal, onLine } = opts;
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
@@ -63,7 +120,8 @@ export function runContained(cmd: string, args: string[], opts: ContainedOptions
       tail = [...tail.slice(-5), l];
       onLine(l);
     };
-    createInterface({ input: child.stdout, crlfDelay: Infinity }).on('line', feed);
+    if (takeStdout) takeStdout(child.stdout);
+    else createInterface({ input: child.stdout, crlfDelay: Infinity }).on('line', feed);
     createInterface({ input: child.stderr, crlfDelay: Infinity }).on('line', feed);
     const kill = () => {
       try {
@@ -82,7 +140,7 @@ export function runContained(cmd: string, args: string[], opts: ContainedOptions
       signal?.removeEventListener('abort', kill);
       if (code === 0) resolve();
       else if (signal?.aborted) reject(signal.reason);
-      else reject(new LabError(`${cmd} failed (exit ${code}): ${tail.at(-1) ?? ''}`, `run it by hand to see why: ${cmd} ${args.join(' ')}`));
+      else reject(new LabError(`${opts.shownAs?.cmd ?? cmd} failed (exit ${code}): ${tail.at(-1) ?? ''}`, `run it by hand to see why: ${opts.shownAs ? `${opts.shownAs.cmd} ${opts.shownAs.args.join(' ')}` : `${cmd} ${args.join(' ')}`}`));
     });
   });
 }

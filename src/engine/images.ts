@@ -14,10 +14,12 @@ import type { BuildNote, BuildWay, ImageName, RunEvent, WayWhy } from '../core/r
 const buildNoteEn = uiText('en').build.note;
 import { followBuild } from './build-stream.js';
 import { EventQueue } from './event-queue.js';
-import { containment, runContained } from './contained-command.js';
+import { containment, inScratchTmpfs, runContained, scratchDiesWithBuild, streamContained } from './contained-command.js';
 import { contextFiles } from './context-files.js';
 import { buildFolder } from './folder-build.js';
 import { ownedTempDir, removeOwnedDir, removeOwnedDirSoon } from './host-leftovers.js';
+import { ownerMark } from '../core/owner-mark.js';
+import { selfOwner } from './owner-process.js';
 import { LabError } from './lab-error.js';
 import { IMAGES_DIR } from './package-paths.js';
 
@@ -103,39 +105,72 @@ async function buildBaseOffline(docker: Docker, tag: string, imagesDir: string, 
  * more of Debian's packages than the base has.
  */
 export async function buildDebianRootOffline(docker: Docker, tag: string, packages: readonly string[], onLine: (l: string) => void, signal?: AbortSignal): Promise<void> {
+  const sources = hostSourcesFile();
+  const suite = await hostSuite();
+  const args = (target: string): string[] => [
+    '--variant=essential',
+    `--include=${packages.join(',')}`,
+    '--dpkgopt=path-exclude=/usr/share/doc/*',
+    '--dpkgopt=path-exclude=/usr/share/man/*',
+    '--dpkgopt=path-exclude=/usr/share/locale/*',
+    '--aptopt=Acquire::Check-Valid-Until "false"',
+    suite,
+    target,
+    ...(sources ? [sources] : []),
+  ];
+  if (scratchDiesWithBuild()) return buildInScratchTmpfs(docker, tag, args('-'), onLine, signal);
   // Marked with our PID: if we are killed, the next start removes it (host-leftovers.ts). It is
   // mmdebstrap's TMPDIR too, so its chroot and gpg home land here and nowhere else.
   const dir = await ownedTempDir('build');
   const tarball = path.join(dir, 'rootfs.tar');
   try {
-    const sources = hostSourcesFile();
-    const args = [
-      '--variant=essential',
-      `--include=${packages.join(',')}`,
-      '--dpkgopt=path-exclude=/usr/share/doc/*',
-      '--dpkgopt=path-exclude=/usr/share/man/*',
-      '--dpkgopt=path-exclude=/usr/share/locale/*',
-      '--aptopt=Acquire::Check-Valid-Until "false"',
-      await hostSuite(),
-      tarball,
-      ...(sources ? [sources] : []),
-    ];
-    onLine(`mmdebstrap ${args.join(' ')} (${containment().how})`);
-    await runContained('mmdebstrap', args, { onLine, env: { ...process.env, TMPDIR: dir }, ...(signal ? { signal } : {}) });
-    const [repo, version] = tag.split(':') as [string, string];
-    // Imported untagged, then tagged by id: Podman ignores the import's tag (the image would land
-    // as :latest), and merges several pairs in one LABEL change into one label: one pair each.
-    const stream = await docker.importImage(createReadStream(tarball), {
-      changes: [`LABEL ${LABEL_IMAGE}=${tag}`, `LABEL ${LABEL_BASE_WAY}=offline`, 'CMD ["bash"]', 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
-      ...(signal ? { abortSignal: signal } : {}),
-    } as Record<string, unknown>);
-    const { imageId } = await followBuild(stream, { kind: 'import' }, onLine, signal);
-    if (!imageId) throw new LabError('the engine imported the base image but did not say its id', 'run zombie-lab prepare again; if it repeats, see zombie-lab doctor');
-    await docker.getImage(imageId).tag({ repo, tag: version });
+    const a = args(tarball);
+    onLine(`mmdebstrap ${a.join(' ')} (${containment().how})`);
+    await runContained('mmdebstrap', a, { onLine, env: { ...process.env, TMPDIR: dir }, ...(signal ? { signal } : {}) });
+    await importRoot(docker, tag, createReadStream(tarball), onLine, signal);
   } finally {
     if (signal?.aborted) removeOwnedDirSoon(dir);
     else await removeOwnedDir(dir);
   }
+}
+
+/**
+ * As root: nothing of the build touches the host's disk. mmdebstrap runs in its own mount and
+ * PID namespaces with a tmpfs on its /tmp (its chroot, gpg home and apt lists) and writes the
+ * tarball to stdout, straight into the engine's import. When the build ends, however it ends
+ * (SIGKILL of the lab included: setpriv's death signal, then unshare's), the kernel ends its
+ * processes and frees the tmpfs with its namespace; a cut import is no image (the engine drops
+ * it); and the stream holds back its end until mmdebstrap exited 0, so a failed build never
+ * becomes an image either.
+ */
+async function buildInScratchTmpfs(docker: Docker, tag: string, args: string[], onLine: (l: string) => void, signal?: AbortSignal): Promise<void> {
+  const mark = `${ownerMark('build', selfOwner())}tmpfs`;
+  const wrapped = inScratchTmpfs('mmdebstrap', args, mark);
+  onLine(`mmdebstrap ${args.join(' ')} (${containment().how}, scratch in a tmpfs of its own, the tarball piped into the import)`);
+  // The import is cut when the build fails or is aborted: the engine then has half a tar, no image.
+  const cut = new AbortController();
+  const both = signal ? AbortSignal.any([signal, cut.signal]) : cut.signal;
+  const { stdout, done } = streamContained(wrapped.cmd, wrapped.args, { onLine, signal: both, shownAs: { cmd: 'mmdebstrap', args } });
+  done.catch(() => cut.abort(new Error('the build failed')));
+  const imported = importRoot(docker, tag, stdout, onLine, both);
+  // The build's error first (it says why), then the import's.
+  const [built, imp] = await Promise.allSettled([done, imported]);
+  if (built.status === 'rejected') throw built.reason;
+  if (imp.status === 'rejected') throw imp.reason;
+}
+
+/** A root file system's tarball into an image: imported untagged, then tagged `tag` by its id. */
+async function importRoot(docker: Docker, tag: string, tar: NodeJS.ReadableStream, onLine: (l: string) => void, signal?: AbortSignal): Promise<void> {
+  const [repo, version] = tag.split(':') as [string, string];
+  // Imported untagged, then tagged by id: Podman ignores the import's tag (the image would land
+  // as :latest), and merges several pairs in one LABEL change into one label: one pair each.
+  const stream = await docker.importImage(tar, {
+    changes: [`LABEL ${LABEL_IMAGE}=${tag}`, `LABEL ${LABEL_BASE_WAY}=offline`, 'CMD ["bash"]', 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
+    ...(signal ? { abortSignal: signal } : {}),
+  } as Record<string, unknown>);
+  const { imageId } = await followBuild(stream, { kind: 'import' }, onLine, signal);
+  if (!imageId) throw new LabError('the engine imported the base image but did not say its id', 'run zombie-lab prepare again; if it repeats, see zombie-lab doctor');
+  await docker.getImage(imageId).tag({ repo, tag: version });
 }
 
 // `| undefined`: an absent option and an undefined one mean the same, so callers pass theirs on as they are.

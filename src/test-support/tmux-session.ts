@@ -97,6 +97,30 @@ export class TmuxSession {
     }
   }
 
+  /**
+   * Waits for `check` as long as the screen shows progress: fails only when `progress` (a part of
+   * the screen that changes while work goes on, e.g. "3 of 7") has not changed for `stallMs`. On
+   * a loaded machine slow work still passes; work that stopped moving fails within `stallMs`.
+   */
+  async waitScreenProgressing<T>(check: (screen: string) => T | undefined, progress: (screen: string) => string | undefined, stallMs: number, what: string): Promise<T> {
+    let last: string | undefined;
+    let since = Date.now();
+    for (;;) {
+      const screen = this.screen();
+      const v = check(screen);
+      if (v !== undefined) return v;
+      const p = progress(screen);
+      if (p !== last) {
+        last = p;
+        since = Date.now();
+      } else if (Date.now() - since > stallMs) {
+        this.save(`${this.name}-timeout`, screen);
+        throw new Error(`no progress for ${stallMs} ms (last: ${last ?? 'none'}) waiting for ${what}`);
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
   /** Waits for the `ZL_EXIT=<code>` line of `run` and returns the screen with it. */
   exited(ms: number, what: string): Promise<string> {
     return this.waitScreen((s) => (/ZL_EXIT=\d+/.test(s) ? s : undefined), ms, what);

@@ -188,10 +188,13 @@ describe('your containers (i)', () => {
     const app = start({
       listContainers: async () => {
         calls++;
-        return [
-          { name: 'web', image: 'shop/web', verdict: 'app python3 · 37 zombies · drops SIGTERM (137 after 10 s)', problems: 2 },
-          { name: 'worker', image: 'shop/worker', verdict: 'init docker-init · 0 zombies · ends on SIGTERM', problems: 0 },
-        ];
+        return {
+          rows: [
+            { name: 'web', image: 'shop/web', verdict: 'app python3 · 37 zombies · drops SIGTERM (137 after 10 s)', problems: 2 },
+            { name: 'worker', image: 'shop/worker', verdict: 'init docker-init · 0 zombies · ends on SIGTERM', problems: 0 },
+          ],
+          hidden: 0,
+        };
       },
     });
     await app.waitFor('slide 1/3');
@@ -204,6 +207,63 @@ describe('your containers (i)', () => {
     app.stdin.write(ESC);
     await vi.waitFor(() => expect(app.frame()).not.toContain('Your containers'), { timeout: 3000, interval: 10 });
     expect(app.frame()).toContain('Title slide');
+  });
+
+  it('at 80x24 a long list scrolls under the selection (j k arrows), Enter shows the selected one in detail, keys do not reach the slides', async () => {
+    const rows = Array.from({ length: 40 }, (_, i) => ({
+      name: `svc-${String(i + 1).padStart(2, '0')}`,
+      image: `shop/img-${i + 1}`,
+      verdict: 'app python3 · 2 zombies · drops SIGTERM (137 after 10 s)',
+      problems: 1,
+      findings: [{ message: `python3 is PID 1 of svc-${i + 1} and reaps nothing`, fix: ['run it with --init'] }],
+    }));
+    const app = start({ columns: 80, rows: 24, lanes: false, listContainers: async () => ({ rows, hidden: 3 }) });
+    await app.waitFor('slide 1/3');
+    app.stdin.write('i');
+    await app.waitFor('3 of the lab\'s own not shown');
+    const first = app.frame();
+    expect(first).toMatch(/› ✗ svc-01/);
+    expect(first).toContain('↓');
+    expect(first).not.toContain('svc-40');
+    // The hint line comes from the list's key table.
+    expect(first).toContain('Esc close');
+    expect(first).toContain('Enter details');
+    // Down to the last row: the list scrolls, the selection stays in view.
+    for (let i = 0; i < 39; i++) app.stdin.write(i % 2 ? 'j' : '\u001B[B');
+    await app.waitFor(/› ✗ svc-40/);
+    expect(app.frame()).not.toMatch(/svc-01/);
+    expect(app.frame()).toMatch(/↑ \d+ more/);
+    app.stdin.write('k');
+    await app.waitFor(/› ✗ svc-39/);
+    app.stdin.write('\r');
+    await app.waitFor('python3 is PID 1 of svc-39 and reaps nothing');
+    expect(app.frame()).toContain('image: shop/img-39');
+    expect(app.frame()).toContain('fix: run it with --init');
+    expect(app.frame()).toContain('more: zombie-lab inspect svc-39');
+    // Esc closes the details first, then the list; the slide never moved.
+    app.stdin.write(ESC);
+    await vi.waitFor(() => expect(app.frame()).not.toContain('reaps nothing'), { timeout: 3000, interval: 10 });
+    expect(app.frame()).toMatch(/› ✗ svc-39 +app python3/);
+    expect(app.frame()).toMatch(/ {3}✗ svc-40 +app python3/);
+    app.stdin.write(ESC);
+    await vi.waitFor(() => expect(app.frame()).not.toContain('Your containers'), { timeout: 3000, interval: 10 });
+    expect(app.frame()).toContain('slide 1/3');
+  });
+
+  it('says how far it got while the containers are read', async () => {
+    let finish: (v: { rows: never[]; hidden: number }) => void = () => undefined;
+    const app = start({
+      listContainers: (_signal, progress) => {
+        progress(0, 5);
+        progress(2, 5);
+        return new Promise((res) => (finish = res));
+      },
+    });
+    await app.waitFor('slide 1/3');
+    app.stdin.write('i');
+    await app.waitFor('reading the running containers… 2 of 5');
+    finish({ rows: [], hidden: 0 });
+    await app.waitFor('no running containers on this engine');
   });
 
   it('says why there is no list in a replay', async () => {
@@ -437,15 +497,19 @@ describe('engine-side words under --lang de', () => {
   it('the containers list in German, its verdicts from their facts', async () => {
     const app = start({
       lang: 'de',
-      listContainers: async () => [
-        { name: 'web', image: 'shop/web', verdict: 'app python3 · 37 zombies · drops SIGTERM (137 after 10 s)', problems: 2, facts: { kind: 'app', program: 'python3', zombies: 37, signal: 'SIGTERM', endsOnSignal: false, timeoutS: 10 } },
-      ],
+      listContainers: async () => ({
+        rows: [
+          { name: 'web', image: 'shop/web', verdict: 'app python3 · 37 zombies · drops SIGTERM (137 after 10 s)', problems: 2, facts: { kind: 'app', program: 'python3', zombies: 37, signal: 'SIGTERM', endsOnSignal: false, timeoutS: 10 } },
+        ],
+        hidden: 3,
+      }),
     });
     await app.waitFor('Folie 1/3');
     app.stdin.write('i');
     await app.waitFor('Deine Container: PID 1 von jedem');
     await app.waitFor(/✗ web +Programm python3 · 37 Zombies · verwirft SIGTERM \(137 nach 10 s\)/);
-    expect(app.frame()).toContain('Einzelheiten und Abhilfen');
+    expect(app.frame()).toContain('3 eigene des Labs nicht gezeigt');
+    expect(app.frame()).toContain('Enter Einzelheiten');
   });
 
   it('the SVG handout is worded in German', async () => {

@@ -1,7 +1,7 @@
 import { Box, Text, useApp, useInput } from 'ink';
 import type React from 'react';
 import { useEffect, useReducer, useRef } from 'react';
-import { initialState, PENDING_MS, pressKey, reduce, type AppMsg, type AppState } from '../core/app-state.js';
+import { initialState, PENDING_MS, pressKey, readyList, reduce, type AppMsg, type AppState } from '../core/app-state.js';
 import { uiText, type UiText } from '../core/i18n.js';
 import { keyNames } from '../core/keymap.js';
 import type { ContainerVerdict } from '../core/inspect/report.js';
@@ -43,7 +43,7 @@ export interface AppProps {
   /** Told the slide shown, on every change (the speaker notes follow it). */
   onSlide?: (index: number) => void;
   /** The `i` list: the engine's running containers with a PID 1 verdict each; absent without an engine. */
-  listContainers?: (signal: AbortSignal) => Promise<ContainerVerdict[]>;
+  listContainers?: (signal: AbortSignal, progress: (done: number, total: number) => void) => Promise<{ rows: ContainerVerdict[]; hidden: number }>;
 }
 
 /** Results for the handout: the final ones, or what the lanes know so far. */
@@ -161,8 +161,11 @@ export function App({ slides, runner, replay, connecting, theme, lang, notice, o
         }
         const abort = new AbortController();
         listing.current = abort;
-        listContainers(abort.signal).then(
-          (rows) => !abort.signal.aborted && dispatch({ type: 'containers-listed', list: { kind: 'ready', rows, at: Date.now() } }),
+        const progress = (done: number, total: number): void => {
+          if (!abort.signal.aborted) dispatch({ type: 'containers-listed', list: { kind: 'loading', done, total } });
+        };
+        listContainers(abort.signal, progress).then(
+          ({ rows, hidden }) => !abort.signal.aborted && dispatch({ type: 'containers-listed', list: readyList(rows, hidden, Date.now()) }),
           (err: unknown) => !abort.signal.aborted && dispatch({ type: 'containers-listed', list: { kind: 'error', message: listingError(err, t) } }),
         );
         break;

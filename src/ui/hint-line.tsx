@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import type { AppState } from '../core/app-state.js';
 import type { UiText } from '../core/i18n.js';
+import { containerHints } from '../core/keymap.js';
 import type { Theme } from '../core/theme.js';
 import { visibleWidth } from '../core/text-wrap.js';
 import { fg } from './text-color.js';
@@ -16,6 +17,8 @@ export function hintItems(s: AppState, t: UiText, onLanesSlide: boolean): string
   const h = t.hint;
   if (s.quitting) return [h.quitting];
   if (s.blank) return [h.blank];
+  // The `i` list's own keys, from their table (Esc close and q quit first: they always stay).
+  if (s.containers) return containerHints(t.lang);
   if (s.help) return [h.closeHelp, h.quit];
   if (s.index !== null) return [h.index, h.quit];
   if (s.count) return [h.count(s.count), h.quit];

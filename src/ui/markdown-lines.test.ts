@@ -19,6 +19,26 @@ describe('markdownLines', () => {
     expect(markdownLines('https://blog.phusion.nl/x/', 80, true)).toEqual(['https://blog.phusion.nl/x/']);
   });
 
+  it('never breaks a URL across rows: whole on a row of its own, shortened where it must be, and then linked whole (OSC 8)', () => {
+    const url = 'https://blog.phusion.nl/2015/01/20/docker-and-the-pid-1-zombie-reaping-problem/';
+    const link = `\u001b]8;;${url}\u0007`;
+    for (const noColor of [true, false]) {
+      for (const width of [34, 40, 60, 76, 78, 100]) {
+        const rows = markdownLines(`Intro text that runs along\n\n${url}\n\n* [the post](${url}) in a list`, width, noColor);
+        const shown = rows.map(stripAnsi);
+        for (const r of shown) expect(visibleWidth(r), `${width}: ${r}`).toBeLessThanOrEqual(width);
+        // Every row with a piece of the URL holds all of what is shown of it: no row starts with its rest.
+        const pieces = shown.filter((r) => /phusion|problem\/|reaping/.test(r));
+        expect(pieces, `${width}`).toHaveLength(2);
+        for (const r of pieces) expect(r, `${width}: ${r}`).toMatch(/blog\.phusion\.nl\/.*problem\//);
+        if (width >= 84) expect(shown).toContain(url);
+        else expect(rows.filter((r) => r.includes(link)), `${width}: a shortened URL is a link to the whole`).toHaveLength(2);
+      }
+    }
+    // At 80 columns (a 76-column slide) it loses only its scheme.
+    expect(markdownLines(url, 76, true).map(stripAnsi)).toEqual(['blog.phusion.nl/2015/01/20/docker-and-the-pid-1-zombie-reaping-problem/']);
+  });
+
   it('keeps nested lists tight when colour is on', () => {
     const rows = markdownLines('* Stage 2\n  * /etc/fix-attrs.d\n  * /etc/cont-init.d\n* Stage 3', 80, false).map(stripAnsi);
     expect(rows).toEqual(['  * Stage 2', '    * /etc/fix-attrs.d', '    * /etc/cont-init.d', '  * Stage 3']);

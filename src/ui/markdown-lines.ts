@@ -5,12 +5,14 @@
  */
 import { Marked, type MarkedExtension, type Tokens } from 'marked';
 import { markedTerminal, type TerminalRendererOptions } from 'marked-terminal';
-import { stripAnsi, wrapLine, wrapText } from '../core/text-wrap.js';
+import { osc8Link, stripAnsi, urlToFit, wrapLine, wrapText } from '../core/text-wrap.js';
 
 const CODE_INDENT = '  ';
 // C0/C1 control characters could smuggle terminal escape sequences in from slide text.
 // eslint-disable-next-line no-control-regex -- these are exactly what must be removed
 const CONTROL_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+// eslint-disable-next-line no-control-regex -- colour codes are what this matches
+const COLOUR = /\u001b\[[0-9;]*m/g;
 const YELLOW = '\u001b[33m';
 const YELLOW_OFF = '\u001b[39m';
 
@@ -55,7 +57,12 @@ function projectorOverrides(width: number, noColor: boolean): MarkedExtension {
       },
       link(token: Tokens.Link) {
         const text = this.parser.parseInline(token.tokens);
-        return stripAnsi(text) === token.href ? token.href : `${text} (${token.href})`;
+        const bare = stripAnsi(text) === token.href;
+        // Never broken across rows: sized to a row of its own (a list's indent, and the parentheses
+        // after a link's text, taken off), cut where it must be and then still a click away (OSC 8).
+        const shown = urlToFit(token.href, Math.max(12, width - (bare ? 4 : 6)));
+        const url = shown === token.href ? shown : osc8Link(token.href, shown);
+        return bare ? url : `${text} (${url})`;
       },
       hr() {
         // marked-terminal sizes rules to the whole terminal, not to the slide.
@@ -100,8 +107,9 @@ function markedFor(width: number, noColor: boolean): Marked {
 export function markdownLines(markdown: string, width: number, noColor: boolean): string[] {
   if (markdown.trim() === '') return [];
   let out = markedFor(width, noColor).parse(markdown, { async: false });
-  // Safety net: table borders and the like may still carry colour from marked-terminal's chalk.
-  if (noColor) out = stripAnsi(out);
+  // Safety net: table borders and the like may still carry colour from marked-terminal's chalk
+  // (colour only: a cut URL's OSC 8 link is no colour, and stays).
+  if (noColor) out = out.replace(COLOUR, '');
   const rows: string[] = [];
   for (const row of wrapText(out.replace(/\s+$/, ''), width)) {
     const blank = stripAnsi(row).trim() === '';

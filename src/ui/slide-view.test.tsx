@@ -47,6 +47,15 @@ describe('SlideView', () => {
     expect(frame).not.toContain('GEHEIME');
   });
 
+  it('the sources slide at 80 columns: its long URL on one row, shortened, and the terminal gets the whole as an OSC 8 link', () => {
+    const url = 'https://blog.phusion.nl/2015/01/20/docker-and-the-pid-1-zombie-reaping-problem/';
+    for (const noColor of [true, false]) {
+      const raw = frameOf(<SlideView slide={slide({ title: 'Sources', body: `${url}\n\n* pid_namespaces(7)` })} width={76} height={20} noColor={noColor} />);
+      expect(raw).toContain(`\u001b]8;;${url}\u0007`);
+      expect(stripAnsi(raw).split('\n').map((l) => l.trim())).toContain('blog.phusion.nl/2015/01/20/docker-and-the-pid-1-zombie-reaping-problem/');
+    }
+  });
+
   it('prints links with their URL, since a projector cannot click', () => {
     const frame = stripAnsi(frameOf(<SlideView slide={slide()} width={80} height={24} noColor />));
     expect(frame).toContain('tini (https://github.com/krallin/tini)');

@@ -9,30 +9,30 @@ import { MODES } from '../../core/modes.js';
 import type { RunEvent } from '../../core/run-events.js';
 import { applyEvent, emptySummary, type RunSummary } from '../../core/run-summary.js';
 import { SamplerStats } from '../../core/sampler-stats.js';
-import { ProgressLine } from '../progress-line.js';
+import { ProgressLine, progressLevel, type ProgressLevel } from '../progress-line.js';
 
 type EngineLost = Extract<RunEvent, { type: 'problem' }>;
 
 export class CompareOutput {
   readonly out: NodeJS.WriteStream;
-  readonly quiet: boolean;
+  readonly level: ProgressLevel;
   readonly progress: ProgressLine;
 
   constructor(json: boolean) {
     this.out = process.stderr;
-    this.quiet = json && !process.stderr.isTTY;
+    this.level = progressLevel(json, !!process.stderr.isTTY);
     this.progress = new ProgressLine(this.out);
   }
 
+  /** A milestone: the engine, an image, a phase, a result. */
   say(line: string): void {
-    if (!this.quiet) {
-      this.progress.done();
-      this.out.write(`${line}\n`);
-    }
+    this.progress.done();
+    this.out.write(`${line}\n`);
   }
 
+  /** A passing line (each second's counts, the builder's output): left out at `milestones`. */
   update(line: string): void {
-    if (!this.quiet) this.progress.update(line);
+    if (this.level === 'all') this.progress.update(line);
   }
 }
 

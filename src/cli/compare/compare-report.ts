@@ -54,7 +54,7 @@ export async function writeCompareSvg(file: string, run: CompareFollower, result
   try {
     await writeFile(file, renderSvgChart({ series: run.summary.series, results, stopAt: run.stopAt, title: `zombie-lab compare · ${new Date().toISOString().slice(0, 16).replace('T', ' ')}` }));
     // The whole path, so it can be copied from a projected terminal and found from any folder.
-    if (!output.quiet) output.out.write(`plot saved as ${path.resolve(file)}\n`);
+    output.say(`plot saved as ${path.resolve(file)}`);
   } catch (err) {
     run.problems.push(`could not write ${file}: ${err instanceof Error ? err.message : String(err)}\n  fix: choose a folder you can write to`);
   }

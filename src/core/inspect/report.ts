@@ -28,6 +28,8 @@ export interface ContainerVerdict {
   /** The verdict as data, or why the container could not be read, for the app's language. */
   facts?: VerdictFacts;
   unreadable?: Problem;
+  /** What is wrong and how to fix it, for the list's details (Enter). */
+  findings?: { message: string; fix: string[] }[];
 }
 
 export interface InspectFailure {
