@@ -49,7 +49,7 @@ describe.skipIf(!conn || !hasTmux)('npm run bench -- --smoke', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(r.code, r.stderr).toBe(0);
     const names = [...r.stderr.matchAll(/^bench (\w+)\.\.\.$/gm)].map((m) => m[1]);
-    expect(names).toEqual(['sampler', 'render', 'wrap', 'startup']);
+    expect(names).toEqual(['sampler', 'render', 'wrap', 'serve', 'pods', 'startup']);
     // One Markdown table (a heading, then a header row and its rule) per benchmark.
     const tables = r.stdout.split(/^##? /m).slice(1);
     expect(tables).toHaveLength(names.length);

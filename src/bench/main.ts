@@ -57,7 +57,17 @@ const BENCHES: Record<string, Bench> = {
   },
   serve: async (args) => {
     const { serveBench, serveBenchReport } = await import('./serve-bench.js');
-    return serveBenchReport(await serveBench({ clients: 50, seconds: 60, signal: args.signal, log: args.log }));
+    return serveBenchReport(await serveBench({ clients: args.smoke ? 5 : 50, seconds: args.smoke ? 5 : 60, signal: args.signal, log: args.log }));
+  },
+  pods: async (args) => {
+    const { podsRound } = await import('./pods-bench.js');
+    const conn = await connectDocker();
+    const rows = ['| round | pods started, limits read back, apps begun | every pod\'s first sample |', '|---:|---:|---:|'];
+    for (let i = 1; i <= (args.smoke ? 1 : 3) && !args.signal.aborted; i++) {
+      const r = await podsRound(conn, args.signal);
+      rows.push(`| ${i} | ${r.started.toFixed(0)} ms | ${r.firstSamples.toFixed(0)} ms |`);
+    }
+    return `## zombie-lab pods: three pods to their first samples, images built (target < 3 s), ${conn.described}\n\n${rows.join('\n')}\n`;
   },
   startup: async (args) => {
     const { startupRound } = await import('./startup-bench.js');

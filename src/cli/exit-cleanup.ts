@@ -5,6 +5,7 @@
  */
 import { isatty } from 'node:tty';
 import { removeAllTracked } from '../engine/containers.js';
+import { removeAllTrackedPods } from '../engine/pods/pod-tracking.js';
 import { EXIT_SIGNAL } from './exit-codes.js';
 
 type Interrupt = (signal: NodeJS.Signals) => void;
@@ -38,7 +39,9 @@ function leave(code: number, how: { message?: string; hangUp?: boolean } = {}): 
     if (how.message) process.stderr.write(`${how.message}\n`);
     const timer = setTimeout(() => process.exit(code), 15_000);
     timer.unref();
-    const n = await removeAllTracked().catch(() => 0);
+    // Pods first: Podman removes a pod's containers with it.
+    const pods = await removeAllTrackedPods().catch(() => 0);
+    const n = (await removeAllTracked().catch(() => 0)) + pods;
     // After a hang-up there is nobody to tell.
     if (n > 0 && !how.hangUp) process.stderr.write(`zombie-lab: removed ${n} container${n === 1 ? '' : 's'} of this run\n`);
     if (how.hangUp) {

@@ -55,7 +55,7 @@ const ROWS: Row[] = [
   { args: ['lint', badDockerfile], code: 1 },
   // doctor reports on stdout, its failed check among the rest.
   { args: ['doctor'], code: 1, env: NO_ENGINE },
-  ...['prepare', 'compare', 'scorecard', 'record', 'clean'].map((c): Row => ({ args: [c], code: 1, env: NO_ENGINE, err: /no Docker engine answers/ })),
+  ...['prepare', 'compare', 'scorecard', 'record', 'clean', 'pods'].map((c): Row => ({ args: [c], code: 1, env: NO_ENGINE, err: /no Docker engine answers/ })),
   { args: ['lab', '1', '--check'], code: 1, env: NO_ENGINE, err: /no Docker engine answers/ },
   { args: ['inspect', '--all'], code: 1, env: NO_ENGINE, err: /no Docker engine answers/ },
   { args: ['doctor', '--json'], code: 1, env: NO_ENGINE },
@@ -75,6 +75,8 @@ const ROWS: Row[] = [
   { args: ['lab', '99'], code: 2, err: /no lab "99"/ },
   { args: ['lab', '--lang', 'fr'], code: 2 },
   { args: ['record', '--duration', 'x'], code: 2, err: /not a duration/ },
+  { args: ['pods', '--duration', 'x'], code: 2, err: /not a duration/ },
+  { args: ['pods', '--pids-limit', '999999'], code: 2, err: /--pids-limit must be/ },
   { args: ['prepare', '--way', 'x'], code: 2, err: /auto, registry, offline/ },
   { args: ['inspect', '--fail-on', 'foo'], code: 2, err: /unknown category "foo"/ },
   { args: ['inspect', '--watch', 'xyz'], code: 2, err: /not a duration/ },
@@ -88,7 +90,7 @@ const ROWS: Row[] = [
 
 describe('exit codes: 0 done, 1 found or failed, 2 usage error', () => {
   it('the table covers every command of zombie-lab --help', () => {
-    expect(COMMANDS).toEqual(expect.arrayContaining(['doctor', 'prepare', 'compare', 'scorecard', 'lab', 'inspect', 'lint', 'clean', 'record', 'notes', 'serve']));
+    expect(COMMANDS).toEqual(expect.arrayContaining(['doctor', 'prepare', 'compare', 'scorecard', 'lab', 'inspect', 'lint', 'clean', 'record', 'notes', 'serve', 'pods']));
   });
   for (const row of ROWS) {
     const name = `zombie-lab ${row.args.join(' ')}${row.env ? ' (no engine)' : ''}: exit ${row.code}`;

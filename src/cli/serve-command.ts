@@ -7,7 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import type { EventSource } from '../core/event-source.js';
 import { isLoopback } from '../core/serve/request-guard.js';
-import { LANGS, type Deck, type Lang } from '../core/slides/types.js';
+import { LANGS, type Lang } from '../core/lang.js';
+import type { Deck } from '../core/slides/types.js';
 import { userRecordingsDir } from '../engine/handout-dir.js';
 import { RECORDINGS_DIR } from '../engine/package-paths.js';
 import { serveAssets } from '../engine/serve/assets.js';

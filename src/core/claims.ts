@@ -165,6 +165,15 @@ export const CLAIMS: Claim[] = [
     tests: [{ file: FACTS, name: 'in a shared PID namespace with a reaping PID 1' }, { file: ATTEMPTS, name: '05 subreaper' }],
   },
   {
+    id: 'exec-probe-zombies',
+    statement:
+      "An exec probe's command that starts a child outliving it (and the probe's timeout, after which the kubelet only stops waiting) leaves that child to PID 1 of the container's namespace: under an app as PID 1 the probe's zombies pile up, under a shared namespace's infra container or tini they are reaped.",
+    tests: [
+      { file: 'src/cli/pods.integration.test.ts', name: '--json: emulated and said so, a lane per pod' },
+      { file: 'src/matrix/pods.matrix.test.ts', name: 'three pods: PID 1 per pod' },
+    ],
+  },
+  {
     id: 'tini-subreaper',
     statement: 'tini -s registers as a child subreaper and reaps the orphans of its descendants although it is not PID 1.',
     tests: [{ file: ATTEMPTS, name: '05 subreaper' }],

@@ -29,6 +29,8 @@ export function containerRole(labels: Record<string, string>, targetRole?: strin
       return labels[LABEL_MODE] ?? labels[LABEL_WORKLOAD] ?? 'demo';
     case 'lab':
       return labels[LABEL_LAB_CHECK] ? `check-${labels[LABEL_LAB_CHECK]}` : 'lab';
+    case 'pod':
+      return ['pod', labels[LABEL_WORKLOAD], labels[LABEL_JOB]].filter(Boolean).join('-');
     case 'probe':
       return labels[LABEL_VARIANT] ? [labels[LABEL_VARIANT], labels[LABEL_JOB]].filter(Boolean).join('-') : 'probe';
     default:

@@ -24,7 +24,8 @@ export const LABEL_LAB_CHECK = 'zombie-lab.lab-check';
 /** On the base image: how it was built (`offline` or `registry`). */
 export const LABEL_BASE_WAY = 'zombie-lab.base-way';
 
-export type ContainerKind = 'demo' | 'probe' | 'sampler' | 'lab';
+/** `pod`: a container of `zombie-lab pods` (its pod's name in LABEL_WORKLOAD, its part in LABEL_JOB); on Podman the pod carries the labels too. */
+export type ContainerKind = 'demo' | 'probe' | 'sampler' | 'lab' | 'pod';
 
 export interface Owner {
   runId: string;

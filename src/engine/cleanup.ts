@@ -10,6 +10,7 @@ import { dependentsFirst } from '../core/dependent-containers.js';
 import { ownerProcessAlive } from './owner-process.js';
 import { ENGINE_KINDS } from '../core/engine-kind.js';
 import { factsOf } from './engine-facts.js';
+import { listPods, removePod } from './pods/libpod.js';
 
 export interface LabContainer {
   id: string;
@@ -64,6 +65,8 @@ export interface RemoveReport {
  */
 export async function removeLabContainers(docker: Docker, opts: { all?: boolean; runId?: string } = {}): Promise<RemoveReport> {
   const report: RemoveReport = { removed: [], kept: [], failed: [] };
+  // Podman's pods first: their infra containers carry no labels of ours, and go only with the pod.
+  await removeLabPods(docker, opts, report);
   // Sidecars first: Podman refuses to remove a container while one in its PID namespace is left.
   for (const c of dependentsFirst(await listLabContainers(docker), (x) => x.sidecar)) {
     if (opts.runId && c.runId !== opts.runId) continue;
@@ -81,6 +84,34 @@ export async function removeLabContainers(docker: Docker, opts: { all?: boolean;
     }
   }
   return report;
+}
+
+/** The lab's pods (Podman; Docker has no pods and answers 404), by the same rules as its containers. */
+async function removeLabPods(docker: Docker, opts: { all?: boolean; runId?: string }, report: RemoveReport): Promise<void> {
+  let pods;
+  try {
+    pods = await listPods(docker, LABEL_RUN);
+  } catch {
+    return; // no libpod API: no pods
+  }
+  for (const p of pods) {
+    const labels = p.Labels ?? {};
+    const runId = labels[LABEL_RUN];
+    if (typeof runId !== 'string') continue;
+    if (opts.runId && runId !== opts.runId) continue;
+    const c: LabContainer = { id: p.Id, name: p.Name, runId, state: 'pod', ownerAlive: ownerAlive(labels), sidecar: false };
+    if (c.ownerAlive && !opts.all && !opts.runId) {
+      report.kept.push(c);
+      continue;
+    }
+    try {
+      await removePod(docker, p.Id);
+      report.removed.push(c);
+    } catch (err) {
+      if (isGoneOrGoing(err)) report.removed.push(c);
+      else report.failed.push({ c, reason: err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err) });
+    }
+  }
 }
 
 function isGoneOrGoing(err: unknown): boolean {

@@ -5,7 +5,7 @@
  * slide:start / slide:stop messages.
  */
 import { MODES } from '../modes.js';
-import type { Lang } from '../slides/types.js';
+import type { Lang } from '../lang.js';
 import { escapeHtml, jsonForScript, withToken } from './html.js';
 import { laneWords, type LaneWords } from './serve-text.js';
 

@@ -4,7 +4,7 @@
  */
 import { uiText } from '../i18n.js';
 import { MODE_IDS, type ModeId } from '../modes.js';
-import type { Lang } from '../slides/types.js';
+import type { Lang } from '../lang.js';
 
 /** What the lanes page script needs, as JSON: `{s}` and `{n}` are filled in by the browser. */
 export interface LaneWords {

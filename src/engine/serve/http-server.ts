@@ -11,7 +11,8 @@ import { allowedHosts, checkRequest, clip, isWildcard, type GuardPolicy } from '
 import { deckPage } from '../../core/serve/deck-page.js';
 import { lanesPage } from '../../core/serve/lanes-page.js';
 import { withToken } from '../../core/serve/html.js';
-import type { Deck, Lang } from '../../core/slides/types.js';
+import type { Lang } from '../../core/lang.js';
+import type { Deck } from '../../core/slides/types.js';
 import type { Asset } from './assets.js';
 import type { HubMessage, RunHub } from './run-hub.js';
 

@@ -1,0 +1,43 @@
+/**
+ * One command run in a container through the engine's exec API, attached as `docker exec` is:
+ * the attach ends when the command does. Detached execs are no use here: Podman 4.3's exec
+ * inspect keeps saying Running for a detached exec that has long ended.
+ */
+import type Docker from 'dockerode';
+import { GATE_GO_COMMAND } from '../../core/pods/pod-file.js';
+import { LabError } from '../lab-error.js';
+import { settleWithin } from '../timeout.js';
+
+export interface ExecOutcome {
+  /** The command's exit code; null when it had not ended within the time given. */
+  exitCode: number | null;
+  timedOut: boolean;
+}
+
+/** Runs `cmd` and waits up to `timeoutMs`; past that it stops waiting and leaves the command (and what it started) running. */
+export async function execWithin(docker: Docker, containerId: string, cmd: string[], timeoutMs: number): Promise<ExecOutcome> {
+  const exec = await docker.getContainer(containerId).exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true, AttachStdin: false, Tty: false });
+  const stream = (await exec.start({ hijack: true, stdin: false, Tty: false })) as NodeJS.ReadableStream & { destroy(): void };
+  stream.resume(); // the output is not wanted, but must flow for the end to come
+  const ended = new Promise<true>((resolve) => {
+    stream.once('end', () => resolve(true));
+    stream.once('close', () => resolve(true));
+    stream.once('error', () => resolve(true));
+  });
+  const done = await settleWithin(ended, timeoutMs, false);
+  if (!done) {
+    // Only our end of the attach goes; the engine keeps the command running, as the kubelet's timeout does.
+    stream.destroy();
+    return { exitCode: null, timedOut: true };
+  }
+  const info = (await exec.inspect()) as { Running: boolean; ExitCode: number | null };
+  return { exitCode: info.Running ? null : info.ExitCode, timedOut: false };
+}
+
+/** Opens the app's gate: writes a line to its FIFO through an exec, and waits until it went through. */
+export async function openGate(docker: Docker, id: string): Promise<void> {
+  const r = await execWithin(docker, id, GATE_GO_COMMAND, 10_000);
+  if (r.timedOut) throw new LabError(`the app of container ${id.slice(0, 12)} did not start within 10 s`, 'the machine may be overloaded: run again');
+  if (r.exitCode !== 0) throw new LabError(`the app of container ${id.slice(0, 12)} could not be started (its gate answered ${r.exitCode ?? '?'})`, 'zombie-lab doctor checks the engine; then run again');
+}
+

@@ -1,0 +1,193 @@
+/**
+ * `zombie-lab pods`: the lab's pods side by side. Start them (real on Podman, emulated on
+ * Docker), let the apps begin at one t0, count each pod's zombies from the kernel as the demo
+ * does (the pids cgroup fast path at 10 Hz, checked against /proc, whose process list also says
+ * which zombies the probe left), run each pod's exec probe as the kubelet would, then stop each
+ * pod as the kubelet does — app containers with the pod's grace period, the infra container
+ * after — and remove everything, on every exit path.
+ */
+import type Docker from 'dockerode';
+import type { ProcEntry } from '../../core/run-events.js';
+import type { PodFile } from '../../core/pods/pod-file.js';
+import type { PodEvent, PodLaneStart } from '../../core/pods/pod-run.js';
+import { EventQueue } from '../event-queue.js';
+import { commOf, pid1NameOf, PROC } from '../host-proc.js';
+import { ownerFor } from '../run-id.js';
+import { sampleContainers } from '../sampler/sample-containers.js';
+import type { SampleTarget } from '../sampler/sampler-options.js';
+import { abortableDelay } from '../timeout.js';
+import { countNow, planCounting } from '../zombie-count.js';
+import { readFileSync } from 'node:fs';
+import { emulatePod } from './emulate-pod.js';
+import { playPod } from './play-pod.js';
+import { runExecProbe } from './probe-runner.js';
+import type { StartedPod } from './started-pod.js';
+
+export interface RunPodsOptions {
+  docker: Docker;
+  runId: string;
+  pods: PodFile[];
+  durationMs: number;
+  pidsLimit: number;
+  memoryMb: number;
+  labImage: string;
+  /** Docker: no pods, lab 05's pause-container emulation. */
+  emulate: boolean;
+  signal: AbortSignal;
+}
+
+/** The app's PID in its own namespace (the last NSpid field): 1 when it is PID 1. */
+function nsPidOf(hostPid: number): number | null {
+  try {
+    const n = Number(/^NSpid:\s*([\d\s]+)$/m.exec(readFileSync(`${PROC}/${hostPid}/status`, 'utf8'))?.[1]?.trim().split(/\s+/).at(-1));
+    return Number.isInteger(n) ? n : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Zombies that are not the app's: what the probe's commands left (the app's own carry the app's command name). */
+export function probeZombiesOf(tree: readonly ProcEntry[], appComms: ReadonlySet<string>): number {
+  return tree.filter((p) => p.state === 'Z' && !appComms.has(p.comm)).length;
+}
+
+export async function* runPods(o: RunPodsOptions): AsyncGenerator<PodEvent> {
+  const q = new EventQueue<PodEvent>();
+  const body = runBody(o, (e) => q.push(e)).finally(() => q.close());
+  yield* q.drain();
+  await body;
+}
+
+async function runBody(o: RunPodsOptions, push: (e: PodEvent) => void): Promise<void> {
+  const owner = ownerFor(o.runId);
+  const started: StartedPod[] = [];
+  const sampling = new AbortController();
+  const probing = new AbortController();
+  const loops: Promise<unknown>[] = [];
+  const onAbort = () => {
+    probing.abort();
+    sampling.abort();
+  };
+  o.signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    const start = o.emulate ? emulatePod : playPod;
+    const ttlS = Math.ceil(o.durationMs / 1000) + 300;
+    // Side by side: each start is a few engine round trips; the first failure is reported, and
+    // the pods that did start are removed with the rest below.
+    const settled = await Promise.allSettled(o.pods.map((pod) => start(o.docker, pod, { owner, pidsLimit: o.pidsLimit, memoryMb: o.memoryMb, labImage: o.labImage, ttlS, signal: o.signal })));
+    for (const r of settled) if (r.status === 'fulfilled') started.push(r.value);
+    const failed = settled.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    o.signal.throwIfAborted();
+    await Promise.all(started.map((s) => s.go()));
+    // The gate's shell has exec'd the app once PID 1's name is no longer sh.
+    await Promise.all(started.map((s) => waitForExec(s.app.initPid)));
+    const appComms = new Map<string, Set<string>>();
+    const readings = await Promise.all(started.map((s) => countNow(s.app, { docker: o.docker, owner, sidecarImage: o.labImage, nsOwner: s.nsInit, signal: o.signal }).catch(() => null)));
+    for (const [i, s] of started.entries()) {
+      const probe = s.pod.containers[0]?.probes[0] ?? null;
+      const reading = readings[i] ?? null;
+      appComms.set(s.pod.name, new Set(reading?.comms ?? []));
+      const lane: PodLaneStart = {
+        pod: s.pod.name,
+        file: s.pod.file,
+        engineName: s.engineName,
+        sharePid: s.pod.sharePid,
+        graceS: s.pod.graceS,
+        stopSignal: s.pod.containers[0]?.stopSignal ?? null,
+        pid1: reading?.pid1 ?? (await pid1NameOf(s.nsInit.initPid)) ?? '?',
+        appNsPid: nsPidOf(s.app.initPid),
+        pidsLimit: o.pidsLimit,
+        pidsMaxRead: s.pidsMaxRead,
+        probe: probe ? { command: probe.command, periodS: probe.periodS, timeoutS: probe.timeoutS } : null,
+      };
+      push({ type: 'started', lane });
+    }
+    const t0 = Date.now();
+    const stopped = new Set<string>();
+    loops.push(sampleAll(o, started, appComms, stopped, t0, sampling.signal, push));
+    for (const s of started) {
+      const probe = s.pod.containers[0]?.probes[0];
+      if (!probe) continue;
+      loops.push(
+        runExecProbe({
+          docker: o.docker,
+          containerId: s.app.id,
+          probe,
+          t0,
+          signal: probing.signal,
+          onRun: (r) => push({ type: 'probe', pod: s.pod.name, ...r }),
+        }),
+      );
+    }
+    await abortableDelay(o.durationMs, o.signal);
+    probing.abort();
+    if (o.signal.aborted) return;
+    await Promise.all(
+      started.map(async (s) => {
+        push({ type: 'stopping', pod: s.pod.name, t: Date.now() - t0, graceS: s.pod.graceS, signal: 'SIGTERM' });
+        const r = await s.stop();
+        stopped.add(s.pod.name);
+        push({ type: 'stopped', pod: s.pod.name, t: Date.now() - t0, stopMs: Math.round(r.stopMs), exitCode: r.exitCode });
+      }),
+    );
+  } finally {
+    o.signal.removeEventListener('abort', onAbort);
+    probing.abort();
+    sampling.abort();
+    await Promise.allSettled(loops);
+    await Promise.allSettled(started.map((s) => s.remove()));
+  }
+}
+
+async function waitForExec(initPid: number): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (Date.now() < deadline && commOf(initPid) === 'sh') await new Promise((r) => setTimeout(r, 10));
+}
+
+/** Every pod's zombies until sampling ends: the host sampler for the pods this host sees, a sidecar reading a second for the others. */
+async function sampleAll(o: RunPodsOptions, started: StartedPod[], appComms: Map<string, Set<string>>, stopped: Set<string>, t0: number, signal: AbortSignal, push: (e: PodEvent) => void): Promise<void> {
+  const host: { s: StartedPod; target: SampleTarget }[] = [];
+  const remote: StartedPod[] = [];
+  for (const s of started) {
+    const plan = planCounting(s.app);
+    if (plan.source === 'sidecar' || !plan.ns) remote.push(s);
+    else host.push({ s, target: { key: s.pod.name, ns: plan.ns, cgroup: plan.cgroup, pidsLimit: o.pidsLimit, source: plan.source } });
+  }
+  const owner = ownerFor(o.runId);
+  const remoteLoops = remote.map(async (s) => {
+    while (!signal.aborted && !stopped.has(s.pod.name)) {
+      const m = await countNow(s.app, { docker: o.docker, owner, sidecarImage: o.labImage, nsOwner: s.nsInit, signal }).catch(() => null);
+      if (m && !signal.aborted) push({ type: 'sample', pod: s.pod.name, t: Date.now() - t0, zombies: m.zombies, probeZombies: probeZombiesOf(m.tree, appComms.get(s.pod.name) ?? new Set()) });
+      await abortableDelay(1000, signal);
+    }
+  });
+  // A zombie between its exit and its reap is real but brief: as on the fast path, a count must be in two readings in a row.
+  // The tree comes with each /proc scan, and one scan is handed out on several ticks: confirm across scans only.
+  const lastProbe = new Map<string, { tree: readonly ProcEntry[]; reading: number; shown: number }>();
+  const confirmed = (pod: string, tree: readonly ProcEntry[]) => {
+    const last = lastProbe.get(pod);
+    if (last?.tree === tree) return last.shown;
+    const reading = probeZombiesOf(tree, appComms.get(pod) ?? new Set());
+    const shown = Math.min(last?.reading ?? reading, reading);
+    lastProbe.set(pod, { tree, reading, shown });
+    return shown;
+  };
+  if (host.length > 0) {
+    for await (const batch of sampleContainers(() => host.filter((h) => !stopped.has(h.s.pod.name)).map((h) => h.target), {
+      signal,
+      t0,
+      withTree: true,
+      treeLimit: 2000,
+      checkEveryMs: 500,
+    })) {
+      for (const ts of batch) {
+        // A container always has a live PID 1; none means it is going, and its 0 would be a lie.
+        if (ts.sample.live === 0) continue;
+        const tree = ts.tree ?? [];
+        push({ type: 'sample', pod: ts.key, t: ts.sample.t, zombies: ts.sample.zombies, probeZombies: tree.length > 0 ? confirmed(ts.key, tree) : null });
+      }
+    }
+  }
+  await Promise.allSettled(remoteLoops);
+}

@@ -1,0 +1,140 @@
+/**
+ * Pods for real: `zombie-lab pods` on a rootful Podman of its own (scripts/rig-podman.sh), which
+ * plays the lab's Pod YAML files with kube play. Asserted from the kernel and the engine: PID 1
+ * of each pod, its PID limit read back, zombies and the exec probe's zombies, the stop against
+ * the pod's own grace period with its exit code, the SIGTERM mid-run, and nothing left behind
+ * (pods, infra containers, volumes).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import Docker from 'dockerode';
+import { parse } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PACKAGE_ROOT } from '../engine/package-paths.js';
+import { listPods } from '../engine/pods/libpod.js';
+import { laneOf, podsReport } from '../test-support/pods-report.js';
+import { cli, explain, matrixPossible, startRig, type Rig } from './matrix-support.js';
+
+const required = process.env.ZOMBIE_LAB_REQUIRE_DOCKER === '1';
+const possible = matrixPossible('podman');
+if (required && !possible) throw new Error('ZOMBIE_LAB_REQUIRE_DOCKER=1 but the podman rig cannot run here (needs root)');
+
+/** The grace period each of the lab's pods asks for, read from its file (the test follows the data). */
+function graceOf(file: string): number {
+  const doc = parse(readFileSync(path.join(PACKAGE_ROOT, 'images', 'pods', file), 'utf8')) as { spec: { terminationGracePeriodSeconds: number } };
+  return doc.spec.terminationGracePeriodSeconds;
+}
+
+describe.runIf(possible)('pods on rootful Podman (kube play)', () => {
+  let rig: Rig;
+  let env: Record<string, string>;
+  let docker: Docker;
+  beforeAll(async () => {
+    rig = await startRig('podman', `h26pods-${process.pid}`);
+    env = { DOCKER_HOST: rig.env.DOCKER_HOST as string };
+    docker = new Docker({ socketPath: (rig.env.DOCKER_HOST as string).replace(/^unix:\/\//, '') });
+    const r = await cli(['prepare', '--way', 'offline'], env);
+    if (r.code !== 0) throw new Error(`prepare failed on the rig: ${explain(r)}`);
+  });
+  afterAll(async () => {
+    await rig?.stop();
+  });
+
+  async function nothingLeft(): Promise<void> {
+    expect(await listPods(docker, 'zombie-lab')).toEqual([]);
+    // Infra containers carry no labels of ours: every container counts.
+    expect((await docker.listContainers({ all: true })).map((c) => c.Names)).toEqual([]);
+    expect((await docker.listVolumes()).Volumes ?? []).toEqual([]);
+  }
+
+  it('three pods: PID 1 per pod, the PID limit read back, zombies and probe zombies from the kernel, the stop after the grace period, nothing left', async () => {
+    const r = await cli(['pods', '--json', '--duration', '8s', '--pids-limit', '512', '--run-id', `mx-pods-${process.pid}`], env, { timeoutMs: 180_000 });
+    expect(r.code, explain(r)).toBe(0);
+    const report = podsReport(r);
+    expect(report.way).toBe('kube-play');
+    expect(report.emulated).toBe(false);
+    expect(report.lanes.map((l) => l.file)).toEqual(['images/pods/01-app-pid1.yaml', 'images/pods/02-shared-pid-ns.yaml', 'images/pods/03-tini.yaml']);
+
+    const alone = laneOf(report, 'app-pid1');
+    const shared = laneOf(report, 'shared-pid-ns');
+    const tini = laneOf(report, 'tini');
+    for (const l of [alone, shared, tini]) {
+      // kube play sets none; the lab set it and the kernel reads it back.
+      expect(l.pidsMaxRead, l.pod).toBe(512);
+      // Every periodSeconds (1 s) at most; exec calls take longer on a loaded machine.
+      expect(l.probeRuns, l.pod).toBeGreaterThanOrEqual(3);
+      expect(l.probeErrors, l.pod).toBe(0);
+      // sh -c "sleep 3 & sleep 2" outlives its 1 s timeout: the lab stopped waiting, as the kubelet does.
+      expect(l.probeTimeouts, l.pod).toBe(l.probeRuns);
+    }
+    // PID 1: the app itself; the infra container's catatonit with the app further down; tini.
+    expect(alone.pid1).toBe('python3');
+    expect(alone.appNsPid).toBe(1);
+    expect(shared.pid1).toBe('catatonit');
+    expect(shared.appNsPid).toBeGreaterThan(1);
+    expect(tini.pid1).toBe('tini');
+    expect(tini.appNsPid).toBe(1);
+
+    // Zombies pile up only under the app as PID 1, the probe's among them.
+    expect(alone.zombiesPeak).toBeGreaterThan(20);
+    expect(alone.probeZombiesPeak).toBeGreaterThanOrEqual(2);
+    // A child between its exit and its reap is a real, brief zombie (as in compare's test).
+    expect(shared.zombiesPeak).toBeLessThanOrEqual(2);
+    expect(tini.zombiesPeak).toBeLessThanOrEqual(2);
+    expect(shared.probeZombiesPeak).toBe(0);
+    expect(tini.probeZombiesPeak).toBe(0);
+
+    // The stop: the app as PID 1 ignores SIGTERM and is killed when the pod's grace period is over.
+    const grace = graceOf('01-app-pid1.yaml');
+    expect(alone.graceS).toBe(grace);
+    expect(alone.exitCode).toBe(137);
+    expect(alone.stopMs).toBeGreaterThanOrEqual(grace * 1000);
+    expect(alone.stopMs).toBeLessThan((grace + 10) * 1000);
+    for (const l of [shared, tini]) {
+      expect(l.exitCode, l.pod).toBe(143);
+      expect(l.stopMs, l.pod).toBeLessThan(l.graceS * 1000);
+    }
+    await nothingLeft();
+  });
+
+  /** Runs `pods` and sends `sig` once its three pods exist on the engine. */
+  async function podsSignalled(sig: NodeJS.Signals, runId: string): Promise<{ sent: boolean; run: Awaited<ReturnType<typeof cli>> }> {
+    let sent = false;
+    const run = await cli(['pods', '--duration', '60s', '--run-id', runId], env, {
+      timeoutMs: 120_000,
+      onSpawn: (pid) => {
+        const poll = setInterval(() => {
+          void listPods(docker, `zombie-lab=${runId}`).then((pods) => {
+            if (!sent && pods.length === 3) {
+              sent = true;
+              clearInterval(poll);
+              process.kill(pid, sig);
+            }
+          });
+        }, 200);
+        setTimeout(() => clearInterval(poll), 100_000).unref();
+      },
+    });
+    return { sent, run };
+  }
+
+  it('SIGTERM mid-run: exit 143, and the pods with their infra containers are gone', async () => {
+    const { sent, run } = await podsSignalled('SIGTERM', `mx-pods-term-${process.pid}`);
+    expect(sent, explain(run)).toBe(true);
+    expect(run.code, explain(run)).toBe(143);
+    expect(run.stderr).toContain('interrupted by SIGTERM');
+    await nothingLeft();
+  });
+
+  it("SIGKILL leaves the pods; the next start's sweep finds them by their labels and removes them with their infra containers", async () => {
+    const runId = `mx-pods-kill-${process.pid}`;
+    const { sent, run } = await podsSignalled('SIGKILL', runId);
+    expect(sent, explain(run)).toBe(true);
+    expect(run.signal).toBe('SIGKILL');
+    expect((await listPods(docker, `zombie-lab=${runId}`)).length).toBe(3);
+    // Any command sweeps first; clean names what it removed.
+    const r = await cli(['clean'], env);
+    expect(r.code, explain(r)).toBe(0);
+    await nothingLeft();
+  });
+});
