@@ -24,7 +24,7 @@ const conn = await dockerForTests();
 const root = process.getuid?.() === 0;
 const hasTools = ['mmdebstrap', 'unshare', 'setpriv'].every((c) => spawnSync('sh', ['-c', `command -v ${c}`], { stdio: 'ignore' }).status === 0);
 const seed = Number(process.env.ZOMBIE_LAB_SEED ?? Math.floor(Math.random() * 2 ** 31));
-const reps = Number(process.env.ZOMBIE_LAB_KILL_REPS ?? 4);
+const reps = Number(process.env.ZOMBIE_LAB_KILL_REPS ?? 3);
 const dirs: string[] = [];
 let tags: { base: string; zombie: string } | null = null;
 
