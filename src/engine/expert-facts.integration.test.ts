@@ -10,16 +10,16 @@ import path from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import type Docker from 'dockerode';
 import { afterAll, describe, expect, it } from 'vitest';
-import { containerSpec } from '../core/container-spec.js';
 import { LABEL_IMAGE, LABEL_RUN } from '../core/labels.js';
 import { dockerForTests, waitFor } from '../test-support/docker-for-tests.js';
+import { startFactContainer } from '../test-support/fact-container.js';
 import { removeLabContainers } from './cleanup.js';
-import { createAndStart, removeQuietly, type Started } from './containers.js';
+import { removeQuietly, type Started } from './containers.js';
 import { logsOf } from './container-logs.js';
 import { pidsCgroupOf, readPids } from './host-proc.js';
 import { ensureExtraImage, WORKLOAD_REPO } from './images.js';
 import { buildFolder } from './folder-build.js';
-import { newRunId, ownerFor } from './run-id.js';
+import { newRunId } from './run-id.js';
 
 const conn = await dockerForTests();
 const runId = newRunId('expert-facts');
@@ -39,23 +39,8 @@ interface StartOptions {
   stopTimeoutS?: number;
 }
 
-async function start(image: string, cmd: string[], opts: StartOptions = {}): Promise<Started> {
-  return createAndStart(
-    conn!.docker,
-    containerSpec({
-      owner: ownerFor(runId),
-      kind: 'lab',
-      image,
-      cmd,
-      ...(opts.entrypoint ? { entrypoint: opts.entrypoint } : {}),
-      env: { ZOMBIE_LAB_TTL: '60' },
-      limits: { pidsLimit: opts.pidsLimit ?? 32, memoryMb: opts.memoryMb ?? 64 },
-      autoRemove: false,
-      ...(opts.pidMode ? { pidMode: opts.pidMode } : {}),
-      ...(opts.stopSignal ? { stopSignal: opts.stopSignal } : {}),
-      ...(opts.stopTimeoutS !== undefined ? { stopTimeoutS: opts.stopTimeoutS } : {}),
-    }),
-  );
+function start(image: string, cmd: string[], opts: StartOptions = {}): Promise<Started> {
+  return startFactContainer(conn!.docker, runId, image, cmd, { ...opts, pidsLimit: opts.pidsLimit ?? 32 });
 }
 
 /** Waits until the container has printed `line`. */

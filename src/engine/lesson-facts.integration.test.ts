@@ -4,10 +4,10 @@
  * process that is not PID 1 in a shared namespace.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { containerSpec } from '../core/container-spec.js';
 import { dockerForTests, waitFor } from '../test-support/docker-for-tests.js';
+import { startFactContainer } from '../test-support/fact-container.js';
 import { removeLabContainers } from './cleanup.js';
-import { createAndStart, removeQuietly, stopTimed, type Started } from './containers.js';
+import { removeQuietly, stopTimed, type Started } from './containers.js';
 import { checkHostProc, pidsCgroupOf, readPids } from './host-proc.js';
 import { ensureExtraImage, imageTags, WORKLOAD_REPO } from './images.js';
 import { zombiesInNamespace } from './proc-scan.js';
@@ -22,21 +22,8 @@ afterAll(async () => {
   if (conn) await removeLabContainers(conn.docker, { runId });
 });
 
-async function start(image: string, cmd: string[], opts: { env?: Record<string, string>; pidsLimit?: number; pidMode?: string; entrypoint?: string[] } = {}): Promise<Started> {
-  return createAndStart(
-    conn!.docker,
-    containerSpec({
-      owner: ownerFor(runId),
-      kind: 'lab',
-      image,
-      cmd,
-      ...(opts.entrypoint ? { entrypoint: opts.entrypoint } : {}),
-      env: { ZOMBIE_LAB_TTL: '60', ...opts.env },
-      limits: { pidsLimit: opts.pidsLimit ?? 64, memoryMb: 64 },
-      autoRemove: false,
-      ...(opts.pidMode ? { pidMode: opts.pidMode } : {}),
-    }),
-  );
+function start(image: string, cmd: string[], opts: { env?: Record<string, string>; pidsLimit?: number; pidMode?: string; entrypoint?: string[] } = {}): Promise<Started> {
+  return startFactContainer(conn!.docker, runId, image, cmd, { ...opts, pidsLimit: opts.pidsLimit ?? 64 });
 }
 
 /** Runs a command to its end and returns what it printed. */

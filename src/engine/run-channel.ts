@@ -4,11 +4,10 @@
  * follower that connects mid-run first gets the run so far, so a browser on the projector and
  * the terminal show the same numbers from the same run.
  */
-import { existsSync, mkdirSync, unlinkSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import type { EventSource } from '../core/event-source.js';
 import type { RunEvent } from '../core/run-events.js';
+import { followLines, serveLines } from './line-channel.js';
 import { notesSocketPath } from './notes-channel.js';
 
 export type RunChannelMessage = { kind: 'run'; phase: 'running' | 'stopping' | 'ended'; replay: boolean } | { kind: 'event'; event: RunEvent };
@@ -30,55 +29,20 @@ export interface RunPublisher {
 /** Long enough for a lesson's run (three lanes at 10 Hz for 15 minutes); older samples go first. */
 const MAX_HISTORY = 30_000;
 
-function answers(file: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    const c = net.connect(file);
-    c.once('connect', () => {
-      c.destroy();
-      resolve(true);
-    });
-    c.once('error', () => resolve(false));
-  });
-}
-
 /** Serves the run channel; null when another app serves it or it cannot be made (the app presents anyway). */
 export async function publishRun(file = runSocketPath()): Promise<RunPublisher | null> {
-  try {
-    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-    if (existsSync(file)) {
-      if (await answers(file)) return null;
-      unlinkSync(file); // left by an app that was killed
-    }
-  } catch {
-    return null;
-  }
   let history: string[] = [];
-  const clients = new Set<net.Socket>();
-  const server = net.createServer((c) => {
-    clients.add(c);
-    c.on('close', () => clients.delete(c));
-    c.on('error', () => clients.delete(c));
-    if (history.length) c.write(history.join(''));
-  });
-  const listening = await new Promise<boolean>((resolve) => {
-    server.once('error', () => resolve(false));
-    server.listen(file, () => resolve(true));
-  });
-  if (!listening) return null;
-  server.unref();
+  const server = await serveLines(file, () => history.join(''));
+  if (!server) return null;
   return {
     send(m) {
       const line = `${JSON.stringify(m.kind === 'event' ? { ...m, event: withoutTree(m.event) } : m)}\n`;
       if (m.kind === 'run' && m.phase === 'running') history = [];
       history.push(line);
       if (history.length > MAX_HISTORY) history = history.filter((l, i) => i % 2 === 0 || !l.startsWith('{"kind":"event","event":{"type":"sample"'));
-      for (const c of clients) c.write(line);
+      server.broadcast(line);
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const c of clients) c.destroy();
-        server.close(() => resolve());
-      }),
+    close: () => server.close(),
   };
 }
 
@@ -120,42 +84,6 @@ function parse(line: string): RunChannelMessage | null {
  * Follows the app until `signal` ends: `message` for each message (a reconnect starts with the
  * app's current run again), `presenter` when the app comes or goes; retries while none serves.
  */
-export async function followRun(signal: AbortSignal, on: { message: (m: RunChannelMessage) => void; presenter: (present: boolean) => void }, file = runSocketPath(), retryMs = 500): Promise<void> {
-  while (!signal.aborted) {
-    await new Promise<void>((resolve) => {
-      const c = net.connect(file);
-      let buf = '';
-      const end = () => {
-        signal.removeEventListener('abort', end);
-        c.destroy();
-        resolve();
-      };
-      signal.addEventListener('abort', end, { once: true });
-      c.once('connect', () => on.presenter(true));
-      c.on('data', (chunk) => {
-        buf += chunk.toString();
-        let nl: number;
-        while ((nl = buf.indexOf('\n')) >= 0) {
-          const m = parse(buf.slice(0, nl));
-          buf = buf.slice(nl + 1);
-          if (m) on.message(m);
-        }
-      });
-      c.once('close', (hadError) => {
-        if (!hadError) on.presenter(false);
-        end();
-      });
-      c.once('error', () => end());
-    });
-    if (signal.aborted) break;
-    await new Promise<void>((resolve) => {
-      const t = setTimeout(done, retryMs);
-      function done() {
-        clearTimeout(t);
-        signal.removeEventListener('abort', done);
-        resolve();
-      }
-      signal.addEventListener('abort', done, { once: true });
-    });
-  }
+export function followRun(signal: AbortSignal, on: { message: (m: RunChannelMessage) => void; presenter: (present: boolean) => void }, file = runSocketPath(), retryMs = 500): Promise<void> {
+  return followLines(file, parse, signal, on, retryMs);
 }
