@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { snap } from '../../test-support/namespace-snapshot.js';
 import { parseStatusMasks } from '../signal-mask.js';
 import { diagnose, execFormOf, exitCodeFor, growthPerSecond, parseFailOn, shortVerdict } from './diagnosis.js';
 import { identifyPid1 } from './pid1-kind.js';
-import { lastingZombies, type ContainerFacts, type NamespaceSnapshot, type ProcInfo } from './snapshot.js';
+import { lastingZombies, type ContainerFacts, type ProcInfo } from './snapshot.js';
 
 // Masks as read from /proc/<pid>/status of real containers on Debian 12 (bookworm).
 const MASKS = {
@@ -30,17 +31,6 @@ const facts = (over: Partial<ContainerFacts> = {}): ContainerFacts => ({
   ...over,
 });
 
-const snap = (cmdline: string[], masks: string, procs: ProcInfo[] = [], over: Partial<NamespaceSnapshot> = {}): NamespaceSnapshot => ({
-  source: 'host-proc',
-  pid1: { cmdline, comm: cmdline[0] ?? null, masks: parseStatusMasks(masks) },
-  procs: [{ pid: 1, ppid: 0, comm: cmdline[0] ?? '?', state: 'S' }, ...procs],
-  zombies: procs.filter((p) => p.state === 'Z').length,
-  live: 1 + procs.filter((p) => p.state !== 'Z').length,
-  pids: { used: 1 + procs.length, limit: 256, refusedForks: 0 },
-  pidMax: 32768,
-  pidMaxSeenFrom: 'host',
-  ...over,
-});
 
 const zombie = (pid: number, ppid: number): ProcInfo => ({ pid, ppid, comm: 'python3', state: 'Z' });
 

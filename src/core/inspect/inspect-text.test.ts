@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { snap } from '../../test-support/namespace-snapshot.js';
 import { parseStatusMasks } from '../signal-mask.js';
 import { LANGS } from '../lang.js';
 import { diagnose, FINDING_IDS } from './diagnosis.js';
 import { INSPECT_TEXT } from './inspect-text.js';
 import { containerText } from './report.js';
-import type { ContainerFacts, NamespaceSnapshot, ProcInfo } from './snapshot.js';
+import type { ContainerFacts, ProcInfo } from './snapshot.js';
 
 const PYTHON = 'SigBlk:\t0000000000000000\nSigIgn:\t0000000001001000\nSigCgt:\t0000000000000202\n';
 const DASH = 'SigBlk:\t0000000000000000\nSigIgn:\t0000000000000000\nSigCgt:\t0000000000010002\n';
@@ -12,17 +13,6 @@ const DASH = 'SigBlk:\t0000000000000000\nSigIgn:\t0000000000000000\nSigCgt:\t000
 const facts = (over: Partial<ContainerFacts> = {}): ContainerFacts => ({
   id: 'abc123', name: 'web', image: 'img', entrypoint: null, cmd: ['python3', 'app.py'], init: false, stopSignal: null, stopTimeoutS: null,
   pidsLimit: 256, startedBy: { kind: 'docker' }, restartCount: 0, labels: {}, ...over,
-});
-const snap = (cmdline: string[], masks: string, procs: ProcInfo[], over: Partial<NamespaceSnapshot> = {}): NamespaceSnapshot => ({
-  source: 'host-proc',
-  pid1: { cmdline, comm: cmdline[0] ?? null, masks: parseStatusMasks(masks) },
-  procs: [{ pid: 1, ppid: 0, comm: cmdline[0] ?? '?', state: 'S' }, ...procs],
-  zombies: procs.filter((p) => p.state === 'Z').length,
-  live: 1 + procs.filter((p) => p.state !== 'Z').length,
-  pids: { used: 1 + procs.length, limit: 256, refusedForks: 0 },
-  pidMax: 32768,
-  pidMaxSeenFrom: 'host',
-  ...over,
 });
 const zombies = (n: number, ppid: number): ProcInfo[] => Array.from({ length: n }, (_, i) => ({ pid: 10 + i, ppid, comm: 'python3', state: 'Z' as const }));
 
