@@ -64,5 +64,7 @@ describe('inspect text tables', () => {
     expect(lines).toContain('  Urteil       5 Probleme: PID 1 ist die App python3, SIGTERM verworfen → SIGKILL nach 10 s, 8 Zombies');
     expect(lines.filter((l) => l.startsWith('      Lösung: ')).length).toBe(d.findings.reduce((n, f) => n + f.fix.length, 0));
     expect(lines.at(-1)).toBe('  (gelesen über /proc dieses Hosts)');
+    // Dispositions and effects in German words too (JSON keeps their ids).
+    expect(lines.find((l) => l.includes('SIGTERM: '))).toMatch(/SIGTERM: Standardverhalten, verworfen — /);
   });
 });

@@ -19,6 +19,9 @@ export interface InspectText {
   /** A short name of each finding (docs, lists). */
   findings: Record<InspectFindingId, string>;
   judgedBy: Record<JudgedById, string>;
+  /** A signal's disposition in PID 1 and its effect on `docker stop` (the ids stay in JSON). Keys as in stop-chain.ts and signal-verdict.ts. */
+  disposition: Record<'caught' | 'ignored' | 'blocked' | 'default', string>;
+  effect: Record<'handled' | 'dropped' | 'deferred', string>;
   // Findings
   zombiesUnderPid1: (count: number, program: string, lastedS: string | null, growth: string | null) => string;
   initShouldReap: (program: string) => string;
@@ -251,6 +254,8 @@ const EN: InspectText = {
   kind: { init: 'an init', shell: 'a shell', app: 'the application itself' },
   shellFormNote: ', put there by a shell-form CMD/ENTRYPOINT',
   execdNote: " (the shell form's shell exec'd it)",
+  disposition: { caught: 'caught', ignored: 'ignored', blocked: 'blocked', default: 'default' },
+  effect: { handled: 'handled', dropped: 'dropped', deferred: 'deferred' },
   labels: { signals: 'signals', stop: 'docker stop', chain: 'chain', zombies: 'zombies', reaping: 'reaping', watch: 'watch', pids: 'PIDs', verdict: 'verdict', fix: 'fix' },
   stopLine: (signal, timeoutS, text) => `STOPSIGNAL ${signal}, timeout ${timeoutS} s: ${text}`,
   chainNoSignal: (app, signal) => ` (${app} gets no ${signal}: SIGKILLed)`,
@@ -400,6 +405,8 @@ const DE: InspectText = {
   kind: { init: 'ein Init', shell: 'eine Shell', app: 'die Anwendung selbst' },
   shellFormNote: ', dorthin gesetzt von CMD/ENTRYPOINT in Shell-Form',
   execdNote: ' (die Shell der Shell-Form hat sie per exec gestartet)',
+  disposition: { caught: 'abgefangen', ignored: 'ignoriert', blocked: 'blockiert', default: 'Standardverhalten' },
+  effect: { handled: 'behandelt', dropped: 'verworfen', deferred: 'aufgeschoben' },
   labels: { signals: 'Signale', stop: 'docker stop', chain: 'Kette', zombies: 'Zombies', reaping: 'Abräumen', watch: 'Verlauf', pids: 'PIDs', verdict: 'Urteil', fix: 'Lösung' },
   stopLine: (signal, timeoutS, text) => `STOPSIGNAL ${signal}, Timeout ${timeoutS} s: ${text}`,
   chainNoSignal: (app, signal) => ` (${app} bekommt kein ${signal}: SIGKILL)`,

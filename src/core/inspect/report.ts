@@ -130,7 +130,7 @@ export function containerText(c: InspectedContainer, opts: { plot?: boolean; wid
   const shellNote = d.identity.kind === 'shell' && d.identity.shellFromShellForm ? t.shellFormNote : d.identity.kind === 'app' && d.identity.shellForm ? t.execdNote : '';
   lines.push(`${label('PID 1')}${d.cmdline.join(' ') || '?'} — ${what}${shellNote}`);
   for (const [i, s] of d.signals.entries()) {
-    lines.push(`${label(i === 0 ? L.signals : '')}${s.signal}: ${s.disposition}, ${s.effect} — ${s.judgedBy}`);
+    lines.push(`${label(i === 0 ? L.signals : '')}${s.signal}: ${t.disposition[s.disposition]}, ${t.effect[s.effect]} — ${s.judgedBy}`);
   }
   lines.push(`${label(L.stop)}${t.stopLine(d.stop.signal, d.stop.timeoutS, d.stop.text)}`);
   if (d.stop.chain.length > 1) lines.push(`${label(L.chain)}${d.stop.chain.join(' → ')}${d.stop.appGetsSignal === false ? t.chainNoSignal(d.stop.chain.at(-1) ?? '', d.stop.signal) : ''}`);
