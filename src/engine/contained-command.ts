@@ -62,11 +62,13 @@ export function scratchDiesWithBuild(): boolean {
 
 /**
  * `sh -c` that mounts a fresh tmpfs on /tmp (seen only inside the build's private mount
- * namespace), then runs the command with TMPDIR=/tmp. `mark` is its $0, so the shell's command
- * line names its owner while it runs (ps, and the leak checks, find it by that).
+ * namespace), then runs the command with TMPDIR=/tmp from /: a working directory below /tmp (a
+ * checkout there) would be hidden by the mount, and mmdebstrap stops when it cannot stat it.
+ * `mark` is its $0, so the shell's command line names its owner while it runs (ps, and the leak
+ * checks, find it by that). The command's arguments must not name files below /tmp.
  */
 export function inScratchTmpfs(cmd: string, args: readonly string[], mark: string): { cmd: string; args: string[] } {
-  const script = `mount -t tmpfs -o mode=0700 ${mark} /tmp && TMPDIR=/tmp ${cmd} "$@"`;
+  const script = `cd / && mount -t tmpfs -o mode=0700 ${mark} /tmp && TMPDIR=/tmp ${cmd} "$@"`;
   return { cmd: 'sh', args: ['-c', script, mark, ...args] };
 }
 
