@@ -196,7 +196,8 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(langOption('language of the deck and lanes'))
     .option('--replay <file>', 'replay a recorded run instead of running live')
     .option('--follow', "show the presenter app's run on this machine (the terminal app runs and stops it) instead of running one")
-    .action(async (o: { port: string; host: string; lang?: Lang; replay?: string; follow?: boolean }) => {
+    .option('--open', "open the deck in this desktop's browser once it listens")
+    .action(async (o: { port: string; host: string; lang?: Lang; replay?: string; follow?: boolean; open?: boolean }) => {
       // --lang and --replay are also the app's options: commander may hand them to the program.
       const lang = o.lang ?? program.opts<{ lang?: Lang }>().lang;
       const replay = o.replay ?? program.opts<{ replay?: string }>().replay;
@@ -207,6 +208,7 @@ export async function main(argv: string[]): Promise<number> {
         ...(lang ? { lang } : {}),
         ...(replay ? { replay } : {}),
         ...(o.follow ? { follow: true } : {}),
+        ...(o.open ? { open: true } : {}),
         ...(process.env.ZOMBIE_LAB_RUN_PREFIX ? { runIdPrefix: process.env.ZOMBIE_LAB_RUN_PREFIX } : {}),
         ...(process.env.ZOMBIE_LAB_SLIDES ? { slidesRoot: process.env.ZOMBIE_LAB_SLIDES } : {}),
       });

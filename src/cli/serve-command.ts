@@ -4,6 +4,7 @@
  * or a recording (`--replay`). Prints its URL; q, Ctrl-C or SIGTERM end the run, remove its
  * containers and close the server.
  */
+import { openInBrowser } from '../engine/open-browser.js';
 import { randomBytes } from 'node:crypto';
 import type { EventSource } from '../core/event-source.js';
 import { isLoopback } from '../core/serve/request-guard.js';
@@ -28,6 +29,8 @@ export interface ServeOptions {
   follow?: boolean;
   runIdPrefix?: string;
   slidesRoot?: string;
+  /** Open the deck in the desktop's browser once the server listens. */
+  open?: boolean;
 }
 
 function fail(msg: string, code: number): number {
@@ -114,6 +117,10 @@ export async function runServe(opts: ServeOptions): Promise<number> {
   if (token) process.stderr.write('zombie-lab: listening beyond this machine: every request needs the token in this URL; share it only with your audience\n');
   process.stdout.write(`${server.url}\n`);
   process.stderr.write(`deck: ${server.url}  ·  lanes to embed: ${server.url.replace(/\/(\?|$)/, '/lanes$1')}  ·  q or Ctrl-C quits\n`);
+  if (opts.open) {
+    const said = await openInBrowser(server.url);
+    if (said) process.stderr.write(`zombie-lab: ${said}\n`);
+  }
 
   const quit = new Promise<number>((resolve) => {
     scope.signal.addEventListener('abort', () => resolve(exitCodeFor(scope.interrupted() ?? 'SIGTERM')), { once: true });
