@@ -27,6 +27,7 @@ export const LINT_RULES = [
   'k8s-sh-c',
   'k8s-tini-not-pid1',
   'k8s-no-init',
+  'k8s-exec-probe-orphans',
 ] as const;
 export type LintRuleId = (typeof LINT_RULES)[number];
 
@@ -123,6 +124,8 @@ export interface LintText {
   k8sTini: (who: string) => string;
   k8sTiniFix: string;
   k8sNoInit: (who: string, app: string, grace: string) => string;
+  k8sProbeOrphans: (who: string, probe: string, child: string, app: string) => string;
+  k8sProbeOrphansFix: string;
   k8sNoInitFix: string;
   // The text report
   fix: string;
@@ -157,6 +160,7 @@ const EN: LintText = {
     'k8s-sh-c': 'Kubernetes: sh -c stays PID 1',
     'k8s-tini-not-pid1': 'Kubernetes: tini is not PID 1 in a shared PID namespace',
     'k8s-no-init': 'Kubernetes: the app is PID 1 with no init',
+    'k8s-exec-probe-orphans': 'Kubernetes: an exec probe leaves a child to a PID 1 that does not reap',
   },
   labs: {
     zombies: 'zombie-lab lab zombies (01: why orphans pile up under PID 1)',
@@ -250,6 +254,8 @@ const EN: LintText = {
   k8sOwnEntrypoint: (image, args) => `runs ${image}'s own ENTRYPOINT${args ? ' with these args' : ''}, which lint cannot see`,
   k8sTini: (who) => `${who}: with shareProcessNamespace the pause container is PID 1, so tini is not, and without -s it reaps nothing (it warns "not running as PID 1")`,
   k8sTiniFix: "tini -s -- … (register as a child subreaper), or drop tini: pause reaps the pod's orphans",
+  k8sProbeOrphans: (who, probe, child, app) => `${who}: its ${probe} leaves "${child}" running in the background; when the probe's shell ends, PID 1 (${app}, no init) adopts it and never reaps it: each probe run leaves a zombie`,
+  k8sProbeOrphansFix: 'shareProcessNamespace: true (pause reaps the pod\'s orphans), or an init as PID 1 (command: [tini, --, …]), or a probe that waits for what it starts',
   k8sNoInit: (who, app, grace) => `${who}: PID 1 will be ${app}, with no init: it must handle SIGTERM itself (else every stop waits ${grace} s) and reap the orphans of anything it starts`,
   k8sNoInitFix: 'shareProcessNamespace: true in the pod spec (pause becomes PID 1 and reaps), or tini in the image: command: ["tini", "--", …]',
   fix: 'fix',
@@ -282,6 +288,7 @@ const DE: LintText = {
     'k8s-sh-c': 'Kubernetes: sh -c bleibt PID 1',
     'k8s-tini-not-pid1': 'Kubernetes: tini ist im geteilten PID-Namespace nicht PID 1',
     'k8s-no-init': 'Kubernetes: die App ist PID 1, ohne Init',
+    'k8s-exec-probe-orphans': 'Kubernetes: eine Exec-Probe hinterlässt ein Kind bei einem PID 1, der nicht abräumt',
   },
   labs: {
     zombies: 'zombie-lab lab zombies (01: warum sich Waisen unter PID 1 stapeln)',
@@ -375,6 +382,8 @@ const DE: LintText = {
   k8sOwnEntrypoint: (image, args) => `startet den eigenen ENTRYPOINT von ${image}${args ? ' mit diesen args' : ''}, den lint nicht sieht`,
   k8sTini: (who) => `${who}: mit shareProcessNamespace ist der Pause-Container PID 1, tini also nicht, und ohne -s räumt es nichts ab (es warnt "not running as PID 1")`,
   k8sTiniFix: 'tini -s -- … (als Child-Subreaper registrieren), oder tini weglassen: pause räumt die Waisen des Pods ab',
+  k8sProbeOrphans: (who, probe, child, app) => `${who}: seine ${probe} lässt "${child}" im Hintergrund laufen; endet die Shell der Probe, erbt der Prozess mit PID 1 (${app}, ohne Init) es und räumt es nie ab: jeder Lauf der Probe hinterlässt einen Zombie`,
+  k8sProbeOrphansFix: 'shareProcessNamespace: true (pause räumt die Waisen des Pods ab), oder ein Init als PID 1 (command: [tini, --, …]), oder eine Probe, die auf das wartet, was sie startet',
   k8sNoInit: (who, app, grace) => `${who}: PID 1 wird ${app} sein, ohne Init: es muss SIGTERM selbst behandeln (sonst wartet jeder Stopp ${grace} s) und die Waisen von allem abräumen, was es startet`,
   k8sNoInitFix: 'shareProcessNamespace: true in der Pod-Spec (pause wird PID 1 und räumt ab), oder tini im Image: command: ["tini", "--", …]',
   fix: 'Lösung',

@@ -4,8 +4,9 @@
  * container whose PID 1 comes from an image lint cannot see is said to be not judged, never guessed
  * at. Pure.
  */
-import { isMap, isSeq, LineCounter, parseAllDocuments, type Document, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node, type YAMLMap } from 'yaml';
 import { shellOfImage, type ImageShell } from '../shell/shell-kind.js';
+import { leftInBackground } from '../shell/background.js';
 import { argWords, literalValue, parseShell } from '../shell/syntax.js';
 import { withExec } from '../shell/shell-c.js';
 import { finalImage } from './dockerfile-image.js';
@@ -280,11 +281,35 @@ function lintWorkload(file: string, lc: LineCounter, node: YAMLMap, out: LintFin
       out.push({ file, line, rule: 'k8s-tini-not-pid1', level: 'warning', message: t.k8sTini(who), fix: t.k8sTiniFix, lab: t.labs.subreaper });
     }
     const app = noInitApp(a);
+    // An exec probe that leaves a child running: when its shell exits, the child is adopted by PID 1,
+    // and with the app as PID 1 (no init, no shared namespace) every probe run leaves a zombie.
+    if (app && !share) {
+      for (const probe of PROBES) {
+        const left = backgroundOfProbe(lc, c, probe);
+        if (left) out.push({ file, line: left.line, rule: 'k8s-exec-probe-orphans', level: 'warning', message: t.k8sProbeOrphans(who, probe, left.child, app), fix: t.k8sProbeOrphansFix, lab: t.labs.zombies });
+      }
+    }
     // A Job runs to completion: a missing init costs it nothing.
     if (app && !share && kind !== 'Job' && kind !== 'CronJob') {
       out.push({ file, line, rule: 'k8s-no-init', level: 'note', message: t.k8sNoInit(who, app, grace), fix: t.k8sNoInitFix, lab: t.labs.subreaper });
     }
   }
+}
+
+const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
+const SHELLS = /^(?:\/(?:usr\/)?bin\/)?(?:sh|bash|ash|dash|busybox sh)$/;
+
+/** What a container's exec probe leaves running in the background (its `sh -c` script read as a shell would), and its line. */
+function backgroundOfProbe(lc: LineCounter, c: YAMLMap, probe: string): { child: string; line: number } | null {
+  const cmd = c.getIn([probe, 'exec', 'command'], true);
+  if (!isSeq(cmd)) return null;
+  const argv = cmd.items.map((i) => scalar(isScalar(i) ? i.value : null));
+  const at = argv.findIndex((w) => /^-[a-z]*c[a-z]*$/.test(w));
+  if (!SHELLS.test(argv[0] ?? '') || at < 1 || at + 1 >= argv.length) return null;
+  const child = leftInBackground(argv[at + 1] ?? '');
+  const pos = (cmd as unknown as Node).range?.[0];
+  const shown = child && child.length > 40 ? `${child.slice(0, 39)}…` : child;
+  return shown ? { child: shown, line: pos === undefined ? 1 : lc.linePos(pos).line } : null;
 }
 
 export function lintKubernetes(file: string, text: string, ctx: LintContext = {}): LintResult {
