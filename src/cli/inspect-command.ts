@@ -15,7 +15,8 @@ import { explainEngineError } from '../engine/docker-connect.js';
 import { imageTags } from '../engine/images.js';
 import { runningContainerIds } from '../engine/inspect/container-facts.js';
 import { inspectContainer, isNotJudged } from '../engine/inspect/inspect-container.js';
-import { isLabError } from '../engine/lab-error.js';
+import { problemOfError } from '../engine/lab-error.js';
+import { writeProblem } from './report-problem.js';
 import { newRunId, ownerFor } from '../engine/run-id.js';
 import { exitCodeFor as signalExitCode, interruptScope } from './command-session.js';
 import { ProgressLine } from './progress-line.js';
@@ -65,8 +66,7 @@ export async function runInspect(targets: string[], o: InspectCliOptions): Promi
   try {
     conn = await connectDocker();
   } catch (err) {
-    const p = isLabError(err) ? err.problem : { message: String(err), fix: 'zombie-lab doctor' };
-    process.stderr.write(`zombie-lab: ${p.message}\n  fix: ${p.fix}\n`);
+    writeProblem(problemOfError(err, 'zombie-lab doctor'));
     // Not a usage error: the same command works once an engine answers.
     return 1;
   }

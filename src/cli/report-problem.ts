@@ -2,10 +2,15 @@ import { isLabError } from '../engine/lab-error.js';
 import { OptionError } from '../core/compare-options.js';
 import { EXIT_USAGE } from './exit-codes.js';
 
+/** Cause and fix on stderr, the one shape of every command's problem line. */
+export function writeProblem(p: { message: string; fix: string }): void {
+  process.stderr.write(`zombie-lab: ${p.message}\n${p.fix ? `  fix: ${p.fix}\n` : ''}`);
+}
+
 /** Prints a failure as cause + fix on stderr and returns the exit code for it. */
 export function reportProblem(err: unknown): number {
   if (isLabError(err)) {
-    process.stderr.write(`zombie-lab: ${err.problem.message}\n  fix: ${err.problem.fix}\n`);
+    writeProblem(err.problem);
     return 1;
   }
   // Usage errors: exit 2, as for an unknown option (README, "Exit codes").

@@ -19,7 +19,7 @@ import { checkHostProc } from './host-proc.js';
 import { countNow, planCounting, samplerChoiceFromEnv } from './zombie-count.js';
 import { initBinaryCheck, pidLimitCheck } from './engine-probes.js';
 import { imageExists, imageTags } from './images.js';
-import { isLabError } from './lab-error.js';
+import { firstLine, problemOfError } from './lab-error.js';
 import { newRunId, ownerFor } from './run-id.js';
 
 function hasCommand(cmd: string): boolean {
@@ -42,7 +42,7 @@ async function countingChecks(docker: Docker, baseTag: string, limitHeld: boolea
   try {
     choice = samplerChoiceFromEnv();
   } catch (err) {
-    const p = isLabError(err) ? err.problem : { message: String(err), fix: '' };
+    const p = problemOfError(err);
     return [{ name: 'sampler', status: 'fail', detail: p.message, fix: p.fix }];
   }
   const started = await createAndStart(docker, containerSpec({ owner, kind: 'probe', image: baseTag, cmd: ['sleep', '30'], limits: { pidsLimit: 16, memoryMb: 32 } }), { diagnostic: true });
@@ -61,7 +61,7 @@ async function countingChecks(docker: Docker, baseTag: string, limitHeld: boolea
     try {
       reading = await countNow(started, { docker, owner, sidecarImage: baseTag, plan, diagnostic: true });
     } catch (err) {
-      const msg = isLabError(err) ? err.problem.message : err instanceof Error ? err.message.split('\n')[0] : String(err);
+      const msg = firstLine(err);
       checks.push({ name: 'sampler', status: 'fail', detail: `${SOURCE_NAME[plan.source]} (${plan.why}), but it gave no reading: ${msg}`, fix: 'zombie-lab prepare (rebuilds the base image), then zombie-lab doctor again' });
       return checks;
     }
@@ -96,7 +96,7 @@ async function endpointChecks(): Promise<DoctorCheck[]> {
   try {
     ep = resolveEndpoint();
   } catch (err) {
-    const p = isLabError(err) ? err.problem : { message: String(err), fix: 'check DOCKER_HOST and DOCKER_CONTEXT' };
+    const p = problemOfError(err, 'check DOCKER_HOST and DOCKER_CONTEXT');
     return [{ name: 'engine endpoint', status: 'fail', detail: p.message, fix: p.fix }];
   }
   const out: DoctorCheck[] = [{ name: 'engine endpoint', status: 'info', detail: describeEndpoint(ep) }];
@@ -130,7 +130,7 @@ export async function* runDoctor(): AsyncGenerator<DoctorCheck> {
     conn = await connectDocker();
     yield { name: 'engine answers', status: 'pass', detail: `at ${conn.described}` };
   } catch (err) {
-    const p = isLabError(err) ? err.problem : { message: String(err), fix: 'check that Docker runs' };
+    const p = problemOfError(err, 'check that Docker runs');
     yield { name: 'engine answers', status: 'fail', detail: p.message, fix: p.fix };
     yield { name: 'images', status: 'info', detail: 'not checked: no engine' };
     return;
@@ -159,7 +159,7 @@ export async function* runDoctor(): AsyncGenerator<DoctorCheck> {
     try {
       for (const c of await countingChecks(docker, tags.base, limit.status === 'pass')) yield c;
     } catch (err) {
-      const msg = isLabError(err) ? err.problem.message : err instanceof Error ? err.message.split('\n')[0] : String(err);
+      const msg = firstLine(err);
       yield { name: 'sampler', status: 'fail', detail: `the probe container did not run: ${msg}`, fix: 'see the message; then run zombie-lab doctor again' };
     }
   }

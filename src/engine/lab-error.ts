@@ -24,3 +24,13 @@ export class LabError extends Error {
 export function isLabError(err: unknown): err is LabError {
   return err instanceof LabError;
 }
+
+/** An error's first line (a LabError's message, else the error's own), never a stack trace. */
+export function firstLine(err: unknown): string {
+  return (isLabError(err) ? err.problem.message : err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '';
+}
+
+/** The problem an error names: a LabError's own, else its first line with `fix`, the caller's best advice. */
+export function problemOfError(err: unknown, fix = ''): Problem {
+  return isLabError(err) ? err.problem : { message: firstLine(err), fix };
+}

@@ -17,7 +17,7 @@ import { committedLayerOf, isBuilderLine, plainLine } from '../../core/build-out
 import { boundLearnerBuild } from '../build-cgroup.js';
 import { buildFolder } from '../folder-build.js';
 import { createAndStart, removeQuietly, type Started } from '../containers.js';
-import { isLabError } from '../lab-error.js';
+import { problemOfError } from '../lab-error.js';
 import { problemIn } from '../../core/problem-text.js';
 import { ownerFor } from '../run-id.js';
 import { abortableDelay } from '../timeout.js';
@@ -113,7 +113,7 @@ export async function buildWorkspaceImage(ctx: CheckContext, labId: string): Pro
     if (lastLayer) await ctx.docker.getImage(lastLayer).remove().catch(() => undefined);
     if (ctx.signal.aborted) throw err;
     // A build problem from the engine's table is said in the learner's language, like the rest of the check.
-    const why = isLabError(err) ? problemIn(ctx.lang ?? 'en', err.problem).message : err instanceof Error ? err.message.split('\n')[0] : String(err);
+    const why = problemIn(ctx.lang ?? 'en', problemOfError(err)).message;
     const t = tr(ctx);
     if (bound.limitReached()) {
       const n = bound.limits.pidsMax;
