@@ -23,6 +23,7 @@ import { ProgressLine } from './progress-line.js';
 import { wrapLine } from '../core/text-wrap.js';
 import { EXIT_USAGE } from './exit-codes.js';
 import { inspectWords } from '../core/inspect/inspect-text.js';
+import { problemIn } from '../core/problem-text.js';
 import type { Lang } from '../core/lang.js';
 import { defaultLang } from '../engine/slides-loader.js';
 
@@ -142,7 +143,10 @@ export async function runInspect(targets: string[], o: InspectCliOptions): Promi
       const width = out.columns ?? 80;
       for (const c of done) out.write(`${containerText(c, { plot, width, lang }).flatMap((l) => (out.isTTY ? wrapLine(l, width) : [l])).join('\n')}\n\n`);
       for (const n of notJudged) out.write(`${notJudgedText(n).join('\n')}\n\n`);
-      for (const e of errors) out.write(`${e.target}: ${e.problem.message}\n  fix: ${e.problem.fix}\n\n`);
+      for (const e of errors) {
+        const p = problemIn(lang, e.problem);
+        out.write(`${e.target}: ${p.message}\n  ${words.labels.fix}: ${p.fix}\n\n`);
+      }
       const problems = done.filter((c) => c.diagnosis.findings.length > 0).length;
       out.write(`${words.summary(done.length, problems, notJudged.length, errors.length, failOn ? failOn.join(', ') : null)}\n`);
     }

@@ -7,6 +7,8 @@
  */
 import { lintJson, lintSarif, lintText } from '../core/lint/lint.js';
 import { lintExitCode, type ImageFacts } from '../core/lint/types.js';
+import { lintWords } from '../core/lint/lint-text.js';
+import { problemIn, problemOf } from '../core/problem-text.js';
 import { readImageFacts } from '../engine/image-facts.js';
 import { lintPaths } from '../engine/lint-files.js';
 import { EXIT_USAGE } from './exit-codes.js';
@@ -35,7 +37,10 @@ export async function runLint(args: string[], o: LintCliOptions): Promise<number
     run = lintPaths(args, { lang, imageFacts: (ref) => facts.get(ref) ?? null });
     process.stderr.write(`zombie-lab lint: read from this engine's images (not pulled): ${[...facts.keys()].join(', ')}\n`);
   }
-  for (const m of run.missing) process.stderr.write(`zombie-lab lint: ${m}: no such file or folder (fix: name a Dockerfile, compose file, manifest, script or a folder)\n`);
+  for (const m of run.missing) {
+    const p = problemIn(lang, problemOf({ id: 'no-such-path', path: m }));
+    process.stderr.write(`zombie-lab lint: ${p.message} (${lintWords(lang).fix}: ${p.fix})\n`);
+  }
   if (run.missing.length > 0) return EXIT_USAGE;
   for (const p of run.problems) process.stderr.write(`zombie-lab lint: ${p}\n`);
   if (format === 'json') process.stdout.write(`${JSON.stringify(lintJson(run.linted, run.findings, run.unjudged, lang), null, 2)}\n`);

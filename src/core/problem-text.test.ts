@@ -28,6 +28,9 @@ const SAMPLES: { [K in ProblemKey['id']]: Extract<ProblemKey, { id: K }> } = {
   'workspace-create': { id: 'workspace-create', dir: '/ro/zombie-lab-work', code: 'EROFS' },
   'workspace-write': { id: 'workspace-write', target: '/w/01-zombies/Dockerfile', code: 'EISDIR' },
   'lab-files-missing': { id: 'lab-files-missing', labId: 'zombies', from: '/pkg/labs/workspaces/zombies', code: 'ENOENT' },
+  'no-such-container': { id: 'no-such-container', name: 'web' },
+  'container-not-running': { id: 'container-not-running', name: 'web' },
+  'no-such-path': { id: 'no-such-path', path: 'nope/Dockerfile' },
   unexpected: { id: 'unexpected', detail: 'boom' },
 };
 

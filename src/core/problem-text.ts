@@ -70,6 +70,9 @@ export type ProblemKey =
   | { id: 'workspace-create'; dir: string; code: string }
   | { id: 'workspace-write'; target: string; code: string }
   | { id: 'lab-files-missing'; labId: string; from: string; code: string }
+  | { id: 'no-such-container'; name: string }
+  | { id: 'container-not-running'; name: string }
+  | { id: 'no-such-path'; path: string }
   | { id: 'unexpected'; detail: string };
 
 export type ProblemTexts = { [K in ProblemKey['id']]: (k: Extract<ProblemKey, { id: K }>) => Problem };
@@ -190,6 +193,9 @@ const en: Words = {
   doing: doingEn,
   fix: fixEn,
   problems: {
+    'no-such-container': (k) => ({ message: `no container named or with id "${k.name}" on this engine`, fix: 'docker ps lists the running ones; or use --all' }),
+    'container-not-running': (k) => ({ message: `container ${k.name} is not running`, fix: `inspect reads a running container: docker start ${k.name}, or pick one from docker ps` }),
+    'no-such-path': (k) => ({ message: `${k.path}: no such file or folder`, fix: 'name a Dockerfile, compose file, manifest, script or a folder' }),
     'engine-lost': (k) => ({
       message: `the Docker engine at ${k.endpoint} stopped answering (${'code' in k.why ? k.why.code : `no answer for ${k.why.silentS.toFixed(1)} s`})`,
       fix: 'start Docker again, then run again (r in the app): what this run left is removed then',
@@ -256,6 +262,9 @@ const de: Words = {
   doing: doingDe,
   fix: fixDe,
   problems: {
+    'no-such-container': (k) => ({ message: `kein Container mit dem Namen oder der ID "${k.name}" auf dieser Engine`, fix: 'docker ps listet die laufenden; oder --all' }),
+    'container-not-running': (k) => ({ message: `Container ${k.name} läuft nicht`, fix: `inspect liest einen laufenden Container: docker start ${k.name}, oder nimm einen aus docker ps` }),
+    'no-such-path': (k) => ({ message: `${k.path}: keine solche Datei und kein solcher Ordner`, fix: 'nenne ein Dockerfile, eine Compose-Datei, ein Manifest, ein Skript oder einen Ordner' }),
     'engine-lost': (k) => ({
       message: `die Docker-Engine unter ${k.endpoint} antwortet nicht mehr (${'code' in k.why ? k.why.code : `${k.why.silentS.toFixed(1).replace('.', ',')} s keine Antwort`})`,
       fix: 'Docker wieder starten, dann neu starten (r in der App): was dieser Lauf hinterließ, wird dabei entfernt',

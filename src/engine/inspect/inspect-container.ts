@@ -65,11 +65,11 @@ export async function inspectContainer(docker: Docker, nameOrId: string, opts: I
   try {
     info = await docker.getContainer(nameOrId).inspect();
   } catch (err) {
-    if ((err as { statusCode?: number }).statusCode === 404) throw new LabError(`no container named or with id "${nameOrId}" on this engine`, 'docker ps lists the running ones; or use --all');
+    if ((err as { statusCode?: number }).statusCode === 404) throw LabError.of({ id: 'no-such-container', name: nameOrId });
     throw err;
   }
   const { facts, running, initPid } = factsFromInspect(info);
-  if (!running) throw new LabError(`container ${facts.name} is not running`, `inspect reads a running container: docker start ${facts.name}, or pick one from docker ps`);
+  if (!running) throw LabError.of({ id: 'container-not-running', name: facts.name });
   // A paused container's processes are frozen: nothing it does (reap, act on a signal) shows now.
   if (info.State.Paused) return { facts, state: { state: 'paused', during: false, exitCode: null, at: null } };
   let reader;
