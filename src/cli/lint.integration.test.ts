@@ -45,6 +45,10 @@ describe('zombie-lab lint, the binary', () => {
     expect(s.runs[0]!.language).toBe('de');
     expect(s.runs[0]!.results.map((x) => x.ruleId)).toEqual(['shell-form-cmd']);
     expect(s.runs[0]!.results[0]!.message.text).toContain('. Lösung: CMD ["nginx", "-g", "daemon off;"]');
+    // Bad input in German too: a path that is not there, with its fix (exit 2, a usage error).
+    const missing = await cli(['nope/Dockerfile', '--lang', 'de']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^zombie-lab lint: nope\/Dockerfile: keine solche Datei und kein solcher Ordner \(Lösung: nenne ein Dockerfile/m);
     // English stays the default where the locale says nothing else.
     expect((await runCli(['lint', 'shell-form/Dockerfile'], { cwd: ROOT, env: { LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' } })).stdout).toMatch(/^shell-form\/Dockerfile:3: error shell-form-cmd: shell-form CMD/m);
   });
