@@ -7,7 +7,7 @@ import { Marked } from 'marked';
 import { stripClaims } from '../labs/claims-marker.js';
 import { isTreeName, treeDiagram } from '../slides/diagrams.js';
 import type { Deck, Slide, Widget } from '../slides/types.js';
-import { escapeHtml, jsonForScript, withToken } from './html.js';
+import { escapeHtml, pageHead, withToken } from './html.js';
 import { laneWords } from './serve-text.js';
 
 /** Its own instance: options set here do not leak into other users of marked. */
@@ -44,21 +44,7 @@ ${md(s.body)}${s.widgets.map((w) => widgetHtml(w, deck, token)).join('\n')}${not
 export function deckPage(deck: Deck, token: string | null): string {
   const asset = (name: string) => escapeHtml(withToken(`/assets/${name}`, token));
   const config = { run: withToken('/run', token), stop: withToken('/stop', token) };
-  return `<!doctype html>
-<html lang="${deck.lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,">
-<title>zombie-lab · ${escapeHtml(deck.slides[0]?.title ?? 'deck')}</title>
-<link rel="stylesheet" href="${asset('reveal.css')}">
-<link rel="stylesheet" href="${asset('theme.css')}">
-<link rel="stylesheet" href="${asset('deck.css')}">
-<script type="application/json" id="zl-config">${jsonForScript(config)}</script>
-<script src="${asset('reveal.js')}" defer></script>
-<script src="${asset('notes.js')}" defer></script>
-<script src="${asset('deck.js')}" defer></script>
-</head>
+  return `${pageHead({ lang: deck.lang, title: deck.slides[0]?.title ?? 'deck', styles: ['reveal.css', 'theme.css', 'deck.css'], config, scripts: ['reveal.js', 'notes.js', 'deck.js'], asset })}
 <body>
 <div class="reveal"><div class="slides">
 ${deck.slides.map((s) => sectionHtml(s, deck, token)).join('\n')}

@@ -6,7 +6,7 @@
  */
 import { MODES } from '../modes.js';
 import type { Lang } from '../lang.js';
-import { escapeHtml, jsonForScript, withToken } from './html.js';
+import { escapeHtml, pageHead, withToken } from './html.js';
 import { laneWords, type LaneWords } from './serve-text.js';
 
 export interface LanesPageOptions {
@@ -45,19 +45,7 @@ export function lanesPage(o: LanesPageOptions): string {
 </section>`,
     )
     .join('\n');
-  return `<!doctype html>
-<html lang="${o.lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,">
-<title>zombie-lab · ${escapeHtml(w.title)}</title>
-<link rel="stylesheet" href="${asset('uplot.css')}">
-<link rel="stylesheet" href="${asset('lanes.css')}">
-<script type="application/json" id="zl-config">${jsonForScript(lanesConfig(o))}</script>
-<script src="${asset('uplot.js')}" defer></script>
-<script src="${asset('lanes.js')}" defer></script>
-</head>
+  return `${pageHead({ lang: o.lang, title: w.title, styles: ['uplot.css', 'lanes.css'], config: lanesConfig(o), scripts: ['uplot.js', 'lanes.js'], asset })}
 <body class="${o.embedded ? 'embedded' : 'page'}">
 <header>
   <span class="source" data-role="source">${escapeHtml(w.live)}</span>
