@@ -70,6 +70,13 @@ stop() {
     as_user timeout 60 podman "${args[@]}" rm -a -f -t 0 >/dev/null 2>&1 || true
   fi
   rig_end_pid "${SERVICE_PID:-}" "podman system service" 10
+  # Rootless podman re-executes itself inside its user namespace: the service that serves the
+  # socket can be a child of the recorded PID, and outlives it (reparented to init). It is the
+  # rig user's and names this rig's DIR on its command line: end those, and only those.
+  local left
+  for left in $(pgrep -u "$user" -f -- "--root $dir/storage" || true); do
+    rig_end_pid "$left" "podman of this rig" 10
+  done
   # The pause PID as recorded at start; a later one (a pause process made again by the `rm` above)
   # is read from the rig's own pid file, and only ended if it is the rig user's catatonit.
   rig_end_pid "${PAUSE_PID:-}" "podman pause process" 5

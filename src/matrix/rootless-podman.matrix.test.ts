@@ -5,7 +5,7 @@
  * The lab must find that out and refuse every zombie-making run with one line saying why and
  * what to change, describe that engine in doctor, and leave nothing on it.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Docker from 'dockerode';
@@ -85,5 +85,20 @@ describe.runIf(possible)('rootless Podman on cgroup v1 (no PID limit would hold)
     expect(r.stdout).not.toMatch(/runs elsewhere/);
     expect(r.stdout).toMatch(/^\[info\] pid_max: \d+, as the engine's containers see it: nothing would keep a container below it on this engine/m);
     expect(r.stdout).not.toMatch(/far below it/);
+  });
+
+  it('stopping the rig leaves no process that names its folder (rootless podman re-executes itself in its user namespace)', async () => {
+    await rig.stop();
+    const left: string[] = [];
+    for (const pid of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
+      let cmdline = '';
+      try {
+        cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+      } catch {
+        continue; // gone meanwhile
+      }
+      if (cmdline.includes(`${rig.dir}/`)) left.push(`${pid}: ${cmdline}`);
+    }
+    expect(left).toEqual([]);
   });
 });
