@@ -2,14 +2,14 @@
  * `zombie-lab` with no command on a terminal: the full-screen presenter app. Decides live or
  * replay, owns the alternate screen and every exit path (q, Ctrl-C, SIGTERM, SIGHUP, a crash).
  */
+import { chooseDemoSource } from './demo-source.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EventSource } from '../core/event-source.js';
 import { uiText, type SweepCounts, type UiText } from '../core/i18n.js';
 import type { Lang } from '../core/lang.js';
 import { makeTheme, noColorFromEnv, type ThemeName } from '../core/theme.js';
-import { handoutDir, userRecordingsDir } from '../engine/handout-dir.js';
-import { RECORDINGS_DIR } from '../engine/package-paths.js';
+import { handoutDir } from '../engine/handout-dir.js';
 import { BUNDLED_SLIDES_ROOT, defaultLang, loadDeck } from '../engine/slides-loader.js';
 import { DemoRunner } from '../ui/demo-runner.js';
 import { installExitCleanup, setInterruptHandler, signalExitCode } from './exit-cleanup.js';
@@ -49,35 +49,24 @@ interface Chosen {
 }
 
 async function chooseSource(opts: AppOptions): Promise<Chosen | string> {
-  // Imported here, not at the top: dockerode and zod take a noticeable part of a second to load.
-  if (opts.replay) {
-    const { loadRecording, replaySource } = await import('../engine/replay-source.js');
-    try {
-      return { source: replaySource(await loadRecording(opts.replay)), replay: true, notice: null };
-    } catch (err) {
-      return err instanceof Error ? err.message : String(err);
+  const d = await chooseDemoSource({ ...(opts.replay ? { replay: opts.replay } : {}), ...(opts.runIdPrefix ? { runIdPrefix: opts.runIdPrefix } : {}), timeoutMs: 2000 });
+  switch (d.kind) {
+    case 'replay':
+      return { source: d.source, replay: true, notice: null };
+    case 'bad-replay':
+      return d.error;
+    case 'live': {
+      const { conn } = d;
+      const listContainers = async (signal: AbortSignal, progress: (done: number, total: number) => void) =>
+        (await import('../engine/inspect/verdicts.js')).verdictsOfRunning(conn.docker, signal, opts.runIdPrefix ? `${opts.runIdPrefix}-inspect` : 'inspect', progress);
+      return { source: d.source, close: d.close, replay: false, notice: { kind: 'engine', endpoint: conn.described, version: conn.version, swept: d.sweptCounts }, listContainers };
     }
-  }
-  const [{ connectAndSweep }, { liveSource }] = await Promise.all([import('./command-session.js'), import('./live-source.js')]);
-  try {
-    // The sweep first: a killed app's containers would otherwise count against the PID budget.
-    const { conn, sweptCounts } = await connectAndSweep({ timeoutMs: 2000 });
-    const live = liveSource(conn.docker, opts.runIdPrefix);
-    const listContainers = async (signal: AbortSignal, progress: (done: number, total: number) => void) =>
-      (await import('../engine/inspect/verdicts.js')).verdictsOfRunning(conn.docker, signal, opts.runIdPrefix ? `${opts.runIdPrefix}-inspect` : 'inspect', progress);
-    return { source: live.source, close: live.close, replay: false, notice: { kind: 'engine', endpoint: conn.described, version: conn.version, swept: sweptCounts }, listContainers };
-  } catch {
-    // Why no engine answers is `zombie-lab doctor`'s to explain, in full; the app says where to look.
-  }
-  const { loadRecording, newestRecording, replaySource } = await import('../engine/replay-source.js');
-  // The user's own recordings first (`zombie-lab record`), else the one the package ships.
-  const file = newestRecording(userRecordingsDir()) ?? newestRecording(RECORDINGS_DIR);
-  if (!file) return { source: null, replay: false, notice: { kind: 'no-engine' } };
-  try {
-    const rec = await loadRecording(file);
-    return { source: replaySource(rec), replay: true, notice: { kind: 'no-engine-replay' } };
-  } catch {
-    return { source: null, replay: false, notice: { kind: 'broken-recording' } };
+    case 'fallback':
+      return { source: d.source, replay: true, notice: { kind: 'no-engine-replay' } };
+    case 'no-recording':
+      return { source: null, replay: false, notice: { kind: 'no-engine' } };
+    case 'broken-recording':
+      return { source: null, replay: false, notice: { kind: 'broken-recording' } };
   }
 }
 

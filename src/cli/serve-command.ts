@@ -4,14 +4,13 @@
  * or a recording (`--replay`). Prints its URL; q, Ctrl-C or SIGTERM end the run, remove its
  * containers and close the server.
  */
+import { chooseDemoSource } from './demo-source.js';
 import { openInBrowser } from '../engine/open-browser.js';
 import { randomBytes } from 'node:crypto';
 import type { EventSource } from '../core/event-source.js';
 import { isLoopback } from '../core/serve/request-guard.js';
 import { LANGS, type Lang } from '../core/lang.js';
 import type { Deck } from '../core/slides/types.js';
-import { userRecordingsDir } from '../engine/handout-dir.js';
-import { RECORDINGS_DIR } from '../engine/package-paths.js';
 import { serveAssets } from '../engine/serve/assets.js';
 import { startServer, type RunningServer } from '../engine/serve/http-server.js';
 import { RunHub } from '../engine/serve/run-hub.js';
@@ -48,28 +47,19 @@ interface Chosen {
 
 /** Live on the engine if one answers, else the newest recording, labelled as such (as the app does). */
 async function chooseSource(opts: ServeOptions): Promise<Chosen | string> {
-  const { loadRecording, newestRecording, replaySource } = await import('../engine/replay-source.js');
-  if (opts.replay) {
-    try {
-      return { source: replaySource(await loadRecording(opts.replay)), kind: 'replay', said: `replaying ${opts.replay}` };
-    } catch (err) {
-      return err instanceof Error ? err.message : String(err);
-    }
-  }
-  try {
-    const [{ connectAndSweep }, { liveSource }] = await Promise.all([import('./command-session.js'), import('./live-source.js')]);
-    const { conn, sweptLine } = await connectAndSweep({ timeoutMs: 3000 });
-    const live = liveSource(conn.docker, opts.runIdPrefix ?? 'serve');
-    return { source: live.source, kind: 'live', said: `engine: ${conn.described}${sweptLine ? `; ${sweptLine}` : ''}`, close: live.close };
-  } catch {
-    // Why no engine answers is `zombie-lab doctor`'s to explain; the lesson goes on from a recording.
-  }
-  const file = newestRecording(userRecordingsDir()) ?? newestRecording(RECORDINGS_DIR);
-  if (!file) return 'no engine answers and there is no recording to replay; run `zombie-lab doctor`, or give --replay FILE';
-  try {
-    return { source: replaySource(await loadRecording(file)), kind: 'replay', said: `no engine answers (see \`zombie-lab doctor\`): replaying ${file}` };
-  } catch (err) {
-    return err instanceof Error ? err.message : String(err);
+  const d = await chooseDemoSource({ ...(opts.replay ? { replay: opts.replay } : {}), runIdPrefix: opts.runIdPrefix ?? 'serve', timeoutMs: 3000 });
+  switch (d.kind) {
+    case 'replay':
+      return { source: d.source, kind: 'replay', said: `replaying ${d.file}` };
+    case 'live':
+      return { source: d.source, kind: 'live', said: `engine: ${d.conn.described}${d.sweptLine ? `; ${d.sweptLine}` : ''}`, close: d.close };
+    case 'fallback':
+      return { source: d.source, kind: 'replay', said: `no engine answers (see \`zombie-lab doctor\`): replaying ${d.file}` };
+    case 'no-recording':
+      return 'no engine answers and there is no recording to replay; run `zombie-lab doctor`, or give --replay FILE';
+    case 'bad-replay':
+    case 'broken-recording':
+      return d.error;
   }
 }
 
