@@ -7,6 +7,7 @@
 import path from 'node:path';
 import type { EventSource } from '../core/event-source.js';
 import type { RunEvent } from '../core/run-events.js';
+import { boundHistory, withoutTree } from '../core/run-history.js';
 import { followLines, serveLines } from './line-channel.js';
 import { notesSocketPath } from './notes-channel.js';
 
@@ -26,9 +27,6 @@ export interface RunPublisher {
   close(): Promise<void>;
 }
 
-/** Long enough for a lesson's run (three lanes at 10 Hz for 15 minutes); older samples go first. */
-const MAX_HISTORY = 30_000;
-
 /** Serves the run channel; null when another app serves it or it cannot be made (the app presents anyway). */
 export async function publishRun(file = runSocketPath()): Promise<RunPublisher | null> {
   let history: string[] = [];
@@ -39,17 +37,11 @@ export async function publishRun(file = runSocketPath()): Promise<RunPublisher |
       const line = `${JSON.stringify(m.kind === 'event' ? { ...m, event: withoutTree(m.event) } : m)}\n`;
       if (m.kind === 'run' && m.phase === 'running') history = [];
       history.push(line);
-      if (history.length > MAX_HISTORY) history = history.filter((l, i) => i % 2 === 0 || !l.startsWith('{"kind":"event","event":{"type":"sample"'));
+      history = boundHistory(history, (l) => l.startsWith('{"kind":"event","event":{"type":"sample"'));
       server.broadcast(line);
     },
     close: () => server.close(),
   };
-}
-
-function withoutTree(e: RunEvent): RunEvent {
-  if (e.type !== 'sample' || !e.tree) return e;
-  const { tree: _tree, ...rest } = e;
-  return rest;
 }
 
 /** The same source, telling the channel each run's start, stop and end, and every event. */

@@ -5,6 +5,8 @@
  */
 import type { EventSource } from '../../core/event-source.js';
 import type { RunEvent } from '../../core/run-events.js';
+import { boundHistory, MAX_RUN_HISTORY, withoutTree } from '../../core/run-history.js';
+import { firstLine } from '../lab-error.js';
 import type { RunChannelMessage } from '../run-channel.js';
 
 export type RunPhase = 'idle' | 'running' | 'stopping' | 'ended';
@@ -29,12 +31,6 @@ export interface HubMessage {
 
 export type Viewer = (m: HubMessage) => void;
 
-/**
- * Enough for a long lesson (three lanes at 10 Hz: about 15 minutes, the containers' own TTL);
- * past it the oldest samples go, never the lanes' states, so a late joiner still sees the ending.
- */
-const MAX_HISTORY = 30_000;
-
 export class RunHub {
   private info: RunInfo;
   private history: HubMessage[] = [];
@@ -45,7 +41,7 @@ export class RunHub {
   constructor(
     private readonly source: EventSource | null,
     source_: 'live' | 'replay',
-    private readonly maxHistory = MAX_HISTORY,
+    private readonly maxHistory = MAX_RUN_HISTORY,
   ) {
     this.info = { run: 0, phase: 'idle', source: source_, ...(source ? {} : { follows: true as const }) };
     this.history = [this.runMessage()];
@@ -106,7 +102,7 @@ export class RunHub {
 
   /** `serve --follow`: the terminal app's run, message by message (engine/run-channel.ts). */
   feed(m: RunChannelMessage): void {
-    if (m.kind === 'event') return this.publish({ kind: 'message', data: JSON.stringify(forBrowser(m.event)) });
+    if (m.kind === 'event') return this.publish({ kind: 'message', data: JSON.stringify(withoutTree(m.event)) });
     if (m.phase === 'running') {
       this.info = { ...this.info, run: this.info.run + 1, phase: 'running', source: m.replay ? 'replay' : 'live' };
       this.history = [];
@@ -126,10 +122,10 @@ export class RunHub {
       if (!this.source) return;
       for await (const e of this.source(ctl)) {
         if (ctl.signal.aborted) break;
-        this.publish({ kind: 'message', data: JSON.stringify(forBrowser(e)) });
+        this.publish({ kind: 'message', data: JSON.stringify(withoutTree(e)) });
       }
     } catch (err) {
-      const problem = { message: err instanceof Error ? err.message.split('\n')[0] ?? '' : String(err), fix: 'run `zombie-lab doctor`' };
+      const problem = { message: firstLine(err), fix: 'run `zombie-lab doctor`' };
       this.publish({ kind: 'message', data: JSON.stringify({ type: 'problem', problem } satisfies RunEvent) });
     }
   }
@@ -140,26 +136,7 @@ export class RunHub {
 
   private publish(m: HubMessage): void {
     this.history.push(m);
-    if (this.history.length > this.maxHistory) this.trim();
+    this.history = boundHistory(this.history, (h) => h.kind === 'message' && h.data.startsWith('{"type":"sample"'), this.maxHistory);
     for (const v of this.viewers) v(m);
   }
-
-  /** Drops the oldest tenth of the samples (they are only the plot's far left). */
-  private trim(): void {
-    let drop = Math.ceil(this.maxHistory / 10);
-    this.history = this.history.filter((m) => {
-      if (drop > 0 && m.kind === 'message' && m.data.startsWith('{"type":"sample"')) {
-        drop--;
-        return false;
-      }
-      return true;
-    });
-  }
-}
-
-/** The browser shows no process tree: a sample's tree (hundreds of processes) stays on the server. */
-function forBrowser(e: RunEvent): RunEvent {
-  if (e.type !== 'sample' || !e.tree) return e;
-  const { tree: _tree, ...rest } = e;
-  return rest;
 }
