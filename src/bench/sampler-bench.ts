@@ -19,7 +19,7 @@ import { removeQuietly, type Started } from '../engine/containers.js';
 import type { Connection } from '../engine/docker-connect.js';
 import { execCountZombies } from '../engine/exec-count.js';
 import { checkHostProc, NamespaceCache, pidsCgroupOf, readPidsAccounting } from '../engine/host-proc.js';
-import { ensureImages } from '../engine/images.js';
+import { readyImages } from '../engine/images.js';
 import { scanProc } from '../engine/proc-scan.js';
 import { newRunId, ownerFor } from '../engine/run-id.js';
 import { nextScanDelayMs } from '../core/scan-pace.js';
@@ -97,16 +97,9 @@ export async function runSamplerBench(conn: Connection, opts: SamplerBenchOption
   const log = opts.log;
   const rows: BenchRow[] = [];
   const notes: string[] = [];
-  let tags = { base: '', zombie: '' };
-  const gen = ensureImages(docker, { signal: opts.signal });
-  for (;;) {
-    const r = await gen.next();
-    if (r.done) {
-      tags = r.value;
-      break;
-    }
-    if (r.value.type === 'build-done') log(`image ${r.value.tag}: ${r.value.way}`);
-  }
+  const tags = await readyImages(docker, { signal: opts.signal }, (e) => {
+    if (e.type === 'build-done') log(`image ${e.tag}: ${e.way}`);
+  });
 
   let current: Started | null = null;
   // Where the engine is not on this kernel (a VM, Docker Desktop), only the sidecar and the engine's

@@ -10,7 +10,7 @@ import { MAX_PIDS_LIMIT, MIN_PIDS_LIMIT } from '../core/container-spec.js';
 import { EMULATED_NOTE, lanesOf, type PodEvent, type PodLane, type PodsWay } from '../core/pods/pod-run.js';
 import { alignTable } from '../core/text-table.js';
 import { factsOf } from '../engine/engine-facts.js';
-import { ensureImages } from '../engine/images.js';
+import { readyImages } from '../engine/images.js';
 import { loadPodFiles } from '../engine/pods/pod-files.js';
 import { runPods } from '../engine/pods/run-pods.js';
 import { newRunId } from '../engine/run-id.js';
@@ -143,12 +143,10 @@ export async function runPodsCommand(raw: PodsCliOptions): Promise<number> {
     const facts = await factsOf(conn);
     way = facts.kind === 'podman' ? 'kube-play' : 'pause-container';
     if (way === 'pause-container') say(`pods: ${EMULATED_NOTE}`);
-    const images = ensureImages(conn.docker, { signal: scope.signal });
-    let r = await images.next();
-    while (!r.done) r = await images.next();
+    const { zombie } = await readyImages(conn.docker, { signal: scope.signal });
     // As the engine lists it: Podman's kube play finds docker.io/zombie-lab/… but not the short name.
-    const tags = (await conn.docker.getImage(r.value.zombie).inspect()).RepoTags ?? [];
-    labImage = tags.find((t) => ENGINE_KINDS[facts.kind].normaliseTag(t) === r.value.zombie) ?? r.value.zombie;
+    const tags = (await conn.docker.getImage(zombie).inspect()).RepoTags ?? [];
+    labImage = tags.find((t) => ENGINE_KINDS[facts.kind].normaliseTag(t) === zombie) ?? zombie;
   } catch (err) {
     scope.dispose();
     return reportProblem(err);

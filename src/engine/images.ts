@@ -249,6 +249,16 @@ export interface ExtraImageOptions extends EnsureOptions {
   onLine?: (line: string) => void;
 }
 
+/** Runs ensureImages to its end, handing each of its events to `onEvent`, and gives the tags it made sure of. */
+export async function readyImages(docker: Docker, opts: EnsureOptions = {}, onEvent: (e: RunEvent) => void = () => {}): Promise<ImageTags> {
+  const gen = ensureImages(docker, opts);
+  for (;;) {
+    const r = await gen.next();
+    if (r.done) return r.value;
+    onEvent(r.value);
+  }
+}
+
 /**
  * Makes sure the base (and zombie) images exist, then builds `images/<name>/` FROM the base
  * if its tag is missing. Leaves the base and zombie tags as ensureImages makes them.
@@ -256,16 +266,9 @@ export interface ExtraImageOptions extends EnsureOptions {
 export async function ensureExtraImage(docker: Docker, name: string, repo: string, opts: ExtraImageOptions = {}): Promise<{ tag: string; built: boolean }> {
   const imagesDir = opts.imagesDir ?? IMAGES_DIR;
   const onLine = opts.onLine ?? (() => {});
-  const gen = ensureImages(docker, opts);
-  let tags: ImageTags;
-  for (;;) {
-    const r = await gen.next();
-    if (r.done) {
-      tags = r.value;
-      break;
-    }
-    if (r.value.type === 'build-progress') onLine(`[${r.value.image}] ${r.value.line}`);
-  }
+  const tags = await readyImages(docker, opts, (e) => {
+    if (e.type === 'build-progress') onLine(`[${e.image}] ${e.line}`);
+  });
   const tag = await extraImageTag(name, repo, imagesDir);
   if (await imageExists(docker, tag)) return { tag, built: false };
   // Also `:latest` for the shipped images, so a learner can type the name in a docker command.

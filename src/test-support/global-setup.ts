@@ -4,7 +4,7 @@
  * no tag behind that they did not find.
  */
 import { connectDocker } from '../engine/docker-connect.js';
-import { ensureExtraImage, ensureImages, extraImageTag, imageExists, imageTags, WORKLOAD_REPO } from '../engine/images.js';
+import { ensureExtraImage, extraImageTag, imageExists, imageTags, readyImages, WORKLOAD_REPO } from '../engine/images.js';
 import buildDist from './global-setup-build.js';
 
 export default async function setup(): Promise<() => Promise<void>> {
@@ -19,12 +19,9 @@ export default async function setup(): Promise<() => Promise<void>> {
   const { docker } = conn;
   const tags = await imageTags();
   const had = { base: await imageExists(docker, tags.base), zombie: await imageExists(docker, tags.zombie) };
-  const gen = ensureImages(docker);
-  for (;;) {
-    const r = await gen.next();
-    if (r.done) break;
-    if (r.value.type === 'build-done') console.log(`test setup: ${r.value.tag} ${r.value.way}`);
-  }
+  await readyImages(docker, {}, (e) => {
+    if (e.type === 'build-done') console.log(`test setup: ${e.tag} ${e.way}`);
+  });
   const workloadTag = await extraImageTag('workload', WORKLOAD_REPO);
   const hadWorkload = await imageExists(docker, workloadTag);
   await ensureExtraImage(docker, 'workload', WORKLOAD_REPO);

@@ -6,7 +6,7 @@ import type { ModeId } from '../../core/modes.js';
 import type { RunEvent } from '../../core/run-events.js';
 import { removeQuietly, startWaiting, type Waiting } from '../containers.js';
 import { assertPidLimitHolds } from '../engine-facts.js';
-import { ensureImages, imageTags, type ImageTags } from '../images.js';
+import { imageTags, readyImages, type ImageTags } from '../images.js';
 import { ownerFor } from '../run-id.js';
 import type { DemoOptions } from './demo-options.js';
 
@@ -40,15 +40,7 @@ export async function prepareDemo(docker: Docker, opts: DemoOptions, p: PrepareO
     // Refused before any build: where a PID limit would not hold, no demo runs at all.
     await assertPidLimitHolds(docker);
     for (const mode of opts.modes) onEvent({ type: 'lane', mode, state: { kind: 'building', detail: 'checking images', note: { id: 'checking' } } });
-    const gen = ensureImages(docker, { signal: p.signal, ...(opts.way ? { way: opts.way } : {}) });
-    for (;;) {
-      const r = await gen.next();
-      if (r.done) {
-        images = r.value;
-        break;
-      }
-      onEvent(r.value);
-    }
+    images = await readyImages(docker, { signal: p.signal, ...(opts.way ? { way: opts.way } : {}) }, onEvent);
   }
   const owner = ownerFor(opts.runId);
   const limits: Limits = { pidsLimit: opts.pidsLimit, memoryMb: opts.memoryMb };
