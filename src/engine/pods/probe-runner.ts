@@ -9,6 +9,7 @@
  */
 import type Docker from 'dockerode';
 import type { ExecProbe } from '../../core/pods/pod-file.js';
+import { firstLine } from '../lab-error.js';
 import { abortableDelay } from '../timeout.js';
 import { execWithin } from './exec-run.js';
 
@@ -44,7 +45,7 @@ export async function runExecProbe(o: ProbeRunnerOptions): Promise<number> {
       o.onRun({ t: at - o.t0, exitCode: r.exitCode, timedOut: r.timedOut });
     } catch (err) {
       if (o.signal.aborted) break;
-      o.onRun({ t: at - o.t0, exitCode: null, timedOut: false, error: err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err) });
+      o.onRun({ t: at - o.t0, exitCode: null, timedOut: false, error: firstLine(err) });
     }
     next += o.probe.periodS * 1000;
     const wait = next - Date.now();
