@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkHostProc, PidsCgroupReader, pidsCgroupOf, readPidsAccounting } from './host-proc.js';
+import { checkHostProc, nsPidOf, PidsCgroupReader, pidsCgroupOf, readPidsAccounting } from './host-proc.js';
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../core/fixtures');
 
@@ -73,5 +73,24 @@ describe('whether this host can count a container (checkHostProc), on a made-up 
   it('a host process that only shares the number, or no process at all: the engine runs elsewhere', () => {
     expect(checkHostProc(300, ID, proc)).toMatchObject({ ok: false, onThisKernel: false, reason: expect.stringMatching(/is not the container's/) as unknown });
     expect(checkHostProc(400, ID, proc)).toMatchObject({ ok: false, onThisKernel: false, reason: expect.stringMatching(/does not exist/) as unknown });
+  });
+});
+
+describe('a process\'s PID in its own namespace (nsPidOf), on a made-up /proc', () => {
+  const proc = mkdtempSync(path.join(tmpdir(), 'zl-fake-nspid-'));
+  afterAll(() => rmSync(proc, { recursive: true, force: true }));
+  const status = (pid: number, nspid: string) => {
+    mkdirSync(path.join(proc, String(pid)), { recursive: true });
+    writeFileSync(path.join(proc, String(pid), 'status'), `Name:\tpython3\nNSpid:\t${nspid}\nPPid:\t1\n`);
+  };
+
+  it('the innermost field: 1 for a container\'s PID 1, its own number for a process below it, null once it is gone', () => {
+    status(4242, '4242\t1');
+    status(4250, '4250\t7');
+    status(10, '10');
+    expect(nsPidOf(4242, proc)).toBe(1);
+    expect(nsPidOf(4250, proc)).toBe(7);
+    expect(nsPidOf(10, proc)).toBe(10);
+    expect(nsPidOf(999, proc)).toBeNull();
   });
 });

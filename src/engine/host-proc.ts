@@ -1,3 +1,9 @@
+/** A process's PID in its own (innermost) namespace: the last field of NSpid in its status; 1 for a container's PID 1. Null once it is gone. */
+export function nsPidOf(pid: number, proc = PROC): number | null {
+  const n = Number(/^NSpid:\s*([\d\s]+)$/m.exec(readOrNull(`${proc}/${pid}/status`) ?? '')?.[1]?.trim().split(/\s+/).at(-1));
+  return Number.isInteger(n) ? n : null;
+}
+
 /**
  * Reading the host's /proc and the container's pids cgroup. Synchronous on purpose: a read of
  * a /proc file never blocks on a disk, and a few hundred short sync reads beat the thread pool
@@ -334,8 +340,7 @@ export function checkHostProc(initPid: number, containerId: string, proc = PROC)
   if (!cgroup.includes(containerId.slice(0, 12))) {
     // PID 1 of a namespace not ours is the container's init on this kernel, in no cgroup of its
     // own (rootless on cgroup v1); anything else is some host process that shares the number.
-    const nsPid = /^NSpid:\s*(.*)$/m.exec(readOrNull(`${proc}/${initPid}/status`) ?? '')?.[1]?.trim().split(/\s+/);
-    return ns && mine && ns !== mine && nsPid?.at(-1) === '1'
+    return ns && mine && ns !== mine && nsPidOf(initPid, proc) === 1
       ? { ok: false, reason: `PID ${initPid} is PID 1 of a namespace of its own in this host's ${proc}, but in no cgroup of the container's: the engine gives its containers no cgroups`, onThisKernel: true }
       : { ok: false, reason: `PID ${initPid} in this host's ${proc} is not the container's (its cgroup does not name the container)`, onThisKernel: false };
   }

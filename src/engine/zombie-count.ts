@@ -11,7 +11,7 @@ import { tallyByNamespace } from '../core/proc-tally.js';
 import type { ProcEntry } from '../core/run-events.js';
 import { chooseSource, parseSamplerChoice, type CountingSource, type SamplerChoice } from '../core/sampler-choice.js';
 import { parseStatusMasks, type SignalMasks } from '../core/signal-mask.js';
-import { checkHostProc, commOf, listProcStats, NamespaceCache, pidsCgroupOf, PROC, readPids, readPidsAccounting, type PidsCgroup } from './host-proc.js';
+import { checkHostProc, commOf, listProcStats, NamespaceCache, nsPidOf, pidsCgroupOf, PROC, readPids, readPidsAccounting, type PidsCgroup } from './host-proc.js';
 import { LabError } from './lab-error.js';
 import { masksOfReading, startSidecar, treeFromReading, type SidecarWay } from './sidecar.js';
 import { readFileSync } from 'node:fs';
@@ -168,14 +168,8 @@ export async function countNow(target: CountTarget, opts: CountOptions): Promise
 function lastNsPidOf(tree: ProcEntry[]): number | null {
   let last: number | null = null;
   for (const p of tree) {
-    let status: string;
-    try {
-      status = readFileSync(`${PROC}/${p.pid}/status`, 'utf8');
-    } catch {
-      continue; // ended between the scan and this read
-    }
-    const n = Number(/^NSpid:\s*([\d\s]+)$/m.exec(status)?.[1]?.trim().split(/\s+/).at(-1));
-    if (Number.isInteger(n) && (last === null || n > last)) last = n;
+    const n = nsPidOf(p.pid); // null: ended between the scan and this read
+    if (n !== null && (last === null || n > last)) last = n;
   }
   return last;
 }

@@ -5,11 +5,10 @@
  * inspect (two reads and a watch need more than one reading). Both give the same
  * NamespaceSnapshot, with the container's own PIDs. Read-only: no exec, no signal to the target.
  */
-import { readFileSync } from 'node:fs';
 import type Docker from 'dockerode';
 import type { NamespaceSnapshot, ProcInfo } from '../../core/inspect/snapshot.js';
 import type { Owner } from '../../core/labels.js';
-import { PROC } from '../host-proc.js';
+import { nsPidOf } from '../host-proc.js';
 import { LabError } from '../lab-error.js';
 import { masksOfReading, startSidecar, type SidecarReading } from '../sidecar.js';
 import { countNow, planCounting, type Measured } from '../zombie-count.js';
@@ -24,17 +23,6 @@ export interface NamespaceReader {
   why: string;
   snapshot(): Promise<NamespaceSnapshot>;
   close(): Promise<void>;
-}
-
-/** The PID a process has in its own (innermost) namespace, from the NSpid line of its status. */
-function nsPidOf(hostPid: number): number | null {
-  try {
-    const m = /^NSpid:\s*(.+)$/m.exec(readFileSync(`${PROC}/${hostPid}/status`, 'utf8'));
-    const last = m?.[1]?.trim().split(/\s+/).pop();
-    return last ? Number(last) : null;
-  } catch {
-    return null; // reaped between the scan and now
-  }
 }
 
 /** A host reading with host PIDs turned into the container's own (every listed process's NSpid), with the details inspect needs. */

@@ -11,13 +11,12 @@ import type { ProcEntry } from '../../core/run-events.js';
 import type { PodFile } from '../../core/pods/pod-file.js';
 import type { PodEvent, PodLaneStart } from '../../core/pods/pod-run.js';
 import { EventQueue } from '../event-queue.js';
-import { commOf, pid1NameOf, PROC } from '../host-proc.js';
+import { commOf, nsPidOf, pid1NameOf } from '../host-proc.js';
 import { ownerFor } from '../run-id.js';
 import { sampleContainers } from '../sampler/sample-containers.js';
 import type { SampleTarget } from '../sampler/sampler-options.js';
 import { abortableDelay } from '../timeout.js';
 import { countNow, planCounting } from '../zombie-count.js';
-import { readFileSync } from 'node:fs';
 import { emulatePod } from './emulate-pod.js';
 import { playPod } from './play-pod.js';
 import { runExecProbe } from './probe-runner.js';
@@ -34,16 +33,6 @@ export interface RunPodsOptions {
   /** Docker: no pods, lab 05's pause-container emulation. */
   emulate: boolean;
   signal: AbortSignal;
-}
-
-/** The app's PID in its own namespace (the last NSpid field): 1 when it is PID 1. */
-function nsPidOf(hostPid: number): number | null {
-  try {
-    const n = Number(/^NSpid:\s*([\d\s]+)$/m.exec(readFileSync(`${PROC}/${hostPid}/status`, 'utf8'))?.[1]?.trim().split(/\s+/).at(-1));
-    return Number.isInteger(n) ? n : null;
-  } catch {
-    return null;
-  }
 }
 
 /** Zombies that are not the app's: what the probe's commands left (the app's own carry the app's command name). */
