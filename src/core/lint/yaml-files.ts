@@ -6,6 +6,7 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node, type YAMLMap } from 'yaml';
 import { shellOfImage, type ImageShell } from '../shell/shell-kind.js';
+import { PROBE_KINDS } from '../pods/probe-kinds.js';
 import { leftInBackground } from '../shell/background.js';
 import { argWords, literalValue, parseShell } from '../shell/syntax.js';
 import { withExec } from '../shell/shell-c.js';
@@ -284,7 +285,7 @@ function lintWorkload(file: string, lc: LineCounter, node: YAMLMap, out: LintFin
     // An exec probe that leaves a child running: when its shell exits, the child is adopted by PID 1,
     // and with the app as PID 1 (no init, no shared namespace) every probe run leaves a zombie.
     if (app && !share) {
-      for (const probe of PROBES) {
+      for (const probe of PROBE_KINDS) {
         const left = backgroundOfProbe(lc, c, probe);
         if (left) out.push({ file, line: left.line, rule: 'k8s-exec-probe-orphans', level: 'warning', message: t.k8sProbeOrphans(who, probe, left.child, app), fix: t.k8sProbeOrphansFix, lab: t.labs.zombies });
       }
@@ -296,7 +297,6 @@ function lintWorkload(file: string, lc: LineCounter, node: YAMLMap, out: LintFin
   }
 }
 
-const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 const SHELLS = /^(?:\/(?:usr\/)?bin\/)?(?:sh|bash|ash|dash|busybox sh)$/;
 
 /** What a container's exec probe leaves running in the background (its `sh -c` script read as a shell would), and its line. */

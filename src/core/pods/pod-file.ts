@@ -6,6 +6,7 @@
  */
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
+import { PROBE_KINDS, type ProbeKind } from './probe-kinds.js';
 
 /** The image a pod file names for the lab's zombie image; the engine side puts in the real tag. */
 export const LAB_IMAGE_PLACEHOLDER = 'zombie-lab/zombie';
@@ -53,7 +54,7 @@ const PodSchema = z
   })
   .loose();
 
-export type ProbeKind = 'livenessProbe' | 'readinessProbe' | 'startupProbe';
+export type { ProbeKind } from './probe-kinds.js';
 
 export interface ExecProbe {
   kind: ProbeKind;
@@ -116,7 +117,7 @@ export function parsePodFile(file: string, text: string): PodParse {
   const spec = parsed.data.spec;
   const containers = spec.containers.map((c): PodContainer => {
     const probes: ExecProbe[] = [];
-    for (const kind of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) {
+    for (const kind of PROBE_KINDS) {
       const p = c[kind];
       if (p?.exec) probes.push({ kind, command: p.exec.command, periodS: p.periodSeconds ?? DEFAULT_PROBE_PERIOD_S, timeoutS: p.timeoutSeconds ?? DEFAULT_PROBE_TIMEOUT_S });
     }
