@@ -5,16 +5,12 @@
  * of its own, so the shared engine's images are never touched. ZOMBIE_LAB_SEED replays a run.
  */
 import { spawnSync } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rm } from 'node:fs/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pick, seededRandom } from '../core/seeded-random.js';
-import { imageTags } from '../engine/images.js';
-import { IMAGES_DIR } from '../engine/package-paths.js';
 import { runCli } from '../test-support/run-cli.js';
-import { newRunId } from '../engine/run-id.js';
 import { describePlan, EXPECTED_EXIT, KILL_SIGNALS, leaksAfterCleanup, runAndKill, type KillPlan } from '../soak/kill-run.js';
+import { throwawayImages } from '../test-support/throwaway-images.js';
 import { dockerForTests } from '../test-support/docker-for-tests.js';
 
 const conn = await dockerForTests();
@@ -37,12 +33,10 @@ describe.runIf(conn && hasMmdebstrap)('killing the offline build', () => {
   it(`ends at once with the signal's exit code and leaves nothing after the next start (seed ${seed}, ${reps} kills)`, { timeout: 900_000 }, async () => {
     console.log(`build-kill seed ${seed} (ZOMBIE_LAB_SEED=${seed} replays it)`);
     const rand = seededRandom(seed);
-    const dir = await mkdtemp(path.join(tmpdir(), 'zombie-lab-test-images-'));
+    const made = await throwawayImages('kill test');
+    const dir = made.dir;
     dirs.push(dir);
-    await cp(IMAGES_DIR, dir, { recursive: true });
-    const list = path.join(dir, 'base', 'packages.txt');
-    await writeFile(list, `${await readFile(list, 'utf8')}# kill test ${newRunId('leaks')}\n`);
-    tags = await imageTags(dir);
+    tags = made.tags;
 
     for (let i = 0; i < reps; i++) {
       const stage = pick(rand, STAGES);

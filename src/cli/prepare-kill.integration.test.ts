@@ -7,17 +7,13 @@
  * ZOMBIE_LAB_SEED replays a run; ZOMBIE_LAB_KILL_REPS sets the number of kills.
  */
 import { spawnSync } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LABEL_IMAGE } from '../core/labels.js';
 import { ownerMark } from '../core/owner-mark.js';
 import { pick, seededRandom } from '../core/seeded-random.js';
-import { imageTags } from '../engine/images.js';
-import { IMAGES_DIR } from '../engine/package-paths.js';
-import { newRunId } from '../engine/run-id.js';
 import { describePlan, leaksOf, runAndKill, type KillPlan } from '../soak/kill-run.js';
+import { throwawayImages } from '../test-support/throwaway-images.js';
 import { dockerForTests, waitFor } from '../test-support/docker-for-tests.js';
 
 const conn = await dockerForTests();
@@ -57,12 +53,10 @@ describe.runIf(conn && root && hasTools)('a SIGKILLed first prepare', () => {
   it(`leaves nothing behind, with no later start to sweep (seed ${seed}, ${reps} kills)`, { timeout: 1_800_000 }, async () => {
     console.log(`prepare-kill seed ${seed} (ZOMBIE_LAB_SEED=${seed} replays it)`);
     const rand = seededRandom(seed);
-    const dir = await mkdtemp(path.join(tmpdir(), 'zombie-lab-test-images-'));
+    const made = await throwawayImages('prepare kill test');
+    const dir = made.dir;
     dirs.push(dir);
-    await cp(IMAGES_DIR, dir, { recursive: true });
-    const list = path.join(dir, 'base', 'packages.txt');
-    await writeFile(list, `${await readFile(list, 'utf8')}# prepare kill test ${newRunId('pkill')}\n`);
-    tags = await imageTags(dir);
+    tags = made.tags;
     const base = tags.base;
 
     // Each stage at least once (in a random order), then random ones.
