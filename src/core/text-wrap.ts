@@ -10,6 +10,8 @@
 import { stripVTControlCharacters } from 'node:util';
 import stringWidth from 'string-width';
 
+// eslint-disable-next-line no-control-regex -- escape sequences are what this matches
+const COLOUR = /\u001b\[[0-9;]*m/g;
 // Colour codes and OSC 8 hyperlinks (ended by BEL): both take no columns.
 // eslint-disable-next-line no-control-regex -- escape sequences are what this matches
 const SGR = /\u001b\[[0-9;]*m|\u001b\]8;[^\u0007\u001b]*\u0007/g;
@@ -17,6 +19,11 @@ const RESET = '\u001b[0m';
 
 /** Removes colour codes and OSC 8 hyperlinks (Node's own; kept under this name for its callers). */
 export const stripAnsi: (text: string) => string = stripVTControlCharacters;
+
+/** Removes colour codes only: OSC 8 hyperlinks stay (NO_COLOR asks for no colour, not for no links). */
+export function stripColour(text: string): string {
+  return text.replace(COLOUR, '');
+}
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 

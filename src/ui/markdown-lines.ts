@@ -5,14 +5,12 @@
  */
 import { Marked, type MarkedExtension, type Tokens } from 'marked';
 import { markedTerminal, type TerminalRendererOptions } from 'marked-terminal';
-import { osc8Link, stripAnsi, urlToFit, wrapLine, wrapText } from '../core/text-wrap.js';
+import { osc8Link, stripAnsi, stripColour, urlToFit, wrapLine, wrapText } from '../core/text-wrap.js';
 
 const CODE_INDENT = '  ';
 // C0/C1 control characters could smuggle terminal escape sequences in from slide text.
 // eslint-disable-next-line no-control-regex -- these are exactly what must be removed
 const CONTROL_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
-// eslint-disable-next-line no-control-regex -- colour codes are what this matches
-const COLOUR = /\u001b\[[0-9;]*m/g;
 const YELLOW = '\u001b[33m';
 const YELLOW_OFF = '\u001b[39m';
 
@@ -109,7 +107,7 @@ export function markdownLines(markdown: string, width: number, noColor: boolean)
   let out = markedFor(width, noColor).parse(markdown, { async: false });
   // Safety net: table borders and the like may still carry colour from marked-terminal's chalk
   // (colour only: a cut URL's OSC 8 link is no colour, and stays).
-  if (noColor) out = out.replace(COLOUR, '');
+  if (noColor) out = stripColour(out);
   const rows: string[] = [];
   for (const row of wrapText(out.replace(/\s+$/, ''), width)) {
     const blank = stripAnsi(row).trim() === '';
