@@ -41,6 +41,10 @@ export async function main(argv: string[]): Promise<number> {
     })
     .exitOverride();
 
+  // --lang (and the app's --replay) are also program options: commander hands `lab 3 --lang de`
+  // to the program rather than the command, so a command takes its own, else the program's.
+  const langGiven = (own: unknown): Lang | undefined => (own as Lang | undefined) ?? program.opts<{ lang?: Lang }>().lang;
+
   program
     .command('doctor')
     .description('check Node, the Docker engine, permissions, /proc and the images; each failure with its fix')
@@ -105,8 +109,7 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(wayOption())
     .addOption(new Option('--run-id <id>', 'label value for this run').hideHelp())
     .action(async (id: string | undefined, o: Record<string, string | boolean | undefined>) => {
-      // The app's --lang is a program option, and commander gives it `lab 3 --lang de` too.
-      const lang = (o.lang as Lang | undefined) ?? program.opts<{ lang?: Lang }>().lang;
+      const lang = langGiven(o.lang);
       const { runLabCommand } = await import('./lab-command.js');
       code = await runLabCommand(id, { ...(o as Parameters<typeof runLabCommand>[1]), ...(lang ? { lang } : {}) });
     });
@@ -121,7 +124,7 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(langOption('language of the findings, fixes and verdicts (ids stay)'))
     .addOption(new Option('--run-id <id>', 'label value for the sampler containers inspect may start').hideHelp())
     .action(async (containers: string[], o: Record<string, string | boolean | undefined>) => {
-      const lang = (o.lang as Lang | undefined) ?? program.opts<{ lang?: Lang }>().lang;
+      const lang = langGiven(o.lang);
       const { runInspect } = await import('./inspect-command.js');
       code = await runInspect(containers, { ...(o as Parameters<typeof runInspect>[1]), ...(lang ? { lang } : {}) });
     });
@@ -133,7 +136,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--json', 'same as --format json (docs/lint.schema.json)')
     .addOption(langOption('language of the messages and fixes (rule ids stay)'))
     .action(async (files: string[], o: { format?: 'text' | 'json' | 'sarif'; json?: boolean; lang?: Lang }) => {
-      const lang = o.lang ?? program.opts<{ lang?: Lang }>().lang;
+      const lang = langGiven(o.lang);
       const { runLint } = await import('./lint-command.js');
       code = await runLint(files, { ...o, ...(lang ? { lang } : {}) });
     });
@@ -183,7 +186,7 @@ export async function main(argv: string[]): Promise<number> {
     .command('notes')
     .description("speaker notes in a second terminal: follows the presenter app on this machine (current slide's notes, next title, clock)")
     .action(async () => {
-      const lang = program.opts<{ lang?: string }>().lang;
+      const lang = langGiven(undefined);
       const { runNotes } = await import('./notes-command.js');
       code = await runNotes(lang ? { lang } : {});
     });
@@ -198,8 +201,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--follow', "show the presenter app's run on this machine (the terminal app runs and stops it) instead of running one")
     .option('--open', "open the deck in this desktop's browser once it listens")
     .action(async (o: { port: string; host: string; lang?: Lang; replay?: string; follow?: boolean; open?: boolean }) => {
-      // --lang and --replay are also the app's options: commander may hand them to the program.
-      const lang = o.lang ?? program.opts<{ lang?: Lang }>().lang;
+      const lang = langGiven(o.lang);
       const replay = o.replay ?? program.opts<{ replay?: string }>().replay;
       const { runServe } = await import('./serve-command.js');
       code = await runServe({
