@@ -11,7 +11,7 @@ import { newRunId } from '../engine/run-id.js';
 import { connectAndSweep, engineLine, exitCodeFor, interruptScope } from './command-session.js';
 import { CompareFollower, CompareOutput } from './compare/compare-progress.js';
 import { writeCompareJson, writeCompareSvg, writeCompareText } from './compare/compare-report.js';
-import { reportProblem } from './report-problem.js';
+import { reportProblem, writeProblem } from './report-problem.js';
 
 export interface CompareCliOptions extends RawCompareOptions {
   way?: WayChoice;
@@ -64,9 +64,9 @@ export async function runCompare(raw: CompareCliOptions): Promise<number> {
     process.stderr.write(`zombie-lab: interrupted by ${interrupted}; the containers of run ${runId} were removed\n`);
     return exitCodeFor(interrupted);
   }
-  // The engine went away: one line, no table of a run that did not happen.
+  // The engine went away: its cause and fix, no table of a run that did not happen.
   if (run.engineLost) {
-    process.stderr.write(`zombie-lab: ${run.engineLost.problem.message}; fix: ${run.engineLost.problem.fix}\n`);
+    writeProblem(run.engineLost.problem);
     return 1;
   }
   const { summary, problems } = run;
@@ -77,8 +77,8 @@ export async function runCompare(raw: CompareCliOptions): Promise<number> {
   else if (ran) writeCompareText(run, results);
   if (raw.svg && ran) await writeCompareSvg(raw.svg, run, results, output);
   if (problems.length > 0 || !finished) {
-    const first = problems[0] ?? 'the run did not finish';
-    process.stderr.write(`zombie-lab: compare failed: ${first}\n`);
+    const first = problems[0] ?? { message: 'the run did not finish', fix: 'run compare again; zombie-lab doctor checks the engine' };
+    writeProblem({ ...first, message: `compare failed: ${first.message}` });
     return 1;
   }
   return 0;

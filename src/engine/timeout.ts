@@ -16,14 +16,14 @@ export function abortableDelay(ms: number, signal: AbortSignal): Promise<void> {
 
 /**
  * `p`, or `fallback` when `p` has not settled after `ms`: for waits that may give up (an exit, a
- * removal, a first line) without failing. The timer is cleared when `p` wins and never keeps the
- * process alive.
+ * removal, a first line) without failing. The timer is cleared when `p` wins. It keeps the process
+ * alive until then: a `p` that can no longer settle (its socket destroyed by a lost engine) holds
+ * nothing open, and an unref'd timer let such a command end silently with exit 0, its result unsaid.
  */
 export function settleWithin<T, F>(p: Promise<T>, ms: number, fallback: F): Promise<T | F> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<F>((resolve) => {
     timer = setTimeout(() => resolve(fallback), Math.max(0, ms));
-    timer.unref();
   });
   return Promise.race([p, late]).finally(() => clearTimeout(timer));
 }

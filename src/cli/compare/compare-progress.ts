@@ -50,7 +50,8 @@ function lanesLine(summary: RunSummary, seconds: number, rateHz: number | undefi
 /** Follows one compare run's events: tells them, keeps what the report needs, and asks to stop once the duration is over. */
 export class CompareFollower {
   readonly summary: RunSummary;
-  readonly problems: string[] = [];
+  /** Cause and fix of each problem, in the order they came (the lane's name leads a lane's own). */
+  readonly problems: { message: string; fix: string }[] = [];
   /** Every event but samples and build lines, for --json. */
   readonly events: RunEvent[] = [];
   readonly samplerStats = new SamplerStats();
@@ -89,7 +90,7 @@ export class CompareFollower {
         break;
       case 'problem':
         if (e.engineLost) this.engineLost = e;
-        this.problems.push(`${e.problem.message}\n  fix: ${e.problem.fix}`);
+        this.problems.push(e.problem);
         break;
       case 'lane':
         if (e.state.kind === 'running' && this.runningSince === null) {
@@ -103,7 +104,7 @@ export class CompareFollower {
         } else if (e.state.kind === 'stopped') {
           output.say(`${MODES[e.mode].label.padEnd(14)} stopped in ${(e.state.stopMs / 1000).toFixed(2)} s, exit code ${e.state.exitCode ?? '?'}`);
         } else if (e.state.kind === 'error') {
-          this.problems.push(`${MODES[e.mode].label}: ${e.state.problem.message}\n  fix: ${e.state.problem.fix}`);
+          this.problems.push({ message: `${MODES[e.mode].label}: ${e.state.problem.message}`, fix: e.state.problem.fix });
         }
         break;
       case 'sample': {

@@ -24,7 +24,7 @@ export function writeCompareJson(runId: string, conn: Connection, opts: CompareO
         results,
         series: run.summary.series,
         events: run.events,
-        problems: run.problems,
+        problems: run.problems.map((p) => `${p.message}\n  fix: ${p.fix}`),
       },
       null,
       process.stdout.isTTY ? 2 : undefined,
@@ -56,6 +56,6 @@ export async function writeCompareSvg(file: string, run: CompareFollower, result
     // The whole path, so it can be copied from a projected terminal and found from any folder.
     output.say(`plot saved as ${path.resolve(file)}`);
   } catch (err) {
-    run.problems.push(`could not write ${file}: ${err instanceof Error ? err.message : String(err)}\n  fix: choose a folder you can write to`);
+    run.problems.push({ message: `could not write ${file}: ${err instanceof Error ? err.message : String(err)}`, fix: 'choose a folder you can write to' });
   }
 }

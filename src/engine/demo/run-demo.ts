@@ -52,8 +52,9 @@ export async function* runDemo(docker: Docker, opts: DemoOptions, ctl: DemoContr
     engineLost = true;
     failRun(ctx, err.problem, true);
     inner.abort(err);
-    // A hung engine may never answer what the run still awaits: the run ends anyway, soon.
-    return new Promise<void>((r) => setTimeout(r, 200).unref());
+    // A hung engine may never answer what the run still awaits: the run ends anyway, soon (a
+    // timer that holds the process: what is awaited may hold nothing open any more).
+    return new Promise<void>((r) => setTimeout(r, 200));
   });
 
   const produce = async () => {
