@@ -82,6 +82,10 @@ EOF
 Description=rootless Podman's API on TCP for the rig
 [Service]
 ExecStart=/usr/bin/podman system service --time=0 tcp://0.0.0.0:2376
+# Once seen to end mid-run (CI, compare with the sidecar): back at once, so one crash fails one
+# test and not every test after it; the test prints this unit's journal when one fails.
+Restart=always
+RestartSec=1
 [Install]
 WantedBy=default.target
 EOF

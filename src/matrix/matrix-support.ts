@@ -72,6 +72,15 @@ export function cli(args: string[], env: Record<string, string>, opts: { timeout
   });
 }
 
+/** What a `--json` run printed, or a failure that shows the run (a run that printed nothing says why). */
+export function jsonOf<T>(r: CliRun): T {
+  try {
+    return JSON.parse(r.stdout) as T;
+  } catch {
+    throw new Error(`no JSON on stdout\n${explain(r)}`);
+  }
+}
+
 /** The failure message a test shows when a CLI run went wrong: its exit and the end of its output. */
 export function explain(r: CliRun): string {
   return `exit ${r.code ?? r.signal}\n--- stdout (end)\n${r.stdout.slice(-3000)}\n--- stderr (end)\n${r.stderr.slice(-3000)}`;

@@ -15,10 +15,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import Docker from 'dockerode';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../engine/package-paths.js';
 import { waitFor } from '../test-support/docker-for-tests.js';
-import { checkLabOn, cli, explain, matrixPossible, startRig, type Rig } from './matrix-support.js';
+import { checkLabOn, cli, explain, jsonOf, matrixPossible, startRig, type Rig } from './matrix-support.js';
 
 const run = promisify(execFile);
 const required = process.env.ZOMBIE_LAB_REQUIRE_DOCKER === '1';
@@ -63,7 +63,7 @@ interface ScorecardRow {
 async function scorecardOn(env: Record<string, string>, runId: string): Promise<Map<string, ScorecardRow>> {
   const r = await cli(['scorecard', '--json', '--variants', 'python3,docker-init', '--concurrency', '1', '--run-id', runId], env);
   expect(r.code, explain(r)).toBe(0);
-  const rows = (JSON.parse(r.stdout) as { rows: ScorecardRow[] }).rows;
+  const rows = jsonOf<{ rows: ScorecardRow[] }>(r).rows;
   expect(rows.flatMap((x) => x.errors)).toEqual([]);
   return new Map(rows.map((x) => [x.variant, x]));
 }
@@ -91,9 +91,8 @@ describe.runIf(possible)('a VM with cgroup v2 and its own Docker, over TCP (the 
     await rig?.stop();
   });
 
-  /** Runs the lab inside the guest, from the checkout shared over 9p, with this host's node. */
-  const inGuest = async (args: string[]) => {
-    const cmd = `cd ${rig.env.RIG_GUEST_LAB} && NO_COLOR=1 ${rig.env.RIG_GUEST_NODE} dist/bundle/cli.js ${args.join(' ')}`;
+  /** A shell command as root in the guest, over the rig's ssh. */
+  const guestShell = async (cmd: string) => {
     try {
       const r = await run('bash', [path.join(PACKAGE_ROOT, 'scripts', 'rig-vm.sh'), 'ssh', rig.dir, cmd], { timeout: 10 * 60_000, maxBuffer: 16 << 20 });
       return { code: 0, stdout: r.stdout, stderr: r.stderr };
@@ -102,6 +101,8 @@ describe.runIf(possible)('a VM with cgroup v2 and its own Docker, over TCP (the 
       return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
     }
   };
+  /** Runs the lab inside the guest, from the checkout shared over 9p, with this host's node. */
+  const inGuest = (args: string[]) => guestShell(`cd ${rig.env.RIG_GUEST_LAB} && NO_COLOR=1 ${rig.env.RIG_GUEST_NODE} dist/bundle/cli.js ${args.join(' ')}`);
 
   it('prepare imports the offline base into the guest engine and builds on it', async () => {
     const r = await cli(['prepare'], env);
@@ -123,7 +124,7 @@ describe.runIf(possible)('a VM with cgroup v2 and its own Docker, over TCP (the 
   it('compare from this host counts through the sidecar on the guest cgroup and shows the lesson', async () => {
     const r = await cli(['compare', '--duration', '6s', '--stop-timeout', String(HOST_STOP_TIMEOUT_S), '--json', '--run-id', id('host')], env);
     expect(r.code, explain(r)).toBe(0);
-    const out = JSON.parse(r.stdout) as CompareJson;
+    const out = jsonOf<CompareJson>(r);
     expect(out.sources.map((s) => s.source)).toEqual(['sidecar-cgroup']);
     expectLesson(out, HOST_STOP_TIMEOUT_S);
     // The limit reported is the one the guest kernel enforces.
@@ -162,6 +163,13 @@ describe.runIf(possible)('a VM with cgroup v2 and its own Docker, over TCP (the 
       // Started by the user's systemd at boot, a little after dockerd: waited for, bounded.
       await waitFor(() => podman.ping().then(() => true, () => undefined), 180_000, "rootless Podman's API in the guest");
     });
+    // A failure here shows what the guest saw: the Podman service's journal (its service once
+    // ended mid-run in CI) and the kernel's last lines (an OOM kill).
+    afterEach(async (ctx) => {
+      if (ctx.task.result?.state !== 'fail') return;
+      const r = await guestShell('journalctl --no-pager -n 60 _SYSTEMD_USER_UNIT=podman-tcp.service; journalctl --no-pager -n 20 --user-unit podman-tcp.service -M zl@ 2>/dev/null; dmesg | tail -n 20');
+      console.log(`guest diagnostics after "${ctx.task.name}":\n${r.stdout}${r.stderr}`);
+    });
 
     it('prepare imports the offline base into rootless Podman and builds on it', async () => {
       const r = await cli(['prepare'], podEnv);
@@ -183,7 +191,7 @@ describe.runIf(possible)('a VM with cgroup v2 and its own Docker, over TCP (the 
       const runId = id('rpodman');
       const r = await cli(['compare', '--duration', '6s', '--stop-timeout', String(HOST_STOP_TIMEOUT_S), '--json', '--run-id', runId], podEnv);
       expect(r.code, explain(r)).toBe(0);
-      const out = JSON.parse(r.stdout) as CompareJson;
+      const out = jsonOf<CompareJson>(r);
       expect(out.sources.map((s) => s.source)).toEqual(['sidecar']);
       expectLesson(out, HOST_STOP_TIMEOUT_S);
       expect(out.results.find((x) => x.mode === 'no-init')?.pidsLimit).toBeGreaterThan(0);
