@@ -19,18 +19,6 @@ export const SELF_REAPING_SERVERS = new Set([
   'redis-server', 'redis-sentinel', 'haproxy', 'memcached', 'caddy', 'traefik', 'envoy', 'openresty',
 ]);
 
-/**
- * Programs a command names when it is a whole command line rather than arguments to an image's
- * ENTRYPOINT (`java -jar app.jar`, not `server -dev`): language runtimes, their launchers, and
- * common servers. An image's ENTRYPOINT that passes its arguments on then runs it as PID 1.
- */
-export const COMMAND_PROGRAMS = new Set([
-  'java', 'python', 'python3', 'node', 'npm', 'npx', 'yarn', 'pnpm', 'bun', 'deno', 'ruby', 'bundle', 'rails', 'rake', 'php', 'perl', 'go', 'dotnet',
-  'gunicorn', 'uvicorn', 'flask', 'django-admin', 'hypercorn', 'daphne', 'puma', 'sidekiq', 'nodemon', 'pm2', 'pm2-runtime',
-  'etcd', 'consul', 'vault', 'nginx', 'httpd', 'postgres', 'mysqld', 'mongod', 'redis-server', 'memcached', 'haproxy', 'caddy', 'traefik',
-  'sleep', 'tail', 'cat', 'sh', 'bash', 'ash', 'dash', 'tini', 'dumb-init', 'supervisord', 'crond', 'cron',
-]);
-
 /** Wrappers that exec the command after their own arguments (`gosu user cmd`). */
 export const EXEC_WRAPPERS: Record<string, number> = { gosu: 1, 'su-exec': 1, setuidgid: 1, 's6-setuidgid': 1, chpst: 0, chroot: 1, nice: 0, ionice: 0, numactl: 0, taskset: 1, stdbuf: 0, env: 0, setpriv: 0 };
 
