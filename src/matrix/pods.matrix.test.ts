@@ -81,8 +81,10 @@ describe.runIf(possible)('pods on rootful Podman (kube play)', () => {
     // A child between its exit and its reap is a real, brief zombie (as in compare's test).
     expect(shared.zombiesPeak).toBeLessThanOrEqual(2);
     expect(tini.zombiesPeak).toBeLessThanOrEqual(2);
-    expect(shared.probeZombiesPeak).toBe(0);
-    expect(tini.probeZombiesPeak).toBe(0);
+    // A probe's orphan is such a zombie too, under a reaping PID 1: seen in two scans in a row at
+    // most once (a starved init, at load 14), never piling up as under the app (>= 2 above).
+    expect(shared.probeZombiesPeak).toBeLessThanOrEqual(1);
+    expect(tini.probeZombiesPeak).toBeLessThanOrEqual(1);
 
     // The stop: the app as PID 1 ignores SIGTERM and is killed when the pod's grace period is over.
     const grace = graceOf('01-app-pid1.yaml');
