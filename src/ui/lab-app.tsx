@@ -98,6 +98,6 @@ export function LabApp(props: LabAppProps): React.JSX.Element {
   useKeys((name) => send({ type: 'key', name }));
 
   if (s.help) return <LabHelp on={s.open === null ? 'menu' : 'lab'} t={t} width={width} />;
-  if (s.open === null) return <LabMenu labs={s.labs} progress={s.progress} selected={s.selected} t={t} notice={props.notice ?? null} {...(theme.name === 'no-color' ? { noColor: true } : {})} />;
+  if (s.open === null) return <LabMenu labs={s.labs} progress={s.progress} selected={s.selected} t={t} notice={props.notice ?? null} theme={theme} />;
   return <LabView state={s} t={t} width={width} height={height} theme={theme} />;
 }
