@@ -9,7 +9,7 @@ import type { CheckResult } from '../core/labs/check-result.js';
 import type { Progress } from '../core/labs/progress.js';
 import type { Lab } from '../core/labs/types.js';
 import type { Lang } from '../core/lang.js';
-import { noColorFromEnv } from '../core/theme.js';
+import { labTheme, noColorFromEnv } from '../core/theme.js';
 import { connectDocker } from '../engine/docker-connect.js';
 import { checkLab } from '../engine/labs/lab-check.js';
 import { saveProgress } from '../engine/labs/progress-store.js';
@@ -39,14 +39,13 @@ async function runCheck(input: LabAppInput, lab: Lab, dir: string, onLine: (line
 }
 
 export async function runLabApp(input: LabAppInput): Promise<number> {
-  const noColor = noColorFromEnv(process.env);
   const app = render(
     createElement(LabApp, {
       catalog: input.catalog,
       lang: input.lang,
       progress: input.progress,
       notice: input.notice ?? null,
-      noColor,
+      theme: labTheme(noColorFromEnv(process.env)),
       ...(input.labId ? { labId: input.labId } : {}),
       workspaceOf: async (lab: Lab) => {
         const dir = labWorkspace(input.root, lab);

@@ -6,8 +6,12 @@
  */
 import { visibleWidth, wrapLine } from './text-wrap.js';
 
-/** What a piece means; the UI maps it to colour and weight. */
-export type SegStyle = 'plain' | 'strong' | 'mode' | 'ok' | 'accent' | 'error' | 'dim' | 'replay' | 'live';
+/**
+ * What a piece means; the UI maps it to colour and weight. `heading`, `hint`, `passed` and
+ * `failed` are the lab runner's: a step's title, a hint, a check's verdict and a failed item
+ * (`failed` is not bold, unlike `error`, since it runs on for rows of detail).
+ */
+export type SegStyle = 'plain' | 'strong' | 'mode' | 'ok' | 'accent' | 'error' | 'dim' | 'replay' | 'live' | 'heading' | 'hint' | 'passed' | 'failed';
 
 export interface Seg {
   text: string;
@@ -65,6 +69,17 @@ export function wrapRow(row: Row, width: number): Row[] {
   }
   close();
   return rows.length > 0 ? rows : [[]];
+}
+
+/**
+ * One piece of running text as rows of the width, each in the piece's style: word-wrapped with
+ * its indent kept, and a list item's continuation rows under its text (wrapLine's hanging
+ * indent). wrapRow drops a piece's leading spaces at a row start, right between pieces of a line
+ * but not for an indented line of text (a lab's "try this", the builder's output). An empty text
+ * is an empty row.
+ */
+export function wrapSeg(seg: Seg, width: number): Row[] {
+  return wrapLine(seg.text, width).map((text) => (text === '' ? [] : [{ ...seg, text }]));
 }
 
 /** The plain text of a row (tests, and places that only need the words). */

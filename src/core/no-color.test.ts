@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { noColorFromEnv } from './theme.js';
+import { labTheme, noColorFromEnv } from './theme.js';
 
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sources = (dir: string): string[] =>
@@ -15,6 +15,10 @@ describe('NO_COLOR', () => {
     expect(noColorFromEnv({ NO_COLOR: '1' })).toBe(true);
     expect(noColorFromEnv({ NO_COLOR: '' })).toBe(false);
     expect(noColorFromEnv({})).toBe(false);
+  });
+  it("turns off the lab runner's dim with its colours", () => {
+    expect(labTheme(false)).toMatchObject({ useDim: true, info: 'cyan', ok: 'green', error: 'red', accent: 'yellow' });
+    expect(labTheme(true)).toMatchObject({ name: 'no-color', useDim: false, info: undefined, ok: undefined, error: undefined, accent: undefined });
   });
   it('is read only by noColorFromEnv (the app, the lab runner and the slides agree)', () => {
     const readers = sources(SRC).filter((f) => /\benv(?:\.NO_COLOR|\['NO_COLOR'\])/.test(readFileSync(f, 'utf8')));

@@ -15,6 +15,8 @@ export interface Theme {
   error: string | undefined;
   ok: string | undefined;
   replay: string | undefined;
+  /** Headings and hints of the lab runner (cyan). */
+  info: string | undefined;
   /** Use dimColor for secondary text (off on projectors, where dim text washes out). */
   useDim: boolean;
 }
@@ -29,6 +31,7 @@ export function makeTheme(name: ThemeName, noColor: boolean): Theme {
       error: undefined,
       ok: undefined,
       replay: undefined,
+      info: undefined,
       useDim: false,
     };
   }
@@ -41,6 +44,7 @@ export function makeTheme(name: ThemeName, noColor: boolean): Theme {
       error: 'redBright',
       ok: 'greenBright',
       replay: 'magentaBright',
+      info: 'cyanBright',
       useDim: false,
     };
   }
@@ -53,8 +57,19 @@ export function makeTheme(name: ThemeName, noColor: boolean): Theme {
     error: 'red',
     ok: 'green',
     replay: 'magenta',
+    info: 'cyan',
     useDim: false,
   };
+}
+
+/**
+ * The lab runner's colours: the default theme, with secondary text (paths, keys, the builder's
+ * output) dim, since the runner is read up close on the learner's own terminal, not on a projector.
+ * NO_COLOR turns dim off with the colours.
+ */
+export function labTheme(noColor: boolean): Theme {
+  const theme = makeTheme('default', noColor);
+  return noColor ? theme : { ...theme, useDim: true };
 }
 
 /** NO_COLOR is honoured when set to any non-empty value (https://no-color.org). */

@@ -6,6 +6,7 @@ import { stripAnsi } from '../core/text-wrap.js';
 import { loadCatalog } from '../engine/labs/lab-loader.js';
 import { englishOnlyLabWords, englishOnScreen } from '../test-support/screen-check.js';
 import { settled, until } from '../test-support/ink-frames.js';
+import { labTheme } from '../core/theme.js';
 import { LabApp } from './lab-app.js';
 
 const catalog = await loadCatalog();
@@ -18,7 +19,7 @@ function app(over: { progress?: Progress; labId?: string; lang?: 'de' | 'en'; ch
       catalog={catalog}
       lang={over.lang ?? 'en'}
       progress={over.progress ?? emptyProgress()}
-      noColor
+      theme={labTheme(true)}
       {...(over.labId ? { labId: over.labId } : {})}
       workspaceOf={async (lab) => `/ws/${lab.number}-${lab.id}`}
       saveProgress={async (p) => {

@@ -16,6 +16,7 @@ import type { Lab } from '../core/labs/types.js';
 import type { Problem } from '../core/run-events.js';
 import { problemCarriedBy, problemIn } from '../core/problem-text.js';
 import type { Lang } from '../core/lang.js';
+import type { Theme } from '../core/theme.js';
 import { LabHelp } from './lab-help.js';
 import { LabMenu } from './lab-menu.js';
 import { LabView } from './lab-view.js';
@@ -27,7 +28,8 @@ export interface LabAppProps {
   progress: Progress;
   labId?: string;
   notice?: string | null;
-  noColor?: boolean;
+  /** labTheme(noColor) (core/theme.ts). */
+  theme: Theme;
   workspaceOf: (lab: Lab) => Promise<string>;
   /** Runs the lab's check; `onLine` gets the builder's output, `onNotice` what the learner must see. A rejection with a `problem` is worded in the runner's language. */
   runCheck: (lab: Lab, dir: string, onLine: (line: string) => void, signal: AbortSignal, onNotice?: (line: string) => void) => Promise<CheckResult>;
@@ -40,7 +42,7 @@ function problemOfError(err: unknown): Problem {
 }
 
 export function LabApp(props: LabAppProps): React.JSX.Element {
-  const { catalog, lang, noColor, workspaceOf, runCheck, saveProgress } = props;
+  const { catalog, lang, theme, workspaceOf, runCheck, saveProgress } = props;
   const t = labText(lang);
   const { exit } = useApp();
   const { stdout } = useStdout();
@@ -96,6 +98,6 @@ export function LabApp(props: LabAppProps): React.JSX.Element {
   useKeys((name) => send({ type: 'key', name }));
 
   if (s.help) return <LabHelp on={s.open === null ? 'menu' : 'lab'} t={t} width={width} />;
-  if (s.open === null) return <LabMenu labs={s.labs} progress={s.progress} selected={s.selected} t={t} notice={props.notice ?? null} {...(noColor ? { noColor } : {})} />;
-  return <LabView state={s} t={t} width={width} height={height} {...(noColor ? { noColor } : {})} />;
+  if (s.open === null) return <LabMenu labs={s.labs} progress={s.progress} selected={s.selected} t={t} notice={props.notice ?? null} theme={theme} />;
+  return <LabView state={s} t={t} width={width} height={height} theme={theme} />;
 }

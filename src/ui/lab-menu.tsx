@@ -5,6 +5,7 @@ import { labHintItems } from '../core/lab-keymap.js';
 import type { LabUiText } from '../core/lab-text.js';
 import { labStateText, type Progress } from '../core/labs/progress.js';
 import type { Lab } from '../core/labs/types.js';
+import type { Theme } from '../core/theme.js';
 import { fg } from './text-color.js';
 
 export interface LabMenuProps {
@@ -12,20 +13,23 @@ export interface LabMenuProps {
   progress: Progress;
   selected: number;
   t: LabUiText;
-  noColor?: boolean;
+  /** labTheme(noColor): NO_COLOR gives the theme without colour or dim. */
+  theme: Theme;
   notice?: string | null;
 }
 
-export function LabMenu({ labs, progress, selected, t, noColor, notice }: LabMenuProps): React.JSX.Element {
+export function LabMenu({ labs, progress, selected, t, theme, notice }: LabMenuProps): React.JSX.Element {
+  // Without colour the › marks the selected lab (with bold): inverse is left for the colour theme.
+  const inverse = theme.name !== 'no-color';
   return (
     <Box flexDirection="column">
       <Text bold>{t.menuTitle}</Text>
-      {notice ? <Text {...fg(noColor ? undefined : 'yellow')}>{notice}</Text> : null}
+      {notice ? <Text {...fg(theme.accent)}>{notice}</Text> : null}
       <Text> </Text>
       {labs.map((lab, i) => {
         const on = i === selected;
         return (
-          <Text key={lab.id} inverse={on && !noColor} bold={on}>
+          <Text key={lab.id} inverse={on && inverse} bold={on}>
             {`${on ? '›' : ' '} ${lab.number}  ${lab.title.padEnd(40)} ${labStateText(progress, lab, t.lang)}`}
           </Text>
         );
@@ -33,7 +37,7 @@ export function LabMenu({ labs, progress, selected, t, noColor, notice }: LabMen
       <Text> </Text>
       {labs[selected] ? <Text>{labs[selected].summary}</Text> : null}
       <Text> </Text>
-      <Text dimColor={!noColor}>{labHintItems('menu', t.lang).join(' · ')}</Text>
+      <Text dimColor={theme.useDim}>{labHintItems('menu', t.lang).join(' · ')}</Text>
     </Box>
   );
 }

@@ -6,6 +6,7 @@ import { resultOf, type CheckResult } from '../core/labs/check-result.js';
 import { emptyProgress } from '../core/labs/progress.js';
 import { stripAnsi } from '../core/text-wrap.js';
 import { loadCatalog } from '../engine/labs/lab-loader.js';
+import { labTheme } from '../core/theme.js';
 import { LabView } from './lab-view.js';
 
 const catalog = await loadCatalog();
@@ -18,7 +19,7 @@ function stateOf(labId: string, msgs: LabMsg[], lang: 'de' | 'en' = 'en'): LabAp
 const checked = (result: CheckResult): LabMsg[] => [{ type: 'check' }, { type: 'check-done', seq: 1, result, at: new Date(0) }];
 
 function frame(s: LabAppState, width: number, height: number, lang: 'de' | 'en' = 'en'): string {
-  const r = render(<LabView state={s} t={labText(lang)} width={width} height={height} noColor />);
+  const r = render(<LabView state={s} t={labText(lang)} width={width} height={height} theme={labTheme(true)} />);
   const f = stripAnsi(r.lastFrame() ?? '');
   r.unmount();
   return f;
@@ -95,7 +96,7 @@ describe('LabView', () => {
   });
 
   it('uses no colour with noColor', () => {
-    const r = render(<LabView state={stateOf('signals', [{ type: 'toggle-hints' }, { type: 'check' }])} t={labText('en')} width={80} height={30} noColor />);
+    const r = render(<LabView state={stateOf('signals', [{ type: 'toggle-hints' }, { type: 'check' }])} t={labText('en')} width={80} height={30} theme={labTheme(true)} />);
     // eslint-disable-next-line no-control-regex -- looking for ANSI colour codes
     expect(r.lastFrame()).not.toMatch(/\u001b\[3[0-9]m/);
     r.unmount();

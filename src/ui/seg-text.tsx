@@ -25,7 +25,27 @@ function SegPiece({ seg, theme }: { seg: Seg; theme: Theme }) {
         </Text>
       );
     case 'dim':
-      return <Text {...fg(theme.dim)}>{seg.text}</Text>;
+      return (
+        <Text dimColor={theme.useDim} {...fg(theme.dim)}>
+          {seg.text}
+        </Text>
+      );
+    case 'heading':
+      return (
+        <Text bold {...fg(theme.info)}>
+          {seg.text}
+        </Text>
+      );
+    case 'hint':
+      return <Text {...fg(theme.info)}>{seg.text}</Text>;
+    case 'passed':
+      return (
+        <Text bold {...fg(theme.ok)}>
+          {seg.text}
+        </Text>
+      );
+    case 'failed':
+      return <Text {...fg(theme.error)}>{seg.text}</Text>;
     case 'live':
       return (
         <Text bold inverse {...fg(theme.ok)}>
