@@ -14,7 +14,8 @@ import { scanProc } from './proc-scan.js';
 import { newRunId, ownerFor } from './run-id.js';
 import { sampleContainers } from './sampler/sample-containers.js';
 import type { SampleTarget, TargetSample } from './sampler/sampler-options.js';
-import { startSidecar, type SidecarReading } from './sidecar.js';
+import type { SidecarReading } from '../core/sidecar-protocol.js';
+import { startSidecar } from './sidecar.js';
 import { startZombieMaker } from './zombie-maker.js';
 
 const conn = await dockerForTests();

@@ -7,79 +7,23 @@
  * On a cgroup v2 engine the sidecar also gets the engine's cgroup namespace (the tree stays
  * read-only, every other limit stays) and reads the demo's pids cgroup every tick, as the lab's
  * own fast path does here, with /proc as its paced cross-check; the cross-check's verdicts are
- * judged here (CrossCheck), and three quiet disagreements by the same difference send it back to /proc.
+ * judged by the line protocol (src/core/sidecar-protocol.ts, CrossCheck), and three quiet
+ * disagreements by the same difference send it back to /proc. This file starts the container,
+ * reads its stream and ends it.
  */
-import { LABEL_TARGET } from '../core/labels.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
+import { createInterface, type Interface } from 'node:readline';
 import { PassThrough } from 'node:stream';
 import type Docker from 'dockerode';
-import { accountingFromCounts, type PidsAccounting } from '../core/cgroup-files.js';
-import { containerSpec } from '../core/container-spec.js';
-import { CrossCheck } from '../core/cross-check.js';
-import type { Owner } from '../core/labels.js';
-import type { ProcEntry } from '../core/run-events.js';
-import { confirmedZombies, type Sample } from '../core/sample.js';
-import { parseStatusMasks, type SignalMasks } from '../core/signal-mask.js';
+import { containerSpec, type ContainerSpec } from '../core/container-spec.js';
+import { LABEL_TARGET, type Owner } from '../core/labels.js';
+import { SidecarLines, type SidecarReading, type SidecarWay } from '../core/sidecar-protocol.js';
 import { createAndStart, removeQuietly, type Started } from './containers.js';
 import { factsOf } from './engine-facts.js';
 import { withTimeout, settleWithin } from './timeout.js';
 import { IMAGES_DIR } from './package-paths.js';
-import { sampleFromCgroup } from './sampler/host-samples.js';
 import { DEFAULT_CHECK_BUDGET, DEFAULT_CHECK_EVERY_MS } from './sampler/sampler-options.js';
-
-
-/** The /proc counts of one scan inside the PID namespace. */
-export interface ProcCounts {
-  zombies: number;
-  live: number;
-  threads: number;
-}
-
-/** One reading of the sidecar, as the lab uses it. */
-export interface SidecarReading extends ProcCounts {
-  pid1: string | null;
-  costUs: number;
-  rateHz?: number;
-  tree?: [number, number, string, string][];
-  /** PID 1's signal masks from /proc/1/status (hex), in a one-shot reading. */
-  SigBlk?: string;
-  SigIgn?: string;
-  SigCgt?: string;
-  /** PID 1's command line (/proc/1/cmdline split at NULs), in a one-shot reading. */
-  pid1cmd?: string[];
-  /** The engine kernel's pid_max, in a one-shot reading. */
-  pidMax?: number;
-  /** The highest PID in the namespace (the sampler's own excluded), in a one-shot reading. */
-  lastPid?: number;
-  /** The namespace's PID counter (/proc/sys/kernel/ns_last_pid read inside it, the sampler's own PID included), in a one-shot reading. */
-  nsLastPid?: number;
-  /** The sampler's own PID in the namespace: the first its start took. */
-  nsSelfPid?: number;
-  /** [pid, argv] of the live processes in the tree, in a one-shot reading. */
-  cmds?: [number, string[]][];
-  /** On the cgroup way: the demo's pids cgroup (zombies/live/threads above come from it, zombies confirmed over two ticks). */
-  cgroup?: PidsAccounting;
-  /**
-   * On the cgroup way: the last /proc cross-check (its count, cost, age and pace; `before`: the
-   * cgroup's count when it began, `endedAt`: when it ended, on this host's clock, the same on
-   * every reading that carries it).
-   */
-  procCheck?: { zombies: number; ageMs: number; costUs: number; rateHz: number; before: number; endedAt: number };
-}
-
-/** Which way the sidecar counts: its first line. */
-export interface SidecarWay {
-  way: 'cgroup' | 'proc';
-  /** Why not the cgroup (null on the cgroup way). */
-  why: string | null;
-  /** The demo's cgroup directory as the sidecar sees it. */
-  cgroup: string | null;
-  /** The engine machine's pid_max and the tasks on it when the sidecar started. */
-  pidMax?: number;
-  tasks?: number;
-}
 
 export interface SidecarOptions {
   owner: Owner;
@@ -114,167 +58,6 @@ export interface Sidecar {
   close(): Promise<void>;
 }
 
-/** The line sampler.py writes: /proc counts, or on the cgroup way `cg` (and `proc` after a scan). */
-interface WireLine {
-  way?: 'cgroup' | 'proc';
-  why?: string | null;
-  cgroup?: string | null;
-  pidMax?: number;
-  tasks?: number;
-  zombies?: number;
-  live?: number;
-  threads?: number;
-  pid1?: string | null;
-  costUs?: number;
-  rateHz?: number;
-  procRateHz?: number;
-  tree?: [number, number, string, string][];
-  SigBlk?: string;
-  SigIgn?: string;
-  SigCgt?: string;
-  pid1cmd?: string[];
-  lastPid?: number;
-  nsLastPid?: number;
-  nsSelfPid?: number;
-  cmds?: [number, string[]][];
-  /** [pids.current, threads listed, processes listed, pids.max (-1: max), refused forks, pids.peak (-1: none)] */
-  cg?: number[];
-  /** [zombies, live, threads, scan cost µs, cgroup zombies when the scan began, ms since it ended] */
-  proc?: number[];
-}
-
-function parseLine(line: string): WireLine | null {
-  try {
-    const r = JSON.parse(line) as unknown;
-    return r && typeof r === 'object' ? (r as WireLine) : null;
-  } catch {
-    return null;
-  }
-}
-
-/** A /proc-way line as a reading (the cgroup way's lines go through the cross-check in startSidecar). */
-export function parseReading(line: string): SidecarReading | null {
-  const r = parseLine(line);
-  if (!r || typeof r.zombies !== 'number' || typeof r.live !== 'number' || typeof r.threads !== 'number') return null;
-  return { zombies: r.zombies, live: r.live, threads: r.threads, pid1: r.pid1 ?? null, costUs: r.costUs ?? 0, ...(r.rateHz !== undefined ? { rateHz: r.rateHz } : {}), ...(r.tree ? { tree: r.tree } : {}), ...onceFields(r) };
-}
-
-/** PID 1's signal masks and pid_max, on one-shot readings. */
-function onceFields(r: WireLine): Pick<SidecarReading, 'SigBlk' | 'SigIgn' | 'SigCgt' | 'pid1cmd' | 'pidMax' | 'lastPid' | 'nsLastPid' | 'nsSelfPid' | 'cmds'> {
-  return {
-    ...(r.lastPid !== undefined ? { lastPid: r.lastPid } : {}),
-    ...(Number.isInteger(r.nsLastPid) ? { nsLastPid: r.nsLastPid } : {}),
-    ...(Number.isInteger(r.nsSelfPid) ? { nsSelfPid: r.nsSelfPid } : {}),
-    ...(Array.isArray(r.cmds) ? { cmds: r.cmds } : {}),
-    ...(Array.isArray(r.pid1cmd) ? { pid1cmd: r.pid1cmd } : {}),
-    ...(r.SigBlk !== undefined ? { SigBlk: r.SigBlk } : {}),
-    ...(r.SigIgn !== undefined ? { SigIgn: r.SigIgn } : {}),
-    ...(r.SigCgt !== undefined ? { SigCgt: r.SigCgt } : {}),
-    ...(r.pidMax !== undefined ? { pidMax: r.pidMax } : {}),
-  };
-}
-
-/** The cgroup counts of a cgroup-way line, in the lab's own accounting. */
-export function cgroupOfLine(cg: number[]): PidsAccounting | null {
-  if (cg.length < 6 || !cg.every(Number.isInteger)) return null;
-  const [pidsUsed, threads, processes, max, refused, peak] = cg as [number, number, number, number, number, number];
-  return accountingFromCounts({ pidsUsed, threads, processes, pidsMax: max < 0 ? null : max, refusedForks: refused, peak: peak < 0 ? null : peak });
-}
-
-/** A reading as a Sample: the cgroup's own numbers on the cgroup way; on the /proc way PIDs used are live threads plus zombies. */
-export function sampleFromReading(r: SidecarReading, t: number, pidsLimit: number): Sample {
-  if (r.cgroup) {
-    return {
-      ...sampleFromCgroup(r.cgroup, t, pidsLimit, r.costUs),
-      zombies: r.zombies,
-      source: 'sidecar-cgroup',
-      ...(r.rateHz !== undefined ? { rateHz: r.rateHz } : {}),
-      ...(r.procCheck ? { procCheck: { zombies: r.procCheck.zombies, ageMs: r.procCheck.ageMs, costUs: r.procCheck.costUs, rateHz: r.procCheck.rateHz } } : {}),
-    };
-  }
-  const pidsUsed = r.threads + r.zombies;
-  return {
-    t,
-    zombies: r.zombies,
-    live: r.live,
-    pidsUsed,
-    pidsLimit,
-    // pids.events lives in the engine's cgroups, out of reach from inside: a full table is the sign.
-    forkFailures: null,
-    costUs: r.costUs,
-    source: 'sidecar',
-    limitHit: pidsUsed >= pidsLimit,
-    ...(r.rateHz !== undefined ? { rateHz: r.rateHz } : {}),
-  };
-}
-
-/** PID 1's masks from a one-shot reading (null without them). */
-export function masksOfReading(r: SidecarReading): SignalMasks | null {
-  return r.SigCgt !== undefined ? parseStatusMasks(`SigBlk:\t${r.SigBlk ?? '0'}\nSigIgn:\t${r.SigIgn ?? '0'}\nSigCgt:\t${r.SigCgt}\n`) : null;
-}
-
-export function treeFromReading(r: SidecarReading): ProcEntry[] | undefined {
-  return r.tree?.map(([pid, ppid, comm, state]) => ({ pid, ppid, comm, state }));
-}
-
-/**
- * Turns the sidecar's lines into readings, keeping what spans lines: the previous cgroup count
- * (confirmedZombies), the last /proc scan and its tree, and the cross-check. `toProc` asks the
- * sidecar to scan /proc instead (after three quiet disagreements by the same difference).
- */
-export class SidecarLines {
-  private previous: number | undefined;
-  private check = new CrossCheck();
-  private lastProc: { counts: ProcCounts; costUs: number; rateHz: number; before: number; endedAt: number } | null = null;
-  private tree: [number, number, string, string][] | undefined;
-  way: SidecarWay | null = null;
-
-  constructor(private readonly toProc: () => void) {}
-
-  /** A reading, or null for lines that are not one (the way line, noise). */
-  take(line: string, now = Date.now()): SidecarReading | null {
-    const w = parseLine(line);
-    if (!w) return null;
-    if (w.way) {
-      this.way = { way: w.way, why: w.why ?? null, cgroup: w.cgroup ?? null, ...(w.pidMax ? { pidMax: w.pidMax } : {}), ...(w.tasks ? { tasks: w.tasks } : {}) };
-      return null;
-    }
-    if (!w.cg) {
-      // The /proc way: the same two-reading rule, so a child between exit and reap is no "peak".
-      const r = parseReading(line);
-      if (!r) return null;
-      const raw = r.zombies;
-      r.zombies = confirmedZombies(this.previous, raw);
-      this.previous = raw;
-      return r;
-    }
-    const acc = cgroupOfLine(w.cg);
-    if (!acc) return null;
-    if (w.tree) this.tree = w.tree;
-    if (w.proc && w.proc.length >= 6) {
-      const [zombies, live, threads, costUs, before, ageMs] = w.proc as [number, number, number, number, number, number];
-      this.lastProc = { counts: { zombies, live, threads }, costUs, rateHz: w.procRateHz ?? 0, before, endedAt: now - ageMs };
-      // The sidecar's count when the scan began against the count now: only a quiet container can be judged.
-      if (this.check.judge(before, acc.zombies, zombies) === 'fall-back') this.toProc();
-    }
-    const zombies = confirmedZombies(this.previous, acc.zombies);
-    this.previous = acc.zombies;
-    const p = this.lastProc;
-    return {
-      zombies,
-      live: acc.processes,
-      threads: acc.threads,
-      pid1: w.pid1 ?? null,
-      costUs: w.costUs ?? 0,
-      cgroup: acc,
-      ...(w.rateHz !== undefined ? { rateHz: w.rateHz } : {}),
-      ...(this.tree ? { tree: this.tree } : {}),
-      ...(p ? { procCheck: { zombies: p.counts.zombies, ageMs: now - p.endedAt, costUs: p.costUs, rateHz: p.rateHz, before: p.before, endedAt: p.endedAt } } : {}),
-      ...onceFields(w),
-    };
-  }
-}
-
 /** The engine's cgroup version, from its `docker info` (1 when it does not say, or does not answer in time). */
 async function engineCgroupVersion(docker: Docker): Promise<1 | 2> {
   return (await factsOf({ docker }).catch(() => null))?.cgroupVersion === 2 ? 2 : 1;
@@ -292,7 +75,33 @@ const WAY_TIMEOUT_MS = 60_000;
 export async function startSidecar(docker: Docker, opts: SidecarOptions): Promise<Sidecar> {
   const code = await samplerScript();
   const v2 = opts.way !== 'proc' && (opts.cgroupVersion ?? (await engineCgroupVersion(docker))) === 2;
-  const spec = containerSpec({
+  const started = await createAndStart(docker, sidecarSpec(opts, code, v2), { ...(opts.signal ? { signal: opts.signal } : {}), ...(opts.diagnostic ? { diagnostic: true } : {}) });
+  const stream = await cleanedUpOnError(
+    () => started.container.attach({ stream: true, stdin: true, stdout: true, stderr: true, hijack: true }),
+    () => removeQuietly(started.container),
+  );
+  const out = demuxed(docker, stream);
+  const parser = new SidecarLines(() => stream.write('proc\n'));
+  const close = closerOf(started, stream, out);
+
+  // sampler.py starts once it is attached (a line before the attach would be lost), and first says which way it counts.
+  stream.write('start\n');
+  await cleanedUpOnError(() => awaitWay(out, parser), close);
+
+  return {
+    started,
+    get way() {
+      return parser.way as SidecarWay;
+    },
+    readings: readingsOf(out, parser),
+    stderrTail: out.errTail,
+    close,
+  };
+}
+
+/** The sampler's container: python3 alone in the demo's PID namespace, limits of its own. */
+function sidecarSpec(opts: SidecarOptions, code: string, v2: boolean): ContainerSpec {
+  return containerSpec({
     owner: opts.owner,
     kind: 'sampler',
     image: opts.image,
@@ -317,79 +126,85 @@ export async function startSidecar(docker: Docker, opts: SidecarOptions): Promis
     },
     labels: { [LABEL_TARGET]: opts.targetId.slice(0, 12) },
   });
-  const started = await createAndStart(docker, spec, { ...(opts.signal ? { signal: opts.signal } : {}), ...(opts.diagnostic ? { diagnostic: true } : {}) });
-  let stream: NodeJS.ReadWriteStream;
+}
+
+/** A step of the start whose failure must not leave the container behind: `cleanUp` runs, then the failure goes on. */
+async function cleanedUpOnError<T>(step: () => Promise<T>, cleanUp: () => Promise<void>): Promise<T> {
   try {
-    stream = await started.container.attach({ stream: true, stdin: true, stdout: true, stderr: true, hijack: true });
+    return await step();
   } catch (err) {
-    await removeQuietly(started.container);
+    await cleanUp();
     throw err;
   }
+}
+
+/** The attached stream split into the sampler's stdout, as lines, and the tail of its stderr. */
+interface SidecarOutput {
+  stdout: PassThrough;
+  lines: Interface;
+  next: AsyncIterator<string>;
+  /** The last lines the sampler wrote to stderr, trimmed. */
+  errTail: () => string;
+}
+
+function demuxed(docker: Docker, stream: NodeJS.ReadWriteStream): SidecarOutput {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
-  // close() ends stdout while the demuxer may still hand it a last reading: that late write is
-  // nothing to report (unhandled, its 'write after end' error would end the whole app).
-  stdout.on('error', () => undefined);
-  stderr.on('error', () => undefined);
+  dropLateWrites(stdout, stderr);
   docker.modem.demuxStream(stream, stdout, stderr);
   stream.on('end', () => {
     stdout.end();
     stderr.end();
   });
   stream.on('error', () => stdout.end());
-  // Lines still arriving after close() ended these are dropped, not an uncaught "write after end".
-  stdout.on('error', () => undefined);
-  stderr.on('error', () => undefined);
   let errTail = '';
   stderr.on('data', (d: Buffer) => (errTail = (errTail + d.toString()).slice(-400)));
   const lines = createInterface({ input: stdout, crlfDelay: Infinity });
-  const it = lines[Symbol.asyncIterator]();
-  const parser = new SidecarLines(() => stream.write('proc\n'));
+  return { stdout, lines, next: lines[Symbol.asyncIterator](), errTail: () => errTail.trim() };
+}
 
+/**
+ * close() ends stdout while the demuxer may still hand it a last reading: that late write, and
+ * any line still arriving after close(), is dropped, not reported (unhandled, its 'write after
+ * end' error would end the whole app).
+ */
+function dropLateWrites(...streams: PassThrough[]): void {
+  for (const s of streams) s.on('error', () => undefined);
+}
+
+/** Ends the sidecar once, however often it is asked: stdin EOF, a short wait for the exit, then the container goes. */
+function closerOf(started: Started, stream: NodeJS.ReadWriteStream, out: SidecarOutput): () => Promise<void> {
   let closed: Promise<void> | null = null;
-  const close = () => {
+  return () => {
     closed ??= (async () => {
       stream.end(); // stdin EOF: sampler.py leaves its loop
-      lines.close();
-      stdout.end();
+      out.lines.close();
+      out.stdout.end();
       await settleWithin(started.exited, 2000, undefined);
       (stream as unknown as { destroy?: () => void }).destroy?.();
       await removeQuietly(started.container);
     })();
     return closed;
   };
+}
 
-  // sampler.py starts once it is attached (a line before the attach would be lost), and first says which way it counts.
-  stream.write('start\n');
-  try {
-    const deadline = Date.now() + WAY_TIMEOUT_MS;
-    while (!parser.way) {
-      const left = deadline - Date.now();
-      const next = left > 0 ? await withTimeout(it.next(), left, 'the sampler\'s first line').catch(() => null) : null;
-      if (!next || next.done) throw new Error(`the sampler sidecar did not start${errTail.trim() ? `: ${errTail.trim().split('\n').at(-1)}` : ` within ${WAY_TIMEOUT_MS / 1000} s`}`);
-      parser.take(next.value);
-    }
-  } catch (err) {
-    await close();
-    throw err;
+/** Reads up to the sampler's first line, which says the way it counts; an end or silence first is a failed start. */
+async function awaitWay(out: SidecarOutput, parser: SidecarLines): Promise<void> {
+  const deadline = Date.now() + WAY_TIMEOUT_MS;
+  while (!parser.way) {
+    const left = deadline - Date.now();
+    const next = left > 0 ? await withTimeout(out.next.next(), left, 'the sampler\'s first line').catch(() => null) : null;
+    if (!next || next.done) throw new Error(`the sampler sidecar did not start${out.errTail() ? `: ${out.errTail().split('\n').at(-1)}` : ` within ${WAY_TIMEOUT_MS / 1000} s`}`);
+    parser.take(next.value);
   }
+}
 
-  async function* readings(): AsyncGenerator<SidecarReading> {
-    for (;;) {
-      const next = await it.next();
-      if (next.done) return;
-      const r = parser.take(next.value);
-      if (r) yield r;
-    }
+/** The readings of the lines after the way line, until the sidecar ends. */
+async function* readingsOf(out: SidecarOutput, parser: SidecarLines): AsyncGenerator<SidecarReading> {
+  for (;;) {
+    const next = await out.next.next();
+    if (next.done) return;
+    const r = parser.take(next.value);
+    if (r) yield r;
   }
-
-  return {
-    started,
-    get way() {
-      return parser.way as SidecarWay;
-    },
-    readings: readings(),
-    stderrTail: () => errTail.trim(),
-    close,
-  };
 }

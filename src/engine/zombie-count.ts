@@ -13,7 +13,8 @@ import { chooseSource, parseSamplerChoice, type CountingSource, type SamplerChoi
 import { parseStatusMasks, type SignalMasks } from '../core/signal-mask.js';
 import { checkHostProc, commOf, listProcStats, NamespaceCache, nsPidOf, pidsCgroupOf, PROC, readPids, readPidsAccounting, type PidsCgroup } from './host-proc.js';
 import { LabError } from './lab-error.js';
-import { masksOfReading, startSidecar, treeFromReading, type SidecarWay } from './sidecar.js';
+import { masksOfReading, treeFromReading, type SidecarWay } from '../core/sidecar-protocol.js';
+import { startSidecar } from './sidecar.js';
 import { readFileSync } from 'node:fs';
 import { settleWithin } from './timeout.js';
 

@@ -6,7 +6,8 @@
 import type { ModeId } from '../../core/modes.js';
 import type { SampleSource } from '../../core/sample.js';
 import { sampleContainers } from '../sampler/sample-containers.js';
-import { sampleFromReading, treeFromReading } from '../sidecar.js';
+import { treeFromReading } from '../../core/sidecar-protocol.js';
+import { sampleFromReading } from '../sidecar-sample.js';
 import { settleWithin } from '../timeout.js';
 import type { Attached } from './attach-sources.js';
 import type { Lane, RunContext } from './run-context.js';

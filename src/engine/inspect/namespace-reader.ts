@@ -10,7 +10,8 @@ import type { NamespaceSnapshot, ProcInfo } from '../../core/inspect/snapshot.js
 import type { Owner } from '../../core/labels.js';
 import { nsPidOf } from '../host-proc.js';
 import { LabError } from '../lab-error.js';
-import { masksOfReading, startSidecar, type SidecarReading } from '../sidecar.js';
+import { masksOfReading, type SidecarReading } from '../../core/sidecar-protocol.js';
+import { startSidecar } from '../sidecar.js';
 import { countNow, planCounting, type Measured } from '../zombie-count.js';
 import { masksOf, nowTicks, scriptOf, startTicksOf } from './host-details.js';
 

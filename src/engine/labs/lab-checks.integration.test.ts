@@ -16,7 +16,7 @@ import { containerSpec } from '../../core/container-spec.js';
 import { PROC } from '../host-proc.js';
 import { ensureExtraImage, imageTags, WORKLOAD_REPO } from '../images.js';
 import { forksBetween } from '../zombie-count.js';
-import { pidCounter } from './check-runtime.js';
+import { pidCounter } from './check-run.js';
 import { newRunId, ownerFor } from '../run-id.js';
 import { checkLab } from './lab-check.js';
 import { loadCatalog } from './lab-loader.js';

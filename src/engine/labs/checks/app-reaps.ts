@@ -4,7 +4,10 @@
  * orphans it hands the app are counted by the check, and the app has to reap them as PID 1.
  */
 import type { CheckItem } from '../../../core/labs/check-result.js';
-import { buildWorkspaceImage, removeImage, removeQuietly, startForCheck, tr, watch, type CheckContext } from '../check-runtime.js';
+import { removeQuietly } from '../../containers.js';
+import { buildWorkspaceImage, removeImage } from '../check-build.js';
+import { tr, type CheckContext } from '../check-context.js';
+import { startForCheck, watch } from '../check-run.js';
 import { pinnedEnv, workloadItems, type OrphanWorkload } from './workload-items.js';
 
 export const APP_REAPS_WINDOW_MS = 3000;

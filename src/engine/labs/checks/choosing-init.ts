@@ -3,7 +3,10 @@ import { parseAnswers, yesNo } from '../../../core/labs/answers.js';
 import type { CheckItem } from '../../../core/labs/check-result.js';
 import { SCORECARD_DEFAULTS, VARIANT_IDS, isVariantId } from '../../../core/scorecard.js';
 import { runScorecard } from '../../scorecard.js';
-import { measure, readWorkspaceFile, removeQuietly, startForCheck, tr, waitWindow, type CheckContext } from '../check-runtime.js';
+import { removeQuietly } from '../../containers.js';
+import { tr, type CheckContext } from '../check-context.js';
+import { measure, startForCheck, waitWindow } from '../check-run.js';
+import { readWorkspaceFile } from '../check-workspace.js';
 
 /** Zombies of a live parent that never waits, with tini as PID 1. */
 async function lazyParentZombies(ctx: CheckContext): Promise<number> {

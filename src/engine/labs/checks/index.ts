@@ -2,7 +2,7 @@
 import { resultOf, type CheckItem, type CheckResult } from '../../../core/labs/check-result.js';
 import type { CheckId } from '../../../core/labs/types.js';
 import { explainEngineError } from '../../docker-connect.js';
-import { CheckStop, type CheckContext } from '../check-runtime.js';
+import { CheckStop, type CheckContext } from '../check-context.js';
 import { checkAppReaps } from './app-reaps.js';
 import { checkChoosingInit } from './choosing-init.js';
 import { checkOwnContainers } from './own-containers.js';

@@ -1,19 +1,10 @@
 /** Builds the learner's Dockerfile and runs it as their docker-run-flags.txt says, watching it over a window. */
 import { logsOf } from '../../container-logs.js';
-import { stopTimed, type StopResult } from '../../containers.js';
-import {
-  buildWorkspaceImage,
-  CheckStop,
-  fileFromContainer,
-  readRunFlags,
-  removeImage,
-  removeQuietly,
-  startForCheck,
-  tr,
-  watch,
-  type CheckContext,
-  type Watched,
-} from '../check-runtime.js';
+import { removeQuietly, stopTimed, type StopResult } from '../../containers.js';
+import { buildWorkspaceImage, removeImage } from '../check-build.js';
+import { CheckStop, tr, type CheckContext } from '../check-context.js';
+import { fileFromContainer, startForCheck, watch, type Watched } from '../check-run.js';
+import { readRunFlags } from '../check-workspace.js';
 
 export interface LearnerRun {
   watched: Watched;

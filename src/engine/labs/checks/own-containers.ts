@@ -7,11 +7,13 @@ import path from 'node:path';
 import { diagnose } from '../../../core/inspect/diagnosis.js';
 import type { CheckItem } from '../../../core/labs/check-result.js';
 import type { LintFinding } from '../../../core/lint/types.js';
-import { stopTimed } from '../../containers.js';
+import { removeQuietly, stopTimed } from '../../containers.js';
 import { inspectOne } from '../../inspect/inspect-container.js';
 import { lintPaths } from '../../lint-files.js';
 import { ownerFor } from '../../run-id.js';
-import { buildWorkspaceImage, removeImage, removeQuietly, startForCheck, tr, waitWindow, type CheckContext } from '../check-runtime.js';
+import { buildWorkspaceImage, removeImage } from '../check-build.js';
+import { tr, type CheckContext } from '../check-context.js';
+import { startForCheck, waitWindow } from '../check-run.js';
 
 export const OWN_STOP_TIMEOUT_S = 4;
 

@@ -2,7 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import { parseAnswers } from '../../../core/labs/answers.js';
 import type { CheckItem } from '../../../core/labs/check-result.js';
-import { readWorkspaceFile, tr, type CheckContext } from '../check-runtime.js';
+import { tr, type CheckContext } from '../check-context.js';
+import { readWorkspaceFile } from '../check-workspace.js';
 import { runLearnerImage } from './learner-run.js';
 import { pinnedEnv, workloadItems } from './workload-items.js';
 import { forkPy } from './zombies.js';

@@ -2,7 +2,10 @@
 import { parseAnswers } from '../../../core/labs/answers.js';
 import type { CheckItem } from '../../../core/labs/check-result.js';
 import { compareSignalLists, parseSignalList, type SignalMasks } from '../../../core/signal-mask.js';
-import { measure, readWorkspaceFile, removeQuietly, runsScript, startForCheck, tr, waitWindow, type CheckContext } from '../check-runtime.js';
+import { removeQuietly } from '../../containers.js';
+import { tr, type CheckContext } from '../check-context.js';
+import { measure, runsScript, startForCheck, waitWindow } from '../check-run.js';
+import { readWorkspaceFile } from '../check-workspace.js';
 import { runLearnerImage } from './learner-run.js';
 
 export const SIGNALS_STOP_TIMEOUT_S = 6;

@@ -2,7 +2,10 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { CheckItem } from '../../../core/labs/check-result.js';
-import { CheckStop, readWorkspaceFile, removeQuietly, startForCheck, tr, watch, type CheckContext } from '../check-runtime.js';
+import { removeQuietly } from '../../containers.js';
+import { CheckStop, tr, type CheckContext } from '../check-context.js';
+import { startForCheck, watch } from '../check-run.js';
+import { readWorkspaceFile } from '../check-workspace.js';
 import { pinnedEnv, workloadItems, type OrphanWorkload } from './workload-items.js';
 
 /** The app in the second container: the workload image's orphan maker. */

@@ -5,7 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { CheckItem } from '../../../core/labs/check-result.js';
-import { runsScript, tr, type CheckContext, type Watched } from '../check-runtime.js';
+import { tr, type CheckContext } from '../check-context.js';
+import { runsScript, type Watched } from '../check-run.js';
 
 export interface OrphanWorkload {
   /** How the learner knows it, e.g. fork.py. */

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { CheckItem } from '../../../core/labs/check-result.js';
 import { PACKAGE_ROOT } from '../../package-paths.js';
-import { tr, type CheckContext } from '../check-runtime.js';
+import { tr, type CheckContext } from '../check-context.js';
 import { runLearnerImage } from './learner-run.js';
 import { pinnedEnv, workloadItems, type OrphanWorkload } from './workload-items.js';
 
