@@ -10,6 +10,7 @@ import { defaultRecordingName, RECORDING_FORMAT, recordingSchema, type Recording
 import type { RunEvent } from '../core/run-events.js';
 import { runDemo } from '../engine/demo/run-demo.js';
 import { userRecordingsDir } from '../engine/handout-dir.js';
+import { CommandOutput } from './command-output.js';
 import { connectAndSweep, exitCodeFor, interruptScope } from './command-session.js';
 import { installExitCleanup } from './exit-cleanup.js';
 import { reportProblem } from './report-problem.js';
@@ -37,11 +38,13 @@ export async function runRecord(opts: RecordOptions): Promise<number> {
     process.stderr.write(`zombie-lab: --out ${opts.out}: the folder ${path.dirname(path.resolve(opts.out))} does not exist\n  fix: create it first, or choose a file in an existing folder\n`);
     return EXIT_USAGE;
   }
+  // Record has no --json: every line it tells is a milestone, one a second at most.
+  const output = new CommandOutput(false);
   let conn;
   try {
     const opened = await connectAndSweep();
     conn = opened.conn;
-    if (opened.sweptLine) process.stderr.write(`${opened.sweptLine}\n`);
+    if (opened.sweptLine) output.say(opened.sweptLine);
   } catch (err) {
     return reportProblem(err);
   }
@@ -72,7 +75,7 @@ export async function runRecord(opts: RecordOptions): Promise<number> {
         lastReport = at;
         const z = MODE_IDS.map((m) => `${m} ${zombies.get(m) ?? 0}`).join(', ');
         const what = e.type === 'lane' ? `${e.mode} ${e.state.kind}` : e.type === 'problem' ? `problem: ${e.problem.message}` : `zombies: ${z}`;
-        process.stderr.write(`record ${(at / 1000).toFixed(1).padStart(5)} s  ${what}\n`);
+        output.say(`record ${(at / 1000).toFixed(1).padStart(5)} s  ${what}`);
       }
     }
   } finally {
