@@ -13,6 +13,7 @@ import { handoutDir } from '../engine/handout-dir.js';
 import { BUNDLED_SLIDES_ROOT, defaultLang, loadDeck } from '../engine/slides-loader.js';
 import { DemoRunner } from '../ui/demo-runner.js';
 import { installExitCleanup, setInterruptHandler, signalExitCode } from './exit-cleanup.js';
+import { writeProblem } from './report-problem.js';
 import { enterAltScreen } from './terminal-screen.js';
 import type { ContainerVerdict } from '../core/inspect/report.js';
 
@@ -31,7 +32,8 @@ export interface AppOptions {
 
 function fail(msg: string, code: number): number {
   if (process.stdin.isTTY) process.stdin.setRawMode(false);
-  process.stderr.write(`zombie-lab: ${msg}\n`);
+  // Cause and fix in one message: the shape of every command's problem line.
+  writeProblem({ message: msg, fix: '' });
   return code;
 }
 

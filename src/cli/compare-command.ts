@@ -9,7 +9,8 @@ import { runDemo } from '../engine/demo/run-demo.js';
 import type { WayChoice } from '../engine/images.js';
 import { newRunId } from '../engine/run-id.js';
 import { connectAndSweep, engineLine, exitCodeFor, interruptScope } from './command-session.js';
-import { CompareFollower, CompareOutput } from './compare/compare-progress.js';
+import { CommandOutput } from './command-output.js';
+import { CompareFollower } from './compare/compare-progress.js';
 import { writeCompareJson, writeCompareSvg, writeCompareText } from './compare/compare-report.js';
 import { reportProblem, writeProblem } from './report-problem.js';
 
@@ -28,7 +29,7 @@ export async function runCompare(raw: CompareCliOptions): Promise<number> {
     return reportProblem(err);
   }
   const runId = raw.runId ?? newRunId('compare');
-  const output = new CompareOutput(opts.json);
+  const output = new CommandOutput(opts.json);
 
   let conn;
   try {
@@ -51,13 +52,13 @@ export async function runCompare(raw: CompareCliOptions): Promise<number> {
       run.follow(e);
     }
   } catch (err) {
-    output.progress.done();
+    output.done();
     return reportProblem(err);
   } finally {
     run.dispose();
     scope.dispose();
   }
-  output.progress.done();
+  output.done();
 
   const interrupted = scope.interrupted();
   if (interrupted) {

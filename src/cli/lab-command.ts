@@ -22,7 +22,7 @@ import { removeLabContainers } from '../engine/cleanup.js';
 import { preferLiveRendering } from './live-rendering.js';
 import { connectAndSweep, engineLine, exitCodeFor, interruptScope } from './command-session.js';
 import { ProgressLine } from './progress-line.js';
-import { reportProblem } from './report-problem.js';
+import { reportProblem, writeProblem } from './report-problem.js';
 
 export interface LabCliOptions {
   check?: boolean;
@@ -131,7 +131,7 @@ async function labCommand(ref: string | undefined, o: LabCliOptions): Promise<nu
     const changed = await changedFiles(dir, lab.id).catch(() => []);
     if (changed.length && !o.yes) {
       if (!process.stdin.isTTY) {
-        process.stderr.write(`zombie-lab: this would overwrite your ${changed.join(', ')} in ${dir}\n  fix: add --yes to overwrite them\n`);
+        writeProblem({ message: `this would overwrite your ${changed.join(', ')} in ${dir}`, fix: 'add --yes to overwrite them' });
         return 1;
       }
       if (!(await confirm(`Overwrite your ${changed.join(', ')} in ${dir} with the starting files?`))) {

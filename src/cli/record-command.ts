@@ -10,9 +10,10 @@ import { defaultRecordingName, RECORDING_FORMAT, recordingSchema, type Recording
 import type { RunEvent } from '../core/run-events.js';
 import { runDemo } from '../engine/demo/run-demo.js';
 import { userRecordingsDir } from '../engine/handout-dir.js';
+import { CommandOutput } from './command-output.js';
 import { connectAndSweep, exitCodeFor, interruptScope } from './command-session.js';
 import { installExitCleanup } from './exit-cleanup.js';
-import { reportProblem } from './report-problem.js';
+import { reportProblem, writeProblem } from './report-problem.js';
 import { APP_DEMO, demoOptions } from './live-source.js';
 import { EXIT_USAGE } from './exit-codes.js';
 
@@ -34,14 +35,16 @@ export async function runRecord(opts: RecordOptions): Promise<number> {
   }
   // Before the run, not after it: a folder that does not exist is a typo, not something to create.
   if (opts.out && !existsSync(path.dirname(path.resolve(opts.out)))) {
-    process.stderr.write(`zombie-lab: --out ${opts.out}: the folder ${path.dirname(path.resolve(opts.out))} does not exist\n  fix: create it first, or choose a file in an existing folder\n`);
+    writeProblem({ message: `--out ${opts.out}: the folder ${path.dirname(path.resolve(opts.out))} does not exist`, fix: 'create it first, or choose a file in an existing folder' });
     return EXIT_USAGE;
   }
+  // Record has no --json: every line it tells is a milestone, one a second at most.
+  const output = new CommandOutput(false);
   let conn;
   try {
     const opened = await connectAndSweep();
     conn = opened.conn;
-    if (opened.sweptLine) process.stderr.write(`${opened.sweptLine}\n`);
+    if (opened.sweptLine) output.say(opened.sweptLine);
   } catch (err) {
     return reportProblem(err);
   }
@@ -72,7 +75,7 @@ export async function runRecord(opts: RecordOptions): Promise<number> {
         lastReport = at;
         const z = MODE_IDS.map((m) => `${m} ${zombies.get(m) ?? 0}`).join(', ');
         const what = e.type === 'lane' ? `${e.mode} ${e.state.kind}` : e.type === 'problem' ? `problem: ${e.problem.message}` : `zombies: ${z}`;
-        process.stderr.write(`record ${(at / 1000).toFixed(1).padStart(5)} s  ${what}\n`);
+        output.say(`record ${(at / 1000).toFixed(1).padStart(5)} s  ${what}`);
       }
     }
   } finally {
@@ -88,7 +91,8 @@ export async function runRecord(opts: RecordOptions): Promise<number> {
   const problem = events.find((e) => e.event.type === 'problem');
   if (!done || problem) {
     const msg = problem?.event.type === 'problem' ? `${problem.event.problem.message}; ${problem.event.problem.fix}` : 'the run ended without results';
-    process.stderr.write(`zombie-lab: not recorded: ${msg}\n`);
+    // Cause and fix on one line, as the run's problem said them.
+    writeProblem({ message: `not recorded: ${msg}`, fix: '' });
     return 1;
   }
   const rec: Recording = {
@@ -108,7 +112,7 @@ export async function runRecord(opts: RecordOptions): Promise<number> {
     await writeFile(out, JSON.stringify(rec) + '\n');
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`zombie-lab: could not write the recording: ${why}\n  fix: choose a writable place with --out FILE (the app replays it with --replay FILE)\n`);
+    writeProblem({ message: `could not write the recording: ${why}`, fix: 'choose a writable place with --out FILE (the app replays it with --replay FILE)' });
     return 1;
   }
   process.stdout.write(`recorded ${events.length} events (${((Date.now() - t0) / 1000).toFixed(1)} s) to ${out}\n`);

@@ -15,11 +15,10 @@ export function reportProblem(err: unknown): number {
   }
   // Usage errors: exit 2, as for an unknown option (README, "Exit codes").
   if (err instanceof OptionError || err instanceof RangeError) {
-    const fix = err instanceof OptionError && err.fix ? `\n  fix: ${err.fix}` : '';
-    process.stderr.write(`zombie-lab: ${err.message}${fix}\n`);
+    writeProblem({ message: err.message, fix: err instanceof OptionError ? (err.fix ?? '') : '' });
     return EXIT_USAGE;
   }
   const msg = err instanceof Error ? err.message : String(err);
-  process.stderr.write(`zombie-lab: ${msg.split('\n')[0]}\n`);
+  writeProblem({ message: msg.split('\n')[0] ?? '', fix: '' });
   return 1;
 }

@@ -9,7 +9,7 @@ import { ensureExtraImage, WORKLOAD_REPO, type WayChoice } from '../engine/image
 import { newRunId } from '../engine/run-id.js';
 import { runScorecard } from '../engine/scorecard.js';
 import { connectAndSweep, engineLine, exitCodeFor, interruptScope } from './command-session.js';
-import { ProgressLine, progressLevel } from './progress-line.js';
+import { CommandOutput } from './command-output.js';
 import { reportProblem } from './report-problem.js';
 
 export interface ScorecardCliOptions {
@@ -47,14 +47,7 @@ export async function runScorecardCommand(o: ScorecardCliOptions): Promise<numbe
   }
   const runId = o.runId ?? newRunId('scorecard');
   // Progress and messages on stderr, the table or JSON alone on stdout.
-  const out = process.stderr;
-  // Milestones always; the builder's and each run's passing lines not for --json into a log.
-  const passing = progressLevel(!!o.json, !!out.isTTY) === 'all';
-  const progress = new ProgressLine(out);
-  const say = (line: string) => {
-    progress.done();
-    out.write(`${line}\n`);
-  };
+  const output = new CommandOutput(!!o.json);
 
   let docker;
   let engine;
@@ -62,7 +55,7 @@ export async function runScorecardCommand(o: ScorecardCliOptions): Promise<numbe
     const { conn } = await connectAndSweep();
     docker = conn.docker;
     engine = { endpoint: conn.endpoint, why: conn.described, version: conn.version };
-    say(engineLine(conn));
+    output.say(engineLine(conn));
   } catch (err) {
     return reportProblem(err);
   }
@@ -72,12 +65,10 @@ export async function runScorecardCommand(o: ScorecardCliOptions): Promise<numbe
     const { tag, built } = await ensureExtraImage(docker, 'workload', WORKLOAD_REPO, {
       signal: scope.signal,
       way: o.way,
-      onLine: (l) => {
-        if (passing) progress.update(l);
-      },
+      onLine: (l) => output.update(l),
     });
-    say(`image ${tag}: ${built ? 'built' : 'up to date'}`);
-    say(`measuring ${variants.length} PID 1 variants, ${settings.concurrency} runs at a time...`);
+    output.say(`image ${tag}: ${built ? 'built' : 'up to date'}`);
+    output.say(`measuring ${variants.length} PID 1 variants, ${settings.concurrency} runs at a time...`);
     const running = new Set<string>();
     let doneN = 0;
     const rows = await runScorecard(docker, {
@@ -90,13 +81,14 @@ export async function runScorecardCommand(o: ScorecardCliOptions): Promise<numbe
         if (e.type === 'job-start') running.add(`${VARIANTS[e.variant].label}: ${e.job}`);
         if (e.type === 'job-done') running.delete(`${VARIANTS[e.variant].label}: ${e.job}`);
         if (e.type === 'job-done') doneN = e.done;
-        if (passing && (e.type === 'job-done' || (e.type === 'job-start' && out.isTTY))) {
-          progress.update(scorecardProgress(doneN, variants.length * 3, [...running]));
+        // A start too only where the line is rewritten in place: in a log, one line per finished run is plenty.
+        if (e.type === 'job-done' || (e.type === 'job-start' && output.out.isTTY)) {
+          output.update(scorecardProgress(doneN, variants.length * 3, [...running]));
         }
-        if (e.type === 'done') say(`all runs done in ${(e.ms / 1000).toFixed(1)} s`);
+        if (e.type === 'done') output.say(`all runs done in ${(e.ms / 1000).toFixed(1)} s`);
       },
     });
-    progress.done();
+    output.done();
     const kind = ENGINE_KINDS[(await factsOf({ docker })).kind];
     if (o.json) {
       const described = { ...engine, kind: kind.id, init: kind.init.comm, initNote: kind.initNote };
@@ -111,7 +103,7 @@ export async function runScorecardCommand(o: ScorecardCliOptions): Promise<numbe
     }
     return 0;
   } catch (err) {
-    progress.done();
+    output.done();
     const interrupted = scope.interrupted();
     if (interrupted) {
       process.stderr.write(`zombie-lab: interrupted by ${interrupted}; the containers of run ${runId} were removed\n`);

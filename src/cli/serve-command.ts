@@ -18,6 +18,7 @@ import { followRun, runSocketPath } from '../engine/run-channel.js';
 import { BUNDLED_SLIDES_ROOT, defaultLang, loadDeck } from '../engine/slides-loader.js';
 import { exitCodeFor, interruptScope } from './command-session.js';
 import { installExitCleanup } from './exit-cleanup.js';
+import { writeProblem } from './report-problem.js';
 
 export interface ServeOptions {
   port: number;
@@ -33,7 +34,8 @@ export interface ServeOptions {
 }
 
 function fail(msg: string, code: number): number {
-  process.stderr.write(`zombie-lab: ${msg}\n`);
+  // Cause and fix in one message: the shape of every command's problem line.
+  writeProblem({ message: msg, fix: '' });
   return code;
 }
 

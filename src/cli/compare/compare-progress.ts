@@ -1,40 +1,16 @@
 /**
  * What `compare` tells while the run goes: build lines, sources, PID 1s, one live line of the
- * lanes a second, stops. Progress and messages on stderr, results on stdout: `compare | less` or
- * `--json | jq` gets only results. With --json into a log (stderr not a terminal) it says nothing
- * but failures.
+ * lanes a second, stops, through the command's output (command-output.ts): on stderr, so
+ * `compare | less` or `--json | jq` gets only results.
  */
 import type { CompareOptions } from '../../core/compare-options.js';
 import { MODES } from '../../core/modes.js';
 import type { RunEvent } from '../../core/run-events.js';
 import { applyEvent, emptySummary, type RunSummary } from '../../core/run-summary.js';
 import { SamplerStats } from '../../core/sampler-stats.js';
-import { ProgressLine, progressLevel, type ProgressLevel } from '../progress-line.js';
+import type { CommandOutput } from '../command-output.js';
 
 type EngineLost = Extract<RunEvent, { type: 'problem' }>;
-
-export class CompareOutput {
-  readonly out: NodeJS.WriteStream;
-  readonly level: ProgressLevel;
-  readonly progress: ProgressLine;
-
-  constructor(json: boolean) {
-    this.out = process.stderr;
-    this.level = progressLevel(json, !!process.stderr.isTTY);
-    this.progress = new ProgressLine(this.out);
-  }
-
-  /** A milestone: the engine, an image, a phase, a result. */
-  say(line: string): void {
-    this.progress.done();
-    this.out.write(`${line}\n`);
-  }
-
-  /** A passing line (each second's counts, the builder's output): left out at `milestones`. */
-  update(line: string): void {
-    if (this.level === 'all') this.progress.update(line);
-  }
-}
 
 function lanesLine(summary: RunSummary, seconds: number, rateHz: number | undefined): string {
   const parts = summary.modes.map((m) => {
@@ -65,7 +41,7 @@ export class CompareFollower {
 
   constructor(
     private readonly opts: CompareOptions,
-    private readonly output: CompareOutput,
+    private readonly output: CommandOutput,
     private readonly stop: () => void,
   ) {
     this.summary = emptySummary(opts.modes);

@@ -9,7 +9,8 @@ import { describeSamplerStats } from '../../core/sampler-stats.js';
 import { renderSvgChart } from '../../core/svg-chart.js';
 import { renderTextChart } from '../../core/text-chart.js';
 import type { Connection } from '../../engine/docker-connect.js';
-import type { CompareFollower, CompareOutput } from './compare-progress.js';
+import type { CommandOutput } from '../command-output.js';
+import type { CompareFollower } from './compare-progress.js';
 
 export function writeCompareJson(runId: string, conn: Connection, opts: CompareOptions, run: CompareFollower, results: ModeResult[]): void {
   process.stdout.write(
@@ -50,7 +51,7 @@ export function writeCompareText(run: CompareFollower, results: ModeResult[]): v
 }
 
 /** The plot as an SVG handout; a file it cannot write is one more problem of the run. */
-export async function writeCompareSvg(file: string, run: CompareFollower, results: ModeResult[], output: CompareOutput): Promise<void> {
+export async function writeCompareSvg(file: string, run: CompareFollower, results: ModeResult[], output: CommandOutput): Promise<void> {
   try {
     await writeFile(file, renderSvgChart({ series: run.summary.series, results, stopAt: run.stopAt, title: `zombie-lab compare · ${new Date().toISOString().slice(0, 16).replace('T', ' ')}` }));
     // The whole path, so it can be copied from a projected terminal and found from any folder.
