@@ -1,66 +1,30 @@
 import { Text } from 'ink';
-import type { Row, Seg } from '../core/fit-line.js';
+import type { Row, Seg, SegStyle } from '../core/fit-line.js';
 import type { ModeId } from '../core/modes.js';
 import type { Theme } from '../core/theme.js';
 import { fg } from './text-color.js';
 
+type TextLook = { bold?: boolean; inverse?: boolean; dimColor?: boolean; color?: string };
+
+/** How each style of piece is drawn in a theme: one table, so a style is never spelled twice. */
+const LOOKS: Record<SegStyle, (theme: Theme, seg: Seg) => TextLook> = {
+  plain: () => ({}),
+  strong: () => ({ bold: true }),
+  mode: (theme, seg) => ({ bold: true, inverse: true, ...fg(theme.mode[seg.mode as ModeId]) }),
+  ok: (theme) => fg(theme.ok),
+  accent: (theme) => fg(theme.accent),
+  error: (theme) => ({ bold: true, ...fg(theme.error) }),
+  dim: (theme) => ({ dimColor: theme.useDim, ...fg(theme.dim) }),
+  heading: (theme) => ({ bold: true, ...fg(theme.info) }),
+  hint: (theme) => fg(theme.info),
+  passed: (theme) => ({ bold: true, ...fg(theme.ok) }),
+  failed: (theme) => fg(theme.error),
+  live: (theme) => ({ bold: true, inverse: true, ...fg(theme.ok) }),
+  replay: (theme) => ({ bold: true, inverse: true, ...fg(theme.replay) }),
+};
+
 function SegPiece({ seg, theme }: { seg: Seg; theme: Theme }) {
-  switch (seg.style) {
-    case 'mode':
-      return (
-        <Text bold inverse {...fg(theme.mode[seg.mode as ModeId])}>
-          {seg.text}
-        </Text>
-      );
-    case 'strong':
-      return <Text bold>{seg.text}</Text>;
-    case 'ok':
-      return <Text {...fg(theme.ok)}>{seg.text}</Text>;
-    case 'accent':
-      return <Text {...fg(theme.accent)}>{seg.text}</Text>;
-    case 'error':
-      return (
-        <Text bold {...fg(theme.error)}>
-          {seg.text}
-        </Text>
-      );
-    case 'dim':
-      return (
-        <Text dimColor={theme.useDim} {...fg(theme.dim)}>
-          {seg.text}
-        </Text>
-      );
-    case 'heading':
-      return (
-        <Text bold {...fg(theme.info)}>
-          {seg.text}
-        </Text>
-      );
-    case 'hint':
-      return <Text {...fg(theme.info)}>{seg.text}</Text>;
-    case 'passed':
-      return (
-        <Text bold {...fg(theme.ok)}>
-          {seg.text}
-        </Text>
-      );
-    case 'failed':
-      return <Text {...fg(theme.error)}>{seg.text}</Text>;
-    case 'live':
-      return (
-        <Text bold inverse {...fg(theme.ok)}>
-          {seg.text}
-        </Text>
-      );
-    case 'replay':
-      return (
-        <Text bold inverse {...fg(theme.replay)}>
-          {seg.text}
-        </Text>
-      );
-    default:
-      return <Text>{seg.text}</Text>;
-  }
+  return <Text {...LOOKS[seg.style ?? 'plain'](theme, seg)}>{seg.text}</Text>;
 }
 
 /** Rows fitted by fitLine: each already fits its width, so nothing here is ever truncated. */
