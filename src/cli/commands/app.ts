@@ -26,9 +26,7 @@ export function registerApp(program: Command, ctx: CommandContext): void {
           ...(o.theme ? { theme: o.theme } : {}),
           ...(o.replay ? { replay: o.replay } : {}),
           noColor: o.color === false,
-          ...(process.env.ZOMBIE_LAB_RUN_PREFIX ? { runIdPrefix: process.env.ZOMBIE_LAB_RUN_PREFIX } : {}),
-          // A deck of your own (a folder with de/ and en/ in the slide format), or a test's.
-          ...(process.env.ZOMBIE_LAB_SLIDES ? { slidesRoot: process.env.ZOMBIE_LAB_SLIDES } : {}),
+          ...ctx.deckEnv(),
         }),
       );
     });

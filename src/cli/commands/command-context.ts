@@ -11,6 +11,8 @@ export interface CommandContext {
   wayOption(): Option;
   langOption(what: string): Option;
   setExitCode(code: number): void;
+  /** The presenter app's and serve's settings from the environment: the run-id prefix and a deck of one's own (or a test's). */
+  deckEnv(): { runIdPrefix?: string; slidesRoot?: string };
 }
 
 export function commandContext(program: Command, setExitCode: (code: number) => void): CommandContext {
@@ -19,5 +21,10 @@ export function commandContext(program: Command, setExitCode: (code: number) => 
     wayOption: () => new Option('--way <way>', 'how to build the base image').choices(['auto', 'registry', 'offline']).default('auto'),
     langOption: (what) => new Option('--lang <lang>', `${what}: de or en (default: from the locale)`).choices(LANGS),
     setExitCode,
+    deckEnv: () => ({
+      ...(process.env.ZOMBIE_LAB_RUN_PREFIX ? { runIdPrefix: process.env.ZOMBIE_LAB_RUN_PREFIX } : {}),
+      // A folder with de/ and en/ in the slide format.
+      ...(process.env.ZOMBIE_LAB_SLIDES ? { slidesRoot: process.env.ZOMBIE_LAB_SLIDES } : {}),
+    }),
   };
 }

@@ -25,8 +25,7 @@ export function registerServe(program: Command, ctx: CommandContext): void {
           ...(replay ? { replay } : {}),
           ...(o.follow ? { follow: true } : {}),
           ...(o.open ? { open: true } : {}),
-          ...(process.env.ZOMBIE_LAB_RUN_PREFIX ? { runIdPrefix: process.env.ZOMBIE_LAB_RUN_PREFIX } : {}),
-          ...(process.env.ZOMBIE_LAB_SLIDES ? { slidesRoot: process.env.ZOMBIE_LAB_SLIDES } : {}),
+          ...ctx.deckEnv(),
         }),
       );
     });
