@@ -2,8 +2,8 @@
  * The ssh:// agent against a real SSH server on loopback (ssh2's own server): each exec channel of
  * `docker system dial-stdio` is answered by a small HTTP responder, as the far side's Docker CLI
  * would relay the engine. What it must hold: requests share SSH sessions (one handshake, not one per
- * request), a burst wider than a session's channel budget opens a second session, and a finished
- * client never keeps the process alive.
+ * request), a channel carries the next request (no dial-stdio per request), and a burst wider
+ * than a session's channel budget opens a second session.
  */
 import { once } from 'node:events';
 import { request } from 'node:http';
@@ -18,6 +18,7 @@ let server: Server;
 let port = 0;
 let sessions = 0;
 let maxOpenPerSession = 0;
+let execs = 0;
 
 beforeAll(async () => {
   server = new Server({ hostKeys: [host.private] }, (client) => {
@@ -30,16 +31,13 @@ beforeAll(async () => {
         const stream = acceptExec();
         if (info.command !== 'docker system dial-stdio') return stream.exit(127), stream.end();
         open++;
+        execs++;
         maxOpenPerSession = Math.max(maxOpenPerSession, open);
-        // One HTTP response per request line, after a short hold so concurrent requests overlap.
-        stream.once('data', () => {
-          setTimeout(() => {
-            const body = 'OK';
-            stream.write(`HTTP/1.1 200 OK\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`);
-            open--;
-            stream.exit(0);
-            stream.end();
-          }, 50);
+        stream.once('close', () => open--);
+        // An HTTP response per request (a GET: its head is all of it), after a short hold so concurrent
+        // requests overlap; the connection stays open for the next one, as dockerd keeps it.
+        stream.on('data', () => {
+          setTimeout(() => stream.write('HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nOK'), 50);
         });
       });
     });
@@ -65,12 +63,14 @@ function get(agent: SshDialAgent): Promise<string> {
 }
 
 describe('SshDialAgent', () => {
-  it('carries ten requests in a row over one SSH session', async () => {
+  it('carries ten requests in a row over one SSH session and one dial-stdio', async () => {
     sessions = 0;
+    execs = 0;
     const agent = new SshDialAgent({ host: '127.0.0.1', port, username: 'root', privateKey: Buffer.from(user.private) });
     try {
       for (let i = 0; i < 10; i++) expect(await get(agent)).toBe('OK');
       expect(sessions).toBe(1);
+      expect(execs).toBe(1);
     } finally {
       agent.destroy();
     }

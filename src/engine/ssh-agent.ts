@@ -4,10 +4,13 @@
  * http.Agent, so docker-modem needs no ssh:// URL (its url.parse of one prints a Node
  * deprecation warning on every request).
  *
- * Channels share SSH sessions: a handshake per API request (docker-modem's way) made a scorecard
- * over ssh:// five times slower than over a socket. A session carries at most MAX_CHANNELS at once,
- * below OpenSSH's MaxSessions (10 by default); more open a second session. An idle session's socket
- * is unref'd, so it never keeps a finished command alive.
+ * Two costs made a command over ssh:// twenty times slower than over a socket (doctor: 81 s against
+ * 4 s here): an SSH handshake per API request (docker-modem's way), and the far side starting a
+ * `docker system dial-stdio` per request. So channels share SSH sessions — at most MAX_CHANNELS at
+ * once, below OpenSSH's MaxSessions (10 by default); more open a second session — and the agent keeps
+ * a channel alive between requests (HTTP keep-alive), as the Docker CLI does with its connections.
+ * A session's socket is ref'd only while a request is in flight, so an idle one never keeps a
+ * finished command alive.
  */
 import { Agent, type AgentOptions } from 'node:http';
 import { connect, type Socket } from 'node:net';
@@ -31,7 +34,10 @@ interface Session {
   client: Client;
   sock: Socket;
   ready: Promise<void>;
+  /** Channels open on it, in use or kept alive: what counts against MAX_CHANNELS. */
   open: number;
+  /** Channels carrying a request: while any does, the socket holds the process. */
+  busy: number;
   dead: boolean;
 }
 
@@ -44,31 +50,32 @@ export class SshDialAgent extends Agent {
     private readonly target: SshTarget,
     opts: AgentOptions = {},
   ) {
-    super(opts);
+    super({ keepAlive: true, ...opts });
   }
 
   override createConnection(_options: unknown, callback: Callback): Duplex | undefined {
     const session = this.sessions.find((s) => !s.dead && s.open < MAX_CHANNELS) ?? this.newSession();
     // Counted before the session is ready, so a burst of requests spreads over sessions.
     session.open++;
-    session.sock.ref();
-    const release = () => {
+    const busy = holdWhileBusy(session);
+    busy.ref();
+    const closed = () => {
+      busy.unref();
       session.open--;
-      if (session.open === 0) session.sock.unref();
     };
     session.ready.then(
       () => {
         session.client.exec('docker system dial-stdio', (err, stream) => {
           if (err) {
-            release();
+            closed();
             return callback(err);
           }
-          stream.once('close', release);
-          callback(null, stream as unknown as Duplex);
+          stream.once('close', closed);
+          callback(null, asSocket(stream as unknown as Duplex, busy));
         });
       },
       (err: Error) => {
-        release();
+        closed();
         callback(err);
       },
     );
@@ -87,7 +94,8 @@ export class SshDialAgent extends Agent {
   private newSession(): Session {
     const client = new Client();
     const sock = connect({ host: this.target.host, port: this.target.port });
-    const session: Session = { client, sock, open: 0, dead: false, ready: Promise.resolve() };
+    const session: Session = { client, sock, open: 0, busy: 0, dead: false, ready: Promise.resolve() };
+    sock.unref();
     const drop = () => {
       session.dead = true;
       const i = this.sessions.indexOf(session);
@@ -114,4 +122,46 @@ export class SshDialAgent extends Agent {
     this.sessions.push(session);
     return session;
   }
+}
+
+/** ref/unref of one channel, counted on its session: the socket is ref'd while any channel is busy. */
+function holdWhileBusy(session: Session): { ref: () => void; unref: () => void } {
+  let held = false;
+  return {
+    ref: () => {
+      if (held) return;
+      held = true;
+      if (session.busy++ === 0) session.sock.ref();
+    },
+    unref: () => {
+      if (!held) return;
+      held = false;
+      if (--session.busy === 0) session.sock.unref();
+    },
+  };
+}
+
+/**
+ * What http.Agent's keep-alive asks of a socket, on a channel: ref/unref (it unrefs a kept channel and
+ * refs it again for the next request), setTimeout, and the TCP-only calls as no-ops. The timeout runs
+ * from the call, not from the last byte: the agent only clears it (0), and the lab's client sets no
+ * request timeout; watching for bytes would need a 'data' listener, which could take them from http.
+ */
+function asSocket(stream: Duplex, busy: { ref: () => void; unref: () => void }): Duplex {
+  let timer: NodeJS.Timeout | undefined;
+  stream.once('close', () => timer && clearTimeout(timer));
+  return Object.assign(stream, {
+    timeout: 0,
+    ref: () => (busy.ref(), stream),
+    unref: () => (busy.unref(), stream),
+    setKeepAlive: () => stream,
+    setNoDelay: () => stream,
+    setTimeout: (ms: number, cb?: () => void) => {
+      if (timer) clearTimeout(timer);
+      timer = ms > 0 ? setTimeout(() => stream.emit('timeout'), ms).unref() : undefined;
+      Object.assign(stream, { timeout: ms });
+      if (cb) stream.once('timeout', cb);
+      return stream;
+    },
+  });
 }
