@@ -3,7 +3,8 @@
  * cause and fix, and no build started (there mmdebstrap failed with "exit 25: remove_tree failed").
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Connection } from '../engine/docker-connect.js';
+import type { EngineInfo } from '../core/engine-kind.js';
+import type { DescribesEngine } from '../engine/engine-api.js';
 
 const built = vi.fn();
 vi.mock('../engine/images.js', () => ({
@@ -13,12 +14,13 @@ vi.mock('../engine/images.js', () => ({
     return Promise.resolve({});
   },
 }));
-let info: Record<string, unknown> = {};
+let info: EngineInfo = {};
 vi.mock('./command-session.js', async (orig) => ({
   ...(await orig<typeof import('./command-session.js')>()),
   connectAndSweep: () =>
     Promise.resolve({
-      conn: { described: 'unix:///run/user/1000/docker.sock (DOCKER_HOST)', docker: { info: () => Promise.resolve(info), version: () => Promise.resolve({ Version: '27.0.3', ApiVersion: '1.46' }) } } as unknown as Connection,
+      // prepare asks this engine only info and version (images are mocked above).
+      conn: { described: 'unix:///run/user/1000/docker.sock (DOCKER_HOST)', docker: { info: () => Promise.resolve(info), version: () => Promise.resolve({ Version: '27.0.3', ApiVersion: '1.46' }) } satisfies DescribesEngine },
       sweptLine: null,
     }),
 }));

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, release, tmpdir } from 'node:os';
 import path from 'node:path';
-import type Docker from 'dockerode';
+import type { DescribesEngine } from './engine-api.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseOwnerMark } from '../core/owner-mark.js';
 import { boundLearnerBuild, localCgroups } from './build-cgroup.js';
@@ -26,9 +26,9 @@ afterEach(() => {
 });
 
 /** An engine that answers info and version as Docker on this machine (or another) does. */
-function engine(over: { cgroupVersion?: string; driver?: string; local?: boolean } = {}): Docker {
+function engine(over: { cgroupVersion?: string; driver?: string; local?: boolean } = {}): DescribesEngine {
   const info = { KernelVersion: over.local === false ? '5.15.0-linuxkit' : release(), Name: over.local === false ? 'docker-desktop' : hostname(), CgroupVersion: over.cgroupVersion ?? '1', CgroupDriver: over.driver ?? 'cgroupfs', OperatingSystem: 'Debian' };
-  return { info: () => Promise.resolve(info), version: () => Promise.resolve({ Version: '20.10.24', ApiVersion: '1.41' }) } as unknown as Docker;
+  return { info: () => Promise.resolve(info), version: () => Promise.resolve({ Version: '20.10.24', ApiVersion: '1.41' }) };
 }
 
 describe.runIf(process.getuid?.() === 0)('boundLearnerBuild (a cgroup tree of the test\'s own)', () => {

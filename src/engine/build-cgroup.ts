@@ -8,10 +8,11 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
 import { hostname, release } from 'node:os';
 import path from 'node:path';
-import type Docker from 'dockerode';
+import type { EngineInfo } from '../core/engine-kind.js';
 import { buildLimitReached, LEARNER_BUILD_LIMITS, planBuildBound, unboundedBuildNotice, type BuildLimits, type LocalCgroups, type Worded } from '../core/build-bounds.js';
 import { parsePidsEvents, parsePidsMax } from '../core/cgroup-files.js';
 import { ownerMark } from '../core/owner-mark.js';
+import type { DescribesEngine } from './engine-api.js';
 import { factsOf } from './engine-facts.js';
 import { removeCgroupTree } from './host-leftovers.js';
 import { selfOwner } from './owner-process.js';
@@ -51,8 +52,8 @@ function readText(file: string): string | null {
 }
 
 /** Same host name and kernel: the engine runs on this machine (as pid-budget.ts decides). */
-async function engineOnThisKernel(docker: Docker): Promise<boolean> {
-  const info = (await docker.info().catch(() => ({}))) as { KernelVersion?: string; Name?: string };
+async function engineOnThisKernel(docker: DescribesEngine): Promise<boolean> {
+  const info = await docker.info().catch(() => ({}) as EngineInfo);
   return info.KernelVersion === release() && info.Name === hostname();
 }
 
@@ -69,7 +70,7 @@ const unbounded = (reason: Worded, limits: BuildLimits): BuildBound => ({
  * Makes the pids-limited cgroup for one build, or says why there is none. `root` is the cgroup
  * mount (tests pass a folder of their own).
  */
-export async function boundLearnerBuild(docker: Docker, opts: { limits?: BuildLimits; root?: string } = {}): Promise<BuildBound> {
+export async function boundLearnerBuild(docker: DescribesEngine, opts: { limits?: BuildLimits; root?: string } = {}): Promise<BuildBound> {
   const limits = opts.limits ?? LEARNER_BUILD_LIMITS;
   const root = opts.root ?? CGROUP_ROOT;
   const plan = planBuildBound(await factsOf({ docker }), await engineOnThisKernel(docker), localCgroups(root));

@@ -1,8 +1,8 @@
-import type Docker from 'dockerode';
+import type { HasLogs } from './engine-api.js';
 import { describe, expect, it } from 'vitest';
 import { logsOf } from './container-logs.js';
 
-const fake = (out: unknown): Pick<Docker.Container, 'logs'> => ({ logs: (() => Promise.resolve(out)) as unknown as Docker.Container['logs'] });
+const fake = (out: Buffer | string): HasLogs => ({ logs: () => Promise.resolve(out) });
 
 describe('logsOf', () => {
   it('reads the log buffer byte for byte (a multiplex header and non-UTF-8 bytes do not throw)', async () => {
@@ -13,7 +13,7 @@ describe('logsOf', () => {
     expect(await logsOf(fake('app: pid 7'))).toBe('app: pid 7');
   });
   it('passes a failure on (the caller decides whether a gone container means no logs)', async () => {
-    const gone: Pick<Docker.Container, 'logs'> = { logs: (() => Promise.reject(new Error('no such container'))) as unknown as Docker.Container['logs'] };
+    const gone: HasLogs = { logs: () => Promise.reject(new Error('no such container')) };
     await expect(logsOf(gone)).rejects.toThrow('no such container');
   });
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import type Docker from 'dockerode';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { BuildsImages } from './engine-api.js';
 import { buildFolder } from './folder-build.js';
 
 let dir = '';
@@ -17,14 +18,14 @@ afterEach(async () => {
 
 /** An engine that answers a build with these JSON messages and keeps what it was asked. */
 function fakeEngine(messages: object[]) {
-  const asked: { context: Buffer; opts: Record<string, unknown> }[] = [];
-  const docker = {
-    buildImage: (async (context: NodeJS.ReadableStream, opts: Record<string, unknown>) => {
+  const asked: { context: Buffer; opts: Docker.ImageBuildOptions }[] = [];
+  const docker: BuildsImages = {
+    buildImage: async (context, opts) => {
       const chunks: Buffer[] = [];
       for await (const c of context as AsyncIterable<Buffer>) chunks.push(c);
       asked.push({ context: Buffer.concat(chunks), opts });
       return Readable.from(messages.map((m) => `${JSON.stringify(m)}\n`));
-    }) as unknown as Docker['buildImage'],
+    },
   };
   return { docker, asked };
 }

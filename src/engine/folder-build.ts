@@ -3,6 +3,7 @@ import type Docker from 'dockerode';
 import { pack } from 'tar-fs';
 import type { BuildTarget } from '../core/problem-text.js';
 import { followBuild } from './build-stream.js';
+import type { BuildsImages } from './engine-api.js';
 
 export interface FolderBuild {
   tags: string[];
@@ -17,7 +18,7 @@ export interface FolderBuild {
 }
 
 /** Builds `dir` (never pulling, intermediate containers removed even on failure); a failed step throws its LabError. */
-export async function buildFolder(docker: Pick<Docker, 'buildImage'>, dir: string, b: FolderBuild): Promise<void> {
+export async function buildFolder(docker: BuildsImages, dir: string, b: FolderBuild): Promise<void> {
   const stream = await docker.buildImage(pack(dir) as unknown as NodeJS.ReadableStream, {
     t: b.tags,
     buildargs: b.buildargs ?? {},

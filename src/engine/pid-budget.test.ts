@@ -15,7 +15,7 @@ import { pidMargin } from '../core/pid-budget.js';
 import { PACKAGE_ROOT } from './package-paths.js';
 import { acquireHostLock, HostLockBusy } from './host-lock.js';
 import { DEFAULT_PID_MAX, reservePids } from './pid-budget.js';
-import type Docker from 'dockerode';
+import type { BudgetEngine } from './engine-api.js';
 import { LABEL_RUN } from '../core/labels.js';
 
 let work = '';
@@ -104,10 +104,13 @@ describe('the PID budget between lab processes', () => {
 
   it('holds within one process too: four reservations at once, each created 50 ms after its check', async () => {
     const made: Record<string, string>[] = [];
-    const engine = {
+    const engine: BudgetEngine = {
       info: () => Promise.resolve({ KernelVersion: 'fake', Name: 'fake-engine' }),
+      version: () => Promise.resolve({ Version: 'fake' }),
       listContainers: () => Promise.resolve(made.map((Labels, i) => ({ Id: String(i), State: 'created', Labels }))),
-    } as unknown as Docker;
+      // Every container here carries its limit in a label: the engine is never asked for one.
+      getContainer: () => ({ inspect: () => Promise.reject(new Error('not asked')) }),
+    };
     const said = await Promise.all(
       [0, 1, 2, 3].map(async (i) => {
         try {

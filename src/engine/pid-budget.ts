@@ -9,14 +9,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { hostname, release } from 'node:os';
-import type Docker from 'dockerode';
+import type { BudgetEngine, DescribesEngine, ListsContainers } from './engine-api.js';
 import { LABEL_PIDS_LIMIT, LABEL_RUN } from '../core/labels.js';
 import { pidBudgetRefusal } from '../core/pid-budget.js';
 import { acquireHostLock, HostLockBusy } from './host-lock.js';
 import { LabError } from './lab-error.js';
 
 export const DEFAULT_PID_MAX = 32768;
-const pidMaxOf = new WeakMap<Docker, Promise<number>>();
+const pidMaxOf = new WeakMap<DescribesEngine, Promise<number>>();
 
 function localPidMax(): number | null {
   try {
@@ -28,11 +28,11 @@ function localPidMax(): number | null {
 }
 
 /** The engine's host pid_max: ours if the engine runs on this kernel (same host name and kernel). */
-export function enginePidMax(docker: Docker): Promise<number> {
+export function enginePidMax(docker: DescribesEngine): Promise<number> {
   let p = pidMaxOf.get(docker);
   if (!p) {
     p = docker.info().then(
-      (info: { KernelVersion?: string; Name?: string }) => (info.KernelVersion === release() && info.Name === hostname() ? (localPidMax() ?? DEFAULT_PID_MAX) : DEFAULT_PID_MAX),
+      (info) => (info.KernelVersion === release() && info.Name === hostname() ? (localPidMax() ?? DEFAULT_PID_MAX) : DEFAULT_PID_MAX),
       () => DEFAULT_PID_MAX,
     );
     pidMaxOf.set(docker, p);
@@ -43,7 +43,7 @@ export function enginePidMax(docker: Docker): Promise<number> {
 const LIVE_STATES = new Set(['created', 'running', 'paused', 'restarting']);
 
 /** Sum of the PID limits of our live containers on this engine, and how many runs they belong to. */
-export async function pidsReserved(docker: Docker): Promise<{ inUse: number; runs: number }> {
+export async function pidsReserved(docker: ListsContainers): Promise<{ inUse: number; runs: number }> {
   const list = await docker.listContainers({ all: true, filters: { label: [LABEL_RUN] } });
   let inUse = 0;
   const runs = new Set<string>();
@@ -71,7 +71,7 @@ const BUDGET_LOCK = 'pid-budget';
  * machine's budget lock until `release`: call it once the container exists (the engine lists it
  * then) or its creation failed.
  */
-export async function reservePids(docker: Docker, limit: number, signal?: AbortSignal): Promise<{ release: () => void }> {
+export async function reservePids(docker: BudgetEngine, limit: number, signal?: AbortSignal): Promise<{ release: () => void }> {
   let lock;
   try {
     lock = await acquireHostLock(BUDGET_LOCK, signal ? { signal } : {});
