@@ -171,6 +171,7 @@ export const CLAIMS: Claim[] = [
     tests: [
       { file: 'src/cli/pods.integration.test.ts', name: '--json: emulated and said so, a lane per pod' },
       { file: 'src/matrix/pods.matrix.test.ts', name: 'three pods: PID 1 per pod' },
+      { file: ATTEMPTS, name: "08 pods: the probe's zombies stay under an app as PID 1" },
     ],
   },
   {

@@ -16,7 +16,7 @@ const required = process.env.ZOMBIE_LAB_REQUIRE_DOCKER === '1';
 const possible = matrixPossible('podman');
 if (required && !possible) throw new Error('ZOMBIE_LAB_REQUIRE_DOCKER=1 but the podman rig cannot run here (needs root)');
 
-const LAB_IDS = ['zombies', 'pid-exhaustion', 'signals', 'choosing-init', 'subreaper', 'app-reaps'] as const;
+const LAB_IDS = ['zombies', 'pid-exhaustion', 'signals', 'choosing-init', 'subreaper', 'app-reaps', 'pods'] as const;
 
 describe.runIf(possible)('rootful Podman through its Docker API', () => {
   let rig: Rig;
@@ -87,6 +87,8 @@ describe.runIf(possible)('rootful Podman through its Docker API', () => {
     'choosing-init': 'right-answers',
     subreaper: 'right-tini-s',
     'app-reaps': 'right-sigchld-handler',
+    // Lab 08 runs a real pod here (kube play): the infra container is catatonit, PID 1 of the shared namespace.
+    pods: 'right-share-pid-ns',
   };
   const podmanAnswers: Partial<Record<(typeof LAB_IDS)[number], Record<string, string>>> = {
     'choosing-init': { 'answers.txt': 'forwards-to-group: dumb-init\nbash-c-pid1: python3\nshell-form-pid1: sh\ninit-fixes-lazy-parent: no\n' },

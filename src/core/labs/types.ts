@@ -4,7 +4,7 @@
  */
 import type { Lang } from '../lang.js';
 
-export const CHECK_IDS = ['zombies', 'pid-exhaustion', 'signals', 'choosing-init', 'subreaper', 'app-reaps', 'own-containers'] as const;
+export const CHECK_IDS = ['zombies', 'pid-exhaustion', 'signals', 'choosing-init', 'subreaper', 'app-reaps', 'own-containers', 'pods'] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 
 export interface Lab {

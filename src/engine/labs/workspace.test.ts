@@ -33,7 +33,7 @@ describe('workspace', () => {
 
   it('every shipped lab has starting files, and the shipped labs validate', async () => {
     const catalog = await loadCatalog();
-    expect(catalog.byLang.en).toHaveLength(7);
+    expect(catalog.byLang.en).toHaveLength(8);
     expect(catalog.byLang.de.map((l) => l.id)).toEqual(catalog.byLang.en.map((l) => l.id));
     dir = await mkdtemp(path.join(tmpdir(), 'zl-ws-'));
     for (const lab of catalog.byLang.en) {

@@ -6,6 +6,7 @@ import { CheckStop, type CheckContext } from '../check-context.js';
 import { checkAppReaps } from './app-reaps.js';
 import { checkChoosingInit } from './choosing-init.js';
 import { checkOwnContainers } from './own-containers.js';
+import { checkPods } from './pods.js';
 import { checkPidExhaustion } from './pid-exhaustion.js';
 import { checkSignals } from './signals.js';
 import { checkSubreaper } from './subreaper.js';
@@ -19,6 +20,7 @@ export const CHECKS: Record<CheckId, (ctx: CheckContext) => Promise<CheckItem[]>
   subreaper: checkSubreaper,
   'app-reaps': checkAppReaps,
   'own-containers': checkOwnContainers,
+  pods: checkPods,
 };
 
 export async function runCheck(id: CheckId, labId: string, ctx: CheckContext): Promise<CheckResult> {
