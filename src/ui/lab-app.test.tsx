@@ -66,7 +66,7 @@ const press = async (r: ReturnType<typeof app>, keys: string) => {
 };
 
 describe('LabApp', () => {
-  it('lists the seven labs with their progress and opens the chosen one', async () => {
+  it('lists the eight labs with their progress and opens the chosen one', async () => {
     const progress = withCheck(withStep(emptyProgress(), 'signals', 2), 'zombies', true, new Date());
     const r = app({ progress });
     const menu = await until(r.lastFrame, (f) => f.includes('guided labs'), 'the menu');
@@ -74,6 +74,7 @@ describe('LabApp', () => {
     expect(menu).toMatch(/ 03 {2}Signals +at step 3\/4/);
     expect(menu).toMatch(/ 06 {2}Fix it in the app +not started/);
     expect(menu).toMatch(/ 07 {2}Your own containers +not started/);
+    expect(menu).toMatch(/ 08 {2}Pods and exec probes +not started/);
     await pressUntil(r, '\u001b[B', (f) => f.includes('› 02'), 'lab 02 selected');
     await pressUntil(r, '\u001b[B', (f) => f.includes('› 03'), 'lab 03 selected');
     await pressUntil(r, '\r', (f) => f.includes('Lab 03'), 'lab 03 open');
