@@ -65,7 +65,7 @@ interface Judged {
 }
 
 /** Every target read and judged by the one inspect (several at a time), in no particular order. */
-async function judgeAll(docker: Docker, ids: string[], o: { owner: Owner; watchMs: number; signal: AbortSignal; progress: ProgressLine | null; lang: Lang }): Promise<Judged> {
+async function judgeAll(docker: Docker, ids: string[], o: { owner: Owner; watchMs: number; signal: AbortSignal; progress: ProgressLine | null; lang: Lang; notPid1?: ReadonlySet<string> }): Promise<Judged> {
   const { watchMs, lang, progress } = o;
   const words = inspectWords(lang);
   const { base } = await imageTags();
@@ -96,7 +96,7 @@ async function judgeAll(docker: Docker, ids: string[], o: { owner: Owner; watchM
           notJudged.push({ target, id: r.facts.id, name: r.facts.name, state: st.state, during: st.during, exitCode: st.exitCode, message: `${stateText(st, lang)}: ${words.noVerdict}` });
         } else {
           readings.set(target, { procs: r.snapshot.procs, pid1Comm: r.snapshot.pid1.comm });
-          done.push({ facts: r.facts, source: r.snapshot.source, sourceWhy: r.why, diagnosis: diagnose({ facts: r.facts, snapshot: r.snapshot, lasting: r.lasting, growth: r.growth, reaping: r.reaping, lang }) });
+          done.push({ facts: r.facts, source: r.snapshot.source, sourceWhy: r.why, diagnosis: diagnose({ facts: r.facts, snapshot: r.snapshot, lasting: r.lasting, growth: r.growth, reaping: r.reaping, lang, notPid1: o.notPid1?.has(target) ?? false }) });
         }
       } catch (err) {
         if (o.signal.aborted) return;
@@ -164,7 +164,9 @@ export async function runInspect(targets: string[], o: InspectCliOptions): Promi
         return 0;
       }
     }
-    const judged = await judgeAll(docker, ids, { owner, watchMs, signal: scope.signal, progress: showProgress ? progress : null, lang });
+    // A pod's app container in a shared PID namespace: its main process is no PID 1, and signals reach it as any process.
+    const notPid1 = new Set(pod?.members.filter((m) => m.role === 'main-process').map((m) => m.id));
+    const judged = await judgeAll(docker, ids, { owner, watchMs, signal: scope.signal, progress: showProgress ? progress : null, lang, notPid1 });
     const { done, errors, notJudged } = judged;
     progress.done();
     const by = scope.interrupted();
