@@ -15,6 +15,7 @@ import { loadPodFiles } from '../engine/pods/pod-files.js';
 import { runPods } from '../engine/pods/run-pods.js';
 import { newRunId } from '../engine/run-id.js';
 import { connectAndSweep, engineLine, exitCodeFor, interruptScope } from './command-session.js';
+import type { CommandOutput } from './command-output.js';
 import { reportProblem } from './report-problem.js';
 
 export interface PodsCliOptions {
@@ -120,7 +121,12 @@ function summaryTable(lanes: PodLane[]): string {
   ).join('\n');
 }
 
-export async function runPodsCommand(raw: PodsCliOptions): Promise<number> {
+/**
+ * `output`: `compare --pods` prints the run compare's way, its lines as they come through
+ * compare's CommandOutput on stderr and only the table (or --json) on stdout; `pods` itself keeps
+ * its lines on stdout.
+ */
+export async function runPodsCommand(raw: PodsCliOptions, output?: CommandOutput): Promise<number> {
   let opts;
   let pods;
   try {
@@ -130,7 +136,8 @@ export async function runPodsCommand(raw: PodsCliOptions): Promise<number> {
     return reportProblem(err);
   }
   const runId = raw.runId ?? newRunId('pods');
-  const say = (line: string) => (raw.json ? process.stderr : process.stdout).write(`${line}\n`);
+  const say = output ? (line: string) => output.say(line) : (line: string) => (raw.json ? process.stderr : process.stdout).write(`${line}\n`);
+  const result = output ? (line: string) => process.stdout.write(`${line}\n`) : say;
   let conn;
   let way: PodsWay;
   let labImage: string;
@@ -184,9 +191,10 @@ export async function runPodsCommand(raw: PodsCliOptions): Promise<number> {
     };
     process.stdout.write(`${JSON.stringify(doc, null, process.stdout.isTTY ? 2 : undefined)}\n`);
   } else {
-    say('');
-    say(summaryTable(lanes));
-    if (way === 'pause-container') say('pods emulated: a pause container stands in for each pod (Docker runs no pods)');
+    output?.done();
+    result('');
+    result(summaryTable(lanes));
+    if (way === 'pause-container') result('pods emulated: a pause container stands in for each pod (Docker runs no pods)');
   }
   const finished = lanes.length === pods.length && lanes.every((l) => l.stopMs !== null);
   if (!finished) {

@@ -64,4 +64,17 @@ describe.skipIf(!conn)('zombie-lab pods on Docker (emulated)', () => {
     expect(r.stdout).toContain('pods emulated: a pause container stands in for each pod');
     expect(await ours()).toEqual([]);
   });
+
+  it("compare --pods: the same run, printed compare's way (lines on stderr, the table on stdout); mode options refused", async () => {
+    const r = await runCli(['compare', '--pods', '--duration', '2s', '--run-id', `${prefix}-compare`], { env: { NO_COLOR: '1' }, timeoutMs: 180_000 });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('pods: this engine runs no pods');
+    expect(r.stderr).toMatch(/^app-pid1 stopped after \d+\.\d\d s, exit 137/m);
+    expect(r.stdout).not.toContain('stopping app-pid1');
+    expect(r.stdout).toMatch(/^pod\s+PID 1\s+app PID\s+zombies\s+probe zombies/m);
+    expect(await ours()).toEqual([]);
+    const wrong = await runCli(['compare', '--pods', '--modes', 'no-init'], { env: { NO_COLOR: '1' } });
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/^zombie-lab compare: --pods runs the pods; --modes belongs to the modes run$/m);
+  });
 });

@@ -30,6 +30,8 @@ const SAMPLES: { [K in ProblemKey['id']]: Extract<ProblemKey, { id: K }> } = {
   'lab-files-missing': { id: 'lab-files-missing', labId: 'zombies', from: '/pkg/labs/workspaces/zombies', code: 'ENOENT' },
   'no-such-container': { id: 'no-such-container', name: 'web' },
   'container-not-running': { id: 'container-not-running', name: 'web' },
+  'no-such-pod': { id: 'no-such-pod', name: 'web-pod' },
+  'pods-need-podman': { id: 'pods-need-podman', name: 'web-pod', engine: 'Docker' },
   'no-such-path': { id: 'no-such-path', path: 'nope/Dockerfile' },
   unexpected: { id: 'unexpected', detail: 'boom' },
 };

@@ -72,6 +72,8 @@ export type ProblemKey =
   | { id: 'lab-files-missing'; labId: string; from: string; code: string }
   | { id: 'no-such-container'; name: string }
   | { id: 'container-not-running'; name: string }
+  | { id: 'no-such-pod'; name: string }
+  | { id: 'pods-need-podman'; name: string; engine: string }
   | { id: 'no-such-path'; path: string }
   | { id: 'unexpected'; detail: string };
 
@@ -195,6 +197,11 @@ const en: Words = {
   problems: {
     'no-such-container': (k) => ({ message: `no container named or with id "${k.name}" on this engine`, fix: 'docker ps lists the running ones; or use --all' }),
     'container-not-running': (k) => ({ message: `container ${k.name} is not running`, fix: `inspect reads a running container: docker start ${k.name}, or pick one from docker ps` }),
+    'no-such-pod': (k) => ({ message: `no pod named or with id "${k.name}" on this Podman`, fix: 'podman pod ps lists the pods; or inspect a container by its name: zombie-lab inspect CONTAINER' }),
+    'pods-need-podman': (k) => ({
+      message: `inspect --pod ${k.name}: ${k.engine} has no pods (Podman has)`,
+      fix: "inspect the containers by name instead: zombie-lab inspect CONTAINER...; the containers of lab 05's emulated pods (a pause container and the app, zombie-lab-…-pod-NAME) are inspected the same way",
+    }),
     'no-such-path': (k) => ({ message: `${k.path}: no such file or folder`, fix: 'name a Dockerfile, compose file, manifest, script or a folder' }),
     'engine-lost': (k) => ({
       message: `the Docker engine at ${k.endpoint} stopped answering (${'code' in k.why ? k.why.code : `no answer for ${k.why.silentS.toFixed(1)} s`})`,
@@ -264,6 +271,11 @@ const de: Words = {
   problems: {
     'no-such-container': (k) => ({ message: `kein Container mit dem Namen oder der ID "${k.name}" auf dieser Engine`, fix: 'docker ps listet die laufenden; oder --all' }),
     'container-not-running': (k) => ({ message: `Container ${k.name} läuft nicht`, fix: `inspect liest einen laufenden Container: docker start ${k.name}, oder nimm einen aus docker ps` }),
+    'no-such-pod': (k) => ({ message: `kein Pod mit dem Namen oder der ID "${k.name}" auf diesem Podman`, fix: 'podman pod ps listet die Pods; oder einen Container beim Namen untersuchen: zombie-lab inspect CONTAINER' }),
+    'pods-need-podman': (k) => ({
+      message: `inspect --pod ${k.name}: ${k.engine} kennt keine Pods (Podman schon)`,
+      fix: 'die Container beim Namen untersuchen: zombie-lab inspect CONTAINER...; die Container der nachgebildeten Pods aus Lab 05 (ein Pause-Container und die App, zombie-lab-…-pod-NAME) werden genauso untersucht',
+    }),
     'no-such-path': (k) => ({ message: `${k.path}: keine solche Datei und kein solcher Ordner`, fix: 'nenne ein Dockerfile, eine Compose-Datei, ein Manifest, ein Skript oder einen Ordner' }),
     'engine-lost': (k) => ({
       message: `die Docker-Engine unter ${k.endpoint} antwortet nicht mehr (${'code' in k.why ? k.why.code : `${k.why.silentS.toFixed(1).replace('.', ',')} s keine Antwort`})`,

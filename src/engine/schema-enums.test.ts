@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { UI_TEXT } from '../core/i18n.js';
 import { FAIL_CATEGORIES, FINDING_IDS } from '../core/inspect/diagnosis.js';
 import { INIT_IDS } from '../core/inspect/pid1-kind.js';
+import { POD_ROLES } from '../core/inspect/pod-report.js';
 import { LINT_RULES } from '../core/lint/lint-text.js';
 import { LANGS } from '../core/lang.js';
 import { MODE_IDS } from '../core/modes.js';
@@ -33,6 +34,7 @@ const DERIVED: [string, string, readonly (string | null)[]][] = [
   ['inspect.schema.json', '/$defs/finding/properties/id', FINDING_IDS],
   ['inspect.schema.json', '/$defs/container/properties/pid1/properties/init', [...INIT_IDS, null]],
   ['inspect.schema.json', '/properties/lang', LANGS],
+  ['inspect.schema.json', '/properties/pod/properties/members/items/properties/role', POD_ROLES],
   ['lint.schema.json', '/properties/lang', LANGS],
   ['lint.schema.json', '/properties/findings/items/properties/rule', LINT_RULES],
   ['serve-events.schema.json', '/$defs/mode', MODE_IDS],

@@ -11,7 +11,14 @@ import Docker from 'dockerode';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../engine/package-paths.js';
+import type { InspectReport } from '../core/inspect/report.js';
+import { execWithin } from '../engine/pods/exec-run.js';
 import { listPods } from '../engine/pods/libpod.js';
+import { loadPodFiles } from '../engine/pods/pod-files.js';
+import { playPod } from '../engine/pods/play-pod.js';
+import type { StartedPod } from '../engine/pods/started-pod.js';
+import { ownerFor } from '../engine/run-id.js';
+import { inspectReport } from '../test-support/inspect-report.js';
 import { laneOf, podsReport } from '../test-support/pods-report.js';
 import { cli, explain, matrixPossible, startRig, type Rig } from './matrix-support.js';
 
@@ -95,6 +102,66 @@ describe.runIf(possible)('pods on rootful Podman (kube play)', () => {
     for (const l of [shared, tini]) {
       expect(l.exitCode, l.pod).toBe(143);
       expect(l.stopMs, l.pod).toBeLessThan(l.graceS * 1000);
+    }
+    await nothingLeft();
+  });
+
+  it('inspect --pod: the shared namespace\'s PID 1 and the main process in it; an app that is its own PID 1, with its zombies by parent; an unknown pod', async () => {
+    const runId = `mx-podinspect-${process.pid}`;
+    const files = await loadPodFiles();
+    const tags = (await docker.getImage('zombie-lab/zombie').inspect()).RepoTags ?? [];
+    const labImage = tags.find((t) => t.endsWith('zombie-lab/zombie:latest')) ?? 'zombie-lab/zombie:latest';
+    const started: StartedPod[] = [];
+    try {
+      for (const name of ['shared-pid-ns', 'app-pid1']) {
+        const pod = files.find((f) => f.name === name);
+        if (!pod) throw new Error(`no pod file ${name}`);
+        const s = await playPod(docker, pod, { owner: ownerFor(runId), pidsLimit: 512, memoryMb: 256, labImage, ttlS: 300, signal: AbortSignal.timeout(120_000) });
+        started.push(s);
+        await s.go();
+      }
+      // What an exec probe leaves: the shell ends first, its sleep goes to the namespace's PID 1.
+      for (const s of started) for (let i = 0; i < 2; i++) expect((await execWithin(docker, s.app.id, ['sh', '-c', 'sleep 0.3 & sleep 0.1'], 20_000)).exitCode).toBe(0);
+      await new Promise((r) => setTimeout(r, 1500));
+      const [shared, alone] = started as [StartedPod, StartedPod];
+      const inspect = async (s: StartedPod): Promise<Required<Pick<InspectReport, 'pod'>> & InspectReport> => {
+        const r = await cli(['inspect', '--pod', s.engineName, '--json', '--run-id', runId], env, { timeoutMs: 120_000 });
+        expect([0, 1], explain(r)).toContain(r.code);
+        const doc = inspectReport(r);
+        if (!doc.pod) throw new Error(`no pod in ${r.stdout}`);
+        return doc as Required<Pick<InspectReport, 'pod'>> & InspectReport;
+      };
+
+      const s = await inspect(shared);
+      expect(s.pod.sharedPid).toBe(true);
+      expect(s.pod.members.map((m) => m.role)).toEqual(['namespace-pid1', 'main-process']);
+      const [infra, app] = s.pod.members.map((m) => s.containers.find((c) => c.id === m.id));
+      expect(infra?.pid1.init).toBe('catatonit');
+      expect(app?.pid1.cmdline).toContain('python3');
+      // Not PID 1: SIGTERM kills the app (143), as the pods run's stop of this pod shows.
+      expect(app?.stop).toMatchObject({ endsOnSignal: true, expectedExit: 143 });
+      // catatonit reaps the probe's orphans: none lasts (one in flight at most, as in the pods run).
+      const nsZombies = s.pod.members[0]?.zombiesByParent ?? [];
+      expect(nsZombies.filter((z) => z.isPid1).reduce((n, z) => n + z.exec, 0)).toBeLessThanOrEqual(1);
+      expect(s.pod.members[1]?.zombiesByParent).toBeNull();
+
+      const a = await inspect(alone);
+      expect(a.pod.sharedPid).toBe(false);
+      expect(a.pod.members.map((m) => m.role)).toEqual(['pid1']);
+      const c = a.containers[0];
+      expect(c?.pid1.kind).toBe('app');
+      expect(c?.findings.map((f) => f.id)).toEqual(expect.arrayContaining(['zombies-under-pid1', 'stop-signal-dropped']));
+      // Under the app as PID 1: its own zombies, and the two sleeps the exec'd shells left.
+      const underPid1 = a.pod.members[0]?.zombiesByParent?.find((z) => z.isPid1);
+      expect(underPid1?.parentComm).toBe('python3');
+      expect(underPid1?.app).toBeGreaterThan(0);
+      expect(underPid1?.exec).toBeGreaterThanOrEqual(2);
+
+      const none = await cli(['inspect', '--pod', `${runId}-nothing`], env);
+      expect(none.code, explain(none)).toBe(2);
+      expect(none.stderr).toMatch(new RegExp(`^zombie-lab: no pod named or with id "${runId}-nothing" on this Podman\n {2}fix: `));
+    } finally {
+      await Promise.allSettled(started.map((s) => s.remove()));
     }
     await nothingLeft();
   });

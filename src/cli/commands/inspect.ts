@@ -6,6 +6,7 @@ export function registerInspect(program: Command, ctx: CommandContext): void {
     .command('inspect [containers...]')
     .description("diagnose PID 1 of running containers live: what it is, signals and docker stop, zombies, PIDs; read-only")
     .option('--all', 'every running container on the engine')
+    .option('--pod <name>', "a Podman pod: the shared PID namespace's PID 1 (the infra container) and each container's main process, or each container's own PID 1; zombies by parent")
     .option('--watch <time>', 'also watch the zombie count this long (e.g. 10s) and say whether it grows')
     .option('--json', 'print the result as JSON (docs/inspect.schema.json)')
     .option('--fail-on <list>', 'exit 1 only for these: zombies,sigterm,no-pids-limit,shell-pid1,pids')

@@ -64,6 +64,14 @@ describe('diagnose', () => {
     expect(diagnose({ facts: facts({ stopSignal: 'SIGINT' }), snapshot: snap(['python3'], MASKS.python3) }).stop.endsOnSignal).toBe(true);
   });
 
+  it("python3 as a pod's main process, not its namespace's PID 1: SIGTERM's default action kills it (143)", () => {
+    const d = diagnose({ facts: facts(), snapshot: snap(['python3', 'app.py'], MASKS.python3), notPid1: true });
+    expect(d.stop).toMatchObject({ endsOnSignal: true, expectedExit: 143, appGetsSignal: true });
+    expect(d.signals[0]).toMatchObject({ signal: 'SIGTERM', disposition: 'default', effect: 'handled' });
+    expect(d.findings.map((f) => f.id)).toEqual([]);
+    expect(diagnose({ facts: facts(), snapshot: snap(['python3', 'app.py'], MASKS.python3), notPid1: true, lang: 'de' }).stop.text).toContain('nicht PID 1');
+  });
+
   it('tini is judged by name, not by its misleading masks', () => {
     const d = diagnose({ facts: facts({ init: true }), snapshot: snap(['/sbin/docker-init', '--', 'python3'], MASKS.tini) });
     expect(d.stop.endsOnSignal).toBe(true);

@@ -144,6 +144,8 @@ export interface DiagnoseInput {
   reaping?: Reaping | null;
   /** The language of messages, fixes, verdicts and predictions (ids never change); English when not given. */
   lang?: Lang;
+  /** The snapshot's "PID 1" is a main process further down its namespace (inspect --pod, a shared PID namespace). */
+  notPid1?: boolean;
 }
 
 export function diagnose(input: DiagnoseInput): Diagnosis {
@@ -152,7 +154,7 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
   const identity = identifyPid1(s.pid1.cmdline, s.pid1.comm, { entrypoint: f.entrypoint, cmd: f.cmd });
   const stopSignal = normalizeSignalName(f.stopSignal);
   const names = [...new Set([stopSignal, 'SIGTERM', 'SIGINT'])];
-  const signals = names.map((n) => judgeSignal(identity, s.pid1.masks, n, t));
+  const signals = names.map((n) => judgeSignal(identity, s.pid1.masks, n, t, input.notPid1 ?? false));
   const stopVerdict = signals[0] as SignalVerdict;
   const timeoutS = f.stopTimeoutS ?? DEFAULT_STOP_TIMEOUT_S;
   const chain = stopChain({ identity, procs: s.procs, pid1Masks: s.pid1.masks, pid1Script: s.pid1.script, signal: stopSignal, lang: input.lang ?? 'en' });

@@ -11,7 +11,7 @@ import type { FindingId } from './finding-ids.js';
 export type InspectFindingId = FindingId;
 
 /** How each kind of PID 1 is judged (signal-verdict.ts's JUDGED_BY). */
-export type JudgedById = 'sigtimedwait' | 'signalfd' | 'dumbInit' | 'pause' | 'caught' | 'ignored' | 'blocked' | 'default' | 'shell' | 'systemdTerm' | 'systemdHalt' | 'busyboxInit' | 'supervisor' | 'noMasks';
+export type JudgedById = 'sigtimedwait' | 'signalfd' | 'dumbInit' | 'pause' | 'caught' | 'ignored' | 'blocked' | 'default' | 'shell' | 'systemdTerm' | 'systemdHalt' | 'busyboxInit' | 'supervisor' | 'noMasks' | 'notPid1';
 
 export type StartedByWords = { kind: 'compose'; project: string; service: string } | { kind: 'kubernetes'; namespace: string; pod: string; container: string } | { kind: 'run' };
 
@@ -59,6 +59,7 @@ export interface InspectText {
   trapWaits: (signal: string, why: string) => string;
   killStop: string;
   endsOnSignal: (signal: string, timeoutS: number) => string;
+  diesOfSignal: (signal: string, code: number, timeoutS: number) => string;
   shellDefers: string;
   pid1Ignores: (signal: string) => string;
   pid1NoHandler: (signal: string) => string;
@@ -162,6 +163,7 @@ const EN: InspectText = {
     busyboxInit: "BusyBox's init waits for signals without a handler (/proc shows none): on SIGTERM, SIGUSR1 or SIGUSR2 it sends SIGTERM to every process, SIGKILL a second later, and ends",
     supervisor: 'a supervisor acting on it its own way (see the stop line)',
     noMasks: 'the masks could not be read; judged as the default action',
+    notPid1: "default action: this main process is not its namespace's PID 1 (a pod's shared PID namespace), so the kernel delivers it and the process dies of it",
   },
   zombiesUnderPid1: (count, program, lastedS, growth) =>
     `${plural(count, 'zombie', 'zombies')} under PID 1 (${program}), which does not reap the orphans it adopts${lastedS ? `; one lasted ${lastedS} s, longer than any init waits to reap` : ''}${growth ? `; growing by ${growth}/s` : ''}`,
@@ -204,6 +206,7 @@ const EN: InspectText = {
   trapWaits: (signal, why) => `its script traps ${signal} and waits: ${why}`,
   killStop: 'STOPSIGNAL is SIGKILL: it ends at once, with no chance to clean up (exit 137)',
   endsOnSignal: (signal, timeoutS) => `ends on ${signal}: PID 1 acts on it (docker stop does not need its ${timeoutS} s timeout)`,
+  diesOfSignal: (signal, code, timeoutS) => `ends on ${signal} (exit ${code}): not PID 1, the process dies of it (docker stop does not need its ${timeoutS} s timeout)`,
   shellDefers: 'the shell acts only after its command ends',
   pid1Ignores: (signal) => `PID 1 ignores ${signal}`,
   pid1NoHandler: (signal) => `PID 1 has no handler for ${signal}, so the kernel drops it`,
@@ -312,6 +315,7 @@ const DE: InspectText = {
     busyboxInit: 'das Init von BusyBox wartet ohne Handler auf Signale (/proc zeigt keinen): bei SIGTERM, SIGUSR1 oder SIGUSR2 schickt es jedem Prozess SIGTERM, eine Sekunde später SIGKILL, und endet',
     supervisor: 'ein Supervisor, der auf seine eigene Art darauf reagiert (siehe die Zeile zu docker stop)',
     noMasks: 'die Masken waren nicht lesbar; beurteilt als Standardaktion',
+    notPid1: 'Standardaktion: dieser Hauptprozess ist nicht PID 1 seines Namespace (ein geteilter PID-Namespace eines Pods), also stellt der Kernel es zu und der Prozess stirbt daran',
   },
   zombiesUnderPid1: (count, program, lastedS, growth) =>
     `${plural(count, 'Zombie', 'Zombies')} unter PID 1 (${program}), der die adoptierten Waisen nicht abräumt${lastedS ? `; einer bestand ${lastedS} s, länger als jedes Init mit dem Abräumen wartet` : ''}${growth ? `; es werden ${growth} mehr pro Sekunde` : ''}`,
@@ -354,6 +358,7 @@ const DE: InspectText = {
   trapWaits: (signal, why) => `sein Skript fängt ${signal} mit trap ab und wartet: ${why}`,
   killStop: 'STOPSIGNAL ist SIGKILL: der Container endet sofort, ohne Gelegenheit, sauber zu enden (Exit-Code 137)',
   endsOnSignal: (signal, timeoutS) => `endet bei ${signal}: der Prozess mit PID 1 reagiert darauf (docker stop braucht seinen Timeout von ${timeoutS} s nicht)`,
+  diesOfSignal: (signal, code, timeoutS) => `endet bei ${signal} (Exit ${code}): nicht PID 1, der Prozess stirbt daran (docker stop braucht seinen Timeout von ${timeoutS} s nicht)`,
   shellDefers: 'die Shell reagiert erst, wenn ihr Befehl endet',
   pid1Ignores: (signal) => `der Prozess mit PID 1 ignoriert ${signal}`,
   pid1NoHandler: (signal) => `der Prozess mit PID 1 hat keinen Handler für ${signal}, also verwirft der Kernel es`,

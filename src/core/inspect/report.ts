@@ -8,6 +8,7 @@ import type { ContainerFacts, ContainerState, InspectSource, StartedBy } from '.
 import type { Problem } from '../run-events.js';
 import type { Lang } from '../lang.js';
 import { inspectWords, type InspectText } from './inspect-text.js';
+import type { PodJson } from './pod-report.js';
 
 export const INSPECT_JSON_VERSION = 1;
 
@@ -58,6 +59,8 @@ export interface InspectReport {
   containers: ReturnType<typeof containerJson>[];
   notJudged: NotJudgedContainer[];
   errors: InspectFailure[];
+  /** inspect --pod: the pod and how each container was read (their verdicts are in `containers`). */
+  pod?: PodJson;
   exitCode: number;
 }
 
@@ -93,8 +96,8 @@ export function containerJson(c: InspectedContainer) {
   };
 }
 
-export function inspectReport(engine: string, containers: InspectedContainer[], errors: InspectFailure[], failOn: FailCategory[] | null, exitCode: number, notJudged: NotJudgedContainer[] = [], lang: Lang = 'en'): InspectReport {
-  return { version: INSPECT_JSON_VERSION, lang, engine, failOn, containers: containers.map(containerJson), notJudged, errors, exitCode };
+export function inspectReport(engine: string, containers: InspectedContainer[], errors: InspectFailure[], failOn: FailCategory[] | null, exitCode: number, notJudged: NotJudgedContainer[] = [], lang: Lang = 'en', pod: PodJson | null = null): InspectReport {
+  return { version: INSPECT_JSON_VERSION, lang, engine, failOn, containers: containers.map(containerJson), notJudged, errors, ...(pod ? { pod } : {}), exitCode };
 }
 
 /** The text of a container given no verdict. */

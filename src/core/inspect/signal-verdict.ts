@@ -32,9 +32,15 @@ export interface SignalVerdict {
 /** How each kind of PID 1 is judged; shown by `inspect` next to the verdict and in docs/inspect.md. */
 export const JUDGED_BY = inspectWords('en').judgedBy;
 
-export function judgeSignal(id: Pid1Identity, masks: SignalMasks | null, signal: string, t: InspectText = inspectWords('en')): SignalVerdict {
+/**
+ * `notPid1`: the process is a container's main process but not its namespace's PID 1 (a pod's
+ * shared PID namespace): the kernel's shield for PID 1 does not cover it, so the default action
+ * kills it; everything else is judged as for PID 1.
+ */
+export function judgeSignal(id: Pid1Identity, masks: SignalMasks | null, signal: string, t: InspectText = inspectWords('en'), notPid1 = false): SignalVerdict {
   const JUDGED_BY = t.judgedBy;
   const disp = masks ? dispositionOf(masks, signal) : 'default';
+  if (notPid1 && masks && disp === 'default' && id.kind !== 'shell' && !id.init) return { signal, disposition: disp, effect: 'handled', judgedBy: JUDGED_BY.notPid1 };
   if (id.init === 'systemd' && signal === 'SIGTERM') return { signal, disposition: disp, effect: 'dropped', judgedBy: JUDGED_BY.systemdTerm };
   if (id.init === 'systemd' && signalNumber(signal) === 37) return { signal, disposition: disp, effect: 'handled', judgedBy: JUDGED_BY.systemdHalt };
   if (id.init === 'busybox-init' && ['SIGTERM', 'SIGUSR1', 'SIGUSR2'].includes(signal)) return { signal, disposition: disp, effect: 'handled', judgedBy: JUDGED_BY.busyboxInit };
@@ -91,6 +97,10 @@ export function predictStop(verdict: SignalVerdict, timeoutS: number, t: Inspect
   const { signal } = verdict;
   const base = { signal, timeoutS, appGetsSignal: null, chain: [], certain: true };
   if (signal === 'SIGKILL') return { ...base, endsOnSignal: true, expectedExit: 137, appGetsSignal: false, text: t.killStop };
+  if (verdict.effect === 'handled' && verdict.disposition === 'default' && verdict.judgedBy === t.judgedBy.notPid1) {
+    const code = 128 + (signalNumber(signal) ?? 15);
+    return { ...base, endsOnSignal: true, expectedExit: code, appGetsSignal: true, text: t.diesOfSignal(signal, code, timeoutS) };
+  }
   if (verdict.effect === 'handled') {
     return { ...base, endsOnSignal: true, expectedExit: null, text: t.endsOnSignal(signal, timeoutS) };
   }

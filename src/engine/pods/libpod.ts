@@ -64,6 +64,8 @@ export interface PodInspect {
   Id: string;
   Name: string;
   InfraContainerID?: string;
+  /** The namespaces its containers share: "pid" among them for shareProcessNamespace: true. */
+  SharedNamespaces?: string[];
   Labels?: Record<string, string>;
   Containers?: { Id: string; Name: string; State: string }[];
 }
