@@ -27,6 +27,8 @@ export interface SignalVerdict {
   effect: Effect;
   /** How this verdict was reached, in a sentence (the masks, or a known exception). */
   judgedBy: string;
+  /** The signal's default action ends the process: it is not its namespace's PID 1 (see judgeSignal). */
+  diesOfIt?: true;
 }
 
 /** How each kind of PID 1 is judged; shown by `inspect` next to the verdict and in docs/inspect.md. */
@@ -40,7 +42,7 @@ export const JUDGED_BY = inspectWords('en').judgedBy;
 export function judgeSignal(id: Pid1Identity, masks: SignalMasks | null, signal: string, t: InspectText = inspectWords('en'), notPid1 = false): SignalVerdict {
   const JUDGED_BY = t.judgedBy;
   const disp = masks ? dispositionOf(masks, signal) : 'default';
-  if (notPid1 && masks && disp === 'default' && id.kind !== 'shell' && !id.init) return { signal, disposition: disp, effect: 'handled', judgedBy: JUDGED_BY.notPid1 };
+  if (notPid1 && masks && disp === 'default' && id.kind !== 'shell' && !id.init) return { signal, disposition: disp, effect: 'handled', judgedBy: JUDGED_BY.notPid1, diesOfIt: true };
   if (id.init === 'systemd' && signal === 'SIGTERM') return { signal, disposition: disp, effect: 'dropped', judgedBy: JUDGED_BY.systemdTerm };
   if (id.init === 'systemd' && signalNumber(signal) === 37) return { signal, disposition: disp, effect: 'handled', judgedBy: JUDGED_BY.systemdHalt };
   if (id.init === 'busybox-init' && ['SIGTERM', 'SIGUSR1', 'SIGUSR2'].includes(signal)) return { signal, disposition: disp, effect: 'handled', judgedBy: JUDGED_BY.busyboxInit };
@@ -97,7 +99,7 @@ export function predictStop(verdict: SignalVerdict, timeoutS: number, t: Inspect
   const { signal } = verdict;
   const base = { signal, timeoutS, appGetsSignal: null, chain: [], certain: true };
   if (signal === 'SIGKILL') return { ...base, endsOnSignal: true, expectedExit: 137, appGetsSignal: false, text: t.killStop };
-  if (verdict.effect === 'handled' && verdict.disposition === 'default' && verdict.judgedBy === t.judgedBy.notPid1) {
+  if (verdict.diesOfIt) {
     const code = 128 + (signalNumber(signal) ?? 15);
     return { ...base, endsOnSignal: true, expectedExit: code, appGetsSignal: true, text: t.diesOfSignal(signal, code, timeoutS) };
   }
