@@ -55,6 +55,13 @@ export interface UiText {
   peak: string;
   pids: string;
   forkFailures: string;
+  /** A pods run's lanes (`::: lanes pods`). */
+  pods: {
+    /** Before the count of zombies the exec probe left. */
+    probe: string;
+    /** Docker runs no pods: the caption says they are emulated, longest first. */
+    emulated: string[];
+  };
   fix: string;
   live: string;
   replay: string;
@@ -156,6 +163,10 @@ const en: UiText = {
   peak: 'peak',
   pids: 'PIDs',
   forkFailures: 'fork failures',
+  pods: {
+    probe: 'probe',
+    emulated: ['Docker runs no pods: each is emulated with a pause container', 'pods emulated with a pause container', 'pods emulated'],
+  },
   fix: 'fix:',
   live: 'LIVE',
   replay: 'REPLAY',
@@ -290,6 +301,10 @@ const de: UiText = {
   peak: 'Spitze',
   pids: 'PIDs',
   forkFailures: 'Fork-Fehler',
+  pods: {
+    probe: 'Probe',
+    emulated: ['Docker startet keine Pods: jeder ist mit einem Pause-Container nachgebaut', 'Pods mit Pause-Container nachgebaut', 'Pods nachgebaut'],
+  },
   fix: 'Abhilfe:',
   live: 'LIVE',
   replay: 'REPLAY',
