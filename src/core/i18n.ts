@@ -81,6 +81,8 @@ export interface UiText {
   hint: {
     /** After `r`'s key, while a run goes. */
     restart: string;
+    /** After `r`'s key on the pods slide, where it runs the pods. */
+    runPods: string;
     stopping: string;
     /** After the keys of `?` and Esc. */
     closeHelp: string;
@@ -197,6 +199,7 @@ const en: UiText = {
   slideCounter: (n, of) => `slide ${n}/${of}`,
   hint: {
     restart: 'restart',
+    runPods: 'run pods',
     stopping: 'stopping',
     closeHelp: 'close help',
     quitting: 'stopping the containers and quitting',
@@ -335,6 +338,7 @@ const de: UiText = {
   slideCounter: (n, of) => `Folie ${n}/${of}`,
   hint: {
     restart: 'neu starten',
+    runPods: 'Pods starten',
     stopping: 'stoppt',
     closeHelp: 'schließt die Hilfe',
     quitting: 'stoppe die Container und beende',

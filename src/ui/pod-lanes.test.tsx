@@ -43,6 +43,7 @@ describe('the pods slide', () => {
     await waitFor('slide 1/2');
     r.stdin.write('l');
     await waitFor('slide 2/2');
+    expect(frame()).toContain('r run pods');
     r.stdin.write('r');
     await waitFor('app-pid1');
     await waitFor('zombies 25 (probe 2) PID 1: python3');
