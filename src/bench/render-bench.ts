@@ -9,6 +9,7 @@ import { render } from 'ink';
 import { createElement } from 'react';
 import { initialState, reduce, type AppState } from '../core/app-state.js';
 import { MODE_IDS } from '../core/modes.js';
+import { lanesOn } from '../core/slides/types.js';
 import { makeTheme } from '../core/theme.js';
 import { BUNDLED_SLIDES_ROOT, loadDeck } from '../engine/slides-loader.js';
 import { AppFrame } from '../ui/app.js';
@@ -48,7 +49,7 @@ export interface RenderBenchResult {
 
 export async function renderBench(columns = 160, rows = 48, frames = 300): Promise<RenderBenchResult> {
   const deck = await loadDeck(BUNDLED_SLIDES_ROOT, 'en');
-  const demo = Math.max(0, deck.slides.findIndex((s) => s.widgets.some((w) => w.kind === 'lanes')));
+  const demo = Math.max(0, deck.slides.findIndex((s) => lanesOn(s) === 'demo'));
   const theme = makeTheme('default', false);
   // A minute of data already in the lanes, then one new sample per lane for every frame.
   let state: AppState = reduce(initialState({ slideCount: deck.slides.length, replay: false }), { type: 'run' });

@@ -1,16 +1,20 @@
-/** The live event source: one demo run on the connected engine per press of `r`. */
+/** The live event source: one demo run (or, on the pods slide, one pods run) on the connected engine per press of `r`. */
 import type Docker from 'dockerode';
 import type { EventSource } from '../core/event-source.js';
 import { MODE_IDS } from '../core/modes.js';
 import type { RunEvent } from '../core/run-events.js';
 import type { DemoOptions } from '../engine/demo/demo-options.js';
 import { runDemo } from '../engine/demo/run-demo.js';
+import { runPodLanes } from '../engine/pods/pod-lanes-run.js';
 import { DemoStandby } from '../engine/demo-standby.js';
 import { newRunId } from '../engine/run-id.js';
 import { sweepLeftovers } from '../engine/sweep.js';
 
 /** What the app runs: fills the PID limit within a lesson, small enough to read on the plot. */
 export const APP_DEMO = { pidsLimit: 256, memoryMb: 256, stopTimeoutS: 10, zombieRate: 10 } as const;
+
+/** The app's pods: the demo's limits; they run until `s`, at most this long. */
+export const APP_PODS = { pidsLimit: APP_DEMO.pidsLimit, memoryMb: APP_DEMO.memoryMb, durationMs: 300_000 } as const;
 
 export function demoOptions(runIdPrefix = 'app'): DemoOptions {
   return { runId: newRunId(runIdPrefix), modes: [...MODE_IDS], ...APP_DEMO, withTree: true };
@@ -34,8 +38,13 @@ export function liveSource(docker: Docker, runIdPrefix?: string): LiveSource {
         afterLoss = false;
         await sweepLeftovers(docker).catch(() => undefined);
       }
-      const next = standby.take();
-      const run = next ? runDemo(docker, next.opts, ctl, next.ready) : runDemo(docker, demoOptions(runIdPrefix), ctl);
+      let run: AsyncGenerator<RunEvent>;
+      if (ctl.runOf === 'pods') {
+        run = runPodLanes(docker, { runId: newRunId(runIdPrefix ?? 'app'), ...APP_PODS }, ctl);
+      } else {
+        const next = standby.take();
+        run = next ? runDemo(docker, next.opts, ctl, next.ready) : runDemo(docker, demoOptions(runIdPrefix), ctl);
+      }
       try {
         for await (const e of run) {
           if (e.type === 'sample') standby.warm();

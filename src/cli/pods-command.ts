@@ -5,13 +5,11 @@
  * period counted down. Text lines on stdout as it runs, or one JSON document (docs/pods.schema.json).
  */
 import { OptionError, parseDuration, parseIntIn } from '../core/compare-options.js';
-import { ENGINE_KINDS } from '../core/engine-kind.js';
 import { MAX_PIDS_LIMIT, MIN_PIDS_LIMIT } from '../core/container-spec.js';
 import { EMULATED_NOTE, lanesOf, type PodEvent, type PodLane, type PodsWay } from '../core/pods/pod-run.js';
 import { alignTable } from '../core/text-table.js';
-import { factsOf } from '../engine/engine-facts.js';
-import { readyImages } from '../engine/images.js';
 import { loadPodFiles } from '../engine/pods/pod-files.js';
+import { podImage, podsWayOf } from '../engine/pods/pods-engine.js';
 import { runPods } from '../engine/pods/run-pods.js';
 import { newRunId } from '../engine/run-id.js';
 import { connectAndSweep, engineLine, exitCodeFor, interruptScope } from './command-session.js';
@@ -147,13 +145,10 @@ export async function runPodsCommand(raw: PodsCliOptions, output?: CommandOutput
     conn = opened.conn;
     say(engineLine(conn));
     if (opened.sweptLine) say(opened.sweptLine);
-    const facts = await factsOf(conn);
-    way = facts.kind === 'podman' ? 'kube-play' : 'pause-container';
+    const found = await podsWayOf(conn.docker);
+    way = found.way;
     if (way === 'pause-container') say(`pods: ${EMULATED_NOTE}`);
-    const { zombie } = await readyImages(conn.docker, { signal: scope.signal });
-    // As the engine lists it: Podman's kube play finds docker.io/zombie-lab/… but not the short name.
-    const tags = (await conn.docker.getImage(zombie).inspect()).RepoTags ?? [];
-    labImage = tags.find((t) => ENGINE_KINDS[facts.kind].normaliseTag(t) === zombie) ?? zombie;
+    labImage = await podImage(conn.docker, found.kind, scope.signal);
   } catch (err) {
     scope.dispose();
     return reportProblem(err);

@@ -4,6 +4,7 @@
  * hooks keyed on the state (runSeq, stopSeq, exportSeq, containers, quitting) that dispatch
  * here, so everything the screen shows is testable without a terminal.
  */
+import type { RunOf } from './event-source.js';
 import { resolveKey, type Action, type KeyMode } from './keymap.js';
 import { MODE_IDS, type ModeId } from './modes.js';
 import type { BuildNote, BuildWay, LaneState, ModeResult, ProcEntry, Problem, RunEvent } from './run-events.js';
@@ -36,6 +37,10 @@ export interface LaneModel {
   forkFailures: number | null;
   pid1: string | null;
   tree: ProcEntry[] | null;
+  /** The pod this lane shows in a pods run (`::: lanes pods`), else null: the demo's mode. */
+  pod: { name: string; file: string; emulated: boolean } | null;
+  /** A pod's lane: how many of its zombies the exec probe left (null: not known, or the demo). */
+  probeZombies: number | null;
   /** The lane's result so far, from the one fold of run events (core/run-summary.ts); `peak` and `pid1` are read from it. */
   soFar: ModeResult;
   /** The final result, once the run's 'done' came. */
@@ -64,6 +69,10 @@ export interface AppState {
   countFrom: { focus: ModeId | null; tree: boolean } | null;
   /** First slide with the live lanes widget (the `d` key), or null when the deck has none. */
   demoSlide: number | null;
+  /** First slide with the pods' lanes (`::: lanes pods`), or null: `r` there runs the pods. */
+  podsSlide: number | null;
+  /** What the current (or last) run runs: set by `r` from the slide it was pressed on. */
+  runOf: RunOf;
   phase: RunPhase;
   /** Bumped on every (re)start so effects know a new run was asked for. */
   runSeq: number;
@@ -121,7 +130,7 @@ export type AppMsg =
   /** The event source ended (after `done`, an error, or an abort). */
   | { type: 'run-ended' }
   | { type: 'notice'; text: string | null }
-  | { type: 'slide-count'; count: number; demoSlide?: number | null }
+  | { type: 'slide-count'; count: number; demoSlide?: number | null; podsSlide?: number | null }
   | { type: 'source-chosen'; replay: boolean; connecting: boolean; notice: string | null };
 
 export function emptyLane(mode: ModeId): LaneModel {
@@ -137,6 +146,8 @@ export function emptyLane(mode: ModeId): LaneModel {
     forkFailures: null,
     pid1: null,
     tree: null,
+    pod: null,
+    probeZombies: null,
     soFar: emptyResult(mode),
     result: null,
   };
@@ -160,6 +171,8 @@ export function initialState(opts: { slideCount: number; replay: boolean; connec
     count: '',
     countFrom: null,
     demoSlide: null,
+    podsSlide: null,
+    runOf: 'demo',
     phase: 'idle',
     runSeq: 0,
     stopSeq: 0,
@@ -213,13 +226,20 @@ export function reduce(s: AppState, msg: AppMsg): AppState {
       return s.pending && msg.at - s.pending.at >= PENDING_MS ? { ...s, pending: null, count: '', countFrom: null } : s;
     case 'slide-count': {
       const count = Math.max(1, msg.count);
-      return { ...s, slideCount: count, slide: Math.min(s.slide, count - 1), demoSlide: msg.demoSlide === undefined ? s.demoSlide : msg.demoSlide };
+      return {
+        ...s,
+        slideCount: count,
+        slide: Math.min(s.slide, count - 1),
+        demoSlide: msg.demoSlide === undefined ? s.demoSlide : msg.demoSlide,
+        podsSlide: msg.podsSlide === undefined ? s.podsSlide : msg.podsSlide,
+      };
     }
     case 'run':
       return {
         ...s,
         phase: 'running',
         runSeq: s.runSeq + 1,
+        runOf: s.slide === s.podsSlide ? 'pods' : 'demo',
         lanes: emptyLanes(),
         build: null,
         problem: null,
@@ -318,6 +338,8 @@ export function applyEvent(s: AppState, e: RunEvent): AppState {
       // The first lane that goes to 'stopping' means a stop is under way, whoever asked for it.
       return e.state.kind === 'stopping' && s.phase === 'running' ? { ...next, phase: 'stopping' } : next;
     }
+    case 'pod':
+      return withLane(s, e.mode, (l) => ({ ...l, pod: { name: e.pod, file: e.file, emulated: e.emulated } }));
     case 'pid1':
       return withLane(s, e.mode, (l) => {
         const soFar = foldResult(l.soFar, e);
@@ -339,6 +361,7 @@ export function applyEvent(s: AppState, e: RunEvent): AppState {
           pidsUsed: e.sample.pidsUsed,
           pidsLimit: e.sample.pidsLimit,
           forkFailures: e.sample.forkFailures,
+          probeZombies: e.sample.probeZombies ?? l.probeZombies,
           tree: e.tree ?? l.tree,
         };
       });

@@ -55,6 +55,13 @@ export interface UiText {
   peak: string;
   pids: string;
   forkFailures: string;
+  /** A pods run's lanes (`::: lanes pods`). */
+  pods: {
+    /** Before the count of zombies the exec probe left. */
+    probe: string;
+    /** Docker runs no pods: the caption says they are emulated, longest first. */
+    emulated: string[];
+  };
   fix: string;
   live: string;
   replay: string;
@@ -74,6 +81,8 @@ export interface UiText {
   hint: {
     /** After `r`'s key, while a run goes. */
     restart: string;
+    /** After `r`'s key on the pods slide, where it runs the pods. */
+    runPods: string;
     stopping: string;
     /** After the keys of `?` and Esc. */
     closeHelp: string;
@@ -156,6 +165,10 @@ const en: UiText = {
   peak: 'peak',
   pids: 'PIDs',
   forkFailures: 'fork failures',
+  pods: {
+    probe: 'probe',
+    emulated: ['Docker runs no pods: each is emulated with a pause container', 'pods emulated with a pause container', 'pods emulated'],
+  },
   fix: 'fix:',
   live: 'LIVE',
   replay: 'REPLAY',
@@ -186,6 +199,7 @@ const en: UiText = {
   slideCounter: (n, of) => `slide ${n}/${of}`,
   hint: {
     restart: 'restart',
+    runPods: 'run pods',
     stopping: 'stopping',
     closeHelp: 'close help',
     quitting: 'stopping the containers and quitting',
@@ -290,6 +304,10 @@ const de: UiText = {
   peak: 'Spitze',
   pids: 'PIDs',
   forkFailures: 'Fork-Fehler',
+  pods: {
+    probe: 'Probe',
+    emulated: ['Docker startet keine Pods: jeder ist mit einem Pause-Container nachgebaut', 'Pods mit Pause-Container nachgebaut', 'Pods nachgebaut'],
+  },
   fix: 'Abhilfe:',
   live: 'LIVE',
   replay: 'REPLAY',
@@ -320,6 +338,7 @@ const de: UiText = {
   slideCounter: (n, of) => `Folie ${n}/${of}`,
   hint: {
     restart: 'neu starten',
+    runPods: 'Pods starten',
     stopping: 'stoppt',
     closeHelp: 'schließt die Hilfe',
     quitting: 'stoppe die Container und beende',

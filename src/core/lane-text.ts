@@ -4,10 +4,10 @@
  * unit-tested; nothing here is ever cut, only shortened (labels, decoration) or wrapped.
  */
 import type { LaneModel } from './app-state.js';
-import { fitLine, type Row, type Seg, type SegStyle } from './fit-line.js';
+import { fitLine, wrapRow, type Row, type Seg, type SegStyle } from './fit-line.js';
 import type { UiText } from './i18n.js';
 import { renderBar } from './lane-plot.js';
-import { MODES, type ModeId } from './modes.js';
+import { MODES } from './modes.js';
 import type { LaneState } from './run-events.js';
 import { problemIn } from './problem-text.js';
 
@@ -45,8 +45,10 @@ export interface LaneTextInput {
   buildLine?: string | null;
 }
 
-function label(mode: ModeId, index: number, t: UiText, padded: boolean): Seg {
-  const text = `${MODES[mode].glyph} ${index} ${t.modeLabel[mode]}`;
+/** The lane's badge: its glyph, its key, and its mode — or in a pods run the pod's name. */
+function label(lane: LaneModel, index: number, t: UiText, padded: boolean): Seg {
+  const { mode } = lane;
+  const text = `${MODES[mode].glyph} ${index} ${lane.pod?.name ?? t.modeLabel[mode]}`;
   return { text: padded ? ` ${text} ` : text, style: 'mode', mode };
 }
 
@@ -65,9 +67,9 @@ export function laneHeader(i: LaneTextInput): Row[] {
   const { lane, index, t } = i;
   return fitLine(
     [
-      [label(lane.mode, index, t, true), { text: '  ' }, stateSeg(i, false)],
-      [label(lane.mode, index, t, true), { text: '  ' }, stateSeg(i, true)],
-      [label(lane.mode, index, t, false), { text: '  ' }, stateSeg(i, true)],
+      [label(lane, index, t, true), { text: '  ' }, stateSeg(i, false)],
+      [label(lane, index, t, true), { text: '  ' }, stateSeg(i, true)],
+      [label(lane, index, t, false), { text: '  ' }, stateSeg(i, true)],
     ],
     i.width,
   );
@@ -76,20 +78,26 @@ export function laneHeader(i: LaneTextInput): Row[] {
 /** All text rows of a lane above its plot: header, counts with PID 1, PID usage. */
 export function laneLines(i: LaneTextInput): Row[] {
   const { lane, t, width } = i;
+  // A pod's lane: how many of its zombies the probe left, right after them.
+  const probe: Seg[] = lane.pod && lane.probeZombies !== null ? [{ text: ` (${t.pods.probe} ${lane.probeZombies})` }] : [];
   const counts = fitLine(
     [
       [
         { text: `${t.zombies} ${lane.zombies}`, style: 'strong' },
+        ...probe,
         { text: `  ${t.peak} ${lane.peak}` },
         { text: '  PID 1: ' },
         { text: lane.pid1 ?? '—', style: 'strong' },
       ],
       [
         { text: `${t.zombies} ${lane.zombies}`, style: 'strong' },
+        ...probe,
         { text: ` ${t.peak} ${lane.peak}` },
         { text: ' PID 1: ' },
         { text: lane.pid1 ?? '—', style: 'strong' },
       ],
+      // With the probe's count a narrow pane drops the peak (the plot shows it) before PID 1 wraps.
+      ...(probe.length > 0 ? [[{ text: `${t.zombies} ${lane.zombies}`, style: 'strong' as const }, ...probe, { text: ' PID 1: ' }, { text: lane.pid1 ?? '—', style: 'strong' as const }]] : []),
     ],
     width,
   );
@@ -97,6 +105,8 @@ export function laneLines(i: LaneTextInput): Row[] {
 }
 
 function pidsLine({ lane, t, width }: LaneTextInput): Row[] {
+  // A pod's samples carry no PID reading: its row names the Pod YAML the lane runs instead.
+  if (lane.pod) return wrapRow([{ text: lane.pod.file, style: 'dim' }], width);
   const limit = lane.pidsLimit ?? lane.result?.pidsLimit ?? null;
   const used = lane.pidsUsed ?? lane.result?.pidsUsedEnd ?? null;
   if (used === null && limit === null) return [[{ text: `${t.pids} —` }]];
@@ -112,13 +122,13 @@ function pidsLine({ lane, t, width }: LaneTextInput): Row[] {
 /** A lane in one line (or as few as fit): label, zombies, state. For lanes not plotted and the demo slide's widget. */
 export function laneSummary(i: LaneTextInput, labelWidth = 0): Row[] {
   const { lane, index, t } = i;
-  const lbl = label(lane.mode, index, t, true);
+  const lbl = label(lane, index, t, true);
   const padded: Seg = { ...lbl, text: lbl.text.padEnd(labelWidth) };
   const z: Seg = { text: ` ${t.zombies} ${String(lane.zombies).padStart(3)}`, style: 'strong' };
   return fitLine(
     [
       [padded, z, { text: '  ' }, stateSeg(i, true)],
-      [label(lane.mode, index, t, false), { text: ` ${t.zombies} ${lane.zombies}`, style: 'strong' }, { text: ' ' }, stateSeg(i, true)],
+      [label(lane, index, t, false), { text: ` ${t.zombies} ${lane.zombies}`, style: 'strong' }, { text: ' ' }, stateSeg(i, true)],
     ],
     i.width,
   );

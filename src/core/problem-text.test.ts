@@ -22,6 +22,7 @@ const SAMPLES: { [K in ProblemKey['id']]: Extract<ProblemKey, { id: K }> } = {
   'sampler-choice': { id: 'sampler-choice', detail: 'ZOMBIE_LAB_SAMPLER=x' },
   'sampler-no-reading': { id: 'sampler-no-reading', container: 'abc123', tail: null },
   'no-source': { id: 'no-source' },
+  'pods-need-engine': { id: 'pods-need-engine' },
   'progress-unreadable': { id: 'progress-unreadable', file: '/home/a/.local/state/zombie-lab/progress.json', code: 'EACCES' },
   'progress-unusable': { id: 'progress-unusable', reason: 'unexpected content at version', aside: '/x/progress.json.corrupt-1' },
   'workspace-kernel': { id: 'workspace-kernel', dir: '/proc/x', root: '/proc' },

@@ -48,6 +48,7 @@ export const runEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('source'), source: z.enum(['host-proc', 'cgroup', 'sidecar', 'sidecar-cgroup', 'replay']), detail: z.string() }),
   z.object({ type: z.literal('lane'), mode, state: laneState }),
   z.object({ type: z.literal('pid1'), mode, name: z.string() }),
+  z.object({ type: z.literal('pod'), mode, pod: z.string(), file: z.string(), emulated: z.boolean() }),
   z.object({ type: z.literal('sample'), mode, sample, tree: z.array(procEntry).optional() }),
   z.object({ type: z.literal('done'), results: z.array(modeResult) }),
   z.object({ type: z.literal('problem'), problem, engineLost: z.literal(true).optional() }),

@@ -62,6 +62,8 @@ export type RunEvent =
   | { type: 'source'; source: SampleSource; detail: string }
   | { type: 'lane'; mode: ModeId; state: LaneState }
   | { type: 'pid1'; mode: ModeId; name: string }
+  /** A pods run (`::: lanes pods`): this lane shows the pod from `file`; `emulated`: with a pause container, the engine runs no pods. */
+  | { type: 'pod'; mode: ModeId; pod: string; file: string; emulated: boolean }
   | { type: 'sample'; mode: ModeId; sample: Sample; tree?: ProcEntry[] }
   | { type: 'done'; results: ModeResult[] }
   /** engineLost: the engine stopped answering; the run is over and its lanes say so. */

@@ -22,6 +22,8 @@ export interface Sample {
   pidsPeak?: number;
   /** True once the kernel refused a fork because the PID limit was full (pids.events "max" > 0). */
   limitHit?: boolean;
+  /** A pod's lane: how many of `zombies` its exec probe left (null before /proc was read; absent in the demo). */
+  probeZombies?: number | null;
   /** The /proc count that last cross-checked the cgroup fast path, and how old it is in ms. */
   procCheck?: { zombies: number; ageMs: number; costUs: number; rateHz: number };
 }

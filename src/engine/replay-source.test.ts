@@ -53,6 +53,11 @@ describe('replaySource', () => {
     }
     expect(seen.at(-1)?.type).toBe('sample');
   });
+  it('asked for the pods (the pods slide), plays no demo as pods: one problem saying they run live only', async () => {
+    const seen: RunEvent[] = [];
+    for await (const e of replaySource(rec)({ signal: new AbortController().signal, stop: new AbortController().signal, runOf: 'pods' })) seen.push(e);
+    expect(seen).toEqual([{ type: 'problem', problem: expect.objectContaining({ key: { id: 'pods-need-engine' } }) }]);
+  });
 });
 
 describe('the committed recordings', () => {

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { EventSource } from '../core/event-source.js';
+import { problemOf } from '../core/problem-text.js';
 import { parseRecording, shiftEvent, type Recording } from '../core/recording.js';
 import type { RunEvent } from '../core/run-events.js';
 
@@ -52,6 +53,11 @@ function wait(ms: number, signals: AbortSignal[]): Promise<boolean> {
 export function replaySource(rec: Recording, opts: { now?: () => number } = {}): EventSource {
   const now = opts.now ?? Date.now;
   return async function* replay(ctl): AsyncGenerator<RunEvent> {
+    // A recording holds a demo run: the pods slide's lanes must not show it as the pods.
+    if (ctl.runOf === 'pods') {
+      yield { type: 'problem', problem: problemOf({ id: 'pods-need-engine' }) };
+      return;
+    }
     const events = rec.events;
     let start = now();
     const firstStop = events.findIndex((e) => e.event.type === 'lane' && e.event.state.kind === 'stopping');

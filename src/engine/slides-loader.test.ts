@@ -18,7 +18,7 @@ describe('the real decks', () => {
   it('parse without errors, with the same number of slides and the same widgets per slide', () => {
     expect(de.lang).toBe('de');
     expect(en.lang).toBe('en');
-    expect(de.slides.length).toBe(17);
+    expect(de.slides.length).toBe(18);
     expect(en.slides.length).toBe(de.slides.length);
     expect(en.slides.map((s) => s.widgets)).toEqual(de.slides.map((s) => s.widgets));
     // Sections group the same slides in both languages.

@@ -8,7 +8,7 @@ import { MODE_IDS, type ModeId } from '../core/modes.js';
 import { problemCarriedBy, problemIn } from '../core/problem-text.js';
 import { resultsSoFar } from '../core/run-summary.js';
 import type { Lang } from '../core/lang.js';
-import type { Slide } from '../core/slides/types.js';
+import { lanesOn, type Slide } from '../core/slides/types.js';
 import { renderSvgChart } from '../core/svg-chart.js';
 import type { Theme } from '../core/theme.js';
 import { LanesSummary, lanesStripRows } from './demo-commands.js';
@@ -47,7 +47,7 @@ export interface AppProps {
   listContainers?: (signal: AbortSignal, progress: (done: number, total: number) => void) => Promise<{ rows: ContainerVerdict[]; hidden: number }>;
 }
 
-const hasLanes = (s: Slide | undefined): boolean => s?.widgets.some((w) => w.kind === 'lanes') ?? false;
+const hasLanes = (s: Slide | undefined): boolean => lanesOn(s) !== null;
 
 /** Why the `i` list failed, in the app's language when the engine side said it with a key. */
 function listingError(err: unknown, t: UiText): string {
@@ -70,8 +70,9 @@ export function App({ slides, runner, replay, connecting, theme, lang, notice, o
   }, [runner]);
 
   useEffect(() => {
-    const demo = slides.findIndex(hasLanes);
-    dispatch({ type: 'slide-count', count: slides.length, demoSlide: demo >= 0 ? demo : null });
+    const demo = slides.findIndex((s) => lanesOn(s) === 'demo');
+    const pods = slides.findIndex((s) => lanesOn(s) === 'pods');
+    dispatch({ type: 'slide-count', count: slides.length, demoSlide: demo >= 0 ? demo : null, podsSlide: pods >= 0 ? pods : null });
   }, [slides]);
 
   useEffect(() => {
@@ -100,13 +101,13 @@ export function App({ slides, runner, replay, connecting, theme, lang, notice, o
     if (state.quitting) return;
     if (state.runSeq !== started.current) {
       started.current = state.runSeq;
-      runner.start();
+      runner.start(state.runOf);
     }
     if (state.stopSeq !== stopped.current) {
       stopped.current = state.stopSeq;
       if (state.stopRun === state.runSeq) runner.stop();
     }
-  }, [runner, state.quitting, state.runSeq, state.stopSeq, state.stopRun]);
+  }, [runner, state.quitting, state.runSeq, state.stopSeq, state.stopRun, state.runOf]);
 
   // The `i` list while it is loading; closing it (or quitting) aborts the listing.
   const loading = state.containers?.kind === 'loading' && !state.quitting;

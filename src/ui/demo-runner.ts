@@ -3,7 +3,7 @@
  * Events are batched and handed over at 10 Hz: one redraw per tick however many lanes report.
  * Every run's cleanup is tracked so quitting waits until the containers are gone.
  */
-import type { EventSource } from '../core/event-source.js';
+import type { EventSource, RunOf } from '../core/event-source.js';
 import { problemCarriedBy, problemOf } from '../core/problem-text.js';
 import type { Problem, RunEvent } from '../core/run-events.js';
 import { settleWithin } from '../engine/timeout.js';
@@ -37,8 +37,8 @@ export class DemoRunner {
     return this.current !== null;
   }
 
-  /** Start a run; a run already going is aborted (containers force-removed) first. */
-  start(): void {
+  /** Start a run (the demo, or the pods); a run already going is aborted (containers force-removed) first. */
+  start(runOf: RunOf = 'demo'): void {
     this.current?.abort.abort();
     this.buffer = [];
     const abort = new AbortController();
@@ -46,7 +46,7 @@ export class DemoRunner {
     const run = { abort, stop };
     this.current = run;
     this.ensureTimer();
-    const p = this.consume(abort, stop).finally(() => {
+    const p = this.consume(abort, stop, runOf).finally(() => {
       this.pending.delete(p);
       if (this.current === run) this.current = null;
       if (!abort.signal.aborted || this.current === null) {
@@ -74,7 +74,7 @@ export class DemoRunner {
     this.listener = null;
   }
 
-  private async consume(abort: AbortController, stop: AbortController): Promise<void> {
+  private async consume(abort: AbortController, stop: AbortController, runOf: RunOf): Promise<void> {
     const source = await this.source;
     if (abort.signal.aborted) return;
     if (!source) {
@@ -82,7 +82,7 @@ export class DemoRunner {
       return;
     }
     try {
-      for await (const e of source({ signal: abort.signal, stop: stop.signal })) {
+      for await (const e of source({ signal: abort.signal, stop: stop.signal, runOf })) {
         // Events of a run that was replaced must not paint over the new run's lanes.
         if (abort.signal.aborted) continue;
         this.buffer.push(e);

@@ -26,7 +26,7 @@ export function hintItems(s: AppState, t: UiText, onLanesSlide: boolean): string
   if (s.index !== null) return [h.index, quit];
   if (s.count) return [h.count(s.count), quit];
   const restart = k('run', h.restart);
-  const run = s.phase === 'running' ? [k('stop'), restart] : s.phase === 'stopping' ? [h.stopping, restart] : [k('run')];
+  const run = s.phase === 'running' ? [k('stop'), restart] : s.phase === 'stopping' ? [h.stopping, restart] : [k('run', s.slide === s.podsSlide ? h.runPods : undefined)];
   const focus = s.focus ? [k('back'), k('focus')] : [k('focus'), k('toggle-tree')];
   const exp = s.lanes['no-init'].series.length > 0 ? [k('export-svg')] : [];
   return [k('toggle-help'), quit, ...run, k('next-slide'), ...(onLanesSlide ? [] : [k('toggle-lanes')]), ...focus, ...exp];

@@ -49,6 +49,8 @@ export function problemRows(problem: AppState['problem'] & object, t: UiText, wi
 function captionRows(state: AppState, t: UiText, width: number, yMax: number): { rows: Row[]; optional: boolean } {
   if (state.problem) return { rows: problemRows(state.problem, t, width), optional: false };
   if (state.notice) return { rows: wrapRow([{ text: state.notice }], width), optional: false };
+  // Docker runs no pods: the lanes say that what they show is the emulation.
+  if (MODE_IDS.some((m) => state.lanes[m].pod?.emulated)) return { rows: fitLine(t.pods.emulated.map((text): Row => [{ text, style: 'accent' }]), width), optional: false };
   const last = Math.max(0, ...MODE_IDS.map((m) => state.lanes[m].series.at(-1)?.t ?? 0));
   const plotCols = Math.max(1, width - labelWidth(yMax) - 1);
   const span = Math.round(plotSpanMs(last, plotCols, state.phase === 'done') / 1000);

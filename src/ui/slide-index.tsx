@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import type { UiText } from '../core/i18n.js';
-import type { Slide } from '../core/slides/types.js';
+import { lanesOn, type Slide } from '../core/slides/types.js';
 import type { Theme } from '../core/theme.js';
 import { fg } from './text-color.js';
 
@@ -19,7 +19,7 @@ export function SlideIndex({ slides, selected, current, width, height, theme, t 
         const i = first + k;
         return (
           <Text key={i} inverse={i === selected} bold={i === current} wrap="truncate-end">
-            {`${String(i + 1).padStart(numW)}  ${s.title}${s.widgets.some((w) => w.kind === 'lanes') ? '  (d)' : ''}`}
+            {`${String(i + 1).padStart(numW)}  ${s.title}${lanesOn(s) === 'demo' ? '  (d)' : ''}`}
           </Text>
         );
       })}

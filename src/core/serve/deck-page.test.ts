@@ -49,6 +49,15 @@ describe('deckPage', () => {
     expect(html).toContain('<svg class="diagram"');
   });
 
+  it('shows a pods slide (`::: lanes pods`) without lanes: the browser\'s lanes run the demo only', () => {
+    const r = buildDeck('en', [{ file: 'slides/en/01-a.md', text: '### Pods\n\nThe files.\n\n::: lanes pods\n\nNote:\nSay it.\n' }]);
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const html = deckPage(r.deck, null);
+    expect(html).toContain('<h3>Pods</h3>');
+    expect(html).not.toContain('<iframe');
+    expect(html).not.toContain('data-demo');
+  });
+
   it('puts the token on every URL of the page when one is needed', () => {
     const html = deckPage(deck(), 'T0K');
     const urls = [...html.matchAll(/(?:src|href)="(\/[^"]*)"/g)].map((m) => m[1]);

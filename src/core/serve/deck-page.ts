@@ -6,7 +6,7 @@
 import { Marked } from 'marked';
 import { stripClaims } from '../labs/claims-marker.js';
 import { isTreeName, treeDiagram } from '../slides/diagrams.js';
-import type { Deck, Slide, Widget } from '../slides/types.js';
+import { lanesOn, type Deck, type Slide, type Widget } from '../slides/types.js';
 import { escapeHtml, pageHead, withToken } from './html.js';
 import { laneWords } from './serve-text.js';
 
@@ -26,12 +26,14 @@ export function diagramSvg(lines: string[]): string {
 
 function widgetHtml(w: Widget, deck: Deck, token: string | null): string {
   if (w.kind === 'tree') return isTreeName(w.name) ? diagramSvg(treeDiagram(w.name, deck.lang)) : '';
+  // The browser's lanes run the demo only: a pods slide is shown without them (the terminal app runs the pods).
+  if (w.pods) return '';
   const src = escapeHtml(withToken(`/lanes?reveal=1&embed=1&lang=${deck.lang}`, token));
   return `<iframe class="lanes" src="${src}" title="${escapeHtml(laneWords(deck.lang).title)}" data-lanes></iframe>`;
 }
 
 function sectionHtml(s: Slide, deck: Deck, token: string | null): string {
-  const demo = s.widgets.some((w) => w.kind === 'lanes');
+  const demo = lanesOn(s) === 'demo';
   const notes = s.notes.trim() ? `\n<aside class="notes">${md(s.notes.split('\n').map(stripClaims).join('\n'))}</aside>` : '';
   const attrs = [s.section ? ` data-section="${escapeHtml(s.section)}"` : '', demo ? ' data-demo' : ''].join('');
   const caption = s.section ? `<p class="section-name">${escapeHtml(s.section)}</p>\n` : '';

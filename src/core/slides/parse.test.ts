@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_LINE_CHARS, parseSlideFile } from './parse.js';
-import type { ParseResult, Slide, SlideError } from './types.js';
+import { lanesOn, type ParseResult, type Slide, type SlideError } from './types.js';
 
 const FILE = 'slides/de/02-x.md';
 
@@ -91,6 +91,12 @@ describe('parseSlideFile', () => {
       { kind: 'tree', name: 'adoption' },
     ]);
   });
+
+  it('reads `::: lanes pods` as the pods\' lanes, and says which run each slide\'s lanes show', () => {
+    const slides = slidesOf(parseSlideFile(FILE, ['## A', '::: lanes', '---', '## B', '::: lanes pods', '---', '## C'].join('\n')));
+    expect(slides[1]?.widgets).toEqual([{ kind: 'lanes', pods: true }]);
+    expect(slides.map(lanesOn)).toEqual(['demo', 'pods', null]);
+  });
 });
 
 describe('parseSlideFile errors', () => {
@@ -99,6 +105,7 @@ describe('parseSlideFile errors', () => {
     { name: 'unknown tree name', lines: ['## A', '', '::: tree nope'], line: 3, match: /unknown tree diagram "nope"/ },
     { name: 'tree without a name', lines: ['## A', '::: tree'], line: 2, match: /exactly one diagram name/ },
     { name: 'lanes with an argument', lines: ['## A', '::: lanes 3'], line: 2, match: /takes no arguments/ },
+    { name: 'lanes pods with more', lines: ['## A', '::: lanes pods 3'], line: 2, match: /takes no arguments but `pods`/ },
     { name: 'empty slide between separators', lines: ['## A', '---', '', '---', '## B'], line: 4, match: /empty slide/ },
     { name: 'trailing separator', lines: ['## A', 'x', '---'], line: 3, match: /empty slide/ },
     { name: 'empty file', lines: [''], line: 1, match: /file has no slides/ },

@@ -73,7 +73,8 @@ function parseDirective(args: string): Widget | string {
   const words = args.trim().split(/\s+/).filter(Boolean);
   const [kind, ...rest] = words;
   if (kind === 'lanes') {
-    return rest.length === 0 ? { kind: 'lanes' } : '`::: lanes` takes no arguments';
+    if (rest.length === 0) return { kind: 'lanes' };
+    return rest.length === 1 && rest[0] === 'pods' ? { kind: 'lanes', pods: true } : '`::: lanes` takes no arguments but `pods` (`::: lanes pods`: the pods\' lanes)';
   }
   if (kind === 'tree') {
     const name = rest[0];

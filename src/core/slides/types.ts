@@ -26,7 +26,15 @@ export interface Slide {
   widgets: Widget[];
 }
 
-export type Widget = { kind: 'lanes' } | { kind: 'tree'; name: string };
+/** `::: lanes` (the demo's lanes) or `::: lanes pods` (the same lanes running the pods of images/pods/). */
+export type Widget = { kind: 'lanes'; pods?: true } | { kind: 'tree'; name: string };
+
+/** Which run a slide's lanes show: the demo's, the pods', or none. */
+export function lanesOn(slide: { widgets: readonly Widget[] } | undefined): 'demo' | 'pods' | null {
+  const w = slide?.widgets.find((x) => x.kind === 'lanes');
+  if (!w || w.kind !== 'lanes') return null;
+  return w.pods ? 'pods' : 'demo';
+}
 
 /** One problem in a slide file, pointing at the 1-based source line. */
 export interface SlideError {

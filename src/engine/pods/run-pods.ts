@@ -33,6 +33,8 @@ export interface RunPodsOptions {
   /** Docker: no pods, lab 05's pause-container emulation. */
   emulate: boolean;
   signal: AbortSignal;
+  /** Stops the pods before durationMs is up, as the kubelet would (the app's `s`); absent: they run the whole duration. */
+  stop?: AbortSignal;
 }
 
 /** Zombies that are not the app's: what the probe's commands left (the app's own carry the app's command name). */
@@ -109,7 +111,8 @@ async function runBody(o: RunPodsOptions, push: (e: PodEvent) => void): Promise<
         }),
       );
     }
-    await abortableDelay(o.durationMs, o.signal);
+    // A stop asked for ends the wait as the duration's end does; an abort returns below.
+    await abortableDelay(o.durationMs, o.stop ? AbortSignal.any([o.signal, o.stop]) : o.signal);
     probing.abort();
     if (o.signal.aborted) return;
     await Promise.all(

@@ -1,0 +1,66 @@
+/**
+ * The pods slide at 80x24: `r` there asks the source for the pods, and their lanes show each
+ * pod's name, PID 1, zombies with the probe's, the file, the emulation, then the stop's exit codes.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, render } from 'ink-testing-library';
+import type { EventSource, RunOf } from '../core/event-source.js';
+import { podLaneEvents } from '../core/pods/pod-lane-events.js';
+import type { Slide } from '../core/slides/types.js';
+import { makeTheme } from '../core/theme.js';
+import { syntheticRun } from '../bench/synthetic-run.js';
+import { plain, setSize } from '../test-support/ink-frames.js';
+import { THREE_PODS, THREE_PODS_STOP } from '../test-support/pod-events.js';
+import { cutCells } from '../test-support/screen-check.js';
+import { scriptedSource } from '../test-support/scripted-source.js';
+import { App } from './app.js';
+import { DemoRunner } from './demo-runner.js';
+
+const slide = (title: string, body: string, widgets: Slide['widgets'] = []): Slide => ({ file: 'slides/en/x.md', line: 1, section: null, title, body, notes: 'NOTE', widgets });
+const SLIDES: Slide[] = [
+  slide('Demo', 'docker run --rm -ti zombie', [{ kind: 'lanes' }]),
+  slide('Pods', '`images/pods/*.yaml`:\n\n* `app-pid1`: the app is PID 1', [{ kind: 'lanes', pods: true }]),
+];
+
+afterEach(() => {
+  cleanup();
+});
+
+describe('the pods slide', () => {
+  it('at 80x24: r runs the pods, whose lanes name pod, PID 1, zombies and the probe\'s, the emulation, then s stops them with their exit codes', async () => {
+    const asked: (RunOf | undefined)[] = [];
+    const map = podLaneEvents({ emulated: true });
+    const pods = scriptedSource(THREE_PODS.flatMap(map), THREE_PODS_STOP.flatMap(map));
+    const demo = scriptedSource(syntheticRun(1));
+    const source: EventSource = (ctl) => {
+      asked.push(ctl.runOf);
+      return ctl.runOf === 'pods' ? pods(ctl) : demo(ctl);
+    };
+    const r = render(<App slides={SLIDES} runner={new DemoRunner(source, 20)} replay={false} theme={makeTheme('default', false)} />);
+    setSize(r.stdout, 80, 24);
+    const frame = () => plain(r.lastFrame() ?? '');
+    const waitFor = (text: string | RegExp) => vi.waitFor(() => expect(frame()).toMatch(text), { timeout: 3000, interval: 10 });
+    await waitFor('slide 1/2');
+    r.stdin.write('l');
+    await waitFor('slide 2/2');
+    expect(frame()).toContain('r run pods');
+    r.stdin.write('r');
+    await waitFor('app-pid1');
+    await waitFor('zombies 25 (probe 2) PID 1: python3');
+    const running = frame();
+    expect(asked).toEqual(['pods']);
+    for (const text of ['1 app-pid1', '2 shared-pid-ns', 'PID 1: python3', 'images/pods/01-app-pid1.yaml', 'emulated']) expect(running).toContain(text);
+    expect(cutCells(running, 80)).toEqual([]);
+    r.stdin.write('s');
+    await waitFor('exit 137');
+    const stopped = frame();
+    expect(stopped).toContain('exit 143');
+    expect(cutCells(stopped, 80)).toEqual([]);
+    // The demo slide's r is the demo again.
+    r.stdin.write('h');
+    await waitFor('slide 1/2');
+    r.stdin.write('r');
+    await vi.waitFor(() => expect(asked).toEqual(['pods', 'demo']), { timeout: 3000, interval: 10 });
+    await waitFor('1 no init');
+  });
+});
