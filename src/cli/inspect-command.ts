@@ -16,10 +16,9 @@ import { imageTags } from '../engine/images.js';
 import { runningContainerIds } from '../engine/inspect/container-facts.js';
 import { inspectContainer, isNotJudged } from '../engine/inspect/inspect-container.js';
 import { problemOfError } from '../engine/lab-error.js';
-import { writeProblem } from './report-problem.js';
 import { newRunId, ownerFor } from '../engine/run-id.js';
 import { exitCodeFor as signalExitCode, interruptScope } from './command-session.js';
-import { ProgressLine } from './progress-line.js';
+import { CommandOutput } from './command-output.js';
 import { wrapLine } from '../core/text-wrap.js';
 import { EXIT_USAGE } from './exit-codes.js';
 import { inspectWords } from '../core/inspect/inspect-text.js';
@@ -63,20 +62,20 @@ export async function runInspect(targets: string[], o: InspectCliOptions): Promi
   if (!o.all && targets.length === 0) return usage('name one or more containers (name or id), or use --all');
   if (o.all && targets.length > 0) return usage('give container names or --all, not both');
 
+  // Waiting and watching lines only on a terminal: a log wants the report, not the wait.
+  const output = new CommandOutput(!!o.json, { passingOnTerminalOnly: true });
   let conn;
   try {
     conn = await connectDocker();
   } catch (err) {
-    writeProblem(problemOfError(err, 'zombie-lab doctor'));
+    output.problem(problemOfError(err, 'zombie-lab doctor'));
     // Not a usage error: the same command works once an engine answers.
     return 1;
   }
   const { docker } = conn;
   const scope = interruptScope();
   const owner = ownerFor(o.runId ?? newRunId('inspect'));
-  const out = process.stdout;
-  const progress = new ProgressLine(process.stderr);
-  const showProgress = !!process.stderr.isTTY;
+  const out = output.results;
   try {
     let ids = targets;
     if (o.all) {
@@ -85,8 +84,8 @@ export async function runInspect(targets: string[], o: InspectCliOptions): Promi
       const infos = await Promise.all(all.map((id) => docker.getContainer(id).inspect().catch(() => null)));
       ids = infos.filter((i) => i && i.Config.Labels?.[LABEL_KIND] !== 'sampler').map((i) => (i as { Id: string }).Id);
       if (ids.length === 0) {
-        if (o.json) out.write(`${JSON.stringify(inspectReport(conn.endpoint, [], [], failOn, 0, [], lang), null, 2)}\n`);
-        else out.write(`${words.noContainers(conn.endpoint)}\n`);
+        if (o.json) output.json(inspectReport(conn.endpoint, [], [], failOn, 0, [], lang), 'indented');
+        else output.result(`${words.noContainers(conn.endpoint)}\n`);
         return 0;
       }
     }
@@ -97,7 +96,7 @@ export async function runInspect(targets: string[], o: InspectCliOptions): Promi
     const notJudged: NotJudgedContainer[] = [];
     // Several at a time: judging reaping waits up to REAP_JUDGE_DEADLINE_MS per container, mostly idle between reads.
     const queue = [...ids];
-    if (showProgress && !watchMs) progress.update(`reading ${ids.length} container${ids.length === 1 ? '' : 's'}: zombies are followed up to ${REAP_JUDGE_DEADLINE_MS / 1000} s to tell who reaps`);
+    if (!watchMs) output.update(`reading ${ids.length} container${ids.length === 1 ? '' : 's'}: zombies are followed up to ${REAP_JUDGE_DEADLINE_MS / 1000} s to tell who reaps`);
     const worker = async () => {
       for (let t = queue.shift(); t !== undefined && !scope.signal.aborted; t = queue.shift()) {
         const target = t;
@@ -109,7 +108,7 @@ export async function runInspect(targets: string[], o: InspectCliOptions): Promi
             signal: scope.signal,
             onSample: (ms, zombies) => {
               latest.set(target, `${target.slice(0, 16)} ${zombies} zombies`);
-              if (showProgress) progress.update(`watching ${Math.round(ms / 1000)}/${Math.round(watchMs / 1000)} s · ${[...latest.values()].join(' · ')}`);
+              output.update(`watching ${Math.round(ms / 1000)}/${Math.round(watchMs / 1000)} s · ${[...latest.values()].join(' · ')}`);
             },
           });
           if (isNotJudged(r)) {
@@ -126,7 +125,7 @@ export async function runInspect(targets: string[], o: InspectCliOptions): Promi
       }
     };
     await Promise.all(Array.from({ length: Math.min(8, ids.length) }, worker));
-    progress.done();
+    output.done();
     const by = scope.interrupted();
     if (by) return signalExitCode(by);
     // Keep the order the user asked in.
@@ -136,19 +135,19 @@ export async function runInspect(targets: string[], o: InspectCliOptions): Promi
     // A paused or ended container is no finding; only when nothing at all could be judged is it exit 2.
     const code = (errors.length > 0 || notJudged.length > 0) && done.length === 0 ? EXIT_USAGE : errors.length > 0 ? Math.max(found, 1) : found;
     if (o.json) {
-      out.write(`${JSON.stringify(inspectReport(conn.endpoint, done, errors, failOn, code, notJudged, lang), null, 2)}\n`);
+      output.json(inspectReport(conn.endpoint, done, errors, failOn, code, notJudged, lang), 'indented');
     } else {
       const plot = !!out.isTTY;
       // On a terminal long lines wrap under their own text; a log keeps one line per fact.
       const width = out.columns ?? 80;
-      for (const c of done) out.write(`${containerText(c, { plot, width, lang }).flatMap((l) => (out.isTTY ? wrapLine(l, width) : [l])).join('\n')}\n\n`);
-      for (const n of notJudged) out.write(`${notJudgedText(n).join('\n')}\n\n`);
+      for (const c of done) output.result(`${containerText(c, { plot, width, lang }).flatMap((l) => (out.isTTY ? wrapLine(l, width) : [l])).join('\n')}\n\n`);
+      for (const n of notJudged) output.result(`${notJudgedText(n).join('\n')}\n\n`);
       for (const e of errors) {
         const p = problemIn(lang, e.problem);
-        out.write(`${e.target}: ${p.message}\n  ${words.labels.fix}: ${p.fix}\n\n`);
+        output.result(`${e.target}: ${p.message}\n  ${words.labels.fix}: ${p.fix}\n\n`);
       }
       const problems = done.filter((c) => c.diagnosis.findings.length > 0).length;
-      out.write(`${words.summary(done.length, problems, notJudged.length, errors.length, failOn ? failOn.join(', ') : null)}\n`);
+      output.result(`${words.summary(done.length, problems, notJudged.length, errors.length, failOn ? failOn.join(', ') : null)}\n`);
     }
     return code;
   } finally {

@@ -14,7 +14,8 @@ import { readyImages } from '../engine/images.js';
 import { loadPodFiles } from '../engine/pods/pod-files.js';
 import { runPods } from '../engine/pods/run-pods.js';
 import { newRunId } from '../engine/run-id.js';
-import { connectAndSweep, engineLine, exitCodeFor, interruptScope } from './command-session.js';
+import { CommandOutput } from './command-output.js';
+import { connectAndSweep, engineLine, interruptScope } from './command-session.js';
 import { reportProblem } from './report-problem.js';
 
 export interface PodsCliOptions {
@@ -130,7 +131,9 @@ export async function runPodsCommand(raw: PodsCliOptions): Promise<number> {
     return reportProblem(err);
   }
   const runId = raw.runId ?? newRunId('pods');
-  const say = (line: string) => (raw.json ? process.stderr : process.stdout).write(`${line}\n`);
+  const output = new CommandOutput(!!raw.json);
+  // Without --json the run as it goes and its table are pods' report, on stdout; with it, messages on stderr.
+  const say = (line: string) => (raw.json ? output.say(line) : output.result(`${line}\n`));
   let conn;
   let way: PodsWay;
   let labImage: string;
@@ -167,8 +170,7 @@ export async function runPodsCommand(raw: PodsCliOptions): Promise<number> {
   }
   const interrupted = scope.interrupted();
   if (interrupted) {
-    process.stderr.write(`zombie-lab: interrupted by ${interrupted}; the pods of run ${runId} were removed\n`);
-    return exitCodeFor(interrupted);
+    return output.interrupted(interrupted, `interrupted by ${interrupted}; the pods of run ${runId} were removed`);
   }
   if (failure) return reportProblem(failure);
   const lanes = lanesOf(events);
@@ -182,7 +184,7 @@ export async function runPodsCommand(raw: PodsCliOptions): Promise<number> {
       options: opts,
       lanes,
     };
-    process.stdout.write(`${JSON.stringify(doc, null, process.stdout.isTTY ? 2 : undefined)}\n`);
+    output.json(doc);
   } else {
     say('');
     say(summaryTable(lanes));
@@ -190,7 +192,7 @@ export async function runPodsCommand(raw: PodsCliOptions): Promise<number> {
   }
   const finished = lanes.length === pods.length && lanes.every((l) => l.stopMs !== null);
   if (!finished) {
-    process.stderr.write('zombie-lab: pods failed: not every pod ran and stopped\n');
+    output.problem({ message: 'pods failed: not every pod ran and stopped' });
     return 1;
   }
   return 0;
