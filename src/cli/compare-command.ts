@@ -8,7 +8,7 @@ import { resultsOf } from '../core/run-summary.js';
 import { runDemo } from '../engine/demo/run-demo.js';
 import type { WayChoice } from '../engine/images.js';
 import { newRunId } from '../engine/run-id.js';
-import { connectAndSweep, engineLine, exitCodeFor, interruptScope } from './command-session.js';
+import { connectAndSweep, engineLine, interruptScope } from './command-session.js';
 import { CommandOutput } from './command-output.js';
 import { CompareFollower } from './compare/compare-progress.js';
 import { writeCompareJson, writeCompareSvg, writeCompareText } from './compare/compare-report.js';
@@ -62,8 +62,7 @@ export async function runCompare(raw: CompareCliOptions): Promise<number> {
 
   const interrupted = scope.interrupted();
   if (interrupted) {
-    process.stderr.write(`zombie-lab: interrupted by ${interrupted}; the containers of run ${runId} were removed\n`);
-    return exitCodeFor(interrupted);
+    return output.interrupted(interrupted, `interrupted by ${interrupted}; the containers of run ${runId} were removed`);
   }
   // The engine went away: its cause and fix, no table of a run that did not happen.
   if (run.engineLost) {
@@ -74,8 +73,8 @@ export async function runCompare(raw: CompareCliOptions): Promise<number> {
   const results = resultsOf(summary);
   const finished = summary.modes.every((m) => summary.lanes[m]?.kind === 'stopped');
   const ran = results.some((r) => r.pid1 !== null);
-  if (opts.json) writeCompareJson(runId, conn, opts, run, results);
-  else if (ran) writeCompareText(run, results);
+  if (opts.json) writeCompareJson(runId, conn, opts, run, results, output);
+  else if (ran) writeCompareText(run, results, output);
   if (raw.svg && ran) await writeCompareSvg(raw.svg, run, results, output);
   if (problems.length > 0 || !finished) {
     const first = problems[0] ?? { message: 'the run did not finish', fix: 'run compare again; zombie-lab doctor checks the engine' };

@@ -1,6 +1,6 @@
 import { formatCheck, type DoctorCheck } from '../core/doctor-check.js';
 import { runDoctor } from '../engine/doctor.js';
-import { progressLevel } from './progress-line.js';
+import { CommandOutput } from './command-output.js';
 
 /** Version of `doctor --json` (docs/doctor.schema.json). */
 export const DOCTOR_JSON_VERSION = 1;
@@ -18,15 +18,16 @@ export function doctorReport(checks: readonly DoctorCheck[]) {
 
 export async function runDoctorCommand(o: { json?: boolean } = {}): Promise<number> {
   const checks: DoctorCheck[] = [];
-  // With --json the checks still show on a terminal as they come (the probe takes seconds); a log gets the JSON alone.
-  const echo = o.json && progressLevel(true, !!process.stderr.isTTY) === 'all';
+  const output = new CommandOutput(!!o.json);
   for await (const c of runDoctor()) {
     checks.push(c);
-    if (!o.json) process.stdout.write(`${formatCheck(c)}\n`);
-    else if (echo) process.stderr.write(`${formatCheck(c)}\n`);
+    // The checks are doctor's result; with --json they still show on a terminal as they come (the
+    // probe takes seconds), each on its own line, and a log gets the JSON alone.
+    if (!o.json) output.result(`${formatCheck(c)}\n`);
+    else if (output.level === 'all') output.say(formatCheck(c));
   }
   const report = doctorReport(checks);
-  if (o.json) process.stdout.write(`${JSON.stringify(report, null, process.stdout.isTTY ? 2 : undefined)}\n`);
-  else process.stdout.write(report.failed ? `\n${report.failed} check(s) failed: fix those first.\n` : '\nall set.\n');
+  if (o.json) output.json(report);
+  else output.result(report.failed ? `\n${report.failed} check(s) failed: fix those first.\n` : '\nall set.\n');
   return report.exitCode;
 }

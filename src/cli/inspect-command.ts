@@ -16,10 +16,9 @@ import { imageTags } from '../engine/images.js';
 import { runningContainerIds } from '../engine/inspect/container-facts.js';
 import { inspectContainer, isNotJudged } from '../engine/inspect/inspect-container.js';
 import { problemOfError } from '../engine/lab-error.js';
-import { writeProblem } from './report-problem.js';
 import { newRunId, ownerFor } from '../engine/run-id.js';
 import { exitCodeFor as signalExitCode, interruptScope } from './command-session.js';
-import { ProgressLine } from './progress-line.js';
+import { CommandOutput } from './command-output.js';
 import { wrapLine } from '../core/text-wrap.js';
 import { EXIT_USAGE } from './exit-codes.js';
 import { inspectWords } from '../core/inspect/inspect-text.js';
@@ -65,7 +64,7 @@ interface Judged {
 }
 
 /** Every target read and judged by the one inspect (several at a time), in no particular order. */
-async function judgeAll(docker: Docker, ids: string[], o: { owner: Owner; watchMs: number; signal: AbortSignal; progress: ProgressLine | null; lang: Lang; notPid1?: ReadonlySet<string> }): Promise<Judged> {
+async function judgeAll(docker: Docker, ids: string[], o: { owner: Owner; watchMs: number; signal: AbortSignal; progress: Pick<CommandOutput, 'update'> | null; lang: Lang; notPid1?: ReadonlySet<string> }): Promise<Judged> {
   const { watchMs, lang, progress } = o;
   const words = inspectWords(lang);
   const { base } = await imageTags();
@@ -126,20 +125,20 @@ export async function runInspect(targets: string[], o: InspectCliOptions): Promi
   if (o.pod === undefined && !o.all && targets.length === 0) return usage('name one or more containers (name or id), or use --all');
   if (o.all && targets.length > 0) return usage('give container names or --all, not both');
 
+  // Waiting and watching lines only on a terminal: a log wants the report, not the wait.
+  const output = new CommandOutput(!!o.json, { passingOnTerminalOnly: true });
   let conn;
   try {
     conn = await connectDocker();
   } catch (err) {
-    writeProblem(problemOfError(err, 'zombie-lab doctor'));
+    output.problem(problemOfError(err, 'zombie-lab doctor'));
     // Not a usage error: the same command works once an engine answers.
     return 1;
   }
   const { docker } = conn;
   const scope = interruptScope();
   const owner = ownerFor(o.runId ?? newRunId('inspect'));
-  const out = process.stdout;
-  const progress = new ProgressLine(process.stderr);
-  const showProgress = !!process.stderr.isTTY;
+  const out = output.results;
   try {
     let ids = targets;
     let pod: PodShape | null = null;
@@ -148,7 +147,7 @@ export async function runInspect(targets: string[], o: InspectCliOptions): Promi
         pod = await readPod(docker, o.pod);
       } catch (err) {
         // No pods on this engine, or none of that name: nothing to inspect, as for an unknown container.
-        writeProblem(problemIn(lang, problemOfError(err, 'zombie-lab doctor')));
+        output.problem(problemIn(lang, problemOfError(err, 'zombie-lab doctor')));
         return isLabError(err) ? EXIT_USAGE : 1;
       }
       ids = pod.members.map((m) => m.id);
@@ -159,16 +158,16 @@ export async function runInspect(targets: string[], o: InspectCliOptions): Promi
       const infos = await Promise.all(all.map((id) => docker.getContainer(id).inspect().catch(() => null)));
       ids = infos.filter((i) => i && i.Config.Labels?.[LABEL_KIND] !== 'sampler').map((i) => (i as { Id: string }).Id);
       if (ids.length === 0) {
-        if (o.json) out.write(`${JSON.stringify(inspectReport(conn.endpoint, [], [], failOn, 0, [], lang), null, 2)}\n`);
-        else out.write(`${words.noContainers(conn.endpoint)}\n`);
+        if (o.json) output.json(inspectReport(conn.endpoint, [], [], failOn, 0, [], lang), 'indented');
+        else output.result(`${words.noContainers(conn.endpoint)}\n`);
         return 0;
       }
     }
     // A pod's app container in a shared PID namespace: its main process is no PID 1, and signals reach it as any process.
     const notPid1 = new Set(pod?.members.filter((m) => m.role === 'main-process').map((m) => m.id));
-    const judged = await judgeAll(docker, ids, { owner, watchMs, signal: scope.signal, progress: showProgress ? progress : null, lang, notPid1 });
+    const judged = await judgeAll(docker, ids, { owner, watchMs, signal: scope.signal, progress: output, lang, notPid1 });
     const { done, errors, notJudged } = judged;
-    progress.done();
+    output.done();
     const by = scope.interrupted();
     if (by) return signalExitCode(by);
     // Keep the order the user asked in.
@@ -178,28 +177,28 @@ export async function runInspect(targets: string[], o: InspectCliOptions): Promi
     // A paused or ended container is no finding; only when nothing at all could be judged is it exit 2.
     const code = (errors.length > 0 || notJudged.length > 0) && done.length === 0 ? EXIT_USAGE : errors.length > 0 ? Math.max(found, 1) : found;
     if (o.json) {
-      out.write(`${JSON.stringify(inspectReport(conn.endpoint, done, errors, failOn, code, notJudged, lang, pod ? podJson(pod, judged.readings) : null), null, 2)}\n`);
+      output.json(inspectReport(conn.endpoint, done, errors, failOn, code, notJudged, lang, pod ? podJson(pod, judged.readings) : null), 'indented');
     } else {
       const plot = !!out.isTTY;
       // On a terminal long lines wrap under their own text; a log keeps one line per fact.
       const width = out.columns ?? 80;
       const members = pod ? new Map(podJson(pod, judged.readings).members.map((m) => [m.id, m])) : null;
-      if (pod) out.write(`${podHeaderText(pod, lang)}\n\n`);
+      if (pod) output.result(`${podHeaderText(pod, lang)}\n\n`);
       for (const c of done) {
         const lines = containerText(c, { plot, width, lang });
         const m = members?.get(c.facts.id);
         // In a pod: what this container is in its PID namespace, under the first line; its namespace's zombies by whom, last.
         if (m) lines.splice(1, 0, `  ${podWords(lang).role[m.role]}`);
         if (m?.zombiesByParent) lines.push(zombieOwnersText(m.zombiesByParent, lang));
-        out.write(`${lines.flatMap((l) => (out.isTTY ? wrapLine(l, width) : [l])).join('\n')}\n\n`);
+        output.result(`${lines.flatMap((l) => (out.isTTY ? wrapLine(l, width) : [l])).join('\n')}\n\n`);
       }
-      for (const n of notJudged) out.write(`${notJudgedText(n).join('\n')}\n\n`);
+      for (const n of notJudged) output.result(`${notJudgedText(n).join('\n')}\n\n`);
       for (const e of errors) {
         const p = problemIn(lang, e.problem);
-        out.write(`${e.target}: ${p.message}\n  ${words.labels.fix}: ${p.fix}\n\n`);
+        output.result(`${e.target}: ${p.message}\n  ${words.labels.fix}: ${p.fix}\n\n`);
       }
       const problems = done.filter((c) => c.diagnosis.findings.length > 0).length;
-      out.write(`${words.summary(done.length, problems, notJudged.length, errors.length, failOn ? failOn.join(', ') : null)}\n`);
+      output.result(`${words.summary(done.length, problems, notJudged.length, errors.length, failOn ? failOn.join(', ') : null)}\n`);
     }
     return code;
   } finally {

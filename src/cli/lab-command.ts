@@ -20,9 +20,9 @@ import { changedFiles, ensureWorkspace, labWorkspace, restoreWorkspace, workspac
 import { newRunId } from '../engine/run-id.js';
 import { removeLabContainers } from '../engine/cleanup.js';
 import { preferLiveRendering } from './live-rendering.js';
-import { connectAndSweep, engineLine, exitCodeFor, interruptScope } from './command-session.js';
-import { ProgressLine } from './progress-line.js';
-import { reportProblem, writeProblem } from './report-problem.js';
+import { connectAndSweep, engineLine, interruptScope } from './command-session.js';
+import { CommandOutput } from './command-output.js';
+import { reportProblem } from './report-problem.js';
 
 export interface LabCliOptions {
   check?: boolean;
@@ -79,6 +79,8 @@ export async function runLabCommand(ref: string | undefined, o: LabCliOptions): 
 }
 
 async function labCommand(ref: string | undefined, o: LabCliOptions): Promise<number> {
+  // Messages on stderr, what was asked for (the list, a lab's text, a check's result) on stdout.
+  const output = new CommandOutput(!!o.json, { passingOnTerminalOnly: true });
   let lang: Lang;
   let catalog: Catalog;
   try {
@@ -86,25 +88,25 @@ async function labCommand(ref: string | undefined, o: LabCliOptions): Promise<nu
     catalog = await loadCatalog();
   } catch (err) {
     if (err instanceof LabFilesError) {
-      process.stderr.write(`zombie-lab: the lab files have problems:\n${err.message}\n`);
+      output.problem({ message: `the lab files have problems:\n${err.message}` });
       return 1;
     }
     return reportProblem(err);
   }
   const loaded = await loadProgress();
   const notice = loaded.notice ? problemIn(lang, loaded.notice).message : null;
-  if (notice) process.stderr.write(`zombie-lab: ${notice}\n`);
+  if (notice) output.say(`zombie-lab: ${notice}`);
   let progress = loaded.progress;
   const root = workspaceRoot(o.workspace);
 
   if (!ref) {
-    if (process.stdout.isTTY && process.stdin.isTTY && !o.json) {
+    if (output.results.isTTY && process.stdin.isTTY && !o.json) {
       preferLiveRendering();
       const { runLabApp } = await import('./lab-app-command.js');
       return runLabApp({ catalog, lang, progress, root, progressPath: progressFile(), notice, ...(o.runId ? { runId: o.runId } : {}) });
     }
-    for (const l of catalog.byLang[lang]) process.stdout.write(`${l.number}  ${l.id.padEnd(16)} ${l.title} — ${labStateText(progress, l, lang)}\n`);
-    process.stdout.write(
+    for (const l of catalog.byLang[lang]) output.result(`${l.number}  ${l.id.padEnd(16)} ${l.title} — ${labStateText(progress, l, lang)}\n`);
+    output.result(
       lang === 'de'
         ? `\nzombie-lab lab <Nummer> öffnet eines; zombie-lab lab <Nummer> --check prüft deine Arbeit.\n`
         : `\nzombie-lab lab <number> opens one; zombie-lab lab <number> --check checks your work.\n`,
@@ -123,7 +125,7 @@ async function labCommand(ref: string | undefined, o: LabCliOptions): Promise<nu
   if (o.reset) {
     progress = withoutLab(progress, lab.id);
     await saveProgress(progress);
-    process.stdout.write(`lab ${lab.number} starts over (your files in ${dir} are kept; --restore-files puts the starting files back)\n`);
+    output.result(`lab ${lab.number} starts over (your files in ${dir} are kept; --restore-files puts the starting files back)\n`);
     return 0;
   }
 
@@ -131,11 +133,11 @@ async function labCommand(ref: string | undefined, o: LabCliOptions): Promise<nu
     const changed = await changedFiles(dir, lab.id).catch(() => []);
     if (changed.length && !o.yes) {
       if (!process.stdin.isTTY) {
-        writeProblem({ message: `this would overwrite your ${changed.join(', ')} in ${dir}`, fix: 'add --yes to overwrite them' });
+        output.problem({ message: `this would overwrite your ${changed.join(', ')} in ${dir}`, fix: 'add --yes to overwrite them' });
         return 1;
       }
       if (!(await confirm(`Overwrite your ${changed.join(', ')} in ${dir} with the starting files?`))) {
-        process.stdout.write('nothing changed\n');
+        output.result('nothing changed\n');
         return 0;
       }
     }
@@ -145,7 +147,7 @@ async function labCommand(ref: string | undefined, o: LabCliOptions): Promise<nu
     } catch (err) {
       return reportProblem(err);
     }
-    process.stdout.write(`restored ${names.join(', ')} in ${dir}\n`);
+    output.result(`restored ${names.join(', ')} in ${dir}\n`);
     return 0;
   }
 
@@ -156,63 +158,52 @@ async function labCommand(ref: string | undefined, o: LabCliOptions): Promise<nu
     } catch (err) {
       return reportProblem(err);
     }
-    if (process.stdout.isTTY && process.stdin.isTTY) {
+    if (output.results.isTTY && process.stdin.isTTY) {
       preferLiveRendering();
       const { runLabApp } = await import('./lab-app-command.js');
       return runLabApp({ catalog, lang, progress, root, progressPath: progressFile(), labId: lab.id, notice, ...(o.runId ? { runId: o.runId } : {}) });
     }
-    if (ws.created.length) process.stderr.write(`created ${ws.created.join(', ')} in ${dir}\n\n`);
-    process.stdout.write(`${labAsText(lab, dir).join('\n')}\n`);
+    if (ws.created.length) output.say(`created ${ws.created.join(', ')} in ${dir}\n`);
+    output.result(`${labAsText(lab, dir).join('\n')}\n`);
     progress = withStep(progress, lab.id, labProgress(progress, lab.id).step);
     await saveProgress(progress);
     return 0;
   }
 
-  return runCheckCommand(lab, dir, o, progress);
+  return runCheckCommand(lab, dir, o, progress, output);
 }
 
-async function runCheckCommand(lab: Lab, dir: string, o: LabCliOptions, progress: ReturnType<typeof withStep>): Promise<number> {
-  // Progress and messages on stderr, the result alone on stdout.
-  const out = process.stderr;
-  const line = new ProgressLine(out);
+async function runCheckCommand(lab: Lab, dir: string, o: LabCliOptions, progress: ReturnType<typeof withStep>, output: CommandOutput): Promise<number> {
+  // Progress and messages on stderr, the result alone on stdout; the builder's lines only on a terminal.
   let docker;
   try {
     const { conn } = await connectAndSweep();
     docker = conn.docker;
-    out.write(`${engineLine(conn)}\n`);
+    output.say(engineLine(conn));
   } catch (err) {
     return reportProblem(err);
   }
   const runId = o.runId ?? newRunId('lab');
   const scope = interruptScope();
   try {
-    out.write(`checking lab ${lab.number} (${lab.title}) in ${dir} ...\n`);
+    output.say(`checking lab ${lab.number} (${lab.title}) in ${dir} ...`);
     const { result, workspace } = await checkLab(docker, lab, {
       runId,
       dir,
       signal: scope.signal,
       way: o.way,
-      onLine: (l) => {
-        if (out.isTTY) line.update(l);
-      },
-      onNotice: (l) => {
-        line.done();
-        out.write(`zombie-lab: ${l}\n`);
-      },
+      onLine: (l) => output.update(l),
+      onNotice: (l) => output.say(`zombie-lab: ${l}`),
     });
-    line.done();
-    if (workspace.created.length) out.write(`created ${workspace.created.join(', ')} in ${dir}: edit them, then check again\n`);
+    if (workspace.created.length) output.say(`created ${workspace.created.join(', ')} in ${dir}: edit them, then check again`);
     await saveProgress(withCheck(progress, lab.id, result.passed, new Date()));
-    if (o.json) process.stdout.write(`${JSON.stringify({ lab: lab.id, dir, ...result })}\n`);
-    else process.stdout.write(`${renderCheck(result, lab.steps.flatMap((s) => s.hints), lab.lang).join('\n')}\n`);
+    if (o.json) output.json({ lab: lab.id, dir, ...result }, 'one-line');
+    else output.result(`${renderCheck(result, lab.steps.flatMap((s) => s.hints), lab.lang).join('\n')}\n`);
     return result.passed ? 0 : 1;
   } catch (err) {
-    line.done();
+    output.done();
     const interrupted = scope.interrupted();
-    if (interrupted) {
-      process.stderr.write(`zombie-lab: interrupted by ${interrupted}; the containers of this check were removed\n`);
-      return exitCodeFor(interrupted);
-    }
+    if (interrupted) return output.interrupted(interrupted, `interrupted by ${interrupted}; the containers of this check were removed`);
     return reportProblem(err);
   } finally {
     scope.dispose();

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../engine/package-paths.js';
+import { runCli } from '../test-support/run-cli.js';
 
 const tmp = await mkdtemp(path.join(tmpdir(), 'zl-pack-'));
 afterAll(() => rm(tmp, { recursive: true, force: true }));
@@ -56,12 +57,13 @@ describe('the packed package, installed globally', () => {
     expect(`${inst.out}${inst.err}`).not.toMatch(/zombie-lab@/);
     expect(inst.err).not.toMatch(/\bprepare\b/);
 
-    const elsewhere = await mkdtemp(path.join(tmp, 'cwd-'));
-    const v = run(path.join(prefix, 'bin', 'zombie-lab'), ['--version'], elsewhere);
-    expect(v.code, v.err).toBe(0);
-    expect(v.out.trim()).toBe(version);
-    expect(v.err).toBe('');
-    const help = run(path.join(prefix, 'bin', 'zombie-lab'), ['help', 'lint'], elsewhere);
-    expect(help.out).toContain('docs/lint.schema.json');
+    // The installed copy, not this checkout's bundle, from a folder of no package.
+    const installed = { entry: path.join(prefix, 'bin', 'zombie-lab'), cwd: await mkdtemp(path.join(tmp, 'cwd-')), env: { NO_COLOR: '1' } };
+    const v = await runCli(['--version'], installed);
+    expect(v.code, v.stderr).toBe(0);
+    expect(v.stdout.trim()).toBe(version);
+    expect(v.stderr).toBe('');
+    const help = await runCli(['help', 'lint'], installed);
+    expect(help.stdout).toContain('docs/lint.schema.json');
   }, 240_000);
 });

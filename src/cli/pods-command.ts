@@ -12,8 +12,8 @@ import { loadPodFiles } from '../engine/pods/pod-files.js';
 import { podImage, podsWayOf } from '../engine/pods/pods-engine.js';
 import { runPods } from '../engine/pods/run-pods.js';
 import { newRunId } from '../engine/run-id.js';
-import { connectAndSweep, engineLine, exitCodeFor, interruptScope } from './command-session.js';
-import type { CommandOutput } from './command-output.js';
+import { CommandOutput } from './command-output.js';
+import { connectAndSweep, engineLine, interruptScope } from './command-session.js';
 import { reportProblem } from './report-problem.js';
 
 export interface PodsCliOptions {
@@ -124,7 +124,7 @@ function summaryTable(lanes: PodLane[]): string {
  * compare's CommandOutput on stderr and only the table (or --json) on stdout; `pods` itself keeps
  * its lines on stdout.
  */
-export async function runPodsCommand(raw: PodsCliOptions, output?: CommandOutput): Promise<number> {
+export async function runPodsCommand(raw: PodsCliOptions, given?: CommandOutput): Promise<number> {
   let opts;
   let pods;
   try {
@@ -134,8 +134,11 @@ export async function runPodsCommand(raw: PodsCliOptions, output?: CommandOutput
     return reportProblem(err);
   }
   const runId = raw.runId ?? newRunId('pods');
-  const say = output ? (line: string) => output.say(line) : (line: string) => (raw.json ? process.stderr : process.stdout).write(`${line}\n`);
-  const result = output ? (line: string) => process.stdout.write(`${line}\n`) : say;
+  const output = given ?? new CommandOutput(!!raw.json);
+  // Alone and without --json, the run as it goes and its table are pods' report, on stdout; with --json, or
+  // under compare --pods (which gives its output), the run's lines are messages on stderr.
+  const say = (line: string) => (raw.json || given ? output.say(line) : output.result(`${line}\n`));
+  const result = (line: string) => output.result(`${line}\n`);
   let conn;
   let way: PodsWay;
   let labImage: string;
@@ -169,8 +172,7 @@ export async function runPodsCommand(raw: PodsCliOptions, output?: CommandOutput
   }
   const interrupted = scope.interrupted();
   if (interrupted) {
-    process.stderr.write(`zombie-lab: interrupted by ${interrupted}; the pods of run ${runId} were removed\n`);
-    return exitCodeFor(interrupted);
+    return output.interrupted(interrupted, `interrupted by ${interrupted}; the pods of run ${runId} were removed`);
   }
   if (failure) return reportProblem(failure);
   const lanes = lanesOf(events);
@@ -184,16 +186,16 @@ export async function runPodsCommand(raw: PodsCliOptions, output?: CommandOutput
       options: opts,
       lanes,
     };
-    process.stdout.write(`${JSON.stringify(doc, null, process.stdout.isTTY ? 2 : undefined)}\n`);
+    output.json(doc);
   } else {
-    output?.done();
+    output.done();
     result('');
     result(summaryTable(lanes));
     if (way === 'pause-container') result('pods emulated: a pause container stands in for each pod (Docker runs no pods)');
   }
   const finished = lanes.length === pods.length && lanes.every((l) => l.stopMs !== null);
   if (!finished) {
-    process.stderr.write('zombie-lab: pods failed: not every pod ran and stopped\n');
+    output.problem({ message: 'pods failed: not every pod ran and stopped' });
     return 1;
   }
   return 0;

@@ -11,7 +11,7 @@ import type { RunEvent } from '../core/run-events.js';
 import { runDemo } from '../engine/demo/run-demo.js';
 import { userRecordingsDir } from '../engine/handout-dir.js';
 import { CommandOutput } from './command-output.js';
-import { connectAndSweep, exitCodeFor, interruptScope } from './command-session.js';
+import { connectAndSweep, interruptScope } from './command-session.js';
 import { installExitCleanup } from './exit-cleanup.js';
 import { reportProblem, writeProblem } from './report-problem.js';
 import { APP_DEMO, demoOptions } from './live-source.js';
@@ -30,7 +30,7 @@ const TREE_EVERY_MS = 1000;
 export async function runRecord(opts: RecordOptions): Promise<number> {
   const durationS = opts.durationS ?? 20;
   if (!Number.isFinite(durationS) || durationS <= 0 || durationS > 600) {
-    process.stderr.write(`zombie-lab: --duration must be between 1 and 600 seconds, not ${String(opts.durationS)}\n`);
+    writeProblem({ message: `--duration must be between 1 and 600 seconds, not ${String(opts.durationS)}`, fix: '' });
     return EXIT_USAGE;
   }
   // Before the run, not after it: a folder that does not exist is a typo, not something to create.
@@ -84,8 +84,7 @@ export async function runRecord(opts: RecordOptions): Promise<number> {
   }
   const interrupted = scope.interrupted();
   if (interrupted) {
-    process.stderr.write('zombie-lab: interrupted, nothing recorded\n');
-    return exitCodeFor(interrupted);
+    return output.interrupted(interrupted, 'interrupted, nothing recorded');
   }
   const done = events.some((e) => e.event.type === 'done');
   const problem = events.find((e) => e.event.type === 'problem');
@@ -115,6 +114,6 @@ export async function runRecord(opts: RecordOptions): Promise<number> {
     writeProblem({ message: `could not write the recording: ${why}`, fix: 'choose a writable place with --out FILE (the app replays it with --replay FILE)' });
     return 1;
   }
-  process.stdout.write(`recorded ${events.length} events (${((Date.now() - t0) / 1000).toFixed(1)} s) to ${out}\n`);
+  output.result(`recorded ${events.length} events (${((Date.now() - t0) / 1000).toFixed(1)} s) to ${out}\n`);
   return 0;
 }

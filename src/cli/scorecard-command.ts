@@ -8,7 +8,7 @@ import { assertPidLimitHolds, factsOf } from '../engine/engine-facts.js';
 import { ensureExtraImage, WORKLOAD_REPO, type WayChoice } from '../engine/images.js';
 import { newRunId } from '../engine/run-id.js';
 import { runScorecard } from '../engine/scorecard.js';
-import { connectAndSweep, engineLine, exitCodeFor, interruptScope } from './command-session.js';
+import { connectAndSweep, engineLine, interruptScope } from './command-session.js';
 import { CommandOutput } from './command-output.js';
 import { reportProblem } from './report-problem.js';
 
@@ -92,13 +92,13 @@ export async function runScorecardCommand(o: ScorecardCliOptions): Promise<numbe
     const kind = ENGINE_KINDS[(await factsOf({ docker })).kind];
     if (o.json) {
       const described = { ...engine, kind: kind.id, init: kind.init.comm, initNote: kind.initNote };
-      process.stdout.write(`${JSON.stringify({ runId, engine: described, image: tag, settings, variants: variants.map((v) => VARIANTS[v]), rows }, null, process.stdout.isTTY ? 2 : undefined)}\n`);
+      output.json({ runId, engine: described, image: tag, settings, variants: variants.map((v) => VARIANTS[v]), rows });
     } else {
-      process.stdout.write(`\n${renderScorecard(rows, settings, kind).join('\n')}\n`);
+      output.result(`\n${renderScorecard(rows, settings, kind).join('\n')}\n`);
     }
     const failed = rows.filter((r) => r.errors.length > 0);
     if (failed.length) {
-      process.stderr.write(`zombie-lab: ${failed.length} variant(s) could not be measured completely; see the lines marked !\n`);
+      output.problem({ message: `${failed.length} variant(s) could not be measured completely; see the lines marked !` });
       return 1;
     }
     return 0;
@@ -106,8 +106,7 @@ export async function runScorecardCommand(o: ScorecardCliOptions): Promise<numbe
     output.done();
     const interrupted = scope.interrupted();
     if (interrupted) {
-      process.stderr.write(`zombie-lab: interrupted by ${interrupted}; the containers of run ${runId} were removed\n`);
-      return exitCodeFor(interrupted);
+      return output.interrupted(interrupted, `interrupted by ${interrupted}; the containers of run ${runId} were removed`);
     }
     return reportProblem(err);
   } finally {

@@ -5,7 +5,7 @@
  * again; an app killed with SIGKILL leaves containers that the next app start removes; compare
  * ends within 2 s, with one line and exit 1, when the engine stops.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -130,20 +130,22 @@ describe.runIf(possible)('leaks when the engine misbehaves (a private dockerd)',
 
   it('compare ends within 2 s with one line and exit 1 when the engine stops (last: it ends the rig)', async () => {
     spawnSync('kill', ['-CONT', String(dockerdPid)]);
-    const child = spawn(process.execPath, [CLI_ENTRY, 'compare', '--duration', '60s', '--run-id', `${prefix}-dies`], { env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    const ended = new Promise<number | null>((r) => child.on('close', (c) => r(c)));
-    // Progress goes to stderr (results alone to stdout): the run is under way once it says so.
-    await waitFor(() => (/ 2s {2}no init/.test(err) ? true : undefined), 60_000, 'compare to run');
-    const progress = err.length;
-    const t0 = Date.now();
-    process.kill(dockerdPid, 'SIGKILL');
-    const code = await ended;
+    // Progress goes to stderr (results alone to stdout): the run is under way once it says so; then the engine dies.
+    let progress = -1;
+    let t0 = 0;
+    const r = await cli(['compare', '--duration', '60s', '--run-id', `${prefix}-dies`], env, {
+      timeoutMs: 180_000,
+      onStderr: (err) => {
+        if (progress >= 0 || !/ 2s {2}no init/.test(err)) return;
+        progress = err.length;
+        t0 = Date.now();
+        process.kill(dockerdPid, 'SIGKILL');
+      },
+    });
     const took = Date.now() - t0;
-    expect(code, `${out}\n${err}`).toBe(1);
+    const err = r.stderr;
+    expect(progress, explain(r)).toBeGreaterThanOrEqual(0);
+    expect(r.code, explain(r)).toBe(1);
     expect(took).toBeLessThan(2000);
     // After the progress, the cause and its fix say what happened: no stack trace, no second message.
     const lines = err.slice(progress).trim().split('\n').filter((l) => !/^\s*\d+s {2}/.test(l));

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { applyAttempt, loadAttempts } from '../engine/labs/attempts.js';
-import { runCli, type CliRun } from '../test-support/run-cli.js';
+import { runCli, type CliRun, type RunCliOptions } from '../test-support/run-cli.js';
 import { PACKAGE_ROOT } from '../engine/package-paths.js';
 
 const run = promisify(execFile);
@@ -59,7 +59,7 @@ export async function startRig(name: string, instance: string, opts: number | { 
 export type { CliRun };
 
 /** Runs the real CLI (the shipped bundle) with the given environment on top of a clean one. */
-export function cli(args: string[], env: Record<string, string>, opts: { timeoutMs?: number; cwd?: string; onSpawn?: (pid: number) => void } = {}): Promise<CliRun> {
+export function cli(args: string[], env: Record<string, string>, opts: { timeoutMs?: number; cwd?: string; onSpawn?: (pid: number) => void; onStderr?: RunCliOptions['onStderr'] } = {}): Promise<CliRun> {
   return runCli(args, {
     // The shared engine must never be reached by accident: only the rig's endpoint counts.
     unset: ['DOCKER_HOST', 'DOCKER_CONTEXT', 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH'],
@@ -69,6 +69,7 @@ export function cli(args: string[], env: Record<string, string>, opts: { timeout
     onSpawn: (child) => {
       if (child.pid) opts.onSpawn?.(child.pid);
     },
+    ...(opts.onStderr ? { onStderr: opts.onStderr } : {}),
   });
 }
 

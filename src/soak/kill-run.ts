@@ -3,7 +3,7 @@
  * `npm run soak` both use this. A leak is anything of the killed process still there after the
  * next start: a mount, a temporary folder, a process, a container, a cgroup.
  */
-import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,7 +12,7 @@ import { mountPoints } from '../core/mountinfo.js';
 import { parseOwnerMark } from '../core/owner-mark.js';
 import { LABEL_OWNER_PID } from '../core/labels.js';
 import { CGROUP_ROOT } from '../engine/host-proc.js';
-import { CLI_ENTRY } from '../engine/package-paths.js';
+import { runCli } from '../test-support/run-cli.js';
 
 export type KillSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP' | 'SIGKILL';
 export const KILL_SIGNALS: readonly KillSignal[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGKILL'];
@@ -45,42 +45,30 @@ export function describePlan(p: KillPlan): string {
 }
 
 /** Runs the CLI with `args` in a process group of its own (as a shell runs a job) and kills it as planned. */
-export function runAndKill(args: string[], plan: KillPlan, opts: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<KillOutcome> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI_ENTRY, ...args], { env: { ...process.env, NO_COLOR: '1', ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    const pid = child.pid;
-    if (!pid) return reject(new Error('the CLI did not start'));
-    let output = '';
-    let killedAt: number | null = null;
-    let armed = false;
-    const arm = () => {
-      if (armed) return;
-      armed = true;
-      setTimeout(() => {
-        if (child.exitCode !== null || child.signalCode !== null) return;
-        killedAt = Date.now();
-        process.kill(plan.toGroup ? -pid : pid, plan.signal);
-      }, plan.delayMs);
-    };
-    const onData = (d: Buffer) => {
-      output += d.toString();
-      if (plan.trigger && plan.trigger.test(output)) arm();
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    if (!plan.trigger) arm();
-    const limit = setTimeout(() => {
-      try {
-        process.kill(-pid, 'SIGKILL');
-      } catch {
-        // gone
-      }
-    }, opts.timeoutMs ?? 300_000);
-    child.on('close', (code, signal) => {
-      clearTimeout(limit);
-      resolve({ pid, killed: killedAt !== null, code, signal, exitMs: killedAt === null ? null : Date.now() - killedAt, output });
-    });
+export async function runAndKill(args: string[], plan: KillPlan, opts: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<KillOutcome> {
+  let killedAt: number | null = null;
+  let armed = false;
+  const arm = (child: ChildProcess) => {
+    if (armed) return;
+    armed = true;
+    setTimeout(() => {
+      if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+      killedAt = Date.now();
+      process.kill(plan.toGroup ? -child.pid : child.pid, plan.signal);
+    }, plan.delayMs);
+  };
+  const r = await runCli(args, {
+    env: { NO_COLOR: '1', ...opts.env },
+    detached: true,
+    timeoutMs: opts.timeoutMs ?? 300_000,
+    onSpawn: (child) => {
+      if (!plan.trigger) arm(child);
+    },
+    onOutput: (text, child) => {
+      if (plan.trigger && plan.trigger.test(text)) arm(child);
+    },
   });
+  return { pid: r.pid, killed: killedAt !== null, code: r.code, signal: r.signal, exitMs: killedAt === null ? null : Date.now() - killedAt, output: r.output };
 }
 
 /** Everything of process `pid` still on this host and engine. */

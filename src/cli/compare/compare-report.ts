@@ -12,31 +12,25 @@ import type { Connection } from '../../engine/docker-connect.js';
 import type { CommandOutput } from '../command-output.js';
 import type { CompareFollower } from './compare-progress.js';
 
-export function writeCompareJson(runId: string, conn: Connection, opts: CompareOptions, run: CompareFollower, results: ModeResult[]): void {
-  process.stdout.write(
-    `${JSON.stringify(
-      {
-        runId,
-        engine: { endpoint: conn.endpoint, why: conn.described, version: conn.version },
-        options: opts,
-        source: run.events.find((e) => e.type === 'source') ?? null,
-        sources: run.events.filter((e) => e.type === 'source'),
-        sampler: run.samplerStats.summary(),
-        results,
-        series: run.summary.series,
-        events: run.events,
-        problems: run.problems.map((p) => `${p.message}\n  fix: ${p.fix}`),
-      },
-      null,
-      process.stdout.isTTY ? 2 : undefined,
-    )}\n`,
-  );
+export function writeCompareJson(runId: string, conn: Connection, opts: CompareOptions, run: CompareFollower, results: ModeResult[], output: CommandOutput): void {
+  output.json({
+    runId,
+    engine: { endpoint: conn.endpoint, why: conn.described, version: conn.version },
+    options: opts,
+    source: run.events.find((e) => e.type === 'source') ?? null,
+    sources: run.events.filter((e) => e.type === 'source'),
+    sampler: run.samplerStats.summary(),
+    results,
+    series: run.summary.series,
+    events: run.events,
+    problems: run.problems.map((p) => `${p.message}\n  fix: ${p.fix}`),
+  });
 }
 
-export function writeCompareText(run: CompareFollower, results: ModeResult[]): void {
-  const out = process.stdout;
+export function writeCompareText(run: CompareFollower, results: ModeResult[], output: CommandOutput): void {
+  const out = output.results;
   const { summary } = run;
-  out.write(`\n${renderResultsTable(results).join('\n')}\n\n`);
+  output.result(`\n${renderResultsTable(results).join('\n')}\n\n`);
   const chart = renderTextChart(
     summary.modes.map((m) => ({
       label: MODES[m].label,
@@ -45,9 +39,9 @@ export function writeCompareText(run: CompareFollower, results: ModeResult[]): v
     })),
     { width: Math.min(100, (out.columns ?? 80) - 2), height: 12 },
   );
-  out.write(`zombies over time\n${chart.join('\n')}\n`);
+  output.result(`zombies over time\n${chart.join('\n')}\n`);
   const sampler = describeSamplerStats(run.samplerStats.summary());
-  if (sampler.length) out.write(`\nsampler: ${sampler.join('\n         ')}\n`);
+  if (sampler.length) output.result(`\nsampler: ${sampler.join('\n         ')}\n`);
 }
 
 /** The plot as an SVG handout; a file it cannot write is one more problem of the run. */
