@@ -31,7 +31,7 @@ export const LINT_RULES = [
 ] as const;
 export type LintRuleId = (typeof LINT_RULES)[number];
 
-export type LabTopic = 'zombies' | 'signals' | 'init' | 'subreaper' | 'own';
+export type LabTopic = 'zombies' | 'signals' | 'init' | 'subreaper' | 'own' | 'pods';
 export type LintLevelWord = 'error' | 'warning' | 'note';
 
 /** The shell-form facts a message needs. */
@@ -168,6 +168,7 @@ const EN: LintText = {
     init: 'zombie-lab lab choosing-init (04: which init, and what it does)',
     subreaper: 'zombie-lab lab subreaper (05: pods, pause and shareProcessNamespace)',
     own: 'zombie-lab lab own-containers (07: your own containers)',
+    pods: 'zombie-lab lab pods (08: pods and exec probes)',
   },
   levels: { error: 'error', warning: 'warning', note: 'note' },
   why: (cause, s) =>
@@ -296,6 +297,7 @@ const DE: LintText = {
     init: 'zombie-lab lab choosing-init (04: welches Init, und was es tut)',
     subreaper: 'zombie-lab lab subreaper (05: Pods, pause und shareProcessNamespace)',
     own: 'zombie-lab lab own-containers (07: deine eigenen Container)',
+    pods: 'zombie-lab lab pods (08: Pods und Exec-Probes)',
   },
   levels: { error: 'Fehler', warning: 'Warnung', note: 'Hinweis' },
   why: (cause, s) =>

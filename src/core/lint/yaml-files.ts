@@ -287,7 +287,7 @@ function lintWorkload(file: string, lc: LineCounter, node: YAMLMap, out: LintFin
     if (app && !share) {
       for (const probe of PROBE_KINDS) {
         const left = backgroundOfProbe(lc, c, probe);
-        if (left) out.push({ file, line: left.line, rule: 'k8s-exec-probe-orphans', level: 'warning', message: t.k8sProbeOrphans(who, probe, left.child, app), fix: t.k8sProbeOrphansFix, lab: t.labs.zombies });
+        if (left) out.push({ file, line: left.line, rule: 'k8s-exec-probe-orphans', level: 'warning', message: t.k8sProbeOrphans(who, probe, left.child, app), fix: t.k8sProbeOrphansFix, lab: t.labs.pods });
       }
     }
     // A Job runs to completion: a missing init costs it nothing.
