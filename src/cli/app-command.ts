@@ -9,7 +9,9 @@ import type { EventSource } from '../core/event-source.js';
 import { uiText, type SweepCounts, type UiText } from '../core/i18n.js';
 import type { Lang } from '../core/lang.js';
 import { makeTheme, noColorFromEnv, type ThemeName } from '../core/theme.js';
+import { lanesOn } from '../core/slides/types.js';
 import { handoutDir } from '../engine/handout-dir.js';
+import { loadPodFiles } from '../engine/pods/pod-files.js';
 import { BUNDLED_SLIDES_ROOT, defaultLang, loadDeck } from '../engine/slides-loader.js';
 import { DemoRunner } from '../ui/demo-runner.js';
 import { installExitCleanup, setInterruptHandler, signalExitCode } from './exit-cleanup.js';
@@ -136,6 +138,10 @@ export async function runApp(opts: AppOptions): Promise<number> {
     publish();
   };
 
+  // The pods slide names its lanes by the lab's pods before they run; without the files it shows the demo's names.
+  const pods = deck.slides.some((sl) => lanesOn(sl) === 'pods')
+    ? await loadPodFiles().then((files) => files.map((f) => ({ name: f.name, file: f.file })), () => undefined)
+    : undefined;
   const screen = enterAltScreen(process.stdout);
   let exitCode = 0;
   let finishing: Promise<void> | null = null;
@@ -157,6 +163,7 @@ export async function runApp(opts: AppOptions): Promise<number> {
       notice: noticeText(c?.notice ?? null, t),
       onExport,
       onSlide,
+      ...(pods ? { pods } : {}),
       ...(c?.listContainers ? { listContainers: c.listContainers } : {}),
     });
   // No incrementalRendering: in ink 6.8 it leaves stale lines behind when the lanes redraw.

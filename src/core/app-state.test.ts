@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialState, MAX_POINTS, PENDING_MS, pressKey, readyList, reduce, sharedYMax, type AppMsg, type AppState } from './app-state.js';
+import { initialState, lanesShown, MAX_POINTS, PENDING_MS, pressKey, readyList, reduce, sharedYMax, type AppMsg, type AppState } from './app-state.js';
 import type { Sample } from './sample.js';
 
 const start = (): AppState => initialState({ slideCount: 3, replay: false });
@@ -218,5 +218,27 @@ describe('the containers list (i)', () => {
   it('an empty list has nothing to select or open', () => {
     const s = key(key(open(0), 'j'), 'enter');
     expect(s.containers).toEqual(readyList([], 2, 0));
+  });
+});
+
+describe('lanesShown: the lanes under the names of the slide they are on', () => {
+  const deck = reduce(reduce(initialState({ slideCount: 5, replay: false }), { type: 'slide-count', count: 5, demoSlide: 1, podsSlide: 2 }), {
+    type: 'pod-labels',
+    pods: [{ name: 'app-pid1', file: 'images/pods/01-app-pid1.yaml' }],
+  });
+  it('on the pods slide before any pods run: idle lanes named by the pods, the rest by nothing', () => {
+    const s = { ...deck, slide: 2 };
+    expect(lanesShown(s)['no-init'].pod).toEqual({ name: 'app-pid1', file: 'images/pods/01-app-pid1.yaml', emulated: false });
+    expect(lanesShown(s).init.pod).toBeNull();
+    expect(lanesShown(s)['no-init'].series).toEqual([]);
+  });
+  it("elsewhere, and on a slide of the last run's own kind, the run's lanes", () => {
+    expect(lanesShown({ ...deck, slide: 1 })).toBe(deck.lanes);
+    expect(lanesShown({ ...deck, slide: 4 })).toBe(deck.lanes);
+    const pods = reduce({ ...deck, slide: 2 }, { type: 'run' });
+    expect(pods.runOf).toBe('pods');
+    expect(lanesShown(pods)).toBe(pods.lanes);
+    // Back on the demo slide after a pods run: idle demo lanes, no pod on them.
+    expect(lanesShown({ ...pods, slide: 1 })['no-init'].pod).toBeNull();
   });
 });

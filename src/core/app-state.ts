@@ -73,6 +73,8 @@ export interface AppState {
   podsSlide: number | null;
   /** What the current (or last) run runs: set by `r` from the slide it was pressed on. */
   runOf: RunOf;
+  /** The lab's pods (images/pods/), in lane order: the pods slide names its lanes by them before they run. */
+  podLabels: readonly PodLabel[];
   phase: RunPhase;
   /** Bumped on every (re)start so effects know a new run was asked for. */
   runSeq: number;
@@ -131,6 +133,7 @@ export type AppMsg =
   | { type: 'run-ended' }
   | { type: 'notice'; text: string | null }
   | { type: 'slide-count'; count: number; demoSlide?: number | null; podsSlide?: number | null }
+  | { type: 'pod-labels'; pods: readonly PodLabel[] }
   | { type: 'source-chosen'; replay: boolean; connecting: boolean; notice: string | null };
 
 export function emptyLane(mode: ModeId): LaneModel {
@@ -157,6 +160,38 @@ function emptyLanes(): Record<ModeId, LaneModel> {
   return Object.fromEntries(MODE_IDS.map((m) => [m, emptyLane(m)])) as Record<ModeId, LaneModel>;
 }
 
+/** A pod's name and file, as its lane shows them. */
+export interface PodLabel {
+  name: string;
+  file: string;
+}
+
+const idleDemoLanes = emptyLanes();
+const idlePodLanes = new WeakMap<readonly PodLabel[], Record<ModeId, LaneModel>>();
+
+/**
+ * The lanes the current slide shows: the last run's where it is the slide's own kind of run; on the
+ * pods slide after a demo run (or none), idle lanes named by the pods that `r` runs there; on the
+ * demo slide after a pods run, idle demo lanes. A run of the other kind never shows under the
+ * wrong names. Other slides show the last run, whichever it was.
+ */
+export function lanesShown(s: AppState): Record<ModeId, LaneModel> {
+  if (s.slide === s.podsSlide && s.runOf !== 'pods') {
+    let lanes = idlePodLanes.get(s.podLabels);
+    if (!lanes) {
+      const pods = s.podLabels;
+      lanes = Object.fromEntries(MODE_IDS.map((m, i) => {
+        const p = pods[i];
+        return [m, { ...emptyLane(m), pod: p ? { name: p.name, file: p.file, emulated: false } : null }];
+      })) as Record<ModeId, LaneModel>;
+      idlePodLanes.set(s.podLabels, lanes);
+    }
+    return lanes;
+  }
+  if (s.slide === s.demoSlide && s.runOf === 'pods') return idleDemoLanes;
+  return s.lanes;
+}
+
 export function initialState(opts: { slideCount: number; replay: boolean; connecting?: boolean; notice?: string | null }): AppState {
   return {
     slide: 0,
@@ -173,6 +208,7 @@ export function initialState(opts: { slideCount: number; replay: boolean; connec
     demoSlide: null,
     podsSlide: null,
     runOf: 'demo',
+    podLabels: [],
     phase: 'idle',
     runSeq: 0,
     stopSeq: 0,
@@ -224,6 +260,8 @@ export function reduce(s: AppState, msg: AppMsg): AppState {
       return s.quitting ? s : pressKey(s, msg.name, msg.at).state;
     case 'pending-expired':
       return s.pending && msg.at - s.pending.at >= PENDING_MS ? { ...s, pending: null, count: '', countFrom: null } : s;
+    case 'pod-labels':
+      return { ...s, podLabels: msg.pods };
     case 'slide-count': {
       const count = Math.max(1, msg.count);
       return {

@@ -1,7 +1,7 @@
 import { Box, Text, useApp } from 'ink';
 import type React from 'react';
 import { useEffect, useReducer, useRef } from 'react';
-import { initialState, PENDING_MS, readyList, reduce, type AppState } from '../core/app-state.js';
+import { initialState, lanesShown, PENDING_MS, readyList, reduce, type AppState, type PodLabel } from '../core/app-state.js';
 import { uiText, type UiText } from '../core/i18n.js';
 import type { ContainerVerdict } from '../core/inspect/report.js';
 import { MODE_IDS, type ModeId } from '../core/modes.js';
@@ -43,6 +43,8 @@ export interface AppProps {
   onQuit?: () => void;
   /** Told the slide shown, on every change (the speaker notes follow it). */
   onSlide?: (index: number) => void;
+  /** The lab's pods in lane order: the pods slide names its lanes by them before `r` runs them. */
+  pods?: readonly PodLabel[];
   /** The `i` list: the engine's running containers with a PID 1 verdict each; absent without an engine. */
   listContainers?: (signal: AbortSignal, progress: (done: number, total: number) => void) => Promise<{ rows: ContainerVerdict[]; hidden: number }>;
 }
@@ -56,7 +58,7 @@ function listingError(err: unknown, t: UiText): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-export function App({ slides, runner, replay, connecting, theme, lang, notice, onExport, onQuit, onSlide, listContainers }: AppProps) {
+export function App({ slides, runner, replay, connecting, theme, lang, notice, onExport, onQuit, onSlide, listContainers, pods }: AppProps) {
   const [state, dispatch] = useReducer(reduce, { slideCount: slides.length, replay, connecting: connecting ?? false, notice: notice ?? null }, initialState);
   const t = uiText(lang ?? 'en');
   const { exit } = useApp();
@@ -74,6 +76,9 @@ export function App({ slides, runner, replay, connecting, theme, lang, notice, o
     const pods = slides.findIndex((s) => lanesOn(s) === 'pods');
     dispatch({ type: 'slide-count', count: slides.length, demoSlide: demo >= 0 ? demo : null, podsSlide: pods >= 0 ? pods : null });
   }, [slides]);
+  useEffect(() => {
+    if (pods) dispatch({ type: 'pod-labels', pods });
+  }, [pods]);
 
   useEffect(() => {
     dispatch({ type: 'source-chosen', replay, connecting: connecting ?? false, notice: notice ?? null });
@@ -212,6 +217,8 @@ export function AppFrame({ state, slides, theme, columns, rows, now, t = uiText(
     );
   }
   const paneShown = onDemo || state.lanesOpen || state.focus !== null || state.tree;
+  // The lanes under the names of the slide's own kind of run (the pods slide before its first run: the pods).
+  const shown = { ...state, lanes: lanesShown(state) };
   const leftW = paneShown ? Math.max(34, Math.floor(columns * 0.45)) : columns;
   const rightW = columns - leftW;
   // Computed once: its height shortens the slide, its rows are drawn under it.
@@ -247,7 +254,7 @@ export function AppFrame({ state, slides, theme, columns, rows, now, t = uiText(
               height={body - strip}
               noColor={theme.name === 'no-color'}
               lang={t.lang}
-              renderLanes={(w, h) => <LanesSummary state={state} theme={theme} width={w} height={h} now={now} t={t} />}
+              renderLanes={(w, h) => <LanesSummary state={shown} theme={theme} width={w} height={h} now={now} t={t} />}
             />
           ) : (
             <Text>{t.noSlides}</Text>
@@ -256,7 +263,7 @@ export function AppFrame({ state, slides, theme, columns, rows, now, t = uiText(
         </Box>
         {paneShown ? (
           <Box width={rightW} height={body} borderStyle="single" borderTop={false} borderBottom={false} borderRight={false} paddingLeft={1}>
-            <LanesPane state={state} width={rightW - 2} height={body} theme={theme} now={now} t={t} />
+            <LanesPane state={shown} width={rightW - 2} height={body} theme={theme} now={now} t={t} />
           </Box>
         ) : null}
       </Box>

@@ -64,3 +64,33 @@ describe('the pods slide', () => {
     await waitFor('1 no init');
   });
 });
+
+describe('the lanes under the names of the slide they are on', () => {
+  it('the pods slide names its idle lanes by the pods before r; back on the demo slide after a pods run, the demo names', async () => {
+    const map = podLaneEvents({ emulated: true });
+    const pods = scriptedSource(THREE_PODS.flatMap(map), THREE_PODS_STOP.flatMap(map));
+    const source: EventSource = (ctl) => pods(ctl);
+    const labels = [
+      { name: 'app-pid1', file: 'images/pods/01-app-pid1.yaml' },
+      { name: 'shared-pid-ns', file: 'images/pods/02-shared-pid-ns.yaml' },
+      { name: 'tini', file: 'images/pods/03-tini.yaml' },
+    ];
+    const r = render(<App slides={SLIDES} runner={new DemoRunner(source, 20)} replay={false} theme={makeTheme('default', false)} pods={labels} />);
+    setSize(r.stdout, 80, 24);
+    const frame = () => plain(r.lastFrame() ?? '');
+    const waitFor = (text: string | RegExp) => vi.waitFor(() => expect(frame()).toMatch(text), { timeout: 3000, interval: 10 });
+    await waitFor('1 no init');
+    r.stdin.write('l');
+    await waitFor('slide 2/2');
+    await waitFor('1 app-pid1');
+    const idle = frame();
+    for (const text of ['2 shared-pid-ns', '3 tini', 'images/pods/01-app-pid1.yaml']) expect(idle).toContain(text);
+    expect(idle).not.toContain('no init');
+    r.stdin.write('r');
+    await waitFor('zombies 25 (probe 2) PID 1: python3');
+    r.stdin.write('h');
+    await waitFor('slide 1/2');
+    await waitFor('1 no init');
+    expect(frame()).not.toContain('app-pid1');
+  });
+});
