@@ -9,6 +9,7 @@ import type { EventSource } from '../core/event-source.js';
 import { uiText, type SweepCounts, type UiText } from '../core/i18n.js';
 import type { Lang } from '../core/lang.js';
 import { makeTheme, noColorFromEnv, type ThemeName } from '../core/theme.js';
+import { describeEndpoint } from '../core/engine-endpoint.js';
 import { lanesOn } from '../core/slides/types.js';
 import { handoutDir } from '../engine/handout-dir.js';
 import { loadPodFiles } from '../engine/pods/pod-files.js';
@@ -63,7 +64,7 @@ async function chooseSource(opts: AppOptions): Promise<Chosen | string> {
       const { conn } = d;
       const listContainers = async (signal: AbortSignal, progress: (done: number, total: number) => void) =>
         (await import('../engine/inspect/verdicts.js')).verdictsOfRunning(conn.docker, signal, opts.runIdPrefix ? `${opts.runIdPrefix}-inspect` : 'inspect', progress);
-      return { source: d.source, close: d.close, replay: false, notice: { kind: 'engine', endpoint: conn.described, version: conn.version, swept: d.sweptCounts }, listContainers };
+      return { source: d.source, close: d.close, replay: false, notice: { kind: 'engine', endpoint: describeEndpoint(conn.found, opts.lang ?? defaultLang()), version: conn.version, swept: d.sweptCounts }, listContainers };
     }
     case 'fallback':
       return { source: d.source, replay: true, notice: { kind: 'no-engine-replay' } };

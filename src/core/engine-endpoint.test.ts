@@ -65,6 +65,11 @@ describe('wellKnownSockets and describeEndpoint', () => {
     expect(describeEndpoint({ host: 'unix:///c.sock', reason: { kind: 'DOCKER_CONTEXT', context: 'colima' } })).toBe('unix:///c.sock (context colima, from DOCKER_CONTEXT)');
     expect(describeEndpoint({ host: 'unix:///d.sock', reason: { kind: 'well-known', name: 'Docker Desktop' } })).toMatch(/Docker Desktop's socket/);
   });
+  it('says why in German for the German app', () => {
+    expect(describeEndpoint({ host: 'unix:///var/run/docker.sock', reason: { kind: 'default' } }, 'de')).toBe('unix:///var/run/docker.sock (der Standard-Socket)');
+    expect(describeEndpoint({ host: 'unix:///c.sock', reason: { kind: 'DOCKER_CONTEXT', context: 'colima' } }, 'de')).toBe('unix:///c.sock (Kontext colima, aus DOCKER_CONTEXT)');
+    expect(describeEndpoint({ host: 'unix:///var/run/docker.sock', reason: { kind: 'default' } })).toBe('unix:///var/run/docker.sock (the default socket)');
+  });
 });
 
 describe('hungAfterMs', () => {

@@ -5,6 +5,7 @@
  * default socket does not answer, the well-known sockets of the desktop engines are tried.
  * Pure: the caller reads the files and the environment.
  */
+import type { Lang } from './lang.js';
 import { endpointFixText, type EndpointFix } from './problem-text.js';
 import { createHash } from 'node:crypto';
 
@@ -130,24 +131,25 @@ export function wellKnownSockets(env: Record<string, string | undefined>, home: 
   return out;
 }
 
-/** "unix:///var/run/docker.sock (the default socket)", "tcp://…:2376 (context colima)". */
-export function describeReason(reason: EndpointReason): string {
+/** "unix:///var/run/docker.sock (the default socket)", "tcp://…:2376 (context colima)", in the learner's language. */
+export function describeReason(reason: EndpointReason, lang: Lang = 'en'): string {
+  const de = lang === 'de';
   switch (reason.kind) {
     case 'DOCKER_HOST':
       return 'DOCKER_HOST';
     case 'DOCKER_CONTEXT':
-      return `context ${reason.context}, from DOCKER_CONTEXT`;
+      return de ? `Kontext ${reason.context}, aus DOCKER_CONTEXT` : `context ${reason.context}, from DOCKER_CONTEXT`;
     case 'current-context':
-      return `context ${reason.context}, the current one in ${reason.configFile}`;
+      return de ? `Kontext ${reason.context}, der aktuelle in ${reason.configFile}` : `context ${reason.context}, the current one in ${reason.configFile}`;
     case 'default':
-      return 'the default socket';
+      return de ? 'der Standard-Socket' : 'the default socket';
     case 'well-known':
-      return `${reason.name}'s socket: nothing was chosen and the default socket does not answer`;
+      return de ? `Socket von ${reason.name}: nichts wurde gewählt, und der Standard-Socket antwortet nicht` : `${reason.name}'s socket: nothing was chosen and the default socket does not answer`;
   }
 }
 
-export function describeEndpoint(ep: Endpoint): string {
-  return `${ep.host} (${describeReason(ep.reason)}${ep.tls ? ', TLS' : ''})`;
+export function describeEndpoint(ep: Endpoint, lang: Lang = 'en'): string {
+  return `${ep.host} (${describeReason(ep.reason, lang)}${ep.tls ? ', TLS' : ''})`;
 }
 
 /** Which fix applies when the endpoint does not answer (worded in core/problem-text.ts). */
