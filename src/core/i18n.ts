@@ -76,6 +76,8 @@ export interface UiText {
   /** Lanes the screen has no room to plot: how to see them. */
   hiddenLanes: (keys: string) => string;
   phaseHint: Record<'idle' | 'running' | 'stopping' | 'done', string>;
+  /** The same on the pods slide: the pods stop by their own grace periods, not docker stop's timeout. */
+  podsPhaseHint: Record<'idle' | 'running' | 'stopping' | 'done', string>;
   slideCounter: (n: number, of: number) => string;
   /** The hint line's words where the state needs other words than the key table's (its keys come from keymap.ts). */
   hint: {
@@ -194,6 +196,12 @@ const en: UiText = {
     idle: 'r runs all three side by side',
     running: 's stops all three (docker stop, timed)',
     stopping: 'docker stop sent: SIGTERM first, SIGKILL after the timeout',
+    done: 'r runs them again · e saves the plot as SVG',
+  },
+  podsPhaseHint: {
+    idle: 'r runs the three pods side by side',
+    running: "s stops the pods: SIGTERM, SIGKILL after each pod's grace period",
+    stopping: "SIGTERM sent: SIGKILL when a pod's grace period ends",
     done: 'r runs them again · e saves the plot as SVG',
   },
   slideCounter: (n, of) => `slide ${n}/${of}`,
@@ -333,6 +341,12 @@ const de: UiText = {
     idle: 'r startet alle drei nebeneinander',
     running: 's stoppt alle drei (docker stop, gemessen)',
     stopping: 'docker stop gesendet: erst SIGTERM, nach der Frist SIGKILL',
+    done: 'r startet sie neu · e speichert die Kurve als SVG',
+  },
+  podsPhaseHint: {
+    idle: 'r startet die drei Pods nebeneinander',
+    running: 's stoppt die Pods: SIGTERM, nach der Frist jedes Pods SIGKILL',
+    stopping: 'SIGTERM gesendet: SIGKILL, wenn die Frist eines Pods endet',
     done: 'r startet sie neu · e speichert die Kurve als SVG',
   },
   slideCounter: (n, of) => `Folie ${n}/${of}`,

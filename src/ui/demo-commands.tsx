@@ -31,7 +31,11 @@ export function LanesSummary({ state, theme, width, height, now, t }: SummaryPro
   const count = (rows: Row[][]) => rows.reduce((n, r) => n + r.length, 0);
   const lanes = count(full) <= height ? full : short;
   const gap = count(lanes) + MODE_IDS.length - 1 <= height && lanes.every((r) => r.length === 1);
-  const hint = wrapRow([{ text: t.phaseHint[state.phase] }], width);
+  // On the pods slide the words are the pods': they stop by their own grace periods. Where the last run was
+  // of the other kind, its lanes are not shown here (lanesShown), and r starts this slide's run: idle words.
+  const onPods = state.slide === state.podsSlide;
+  const ownRun = onPods ? state.runOf === 'pods' : state.slide === state.demoSlide ? state.runOf === 'demo' : true;
+  const hint = wrapRow([{ text: (onPods ? t.podsPhaseHint : t.phaseHint)[ownRun ? state.phase : 'idle'] }], width);
   const used = count(lanes) + (gap ? MODE_IDS.length - 1 : 0);
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">

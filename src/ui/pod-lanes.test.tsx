@@ -86,8 +86,10 @@ describe('the lanes under the names of the slide they are on', () => {
     const idle = frame();
     for (const text of ['2 shared-pid-ns', '3 tini', 'images/pods/01-app-pid1.yaml']) expect(idle).toContain(text);
     expect(idle).not.toContain('no init');
+    expect(idle).toContain('r runs the three pods side by side');
     r.stdin.write('r');
     await waitFor('zombies 25 (probe 2) PID 1: python3');
+    expect(frame()).toContain('s stops the pods: SIGTERM, SIGKILL');
     r.stdin.write('h');
     await waitFor('slide 1/2');
     await waitFor('1 no init');
