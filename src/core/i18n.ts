@@ -45,7 +45,7 @@ export interface UiText {
     building: (detail: string) => string;
     starting: string;
     running: (secs: string) => string;
-    stopping: (left: string, timeoutS: number | null) => string;
+    stopping: (left: string, timeoutS: number | null, pod: boolean) => string;
     stopped: (secs: string, exit: string, compact?: boolean) => string;
     error: (message: string) => string;
     /** A lane in error where only a word fits. */
@@ -158,7 +158,7 @@ const en: UiText = {
     building: (d) => `building image: ${d}`,
     starting: 'starting',
     running: (s) => `running ${s}`,
-    stopping: (left, t) => `stopping · SIGKILL in ${left}${t === null ? '' : ` (timeout ${t} s)`}`,
+    stopping: (left, t, pod) => `stopping · SIGKILL in ${left}${t === null ? '' : ` (${pod ? 'grace period' : 'timeout'} ${t} s)`}`,
     stopped: (s, exit, compact) => `stopped${compact ? '' : ' in'} ${s} · exit ${exit}`,
     error: (m) => `ERROR: ${m}`,
     errorShort: 'ERROR',

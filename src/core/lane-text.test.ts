@@ -18,6 +18,8 @@ describe('laneStateText', () => {
   it('counts down to SIGKILL while stopping, never below 0', () => {
     const s = { kind: 'stopping' as const, since: 0, deadline: 10_000, timeoutS: 10 };
     expect(laneStateText(s, 2_500, en)).toBe('stopping · SIGKILL in 7.5 s (timeout 10 s)');
+    // A pod's lane waits out the pod's grace period (terminationGracePeriodSeconds), and says so.
+    expect(laneStateText(s, 2_500, en, false, true)).toBe('stopping · SIGKILL in 7.5 s (grace period 10 s)');
     expect(laneStateText(s, 12_000, en)).toContain('SIGKILL in 0.0 s');
     expect(laneStateText(s, 2_500, en, true)).toBe('stopping · SIGKILL in 7.5 s');
   });

@@ -11,8 +11,8 @@ import { MODES } from './modes.js';
 import type { LaneState } from './run-events.js';
 import { problemIn } from './problem-text.js';
 
-/** One short line: what the lane is doing now. `now` is epoch ms (for countdowns). */
-export function laneStateText(s: LaneState, now: number, t: UiText, compact = false): string {
+/** One short line: what the lane is doing now. `now` is epoch ms (for countdowns); `pod`: a pod's lane, whose stop waits out its grace period. */
+export function laneStateText(s: LaneState, now: number, t: UiText, compact = false, pod = false): string {
   switch (s.kind) {
     case 'idle':
       return compact ? t.state.idleShort : t.state.idle;
@@ -23,7 +23,7 @@ export function laneStateText(s: LaneState, now: number, t: UiText, compact = fa
     case 'running':
       return t.state.running(t.secs(now - s.startedAt, 0));
     case 'stopping':
-      return t.state.stopping(t.secs(s.deadline - now), compact ? null : s.timeoutS);
+      return t.state.stopping(t.secs(s.deadline - now), compact ? null : s.timeoutS, pod);
     case 'stopped':
       return t.state.stopped(t.secs(s.stopMs, 2), String(s.exitCode ?? '?'), compact);
     case 'error':
@@ -54,7 +54,7 @@ function label(lane: LaneModel, index: number, t: UiText, padded: boolean): Seg 
 
 function stateSeg(i: LaneTextInput, compact: boolean): Seg {
   const st = i.lane.state;
-  const text = st.kind === 'building' && i.buildLine ? i.t.state.building(i.buildLine) : laneStateText(st, i.now, i.t, compact);
+  const text = st.kind === 'building' && i.buildLine ? i.t.state.building(i.buildLine) : laneStateText(st, i.now, i.t, compact, i.lane.pod !== null);
   return { text, style: stateStyle(st) };
 }
 
