@@ -3,6 +3,7 @@
  * finds: which binary `--init` puts at PID 1 (and whether there is one), and the PID limit the
  * kernel holds a container to, read from inside it.
  */
+import { PIDS_MAX_SCRIPT } from './pods/exec-run.js';
 import type Docker from 'dockerode';
 import { containerSpec } from '../core/container-spec.js';
 import type { DoctorCheck } from '../core/doctor-check.js';
@@ -58,8 +59,6 @@ export async function initBinaryCheck(docker: Docker, image: string): Promise<Do
   }
 }
 
-/** pids.max as the container sees it: v2 at the cgroup root of its namespace, v1 in the pids hierarchy. */
-const PIDS_MAX_SCRIPT = 'echo "pids.max=$(cat /sys/fs/cgroup/pids.max 2>/dev/null || cat /sys/fs/cgroup/pids/pids.max 2>/dev/null || echo none)"';
 
 /** Does the kernel hold a container to its PID limit on this engine? The engine's own word first, then a reading from inside. */
 export async function pidLimitCheck(docker: Docker, image: string): Promise<DoctorCheck> {

@@ -11,7 +11,7 @@ import { containerSpec } from '../../core/container-spec.js';
 import { gatedArgv, type PodFile } from '../../core/pods/pod-file.js';
 import { createAndStart, removeQuietly, stopTimed } from '../containers.js';
 import { pidsCgroupOf, readPids } from '../host-proc.js';
-import { openGate } from './exec-run.js';
+import { openGate, pidsMaxInside } from './exec-run.js';
 import { podLabels, type PodStartOptions } from './play-pod.js';
 import type { StartedPod } from './started-pod.js';
 
@@ -56,8 +56,9 @@ export async function emulatePod(docker: Docker, pod: PodFile, o: PodStartOption
     engineName: containerName(labels, `pod-${pod.name}`) as string,
     app: { id: appC.id, initPid: appC.initPid },
     nsInit: pod.sharePid ? { id: pause.id, initPid: pause.initPid } : { id: appC.id, initPid: appC.initPid },
-    // Docker sets the limit at create; read back where this host sees the cgroup.
-    pidsMaxRead: readPids(pidsCgroupOf(appC.initPid, undefined, appC.id)).max,
+    // Docker sets the limit at create; read back where this host sees the cgroup, else from inside the
+    // container (Docker Desktop: the cgroup is in its VM), before the gate lets the app make a zombie.
+    pidsMaxRead: readPids(pidsCgroupOf(appC.initPid, undefined, appC.id)).max ?? (await pidsMaxInside(docker, appC.id)),
     go: () => openGate(docker, appC.id),
     async stop() {
       const r = await stopTimed(appC, pod.graceS);

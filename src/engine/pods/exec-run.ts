@@ -3,6 +3,8 @@
  * the attach ends when the command does. Detached execs are no use here: Podman 4.3's exec
  * inspect keeps saying Running for a detached exec that has long ended.
  */
+import { PassThrough } from 'node:stream';
+import type Modem from 'docker-modem';
 import type Docker from 'dockerode';
 import { GATE_GO_COMMAND } from '../../core/pods/pod-file.js';
 import { LabError } from '../lab-error.js';
@@ -41,3 +43,36 @@ export async function openGate(docker: Docker, id: string): Promise<void> {
   if (r.exitCode !== 0) throw new LabError(`the app of container ${id.slice(0, 12)} could not be started (its gate answered ${r.exitCode ?? '?'})`, 'zombie-lab doctor checks the engine; then run again');
 }
 
+
+/** pids.max as the container sees it: v2 at the cgroup root of its namespace, v1 in the pids hierarchy. */
+export const PIDS_MAX_SCRIPT = 'echo "pids.max=$(cat /sys/fs/cgroup/pids.max 2>/dev/null || cat /sys/fs/cgroup/pids/pids.max 2>/dev/null || echo none)"';
+
+/**
+ * The container's PID limit as the kernel holds it, read from inside through an exec: where this
+ * host cannot see the container's cgroup (Docker Desktop's VM, a dockerd in a PID namespace of its
+ * own). null when it cannot be read (no shell in the image, the exec refused).
+ */
+export async function pidsMaxInside(docker: Docker, containerId: string, timeoutMs = 10_000): Promise<number | null> {
+  try {
+    const container = docker.getContainer(containerId);
+    const exec = await container.exec({ Cmd: ['sh', '-c', PIDS_MAX_SCRIPT], AttachStdout: true, AttachStderr: true, AttachStdin: false, Tty: false });
+    const stream = (await exec.start({ hijack: true, stdin: false, Tty: false })) as NodeJS.ReadableStream & { destroy(): void };
+    const out = new PassThrough();
+    let text = '';
+    out.on('data', (d: Buffer) => (text += d.toString()));
+    (container.modem as Modem).demuxStream(stream, out, new PassThrough().resume());
+    const ended = new Promise<true>((resolve) => {
+      stream.once('end', () => resolve(true));
+      stream.once('close', () => resolve(true));
+      stream.once('error', () => resolve(true));
+    });
+    if (!(await settleWithin(ended, timeoutMs, false))) {
+      stream.destroy();
+      return null;
+    }
+    const seen = Number(/pids\.max=(\d+)/.exec(text)?.[1]);
+    return Number.isInteger(seen) ? seen : null;
+  } catch {
+    return null;
+  }
+}

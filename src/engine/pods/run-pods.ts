@@ -7,16 +7,17 @@
  * after — and remove everything, on every exit path.
  */
 import type Docker from 'dockerode';
+import type { Owner } from '../../core/labels.js';
 import type { ProcEntry } from '../../core/run-events.js';
 import type { PodFile } from '../../core/pods/pod-file.js';
 import type { PodEvent, PodLaneStart } from '../../core/pods/pod-run.js';
 import { EventQueue } from '../event-queue.js';
-import { commOf, nsPidOf, pid1NameOf } from '../host-proc.js';
+import { nsPidOf, pid1NameOf } from '../host-proc.js';
 import { ownerFor } from '../run-id.js';
 import { sampleContainers } from '../sampler/sample-containers.js';
 import type { SampleTarget } from '../sampler/sampler-options.js';
 import { abortableDelay } from '../timeout.js';
-import { countNow, planCounting } from '../zombie-count.js';
+import { countNow, planCounting, type Measured } from '../zombie-count.js';
 import { emulatePod } from './emulate-pod.js';
 import { playPod } from './play-pod.js';
 import { runExecProbe } from './probe-runner.js';
@@ -71,10 +72,8 @@ async function runBody(o: RunPodsOptions, push: (e: PodEvent) => void): Promise<
     if (failed) throw failed.reason;
     o.signal.throwIfAborted();
     await Promise.all(started.map((s) => s.go()));
-    // The gate's shell has exec'd the app once PID 1's name is no longer sh.
-    await Promise.all(started.map((s) => waitForExec(s.app.initPid)));
     const appComms = new Map<string, Set<string>>();
-    const readings = await Promise.all(started.map((s) => countNow(s.app, { docker: o.docker, owner, sidecarImage: o.labImage, nsOwner: s.nsInit, signal: o.signal }).catch(() => null)));
+    const readings = await Promise.all(started.map((s) => readingAfterGate(o, owner, s)));
     for (const [i, s] of started.entries()) {
       const probe = s.pod.containers[0]?.probes[0] ?? null;
       const reading = readings[i] ?? null;
@@ -86,8 +85,8 @@ async function runBody(o: RunPodsOptions, push: (e: PodEvent) => void): Promise<
         sharePid: s.pod.sharePid,
         graceS: s.pod.graceS,
         stopSignal: s.pod.containers[0]?.stopSignal ?? null,
-        pid1: reading?.pid1 ?? (await pid1NameOf(s.nsInit.initPid)) ?? '?',
-        appNsPid: nsPidOf(s.app.initPid),
+        // The engine's PIDs are this host's only where the host sees the pod (not Docker Desktop's VM).
+        ...(hostSees(s) ? { pid1: reading?.pid1 ?? (await pid1NameOf(s.nsInit.initPid)) ?? '?', appNsPid: nsPidOf(s.app.initPid) } : { pid1: reading?.pid1 ?? '?', appNsPid: null }),
         pidsLimit: o.pidsLimit,
         pidsMaxRead: s.pidsMaxRead,
         probe: probe ? { command: probe.command, periodS: probe.periodS, timeoutS: probe.timeoutS } : null,
@@ -132,9 +131,24 @@ async function runBody(o: RunPodsOptions, push: (e: PodEvent) => void): Promise<
   }
 }
 
-async function waitForExec(initPid: number): Promise<void> {
+/** This host's /proc shows the pod's processes under the PIDs the engine gives (not so for Docker Desktop's VM). */
+function hostSees(s: StartedPod): boolean {
+  return planCounting(s.app).source !== 'sidecar';
+}
+
+/**
+ * The pod's first reading once the gate's shell has exec'd the app (no live `sh` left in its
+ * namespace; 5 s at most, for an app that is a shell itself): its live commands are then the
+ * app's, and zombies of any other command are the probe's. Read as the samples are, so it holds
+ * where this host cannot see the pod's processes (Docker Desktop: through the sidecar).
+ */
+async function readingAfterGate(o: RunPodsOptions, owner: Owner, s: StartedPod): Promise<Measured | null> {
   const deadline = Date.now() + 5000;
-  while (Date.now() < deadline && commOf(initPid) === 'sh') await new Promise((r) => setTimeout(r, 10));
+  for (;;) {
+    const m = await countNow(s.app, { docker: o.docker, owner, sidecarImage: o.labImage, nsOwner: s.nsInit, signal: o.signal }).catch(() => null);
+    if ((m && !m.comms.includes('sh')) || Date.now() > deadline || o.signal.aborted) return m;
+    await abortableDelay(20, o.signal).catch(() => undefined);
+  }
 }
 
 /** Every pod's zombies until sampling ends: the host sampler for the pods this host sees, a sidecar reading a second for the others. */
