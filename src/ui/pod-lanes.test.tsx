@@ -26,6 +26,15 @@ afterEach(() => {
   cleanup();
 });
 
+/** The app at 80x24 on these slides, with its frame as plain text and a wait for text on it. */
+function app(source: EventSource, pods?: { name: string; file: string }[]) {
+  const r = render(<App slides={SLIDES} runner={new DemoRunner(source, 20)} replay={false} theme={makeTheme('default', false)} {...(pods ? { pods } : {})} />);
+  setSize(r.stdout, 80, 24);
+  const frame = () => plain(r.lastFrame() ?? '');
+  const waitFor = (text: string | RegExp) => vi.waitFor(() => expect(frame()).toMatch(text), { timeout: 3000, interval: 10 });
+  return { r, frame, waitFor };
+}
+
 describe('the pods slide', () => {
   it('at 80x24: r runs the pods, whose lanes name pod, PID 1, zombies and the probe\'s, the emulation, then s stops them with their exit codes', async () => {
     const asked: (RunOf | undefined)[] = [];
@@ -36,10 +45,7 @@ describe('the pods slide', () => {
       asked.push(ctl.runOf);
       return ctl.runOf === 'pods' ? pods(ctl) : demo(ctl);
     };
-    const r = render(<App slides={SLIDES} runner={new DemoRunner(source, 20)} replay={false} theme={makeTheme('default', false)} />);
-    setSize(r.stdout, 80, 24);
-    const frame = () => plain(r.lastFrame() ?? '');
-    const waitFor = (text: string | RegExp) => vi.waitFor(() => expect(frame()).toMatch(text), { timeout: 3000, interval: 10 });
+    const { r, frame, waitFor } = app(source);
     await waitFor('slide 1/2');
     r.stdin.write('l');
     await waitFor('slide 2/2');
@@ -75,10 +81,7 @@ describe('the lanes under the names of the slide they are on', () => {
       { name: 'shared-pid-ns', file: 'images/pods/02-shared-pid-ns.yaml' },
       { name: 'tini', file: 'images/pods/03-tini.yaml' },
     ];
-    const r = render(<App slides={SLIDES} runner={new DemoRunner(source, 20)} replay={false} theme={makeTheme('default', false)} pods={labels} />);
-    setSize(r.stdout, 80, 24);
-    const frame = () => plain(r.lastFrame() ?? '');
-    const waitFor = (text: string | RegExp) => vi.waitFor(() => expect(frame()).toMatch(text), { timeout: 3000, interval: 10 });
+    const { r, frame, waitFor } = app(source, labels);
     await waitFor('1 no init');
     r.stdin.write('l');
     await waitFor('slide 2/2');
