@@ -14,13 +14,23 @@ export interface ExecOutcome {
   /** The command's exit code; null when it had not ended within the time given. */
   exitCode: number | null;
   timedOut: boolean;
+  /** What it wrote on stdout, up to STDOUT_KEPT bytes (a probe's chatter is not kept in full). */
+  stdout: string;
 }
+
+const STDOUT_KEPT = 64 * 1024;
 
 /** Runs `cmd` and waits up to `timeoutMs`; past that it stops waiting and leaves the command (and what it started) running. */
 export async function execWithin(docker: Docker, containerId: string, cmd: string[], timeoutMs: number): Promise<ExecOutcome> {
-  const exec = await docker.getContainer(containerId).exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true, AttachStdin: false, Tty: false });
+  const container = docker.getContainer(containerId);
+  const exec = await container.exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true, AttachStdin: false, Tty: false });
   const stream = (await exec.start({ hijack: true, stdin: false, Tty: false })) as NodeJS.ReadableStream & { destroy(): void };
-  stream.resume(); // the output is not wanted, but must flow for the end to come
+  // Both streams must flow for the end to come; stdout is kept, stderr is not wanted.
+  let stdout = '';
+  const out = new PassThrough().on('data', (d: Buffer) => {
+    if (stdout.length < STDOUT_KEPT) stdout += d.toString().slice(0, STDOUT_KEPT - stdout.length);
+  });
+  (container.modem as Modem).demuxStream(stream, out, new PassThrough().resume());
   const ended = new Promise<true>((resolve) => {
     stream.once('end', () => resolve(true));
     stream.once('close', () => resolve(true));
@@ -30,10 +40,10 @@ export async function execWithin(docker: Docker, containerId: string, cmd: strin
   if (!done) {
     // Only our end of the attach goes; the engine keeps the command running, as the kubelet's timeout does.
     stream.destroy();
-    return { exitCode: null, timedOut: true };
+    return { exitCode: null, timedOut: true, stdout };
   }
   const info = (await exec.inspect()) as { Running: boolean; ExitCode: number | null };
-  return { exitCode: info.Running ? null : info.ExitCode, timedOut: false };
+  return { exitCode: info.Running ? null : info.ExitCode, timedOut: false, stdout };
 }
 
 /** Opens the app's gate: writes a line to its FIFO through an exec, and waits until it went through. */
@@ -43,36 +53,16 @@ export async function openGate(docker: Docker, id: string): Promise<void> {
   if (r.exitCode !== 0) throw new LabError(`the app of container ${id.slice(0, 12)} could not be started (its gate answered ${r.exitCode ?? '?'})`, 'zombie-lab doctor checks the engine; then run again');
 }
 
-
 /** pids.max as the container sees it: v2 at the cgroup root of its namespace, v1 in the pids hierarchy. */
 export const PIDS_MAX_SCRIPT = 'echo "pids.max=$(cat /sys/fs/cgroup/pids.max 2>/dev/null || cat /sys/fs/cgroup/pids/pids.max 2>/dev/null || echo none)"';
 
 /**
  * The container's PID limit as the kernel holds it, read from inside through an exec: where this
  * host cannot see the container's cgroup (Docker Desktop's VM, a dockerd in a PID namespace of its
- * own). null when it cannot be read (no shell in the image, the exec refused).
+ * own). null when it cannot be read (no shell in the image, the exec refused or not done in time).
  */
 export async function pidsMaxInside(docker: Docker, containerId: string, timeoutMs = 10_000): Promise<number | null> {
-  try {
-    const container = docker.getContainer(containerId);
-    const exec = await container.exec({ Cmd: ['sh', '-c', PIDS_MAX_SCRIPT], AttachStdout: true, AttachStderr: true, AttachStdin: false, Tty: false });
-    const stream = (await exec.start({ hijack: true, stdin: false, Tty: false })) as NodeJS.ReadableStream & { destroy(): void };
-    const out = new PassThrough();
-    let text = '';
-    out.on('data', (d: Buffer) => (text += d.toString()));
-    (container.modem as Modem).demuxStream(stream, out, new PassThrough().resume());
-    const ended = new Promise<true>((resolve) => {
-      stream.once('end', () => resolve(true));
-      stream.once('close', () => resolve(true));
-      stream.once('error', () => resolve(true));
-    });
-    if (!(await settleWithin(ended, timeoutMs, false))) {
-      stream.destroy();
-      return null;
-    }
-    const seen = Number(/pids\.max=(\d+)/.exec(text)?.[1]);
-    return Number.isInteger(seen) ? seen : null;
-  } catch {
-    return null;
-  }
+  const r = await execWithin(docker, containerId, ['sh', '-c', PIDS_MAX_SCRIPT], timeoutMs).catch(() => null);
+  const seen = Number(/pids\.max=(\d+)/.exec(r?.stdout ?? '')?.[1]);
+  return r?.exitCode === 0 && Number.isInteger(seen) ? seen : null;
 }
