@@ -170,26 +170,36 @@ const idleDemoLanes = emptyLanes();
 const idlePodLanes = new WeakMap<readonly PodLabel[], Record<ModeId, LaneModel>>();
 
 /**
- * The lanes the current slide shows: the last run's where it is the slide's own kind of run; on the
- * pods slide after a demo run (or none), idle lanes named by the pods that `r` runs there; on the
- * demo slide after a pods run, idle demo lanes. A run of the other kind never shows under the
- * wrong names. Other slides show the last run, whichever it was.
+ * Whether the current slide shows the last run: yes, but for a lanes slide of the other kind (the
+ * pods slide after a demo run or none, the demo slide after a pods run), where `r` starts this
+ * slide's run. Other slides show the last run, whichever it was.
+ */
+export function showsLastRun(s: AppState): boolean {
+  if (s.slide === s.podsSlide) return s.runOf === 'pods';
+  if (s.slide === s.demoSlide) return s.runOf === 'demo';
+  return true;
+}
+
+/**
+ * The lanes the current slide shows: the last run's where it shows it (showsLastRun), else idle
+ * lanes of the slide's own kind — on the pods slide named by the pods that `r` runs there. A run
+ * of the other kind never shows under the wrong names.
  */
 export function lanesShown(s: AppState): Record<ModeId, LaneModel> {
-  if (s.slide === s.podsSlide && s.runOf !== 'pods') {
-    let lanes = idlePodLanes.get(s.podLabels);
-    if (!lanes) {
-      const pods = s.podLabels;
-      lanes = Object.fromEntries(MODE_IDS.map((m, i) => {
+  if (showsLastRun(s)) return s.lanes;
+  if (s.slide !== s.podsSlide) return idleDemoLanes;
+  let lanes = idlePodLanes.get(s.podLabels);
+  if (!lanes) {
+    const pods = s.podLabels;
+    lanes = Object.fromEntries(
+      MODE_IDS.map((m, i) => {
         const p = pods[i];
         return [m, { ...emptyLane(m), pod: p ? { name: p.name, file: p.file, emulated: false } : null }];
-      })) as Record<ModeId, LaneModel>;
-      idlePodLanes.set(s.podLabels, lanes);
-    }
-    return lanes;
+      }),
+    ) as Record<ModeId, LaneModel>;
+    idlePodLanes.set(s.podLabels, lanes);
   }
-  if (s.slide === s.demoSlide && s.runOf === 'pods') return idleDemoLanes;
-  return s.lanes;
+  return lanes;
 }
 
 export function initialState(opts: { slideCount: number; replay: boolean; connecting?: boolean; notice?: string | null }): AppState {

@@ -1,5 +1,5 @@
 import { Box } from 'ink';
-import type { AppState } from '../core/app-state.js';
+import { showsLastRun, type AppState } from '../core/app-state.js';
 import { fitLine, wrapRow, type Row, type Seg } from '../core/fit-line.js';
 import type { UiText } from '../core/i18n.js';
 import { laneStateText, laneSummary } from '../core/lane-text.js';
@@ -31,11 +31,10 @@ export function LanesSummary({ state, theme, width, height, now, t }: SummaryPro
   const count = (rows: Row[][]) => rows.reduce((n, r) => n + r.length, 0);
   const lanes = count(full) <= height ? full : short;
   const gap = count(lanes) + MODE_IDS.length - 1 <= height && lanes.every((r) => r.length === 1);
-  // On the pods slide the words are the pods': they stop by their own grace periods. Where the last run was
-  // of the other kind, its lanes are not shown here (lanesShown), and r starts this slide's run: idle words.
-  const onPods = state.slide === state.podsSlide;
-  const ownRun = onPods ? state.runOf === 'pods' : state.slide === state.demoSlide ? state.runOf === 'demo' : true;
-  const hint = wrapRow([{ text: (onPods ? t.podsPhaseHint : t.phaseHint)[ownRun ? state.phase : 'idle'] }], width);
+  // On the pods slide the words are the pods': they stop by their own grace periods. Where the slide does
+  // not show the last run (showsLastRun), r starts this slide's run: idle words.
+  const words = state.slide === state.podsSlide ? t.podsPhaseHint : t.phaseHint;
+  const hint = wrapRow([{ text: words[showsLastRun(state) ? state.phase : 'idle'] }], width);
   const used = count(lanes) + (gap ? MODE_IDS.length - 1 : 0);
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
