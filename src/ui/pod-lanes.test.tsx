@@ -26,6 +26,12 @@ afterEach(() => {
   cleanup();
 });
 
+/** The three pods' run on the lanes (emulated), as the live source gives it: running, then stopped on `s`. */
+function podsSource(): EventSource {
+  const map = podLaneEvents({ emulated: true });
+  return scriptedSource(THREE_PODS.flatMap(map), THREE_PODS_STOP.flatMap(map));
+}
+
 /** The app at 80x24 on these slides, with its frame as plain text and a wait for text on it. */
 function app(source: EventSource, pods?: { name: string; file: string }[]) {
   const r = render(<App slides={SLIDES} runner={new DemoRunner(source, 20)} replay={false} theme={makeTheme('default', false)} {...(pods ? { pods } : {})} />);
@@ -38,8 +44,7 @@ function app(source: EventSource, pods?: { name: string; file: string }[]) {
 describe('the pods slide', () => {
   it('at 80x24: r runs the pods, whose lanes name pod, PID 1, zombies and the probe\'s, the emulation, then s stops them with their exit codes', async () => {
     const asked: (RunOf | undefined)[] = [];
-    const map = podLaneEvents({ emulated: true });
-    const pods = scriptedSource(THREE_PODS.flatMap(map), THREE_PODS_STOP.flatMap(map));
+    const pods = podsSource();
     const demo = scriptedSource(syntheticRun(1));
     const source: EventSource = (ctl) => {
       asked.push(ctl.runOf);
@@ -73,9 +78,7 @@ describe('the pods slide', () => {
 
 describe('the lanes under the names of the slide they are on', () => {
   it('the pods slide names its idle lanes by the pods before r; back on the demo slide after a pods run, the demo names', async () => {
-    const map = podLaneEvents({ emulated: true });
-    const pods = scriptedSource(THREE_PODS.flatMap(map), THREE_PODS_STOP.flatMap(map));
-    const source: EventSource = (ctl) => pods(ctl);
+    const source: EventSource = podsSource();
     const labels = [
       { name: 'app-pid1', file: 'images/pods/01-app-pid1.yaml' },
       { name: 'shared-pid-ns', file: 'images/pods/02-shared-pid-ns.yaml' },
