@@ -17,7 +17,7 @@ import { ownerFor } from '../run-id.js';
 import { sampleContainers } from '../sampler/sample-containers.js';
 import type { SampleTarget } from '../sampler/sampler-options.js';
 import { abortableDelay } from '../timeout.js';
-import { countNow, planCounting, type Measured } from '../zombie-count.js';
+import { countNow, planCounting, type CountingPlan, type Measured } from '../zombie-count.js';
 import { emulatePod } from './emulate-pod.js';
 import { playPod } from './play-pod.js';
 import { runExecProbe } from './probe-runner.js';
@@ -73,6 +73,8 @@ async function runBody(o: RunPodsOptions, push: (e: PodEvent) => void): Promise<
     o.signal.throwIfAborted();
     await Promise.all(started.map((s) => s.go()));
     const appComms = new Map<string, Set<string>>();
+    // How each pod is counted, decided once: the first reading's PID reads and the sampling both follow it.
+    const plans = new Map(started.map((s) => [s.pod.name, planCounting(s.app)]));
     const readings = await Promise.all(started.map((s) => readingAfterGate(o, owner, s)));
     for (const [i, s] of started.entries()) {
       const probe = s.pod.containers[0]?.probes[0] ?? null;
@@ -86,7 +88,7 @@ async function runBody(o: RunPodsOptions, push: (e: PodEvent) => void): Promise<
         graceS: s.pod.graceS,
         stopSignal: s.pod.containers[0]?.stopSignal ?? null,
         // The engine's PIDs are this host's only where the host sees the pod (not Docker Desktop's VM).
-        ...(hostSees(s) ? { pid1: reading?.pid1 ?? (await pid1NameOf(s.nsInit.initPid)) ?? '?', appNsPid: nsPidOf(s.app.initPid) } : { pid1: reading?.pid1 ?? '?', appNsPid: null }),
+        ...(hostSees(plans.get(s.pod.name)) ? { pid1: reading?.pid1 ?? (await pid1NameOf(s.nsInit.initPid)) ?? '?', appNsPid: nsPidOf(s.app.initPid) } : { pid1: reading?.pid1 ?? '?', appNsPid: null }),
         pidsLimit: o.pidsLimit,
         pidsMaxRead: s.pidsMaxRead,
         probe: probe ? { command: probe.command, periodS: probe.periodS, timeoutS: probe.timeoutS } : null,
@@ -95,7 +97,7 @@ async function runBody(o: RunPodsOptions, push: (e: PodEvent) => void): Promise<
     }
     const t0 = Date.now();
     const stopped = new Set<string>();
-    loops.push(sampleAll(o, started, appComms, stopped, t0, sampling.signal, push));
+    loops.push(sampleAll(o, started, plans, appComms, stopped, t0, sampling.signal, push));
     for (const s of started) {
       const probe = s.pod.containers[0]?.probes[0];
       if (!probe) continue;
@@ -132,8 +134,8 @@ async function runBody(o: RunPodsOptions, push: (e: PodEvent) => void): Promise<
 }
 
 /** This host's /proc shows the pod's processes under the PIDs the engine gives (not so for Docker Desktop's VM). */
-function hostSees(s: StartedPod): boolean {
-  return planCounting(s.app).source !== 'sidecar';
+function hostSees(plan: CountingPlan | undefined): plan is CountingPlan & { ns: string; source: Exclude<CountingPlan['source'], 'sidecar'> } {
+  return !!plan && plan.source !== 'sidecar' && !!plan.ns;
 }
 
 /**
@@ -152,13 +154,13 @@ async function readingAfterGate(o: RunPodsOptions, owner: Owner, s: StartedPod):
 }
 
 /** Every pod's zombies until sampling ends: the host sampler for the pods this host sees, a sidecar reading a second for the others. */
-async function sampleAll(o: RunPodsOptions, started: StartedPod[], appComms: Map<string, Set<string>>, stopped: Set<string>, t0: number, signal: AbortSignal, push: (e: PodEvent) => void): Promise<void> {
+async function sampleAll(o: RunPodsOptions, started: StartedPod[], plans: Map<string, CountingPlan>, appComms: Map<string, Set<string>>, stopped: Set<string>, t0: number, signal: AbortSignal, push: (e: PodEvent) => void): Promise<void> {
   const host: { s: StartedPod; target: SampleTarget }[] = [];
   const remote: StartedPod[] = [];
   for (const s of started) {
-    const plan = planCounting(s.app);
-    if (plan.source === 'sidecar' || !plan.ns) remote.push(s);
-    else host.push({ s, target: { key: s.pod.name, ns: plan.ns, cgroup: plan.cgroup, pidsLimit: o.pidsLimit, source: plan.source } });
+    const plan = plans.get(s.pod.name);
+    if (hostSees(plan)) host.push({ s, target: { key: s.pod.name, ns: plan.ns, cgroup: plan.cgroup, pidsLimit: o.pidsLimit, source: plan.source } });
+    else remote.push(s);
   }
   const owner = ownerFor(o.runId);
   const remoteLoops = remote.map(async (s) => {
