@@ -131,20 +131,38 @@ export function wellKnownSockets(env: Record<string, string | undefined>, home: 
   return out;
 }
 
+/** Why that endpoint, per language: one table, as every other text the learner reads. */
+const REASON_WORDS: Record<Lang, { context: (name: string) => string; fromEnv: string; currentIn: (file: string) => string; defaultSocket: string; wellKnown: (name: string) => string }> = {
+  en: {
+    context: (name) => `context ${name}`,
+    fromEnv: 'from DOCKER_CONTEXT',
+    currentIn: (file) => `the current one in ${file}`,
+    defaultSocket: 'the default socket',
+    wellKnown: (name) => `${name}'s socket: nothing was chosen and the default socket does not answer`,
+  },
+  de: {
+    context: (name) => `Kontext ${name}`,
+    fromEnv: 'aus DOCKER_CONTEXT',
+    currentIn: (file) => `der aktuelle in ${file}`,
+    defaultSocket: 'der Standard-Socket',
+    wellKnown: (name) => `Socket von ${name}: nichts wurde gewählt, und der Standard-Socket antwortet nicht`,
+  },
+};
+
 /** "unix:///var/run/docker.sock (the default socket)", "tcp://…:2376 (context colima)", in the learner's language. */
 export function describeReason(reason: EndpointReason, lang: Lang = 'en'): string {
-  const de = lang === 'de';
+  const w = REASON_WORDS[lang];
   switch (reason.kind) {
     case 'DOCKER_HOST':
       return 'DOCKER_HOST';
     case 'DOCKER_CONTEXT':
-      return de ? `Kontext ${reason.context}, aus DOCKER_CONTEXT` : `context ${reason.context}, from DOCKER_CONTEXT`;
+      return `${w.context(reason.context)}, ${w.fromEnv}`;
     case 'current-context':
-      return de ? `Kontext ${reason.context}, der aktuelle in ${reason.configFile}` : `context ${reason.context}, the current one in ${reason.configFile}`;
+      return `${w.context(reason.context)}, ${w.currentIn(reason.configFile)}`;
     case 'default':
-      return de ? 'der Standard-Socket' : 'the default socket';
+      return w.defaultSocket;
     case 'well-known':
-      return de ? `Socket von ${reason.name}: nichts wurde gewählt, und der Standard-Socket antwortet nicht` : `${reason.name}'s socket: nothing was chosen and the default socket does not answer`;
+      return w.wellKnown(reason.name);
   }
 }
 
