@@ -104,6 +104,11 @@ export async function runApp(opts: AppOptions): Promise<number> {
   // stops the app before it takes the screen or starts a container. No presenting half the slides.
   const deck = await loadDeck(opts.slidesRoot ?? BUNDLED_SLIDES_ROOT, lang).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))));
   if (deck instanceof Error) return fail(`the slides cannot be used:\n${deck.message}`, 1);
+  // The pods slide names its lanes by the lab's pods before they run (without the files: the demo's
+  // names). Read while the rest starts, awaited only before the first frame.
+  const podsP = deck.slides.some((sl) => lanesOn(sl) === 'pods')
+    ? loadPodFiles().then((files) => files.map((f) => ({ name: f.name, file: f.file })), () => undefined)
+    : Promise.resolve(undefined);
   // A replay file named on the command line is checked before the screen is taken over.
   const early = opts.replay ? await chooseSource(opts) : null;
   if (typeof early === 'string') return fail(early, 1);
@@ -139,10 +144,7 @@ export async function runApp(opts: AppOptions): Promise<number> {
     publish();
   };
 
-  // The pods slide names its lanes by the lab's pods before they run; without the files it shows the demo's names.
-  const pods = deck.slides.some((sl) => lanesOn(sl) === 'pods')
-    ? await loadPodFiles().then((files) => files.map((f) => ({ name: f.name, file: f.file })), () => undefined)
-    : undefined;
+  const pods = await podsP;
   const screen = enterAltScreen(process.stdout);
   let exitCode = 0;
   let finishing: Promise<void> | null = null;
