@@ -3,11 +3,10 @@
  * three pods (kube play and the PID limit read back on Podman; pause containers on Docker), open
  * their gates, and count. Images must be built. The engine is DOCKER_HOST's (a Podman rig too).
  */
-import { ENGINE_KINDS } from '../core/engine-kind.js';
 import type { Connection } from '../engine/docker-connect.js';
-import { factsOf } from '../engine/engine-facts.js';
 import { imageTags } from '../engine/images.js';
 import { loadPodFiles } from '../engine/pods/pod-files.js';
+import { podsWayOf, taggedAsListed } from '../engine/pods/pods-engine.js';
 import { runPods } from '../engine/pods/run-pods.js';
 import { newRunId } from '../engine/run-id.js';
 
@@ -19,10 +18,8 @@ export interface PodsRound {
 }
 
 export async function podsRound(conn: Connection, signal: AbortSignal): Promise<PodsRound> {
-  const facts = await factsOf(conn);
-  const tag = (await imageTags()).zombie;
-  const tags = (await conn.docker.getImage(tag).inspect()).RepoTags ?? [];
-  const labImage = tags.find((t) => ENGINE_KINDS[facts.kind].normaliseTag(t) === tag) ?? tag;
+  const { way, kind } = await podsWayOf(conn.docker);
+  const labImage = await taggedAsListed(conn.docker, kind, (await imageTags()).zombie);
   const pods = await loadPodFiles();
   const t0 = performance.now();
   let started = 0;
@@ -30,7 +27,7 @@ export async function podsRound(conn: Connection, signal: AbortSignal): Promise<
   const seen = new Set<string>();
   const stop = new AbortController();
   const both = AbortSignal.any([signal, stop.signal]);
-  for await (const e of runPods({ docker: conn.docker, runId: newRunId('bench-pods'), pods, durationMs: 60_000, pidsLimit: 256, memoryMb: 128, labImage, emulate: facts.kind !== 'podman', signal: both })) {
+  for await (const e of runPods({ docker: conn.docker, runId: newRunId('bench-pods'), pods, durationMs: 60_000, pidsLimit: 256, memoryMb: 128, labImage, emulate: way === 'pause-container', signal: both })) {
     if (e.type === 'started') {
       seen.add(e.lane.pod);
       if (seen.size === pods.length) started = performance.now() - t0;

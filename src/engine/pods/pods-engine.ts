@@ -12,9 +12,14 @@ export async function podsWayOf(docker: Docker): Promise<{ way: PodsWay; kind: E
   return { way: facts.kind === 'podman' ? 'kube-play' : 'pause-container', kind: facts.kind };
 }
 
-/** The lab's zombie image, built if need be, by the tag the engine lists: Podman's kube play finds docker.io/zombie-lab/… but not the short name. */
+/** The lab's zombie image, built if need be, by the tag the engine lists (taggedAsListed). */
 export async function podImage(docker: Docker, kind: EngineKindId, signal: AbortSignal, onEvent?: (e: RunEvent) => void): Promise<string> {
   const { zombie } = await readyImages(docker, { signal }, onEvent);
-  const tags = (await docker.getImage(zombie).inspect()).RepoTags ?? [];
-  return tags.find((t) => ENGINE_KINDS[kind].normaliseTag(t) === zombie) ?? zombie;
+  return taggedAsListed(docker, kind, zombie);
+}
+
+/** An image's tag as the engine lists it: Podman's kube play finds docker.io/zombie-lab/… but not the short name. */
+export async function taggedAsListed(docker: Docker, kind: EngineKindId, tag: string): Promise<string> {
+  const tags = (await docker.getImage(tag).inspect()).RepoTags ?? [];
+  return tags.find((t) => ENGINE_KINDS[kind].normaliseTag(t) === tag) ?? tag;
 }

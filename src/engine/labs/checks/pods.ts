@@ -4,12 +4,11 @@
  * the kubelet's part. Judged from what the run measured: the probe's execs, the app's PID 1, and
  * the zombies the probe's commands left, counted from the kernel.
  */
-import { ENGINE_KINDS } from '../../../core/engine-kind.js';
 import type { CheckItem } from '../../../core/labs/check-result.js';
 import { parsePodFile, runnableProblems, type PodFile } from '../../../core/pods/pod-file.js';
 import { EMULATED_NOTE, lanesOf, type PodEvent, type PodLane } from '../../../core/pods/pod-run.js';
-import { factsOf } from '../../engine-facts.js';
 import { imageTags } from '../../images.js';
+import { podsWayOf, taggedAsListed } from '../../pods/pods-engine.js';
 import { runPods } from '../../pods/run-pods.js';
 import { CheckStop, tr, type CheckContext } from '../check-context.js';
 import { readWorkspaceFile } from '../check-workspace.js';
@@ -61,13 +60,10 @@ function forCheck(pod: PodFile): PodFile {
 export async function checkPods(ctx: CheckContext): Promise<CheckItem[]> {
   const t = tr(ctx);
   const pod = await readPod(ctx);
-  const facts = await factsOf({ docker: ctx.docker });
-  const emulate = facts.kind !== 'podman';
+  const { way, kind } = await podsWayOf(ctx.docker);
+  const emulate = way === 'pause-container';
   if (emulate) ctx.onLine(`pods: ${EMULATED_NOTE}`);
-  // As the engine lists the zombie image: Podman's kube play finds docker.io/zombie-lab/… but not the short name.
-  const { zombie } = await imageTags();
-  const tags = (await ctx.docker.getImage(zombie).inspect()).RepoTags ?? [];
-  const labImage = tags.find((tag) => ENGINE_KINDS[facts.kind].normaliseTag(tag) === zombie) ?? zombie;
+  const labImage = await taggedAsListed(ctx.docker, kind, (await imageTags()).zombie);
   const events: PodEvent[] = [];
   for await (const e of runPods({ docker: ctx.docker, runId: ctx.runId, pods: [forCheck(pod)], durationMs: WINDOW_MS, pidsLimit: PIDS_LIMIT, memoryMb: MEMORY_MB, labImage, emulate, signal: ctx.signal })) {
     events.push(e);
