@@ -5,7 +5,7 @@
  * PID 1 per container, and its infra container is no part of any app's namespace. Pure: the
  * per-container verdicts themselves are inspect's own (diagnosis.ts), these only frame them.
  */
-import type { ProcInfo } from './snapshot.js';
+import { zombieParents, type ProcInfo } from './snapshot.js';
 
 /** What libpod's pod inspect says that this needs (fields as Podman 4 names them). */
 export interface PodInspectLike {
@@ -83,16 +83,13 @@ export function appCommsOf(procs: readonly ProcInfo[], mainPids: readonly number
 
 /** Zombies by parent, most first, each parent's split into the app's and those exec'd commands left (as `zombie-lab pods` counts the probe's). */
 export function zombieOwners(procs: readonly ProcInfo[], appComms: ReadonlySet<string>): ZombieOwners[] {
-  const byPid = new Map(procs.map((p) => [p.pid, p]));
-  const rows = new Map<number, ZombieOwners>();
-  for (const p of procs) {
-    if (p.state !== 'Z') continue;
-    const row = rows.get(p.ppid) ?? { parentPid: p.ppid, parentComm: byPid.get(p.ppid)?.comm ?? '?', isPid1: p.ppid === 1, app: 0, exec: 0 };
-    if (appComms.has(p.comm)) row.app++;
-    else row.exec++;
-    rows.set(p.ppid, row);
-  }
-  return [...rows.values()].sort((a, b) => b.app + b.exec - (a.app + a.exec) || a.parentPid - b.parentPid);
+  // inspect's grouping by parent (zombieParents), each parent's count split by command.
+  const appBy = new Map<number, number>();
+  for (const p of procs) if (p.state === 'Z' && appComms.has(p.comm)) appBy.set(p.ppid, (appBy.get(p.ppid) ?? 0) + 1);
+  return zombieParents(procs).map((z) => {
+    const app = appBy.get(z.pid) ?? 0;
+    return { parentPid: z.pid, parentComm: z.comm, isPid1: z.isPid1, app, exec: z.count - app };
+  });
 }
 
 /**
