@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 // Three projects: `unit` (pure logic and the engine's unit tests: one module cache per worker,
-// no setup, seconds), `unit-ui` (Ink components, each file in a fresh module graph) and
+// no setup, seconds), `unit-ui` (Ink components, colour on, one module cache per worker too) and
 // `integration` (the real engine, the built binary, tmux: one file at a time for stable timing,
 // after a global setup that builds dist/ and the images). `npm test` runs all three;
 // `npm run test:unit` (both unit projects) is the fast loop. The engine matrix has its own config
@@ -33,9 +33,12 @@ export default defineConfig({
           name: 'unit-ui',
           include: ui,
           exclude: [...integration, 'node_modules/**'],
-          // Isolated: chalk fixes its colour level when first imported, and some of these files
-          // force colour (FORCE_COLOR before their imports) while others read plain text.
+          // Not isolated (a fresh React, Ink and zod per file cost more than the tests): chalk fixes
+          // its colour level when first imported, so every file runs with colour on (the setup file
+          // runs before any import) and tests that read text read it without its codes.
           pool: 'threads',
+          isolate: false,
+          setupFiles: ['src/test-support/colour-on.ts'],
           // A bound, not a wait: on a loaded 2-core CI machine an Ink test's first frame took over 5 s.
           testTimeout: 20_000,
         },

@@ -26,6 +26,19 @@ export async function until(frame: () => string | undefined, test: (f: string) =
   }
 }
 
+/**
+ * Waits until Ink reads keys from the fake stdin: its input hook attaches a 'readable' listener in
+ * an effect after the first frame, and a key written before that is lost. A condition, so a test
+ * presses as soon as a press can land instead of waiting for the frames to go quiet.
+ */
+export async function inputReady(stdin: NodeJS.EventEmitter, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (stdin.listenerCount('readable') === 0) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for the app to read keys');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
 /** The plain frame once it has not changed for `quietMs` (at most 10 s in all). */
 export async function settled(frame: () => string | undefined, quietMs = 300): Promise<string> {
   const deadline = Date.now() + 10_000;

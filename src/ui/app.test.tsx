@@ -1,11 +1,4 @@
-import { vi } from 'vitest';
-
-// Colour must really be on for the NO_COLOR test to mean anything (chalk reads this at import).
-vi.hoisted(() => {
-  process.env['FORCE_COLOR'] = '1';
-});
-
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render } from 'ink-testing-library';
 import { uiText } from '../core/i18n.js';
 import { keyHelp } from '../core/keymap.js';

@@ -5,7 +5,7 @@ import { emptyProgress, withCheck, withStep, type Progress } from '../core/labs/
 import { stripAnsi } from '../core/text-wrap.js';
 import { loadCatalog } from '../engine/labs/lab-loader.js';
 import { englishOnlyLabWords, englishOnScreen } from '../test-support/screen-check.js';
-import { settled, until } from '../test-support/ink-frames.js';
+import { inputReady, settled, until } from '../test-support/ink-frames.js';
 import { labTheme } from '../core/theme.js';
 import { LabApp } from './lab-app.js';
 
@@ -36,28 +36,16 @@ function app(over: { progress?: Progress; labId?: string; lang?: 'de' | 'en'; ch
   return { ...r, saved, checks };
 }
 
-/** Waits until the frame has not changed for `quietMs` (Ink settled after a start or a key). */
-
 /**
- * Presses a key until the frame shows its effect: a press before Ink's input hooks subscribe is
- * lost. It presses on a settled frame and again only while nothing changed for 1.5 s, so a press
- * that landed is never repeated (a second Down on a slow machine would select one lab too far).
+ * Presses a key once the app reads keys (both apps read them through one top-level hook, so a
+ * press after that is never lost) and waits for the frame that shows its effect.
  */
 async function pressUntil(r: ReturnType<typeof app>, key: string, test: (f: string) => boolean, what: string): Promise<string> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const before = await settled(() => r.lastFrame());
-    if (test(before)) return before;
-    r.stdin.write(key);
-    const retryAt = Date.now() + 1500;
-    while (Date.now() < retryAt) {
-      const f = stripAnsi(r.lastFrame() ?? '');
-      if (test(f)) return f;
-      if (f !== before) return until(r.lastFrame, test, what);
-      await new Promise((res) => setTimeout(res, 10));
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last frame:\n${stripAnsi(r.lastFrame() ?? '')}`);
-  }
+  await inputReady(r.stdin);
+  const before = stripAnsi(r.lastFrame() ?? '');
+  if (test(before)) return before;
+  r.stdin.write(key);
+  return until(r.lastFrame, test, what);
 }
 
 const press = async (r: ReturnType<typeof app>, keys: string) => {

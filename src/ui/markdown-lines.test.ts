@@ -1,11 +1,7 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { stripAnsi, visibleWidth } from '../core/text-wrap.js';
 import { markdownLines } from './markdown-lines.js';
 
-// Colour on, as on a real terminal; the test runner has no TTY.
-vi.hoisted(() => {
-  process.env.FORCE_COLOR = '1';
-});
 
 describe('markdownLines', () => {
   it('renders links in list items with their URL in both colour modes', () => {

@@ -1,18 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { Text } from 'ink';
 import { render } from 'ink-testing-library';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Slide } from '../core/slides/types.js';
 import { stripAnsi } from '../core/text-wrap.js';
 import { loadDeck } from '../engine/slides-loader.js';
 import { SlideView } from './slide-view.js';
 
-// Force colour on for the libraries, so "no colour with noColor" is checked against a
-// renderer that would otherwise colour; tests run without a TTY, which would hide the difference.
-vi.hoisted(() => {
-  process.env.FORCE_COLOR = '1';
-  delete process.env.NO_COLOR;
-});
 
 // eslint-disable-next-line no-control-regex -- looking for ANSI colour codes
 const COLOUR_SGR = /\u001b\[(?:[0-9;]*;)?(?:3[0-9]|4[0-9]|9[0-7]|10[0-7])(?:;[0-9;]*)?m/;

@@ -5,6 +5,7 @@
  */
 import { cleanup, render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
+import { plain } from '../test-support/ink-frames.js';
 import { uiText } from '../core/i18n.js';
 import type { ProcEntry } from '../core/run-events.js';
 import { visibleWidth } from '../core/text-wrap.js';
@@ -27,7 +28,7 @@ describe('TreeView at 80 columns', () => {
     it(`${lang}: header and PID 1 note whole (wrapped, not cut), every row within the pane, within its height`, () => {
       const t = uiText(lang);
       const { lastFrame } = render(<TreeView tree={TREE} height={12} width={42} theme={makeTheme('default', true)} t={t} />);
-      const lines = (lastFrame() ?? '').split('\n');
+      const lines = plain(lastFrame() ?? '').split('\n');
       expect(lines.length).toBeLessThanOrEqual(12);
       for (const l of lines) expect(visibleWidth(l), l).toBeLessThanOrEqual(42);
       expect(lines.filter((l) => l.trimEnd().endsWith('…'))).toEqual([]);
