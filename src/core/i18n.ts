@@ -9,6 +9,7 @@ import type { SampleSource } from './sample.js';
 import type { Lang } from './lang.js';
 import type { VerdictFacts } from './inspect/verdict-facts.js';
 import type { TreeWords } from './proc-tree.js';
+import type { StopWay } from './stop-way.js';
 
 /** What the start-up sweep removed of earlier runs whose lab process is gone. */
 export interface SweepCounts {
@@ -23,9 +24,10 @@ export interface SvgWords {
   appTitle: (replay: boolean) => string;
   timeAxis: string;
   yAxis: string;
-  stopAt: (ms: number) => string;
+  /** `way`: what stopped the run (core/stop-way.ts), `docker stop` unless given. */
+  stopAt: (ms: number, way?: StopWay) => string;
   /** One mode's facts after its label in the legend. */
-  legend: (r: ModeResult) => string;
+  legend: (r: ModeResult, way?: StopWay) => string;
   modeLabel: Record<ModeId, string>;
   /** The label of the horizontal line at the PID limit, where the no-init line levels off. */
   pidLimit: (n: number) => string;
@@ -72,7 +74,9 @@ export interface UiText {
   connectingDetail: string;
   engineDetail: string;
   /** Caption above the plots. */
-  plotCaption: (spanS: number, yMax: number, isLimit: boolean, stopped: boolean) => string[];
+  plotCaption: (spanS: number, yMax: number, isLimit: boolean, stopped: StopWay | null) => string[];
+  /** What stopped the run, as the plot's stop mark and the handout name it. */
+  stopName: Record<StopWay, string>;
   /** Lanes the screen has no room to plot: how to see them. */
   hiddenLanes: (keys: string) => string;
   phaseHint: Record<'idle' | 'running' | 'stopping' | 'done', string>;
@@ -146,6 +150,11 @@ export interface UiText {
   };
 }
 
+// What stopped the run (core/stop-way.ts): a pod stops with its own grace period, on Podman by
+// `podman stop`, on Docker by `docker stop` of the emulation's app container.
+const EN_STOP: Record<StopWay, string> = { 'docker-stop': 'docker stop', 'pod-podman': 'podman stop (grace period)', 'pod-emulated': 'docker stop (grace period)' };
+const DE_STOP: Record<StopWay, string> = { 'docker-stop': 'docker stop', 'pod-podman': 'podman stop (Frist des Pods)', 'pod-emulated': 'docker stop (Frist des Pods)' };
+
 const secsWith = (mark: string) => (ms: number, digits = 1): string => `${(Math.max(0, ms) / 1000).toFixed(digits).replace('.', mark)} s`;
 
 const en: UiText = {
@@ -187,10 +196,11 @@ const en: UiText = {
   connectingDetail: 'looking for a Docker engine',
   engineDetail: 'Docker engine',
   plotCaption: (span, y, isLimit, stopped) => [
-    `zombies over ${span} s${stopped ? ' · ┊ docker stop' : ''} · y from 0 to ${y}${isLimit ? ' (the PID limit)' : ''}`,
+    `zombies over ${span} s${stopped ? ` · ┊ ${EN_STOP[stopped]}` : ''} · y from 0 to ${y}${isLimit ? ' (the PID limit)' : ''}`,
     `zombies, ${span} s${stopped ? ' · ┊ stop' : ''} · y 0–${y}${isLimit ? ' (PID limit)' : ''}`,
     `${span} s${stopped ? ' · ┊ stop' : ''} · y 0–${y}`,
   ],
+  stopName: EN_STOP,
   hiddenLanes: (keys) => `${keys}: show this lane`,
   phaseHint: {
     idle: 'r runs all three side by side',
@@ -265,8 +275,9 @@ const en: UiText = {
     appTitle: (replay) => `Zombies over time${replay ? ' (REPLAY of a recorded run)' : ''}`,
     timeAxis: 'time (s)',
     yAxis: 'zombie processes',
-    stopAt: (ms) => `docker stop at ${(ms / 1000).toFixed(1)} s`,
-    legend: (r) => `PID 1: ${r.pid1 ?? '?'}, peak ${r.zombiesPeak} zombie${r.zombiesPeak === 1 ? '' : 's'}, docker stop ${r.stopMs === null ? '—' : `${(r.stopMs / 1000).toFixed(2)} s`}, exit ${r.exitCode ?? '—'}`,
+    stopAt: (ms, way = 'docker-stop') => `${EN_STOP[way]} at ${(ms / 1000).toFixed(1)} s`,
+    legend: (r, way = 'docker-stop') =>
+      `PID 1: ${r.pid1 ?? '?'}, peak ${r.zombiesPeak} zombie${r.zombiesPeak === 1 ? '' : 's'}, ${EN_STOP[way]} ${r.stopMs === null ? '—' : `${(r.stopMs / 1000).toFixed(2)} s`}, exit ${r.exitCode ?? '—'}`,
     modeLabel: { 'no-init': 'no init', 'dumb-init': 'dumb-init', init: 'docker --init' },
     pidLimit: (n) => `PID limit ${n}: no more processes, zombies included`,
     liftedOver: (other) => `drawn 3 px higher: it lies on ${other}`,
@@ -332,10 +343,11 @@ const de: UiText = {
   connectingDetail: 'suche eine Docker-Engine',
   engineDetail: 'Docker-Engine',
   plotCaption: (span, y, isLimit, stopped) => [
-    `Zombies über ${span} s${stopped ? ' · ┊ docker stop' : ''} · y von 0 bis ${y}${isLimit ? ' (das PID-Limit)' : ''}`,
+    `Zombies über ${span} s${stopped ? ` · ┊ ${DE_STOP[stopped]}` : ''} · y von 0 bis ${y}${isLimit ? ' (das PID-Limit)' : ''}`,
     `Zombies, ${span} s${stopped ? ' · ┊ Stopp' : ''} · y 0–${y}${isLimit ? ' (PID-Limit)' : ''}`,
     `${span} s${stopped ? ' · ┊ Stopp' : ''} · y 0–${y}`,
   ],
+  stopName: DE_STOP,
   hiddenLanes: (keys) => `${keys}: diese Spur zeigen`,
   phaseHint: {
     idle: 'r startet alle drei nebeneinander',
@@ -411,9 +423,9 @@ const de: UiText = {
     appTitle: (replay) => `Zombies über die Zeit${replay ? ' (REPLAY einer Aufzeichnung)' : ''}`,
     timeAxis: 'Zeit (s)',
     yAxis: 'Zombie-Prozesse',
-    stopAt: (ms) => `docker stop bei ${(ms / 1000).toFixed(1).replace('.', ',')} s`,
-    legend: (r) =>
-      `PID 1: ${r.pid1 ?? '?'}, Spitze ${r.zombiesPeak} ${r.zombiesPeak === 1 ? 'Zombie' : 'Zombies'}, docker stop ${r.stopMs === null ? '—' : `${(r.stopMs / 1000).toFixed(2).replace('.', ',')} s`}, Exit ${r.exitCode ?? '—'}`,
+    stopAt: (ms, way = 'docker-stop') => `${DE_STOP[way]} bei ${(ms / 1000).toFixed(1).replace('.', ',')} s`,
+    legend: (r, way = 'docker-stop') =>
+      `PID 1: ${r.pid1 ?? '?'}, Spitze ${r.zombiesPeak} ${r.zombiesPeak === 1 ? 'Zombie' : 'Zombies'}, ${DE_STOP[way]} ${r.stopMs === null ? '—' : `${(r.stopMs / 1000).toFixed(2).replace('.', ',')} s`}, Exit ${r.exitCode ?? '—'}`,
     modeLabel: { 'no-init': 'ohne Init', 'dumb-init': 'dumb-init', init: 'docker --init' },
     pidLimit: (n) => `PID-Limit ${n}: keine Prozesse mehr, Zombies mitgezählt`,
     liftedOver: (other) => `3 px höher gezeichnet: liegt auf ${other}`,

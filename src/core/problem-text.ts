@@ -64,7 +64,7 @@ export type ProblemKey =
   | { id: 'sampler-choice'; detail: string }
   | { id: 'sampler-no-reading'; container: string; tail: string | null }
   | { id: 'no-source' }
-  /** `r` on the pods slide with a recording playing: pods are only run live. */
+  /** `r` on the pods slide with a recording that holds no pods run: pods run live only then. */
   | { id: 'pods-need-engine' }
   | { id: 'progress-unreadable'; file: string; code: string }
   | { id: 'progress-unusable'; reason: string; aside: string }
@@ -257,7 +257,7 @@ const en: Words = {
       fix: 'zombie-lab doctor checks the sampler; zombie-lab prepare rebuilds the base image',
     }),
     'no-source': () => ({ message: 'no Docker engine answers and no recording was found', fix: 'start Docker (zombie-lab doctor says how), or pass --replay FILE' }),
-    'pods-need-engine': () => ({ message: 'the pods run live only, and a recording is playing', fix: 'start Docker or Podman (zombie-lab doctor says how) and the app without --replay' }),
+    'pods-need-engine': () => ({ message: 'the pods run live only: this recording holds no pods run', fix: 'start Docker or Podman (zombie-lab doctor says how) and the app without --replay, or replay a recording made with zombie-lab record --pods' }),
     'progress-unreadable': (k) => ({ message: `could not read your lab progress at ${k.file} (${k.code}); starting over`, fix: 'nothing to do: your labs start from the beginning; your files in the workspace stay as they are' }),
     'progress-unusable': (k) => ({ message: `your lab progress file was unusable (${k.reason}); starting over (the old file is kept as ${k.aside})`, fix: 'nothing to do: your labs start from the beginning; your files in the workspace stay as they are' }),
     'workspace-kernel': (k) => ({ message: `the lab workspace ${k.dir} is under ${k.root}, which is the kernel's, not a folder`, fix: 'choose a folder of yours: --workspace DIR or ZOMBIE_LAB_WORKSPACE=DIR' }),
@@ -335,7 +335,7 @@ const de: Words = {
       fix: 'zombie-lab doctor prüft den Sampler; zombie-lab prepare baut das Basis-Image neu',
     }),
     'no-source': () => ({ message: 'keine Docker-Engine antwortet und keine Aufzeichnung gefunden', fix: 'Docker starten (zombie-lab doctor sagt wie) oder --replay DATEI angeben' }),
-    'pods-need-engine': () => ({ message: 'die Pods laufen nur live, und es läuft eine Aufzeichnung', fix: 'Docker oder Podman starten (zombie-lab doctor sagt wie) und die App ohne --replay' }),
+    'pods-need-engine': () => ({ message: 'die Pods laufen nur live: diese Aufzeichnung enthält keinen Pod-Lauf', fix: 'Docker oder Podman starten (zombie-lab doctor sagt wie) und die App ohne --replay, oder eine mit zombie-lab record --pods gemachte Aufzeichnung abspielen' }),
     'progress-unreadable': (k) => ({ message: `dein Lab-Fortschritt in ${k.file} ließ sich nicht lesen (${k.code}); es geht von vorn los`, fix: 'nichts zu tun: deine Labs beginnen von vorn; deine Dateien im Arbeitsordner bleiben, wie sie sind' }),
     'progress-unusable': (k) => ({ message: `deine Fortschrittsdatei war unbrauchbar (${k.reason}); es geht von vorn los (die alte Datei liegt als ${k.aside})`, fix: 'nichts zu tun: deine Labs beginnen von vorn; deine Dateien im Arbeitsordner bleiben, wie sie sind' }),
     'workspace-kernel': (k) => ({ message: `der Lab-Arbeitsordner ${k.dir} liegt unter ${k.root}, das gehört dem Kernel und ist kein Ordner`, fix: 'wähle einen eigenen Ordner: --workspace ORDNER oder ZOMBIE_LAB_WORKSPACE=ORDNER' }),

@@ -34,6 +34,42 @@ describe('parseRecording', () => {
   });
 });
 
+describe('parseRecording: the pods run (version 2)', () => {
+  const podsRun = {
+    startedAtMs: 50_000,
+    options: { pidsLimit: 256 },
+    events: [
+      { at: 0, event: { type: 'pod', mode: 'no-init', pod: 'app-pid1', file: 'images/pods/01-app-pid1.yaml', emulated: true } },
+      { at: 5, event: { type: 'lane', mode: 'no-init', state: { kind: 'running', startedAt: 50_005 } } },
+      { at: 900, event: { type: 'sample', mode: 'no-init', sample: { t: 900, zombies: 9, live: 0, pidsUsed: null, pidsLimit: 256, forkFailures: null, costUs: 0, probeZombies: 1 } } },
+    ],
+  };
+  const withPods = { ...good, version: 2, pods: podsRun };
+
+  it('a version 1 recording (made before pods were recorded) still loads, with no pods run', () => {
+    const rec = parseRecording(JSON.stringify(good), 'old.json');
+    expect(rec.version).toBe(1);
+    expect(rec.pods).toBeUndefined();
+  });
+  it('loads the pods run with its own start, and keeps the probe’s share of a pod’s zombies', () => {
+    const rec = parseRecording(JSON.stringify(withPods), 'p.json');
+    expect(rec.pods?.startedAtMs).toBe(50_000);
+    expect(rec.pods?.events[0]?.event).toMatchObject({ type: 'pod', pod: 'app-pid1', emulated: true });
+    expect(rec.pods?.events[2]?.event).toMatchObject({ type: 'sample', sample: { zombies: 9, probeZombies: 1 } });
+  });
+  it('names the file and the field of a bad pods event', () => {
+    const bad = structuredClone(withPods);
+    (bad.pods.events[0]!.event as { emulated: unknown }).emulated = 'yes';
+    expect(() => parseRecording(JSON.stringify(bad), 'p.json')).toThrow(/^p\.json: not a valid recording at pods\.events\.0\.event\.emulated/);
+    expect(() => parseRecording(JSON.stringify({ ...withPods, pods: { ...podsRun, events: [] } }), 'e.json')).toThrow(/^e\.json: not a valid recording at pods\.events/);
+  });
+  it('the version says whether pods are there: pods in a version 1 file, or a version 2 file without them, are refused at version', () => {
+    expect(() => parseRecording(JSON.stringify({ ...good, pods: podsRun }), 'v1.json')).toThrow(/^v1\.json: not a valid recording at version: a recording with pods is version 2/);
+    expect(() => parseRecording(JSON.stringify({ ...good, version: 2 }), 'v2.json')).toThrow(/^v2\.json: not a valid recording at version/);
+    expect(() => parseRecording(JSON.stringify({ ...withPods, version: 3 }), 'v3.json')).toThrow(/^v3\.json: not a valid recording at version/);
+  });
+});
+
 describe('shiftEvent', () => {
   it('moves wall-clock fields of running and stopping lanes and nothing else', () => {
     expect(shiftEvent({ type: 'lane', mode: 'init', state: { kind: 'running', startedAt: 5 } }, 10)).toEqual({ type: 'lane', mode: 'init', state: { kind: 'running', startedAt: 15 } });

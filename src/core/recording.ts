@@ -26,6 +26,8 @@ const sample = z.object({
   pidsLimit: z.number(),
   forkFailures: z.number().nullable(),
   costUs: z.number(),
+  // A pod's lane: the probe's share of the zombies (absent in the demo and in older recordings).
+  probeZombies: z.number().int().nonnegative().nullable().optional(),
 });
 const procEntry = z.object({ pid: z.number(), ppid: z.number(), comm: z.string(), state: z.string() });
 const modeResult = z.object({
@@ -56,20 +58,44 @@ export const runEventSchema = z.discriminatedUnion('type', [
 
 export const RECORDING_FORMAT = 'zombie-lab-recording';
 
-export const recordingSchema = z.object({
-  format: z.literal(RECORDING_FORMAT),
-  version: z.literal(1),
-  /** ISO time the run started. */
-  recordedAt: z.string(),
-  /** Epoch ms the run started; timestamps inside lane states are shifted by (now - this) on replay. */
-  startedAtMs: z.number(),
-  /** Where it was recorded (engine endpoint and version), shown on screen next to REPLAY. */
-  engine: z.string(),
-  options: z.record(z.string(), z.unknown()),
-  events: z.array(z.object({ at: z.number().nonnegative(), event: runEventSchema })).min(1),
-});
+const timedEvents = z.array(z.object({ at: z.number().nonnegative(), event: runEventSchema })).min(1);
 
-export type Recording = Omit<z.infer<typeof recordingSchema>, 'events'> & { events: { at: number; event: RunEvent }[] };
+/**
+ * Version 1 holds the demo run; version 2 adds `pods`, a pods run (`record --pods`) for the pods
+ * slide. A file without pods stays version 1, so older versions of the lab still read it.
+ */
+export const RECORDING_VERSIONS = { demo: 1, pods: 2 } as const;
+
+export const recordingSchema = z
+  .object({
+    format: z.literal(RECORDING_FORMAT),
+    version: z.union([z.literal(RECORDING_VERSIONS.demo), z.literal(RECORDING_VERSIONS.pods)]),
+    /** ISO time the run started. */
+    recordedAt: z.string(),
+    /** Epoch ms the run started; timestamps inside lane states are shifted by (now - this) on replay. */
+    startedAtMs: z.number(),
+    /** Where it was recorded (engine endpoint and version), shown on screen next to REPLAY. */
+    engine: z.string(),
+    options: z.record(z.string(), z.unknown()),
+    events: timedEvents,
+    /** The pods run, on the same lanes (core/pods/pod-lane-events.ts), with its own start and options. */
+    pods: z.object({ startedAtMs: z.number(), options: z.record(z.string(), z.unknown()), events: timedEvents }).optional(),
+  })
+  .refine((r) => (r.pods === undefined) === (r.version === RECORDING_VERSIONS.demo), {
+    path: ['version'],
+    message: `a recording with pods is version ${RECORDING_VERSIONS.pods}, one without is version ${RECORDING_VERSIONS.demo}`,
+  });
+
+type TimedEvents = { at: number; event: RunEvent }[];
+
+/** The events of one recorded run with its start and options: the demo's, or the pods'. */
+export interface RecordedRun {
+  startedAtMs: number;
+  options: Record<string, unknown>;
+  events: TimedEvents;
+}
+
+export type Recording = Omit<z.infer<typeof recordingSchema>, 'events' | 'pods'> & { events: TimedEvents; pods?: RecordedRun };
 
 /** Parse and validate a recording's JSON text; throws an Error whose message names what is wrong and where. */
 export function parseRecording(text: string, name: string): Recording {

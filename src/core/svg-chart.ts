@@ -6,6 +6,7 @@
 import { MODE_IDS, MODES, type ModeId } from './modes.js';
 import type { ModeResult } from './run-events.js';
 import { uiText, type SvgWords } from './i18n.js';
+import type { StopWay } from './stop-way.js';
 
 export interface SvgChartInput {
   series: Partial<Record<ModeId, { t: number; zombies: number }[]>>;
@@ -15,6 +16,8 @@ export interface SvgChartInput {
   words?: SvgWords;
   /** Run-relative ms at which `docker stop` was sent, drawn as a marked vertical line. */
   stopAt?: number | null;
+  /** What stopped the run (a pods run's lanes: the pod's grace period), named at the line and in the legend; default `docker stop`. */
+  stopWay?: StopWay;
   /** The containers' PID limit (default: the results' largest), drawn as a labelled line when the zombies come near it. */
   pidsLimit?: number | null;
 }
@@ -140,7 +143,7 @@ export function renderSvgChart(input: SvgChartInput): string {
   if (input.stopAt !== undefined && input.stopAt !== null && input.stopAt >= 0 && input.stopAt <= tAxisMax) {
     const xs = x(input.stopAt).toFixed(1);
     parts.push(`<line class="stop" x1="${xs}" y1="${M.top}" x2="${xs}" y2="${M.top + ph}" stroke="#555" stroke-width="1.5" stroke-dasharray="6 3"/>`);
-    parts.push(`<text x="${(x(input.stopAt) + 6).toFixed(1)}" y="${M.top + 14}" fill="#333">${esc(w.stopAt(input.stopAt))}</text>`);
+    parts.push(`<text x="${(x(input.stopAt) + 6).toFixed(1)}" y="${M.top + 14}" fill="#333">${esc(w.stopAt(input.stopAt, input.stopWay))}</text>`);
   }
 
   if (showLimit) {
@@ -182,7 +185,7 @@ export function renderSvgChart(input: SvgChartInput): string {
     parts.push(`<line x1="${lx}" y1="${ly}" x2="${lx + 36}" y2="${ly}" stroke="${st.color}" stroke-width="2"${st.dash ? ` stroke-dasharray="${st.dash}"` : ''}/>`);
     parts.push(marker(st.marker, lx + 18, ly, st.color));
     const r = results.get(m);
-    const extra = r ? ` — ${w.legend(r)}` : '';
+    const extra = r ? ` — ${w.legend(r, input.stopWay)}` : '';
     const on = lifts[i]?.on;
     const lifted = on !== null && on !== undefined && modes[on] ? ` (${w.liftedOver(w.modeLabel[modes[on]])})` : '';
     parts.push(`<text x="${lx + 46}" y="${ly}" dominant-baseline="middle">${esc(`${w.modeLabel[m]} (${MODES[m].glyph})${extra}${lifted}`)}</text>`);

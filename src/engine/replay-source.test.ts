@@ -60,6 +60,50 @@ describe('replaySource', () => {
   });
 });
 
+describe('replaySource: a recording with a pods run (record --pods)', () => {
+  const withPods: Recording = {
+    ...rec,
+    version: 2,
+    pods: {
+      startedAtMs: 500_000,
+      options: {},
+      events: [
+        { at: 0, event: { type: 'pod', mode: 'no-init', pod: 'app-pid1', file: 'images/pods/01-app-pid1.yaml', emulated: false } },
+        { at: 0, event: { type: 'lane', mode: 'no-init', state: { kind: 'running', startedAt: 500_000 } } },
+        { at: 10, event: { type: 'sample', mode: 'no-init', sample: { t: 10, zombies: 3, live: 0, pidsUsed: null, pidsLimit: 256, forkFailures: null, costUs: 0, probeZombies: 1 } } },
+        { at: 20, event: { type: 'lane', mode: 'no-init', state: { kind: 'stopping', since: 500_020, deadline: 505_020, timeoutS: 5 } } },
+        { at: 30, event: { type: 'lane', mode: 'no-init', state: { kind: 'stopped', stopMs: 5000, exitCode: 137 } } },
+      ],
+    },
+  };
+  const play = async (runOf?: 'pods' | 'demo'): Promise<RunEvent[]> => {
+    const seen: RunEvent[] = [];
+    // Stopped from the start: the demo's recorded minute plays at once up to its stop.
+    const stop = new AbortController();
+    stop.abort();
+    for await (const e of replaySource(withPods)({ signal: new AbortController().signal, stop: stop.signal, ...(runOf ? { runOf } : {}) })) seen.push(e);
+    return seen;
+  };
+
+  it('the pods slide plays the recorded pods run, said to be a replay, its lane times moved to now', async () => {
+    const t0 = Date.now();
+    const seen = await play('pods');
+    expect(seen.map((e) => e.type)).toEqual(['source', 'pod', 'lane', 'sample', 'lane', 'lane']);
+    expect(seen[0]).toMatchObject({ type: 'source', source: 'replay' });
+    expect(seen[1]).toMatchObject({ type: 'pod', pod: 'app-pid1' });
+    expect(seen[3]).toMatchObject({ type: 'sample', sample: { probeZombies: 1 } });
+    // Shifted by the pods run's own start, not the demo's.
+    const running = seen[2];
+    if (running?.type !== 'lane' || running.state.kind !== 'running') throw new Error('expected running');
+    expect(Math.abs(running.state.startedAt - t0)).toBeLessThan(1_000);
+  });
+  it('the demo slide of the same recording plays the demo, never the pods', async () => {
+    const seen = await play();
+    expect(seen.some((e) => e.type === 'pod')).toBe(false);
+    expect(seen.at(-1)?.type).toBe('done');
+  });
+});
+
 describe('the committed recordings', () => {
   it('the newest one loads and validates, and has all three modes', async () => {
     const file = newestRecording(path.join(PACKAGE_ROOT, 'recordings'));

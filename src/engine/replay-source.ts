@@ -1,5 +1,6 @@
 /**
- * Plays a recorded run back in real time through the same event stream as a live run.
+ * Plays a recorded run back in real time through the same event stream as a live run: the demo,
+ * or on the pods slide the recorded pods run (`record --pods`).
  * Pressing stop jumps to the recorded stop, so the lesson (the no-init lane waiting out its
  * timeout) plays the same as live.
  */
@@ -8,7 +9,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { EventSource } from '../core/event-source.js';
 import { problemOf } from '../core/problem-text.js';
-import { parseRecording, shiftEvent, type Recording } from '../core/recording.js';
+import { parseRecording, shiftEvent, type RecordedRun, type Recording } from '../core/recording.js';
 import type { RunEvent } from '../core/run-events.js';
 
 export async function loadRecording(file: string): Promise<Recording> {
@@ -53,12 +54,14 @@ function wait(ms: number, signals: AbortSignal[]): Promise<boolean> {
 export function replaySource(rec: Recording, opts: { now?: () => number } = {}): EventSource {
   const now = opts.now ?? Date.now;
   return async function* replay(ctl): AsyncGenerator<RunEvent> {
-    // A recording holds a demo run: the pods slide's lanes must not show it as the pods.
-    if (ctl.runOf === 'pods') {
+    // The pods slide plays the recorded pods run; the demo's run must never show as the pods, so a
+    // recording without one says the pods run live only.
+    const run: RecordedRun | undefined = ctl.runOf === 'pods' ? rec.pods : { startedAtMs: rec.startedAtMs, options: rec.options, events: rec.events };
+    if (!run) {
       yield { type: 'problem', problem: problemOf({ id: 'pods-need-engine' }) };
       return;
     }
-    const events = rec.events;
+    const events = run.events;
     let start = now();
     const firstStop = events.findIndex((e) => e.event.type === 'lane' && e.event.state.kind === 'stopping');
     let skipped = false;
@@ -90,7 +93,7 @@ export function replaySource(rec: Recording, opts: { now?: () => number } = {}):
       // Samples keep run-relative time; lane timestamps move to now so countdowns are right.
       // A recorded source line would read as live; keep saying it is a replay.
       if (e.type === 'source') continue;
-      yield shiftEvent(e, start - rec.startedAtMs);
+      yield shiftEvent(e, start - run.startedAtMs);
     }
   };
 }

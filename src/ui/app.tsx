@@ -2,6 +2,7 @@ import { Box, Text, useApp } from 'ink';
 import type React from 'react';
 import { useEffect, useReducer, useRef } from 'react';
 import { initialState, lanesShown, PENDING_MS, readyList, reduce, type AppState, type PodLabel } from '../core/app-state.js';
+import { stopWayOf } from '../core/stop-way.js';
 import { uiText, type UiText } from '../core/i18n.js';
 import type { ContainerVerdict } from '../core/inspect/report.js';
 import { MODE_IDS, type ModeId } from '../core/modes.js';
@@ -153,6 +154,7 @@ export function App({ slides, runner, replay, connecting, theme, lang, notice, o
       series,
       results: resultsSoFar(s.results, s.lanes),
       stopAt: s.stopAt,
+      stopWay: stopWayOf(s.lanes),
       title: t.svg.appTitle(s.replay),
       words: t.svg,
     });

@@ -7,6 +7,7 @@ import { laneLines, laneSummary } from '../core/lane-text.js';
 import { planLanes } from '../core/lanes-layout.js';
 import { MODE_IDS, type ModeId } from '../core/modes.js';
 import type { Theme } from '../core/theme.js';
+import { stopWayOf } from '../core/stop-way.js';
 import { LaneView } from './lane-view.js';
 import { SegRows } from './seg-text.js';
 import { TreeView } from './tree-view.js';
@@ -55,7 +56,7 @@ function captionRows(state: AppState, t: UiText, width: number, yMax: number): {
   const plotCols = Math.max(1, width - labelWidth(yMax) - 1);
   const span = Math.round(plotSpanMs(last, plotCols, state.phase === 'done') / 1000);
   const isLimit = yMax === (state.lanes['no-init'].pidsLimit ?? -1);
-  const variants = t.plotCaption(span, yMax, isLimit, state.stopAt !== null).map((text): Row => [{ text, style: 'dim' }]);
+  const variants = t.plotCaption(span, yMax, isLimit, state.stopAt === null ? null : stopWayOf(state.lanes)).map((text): Row => [{ text, style: 'dim' }]);
   return { rows: fitLine(variants, width), optional: true };
 }
 

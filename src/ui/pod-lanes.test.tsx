@@ -101,4 +101,22 @@ describe('the lanes under the names of the slide they are on', () => {
     await waitFor('1 no init');
     expect(frame()).not.toContain('app-pid1');
   });
+
+  it('on Podman (the pods played, not emulated), the plot caption names the stop that happened: podman stop with the grace period, not docker stop', async () => {
+    const map = podLaneEvents({ emulated: false });
+    const source = scriptedSource(THREE_PODS.flatMap(map), THREE_PODS_STOP.flatMap(map));
+    const r = render(<App slides={SLIDES} runner={new DemoRunner(source, 20)} replay={false} theme={makeTheme('default', false)} />);
+    setSize(r.stdout, 160, 48);
+    const frame = () => plain(r.lastFrame() ?? '');
+    const waitFor = (text: string | RegExp) => vi.waitFor(() => expect(frame()).toMatch(text), { timeout: 3000, interval: 10 });
+    await waitFor('slide 1/2');
+    r.stdin.write('l');
+    await waitFor('slide 2/2');
+    r.stdin.write('r');
+    await waitFor('zombies 25 (probe 2)');
+    r.stdin.write('s');
+    await waitFor('exit 137');
+    await waitFor('┊ podman stop (grace period)');
+    expect(frame()).not.toContain('docker stop');
+  });
 });

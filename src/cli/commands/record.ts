@@ -9,7 +9,8 @@ export function registerRecord(program: Command, ctx: CommandContext): void {
     .description('record a real run on this engine, for the app to replay where no engine is reachable')
     .option('--out <file>', 'where to write the recording (default: ~/.local/share/zombie-lab/recordings/<date>-docker-<version>.json, or under $XDG_DATA_HOME)')
     .option('--duration <time>', 'how long to run before stopping', '20s')
-    .action(async (o: { out?: string; duration: string }) => {
+    .option('--pods', "after the demo, record the pods slide's pods run too (as zombie-lab pods runs them), for the pods slide to replay")
+    .action(async (o: { out?: string; duration: string; pods?: boolean }) => {
       let durationS: number;
       try {
         durationS = parseDuration(o.duration) / 1000;
@@ -18,6 +19,6 @@ export function registerRecord(program: Command, ctx: CommandContext): void {
         return;
       }
       const { runRecord } = await import('../record-command.js');
-      ctx.setExitCode(await runRecord({ ...(o.out ? { out: o.out } : {}), durationS }));
+      ctx.setExitCode(await runRecord({ ...(o.out ? { out: o.out } : {}), durationS, ...(o.pods ? { pods: true } : {}) }));
     });
 }
