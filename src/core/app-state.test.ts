@@ -238,6 +238,9 @@ describe('lanesShown: the lanes under the names of the slide they are on', () =>
     const pods = reduce({ ...deck, slide: 2 }, { type: 'run' });
     expect(pods.runOf).toBe('pods');
     expect(lanesShown(pods)).toBe(pods.lanes);
+    // Its pods take seconds to report: until then the lanes carry the pods' names, not the demo's.
+    expect(pods.lanes['no-init'].pod?.name).toBe('app-pid1');
+    expect(reduce({ ...deck, slide: 1 }, { type: 'run' }).lanes['no-init'].pod).toBeNull();
     // Back on the demo slide after a pods run: idle demo lanes, no pod on them.
     expect(lanesShown({ ...pods, slide: 1 })['no-init'].pod).toBeNull();
   });

@@ -187,17 +187,20 @@ export function showsLastRun(s: AppState): boolean {
  */
 export function lanesShown(s: AppState): Record<ModeId, LaneModel> {
   if (showsLastRun(s)) return s.lanes;
-  if (s.slide !== s.podsSlide) return idleDemoLanes;
-  let lanes = idlePodLanes.get(s.podLabels);
+  return s.slide === s.podsSlide ? idlePodLanesOf(s.podLabels) : idleDemoLanes;
+}
+
+/** Lanes named by the pods that `r` runs on the pods slide, before their run reports them. */
+function idlePodLanesOf(pods: readonly PodLabel[]): Record<ModeId, LaneModel> {
+  let lanes = idlePodLanes.get(pods);
   if (!lanes) {
-    const pods = s.podLabels;
     lanes = Object.fromEntries(
       MODE_IDS.map((m, i) => {
         const p = pods[i];
         return [m, { ...emptyLane(m), pod: p ? { name: p.name, file: p.file, emulated: false } : null }];
       }),
     ) as Record<ModeId, LaneModel>;
-    idlePodLanes.set(s.podLabels, lanes);
+    idlePodLanes.set(pods, lanes);
   }
   return lanes;
 }
@@ -288,7 +291,8 @@ export function reduce(s: AppState, msg: AppMsg): AppState {
         phase: 'running',
         runSeq: s.runSeq + 1,
         runOf: s.slide === s.podsSlide ? 'pods' : 'demo',
-        lanes: emptyLanes(),
+        // A pods run's lanes carry the pods' names from the start: its pods take seconds to report.
+        lanes: s.slide === s.podsSlide ? idlePodLanesOf(s.podLabels) : emptyLanes(),
         build: null,
         problem: null,
         results: null,
