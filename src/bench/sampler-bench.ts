@@ -148,7 +148,7 @@ export async function runSamplerBench(conn: Connection, opts: SamplerBenchOption
       log(`${n} zombies made in ${madeS.toFixed(1)} s${n ? ` (${Math.round(n / madeS)}/s)` : ''}`);
       const target: SampleTarget = { key: 'bench', ns: verdict.ns, cgroup, pidsLimit };
       rows.push(...(await benchOurs(docker, current, target, n, tags.base, owner, opts)));
-      rows.push(...(await benchTools(current, n, opts, true)));
+      rows.push(...(await benchTools(docker, current, n, opts, true)));
       await removeQuietly(current.container);
       current = null;
     }
@@ -371,7 +371,7 @@ function log(opts: SamplerBenchOptions, line: string): void {
   opts.log(line);
 }
 
-async function benchTools(started: Started, n: number, opts: SamplerBenchOptions, local: boolean): Promise<BenchRow[]> {
+async function benchTools(docker: Docker, started: Started, n: number, opts: SamplerBenchOptions, local: boolean): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const tool = async (method: string, once: () => Promise<number | null>, note: (count: number | null) => string | undefined) => {
     const times: number[] = [];
@@ -409,7 +409,7 @@ async function benchTools(started: Started, n: number, opts: SamplerBenchOptions
   await tool(
     '`docker exec` + awk over /proc',
     async () => {
-      const r = await execCountZombies(started.container);
+      const r = await execCountZombies(docker, started.id);
       return r.ok ? r.zombies : null;
     },
     (c) => (c === null ? 'exec failed' : 'needs a free PID in the container'),

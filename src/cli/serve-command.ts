@@ -16,9 +16,10 @@ import { startServer, type RunningServer } from '../engine/serve/http-server.js'
 import { RunHub } from '../engine/serve/run-hub.js';
 import { followRun, runSocketPath } from '../engine/run-channel.js';
 import { BUNDLED_SLIDES_ROOT, defaultLang, loadDeck } from '../engine/slides-loader.js';
-import { exitCodeFor, interruptScope } from './command-session.js';
+import { CommandOutput } from './command-output.js';
+import { interruptScope } from './command-session.js';
 import { installExitCleanup } from './exit-cleanup.js';
-import { writeProblem } from './report-problem.js';
+import { EXIT_FOUND, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 
 export interface ServeOptions {
   port: number;
@@ -33,12 +34,6 @@ export interface ServeOptions {
   open?: boolean;
 }
 
-function fail(msg: string, code: number): number {
-  // Cause and fix in one message: the shape of every command's problem line.
-  writeProblem({ message: msg, fix: '' });
-  return code;
-}
-
 interface Chosen {
   /** null: following the app's run. */
   source: EventSource | null;
@@ -47,8 +42,13 @@ interface Chosen {
   close?: () => Promise<void>;
 }
 
+interface Problem {
+  message: string;
+  fix?: string;
+}
+
 /** Live on the engine if one answers, else the newest recording, labelled as such (as the app does). */
-async function chooseSource(opts: ServeOptions): Promise<Chosen | string> {
+async function chooseSource(opts: ServeOptions): Promise<Chosen | Problem> {
   const d = await chooseDemoSource({ ...(opts.replay ? { replay: opts.replay } : {}), runIdPrefix: opts.runIdPrefix ?? 'serve', timeoutMs: 3000 });
   switch (d.kind) {
     case 'replay':
@@ -58,30 +58,36 @@ async function chooseSource(opts: ServeOptions): Promise<Chosen | string> {
     case 'fallback':
       return { source: d.source, kind: 'replay', said: `no engine answers (see \`zombie-lab doctor\`): replaying ${d.file}` };
     case 'no-recording':
-      return 'no engine answers and there is no recording to replay; run `zombie-lab doctor`, or give --replay FILE';
+      return { message: 'no engine answers and there is no recording to replay', fix: 'run `zombie-lab doctor`, or give --replay FILE' };
     case 'bad-replay':
     case 'broken-recording':
-      return d.error;
+      return { message: d.error };
   }
 }
 
 export async function runServe(opts: ServeOptions): Promise<number> {
-  if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535) return fail(`--port must be a number from 0 to 65535, not ${String(opts.port)}`, 2);
+  // No --json: the URL is serve's result (stdout, for a script to read); all else is said on stderr.
+  const output = new CommandOutput(false);
+  const problem = (p: Problem, code: number): number => {
+    output.problem(p);
+    return code;
+  };
+  if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535) return problem({ message: `--port must be a number from 0 to 65535, not ${String(opts.port)}` }, EXIT_USAGE);
   const lang = opts.lang ?? defaultLang();
   const decks = {} as Record<Lang, Deck>;
   for (const l of LANGS) {
     try {
       decks[l] = await loadDeck(opts.slidesRoot ?? BUNDLED_SLIDES_ROOT, l);
     } catch (err) {
-      return fail(`the slides cannot be used:\n${err instanceof Error ? err.message : String(err)}`, 1);
+      return problem({ message: `the slides cannot be used:\n${err instanceof Error ? err.message : String(err)}` }, EXIT_FOUND);
     }
   }
   // Beyond this machine every request needs the token printed in the URL.
   const token = isLoopback(opts.host) ? null : randomBytes(18).toString('base64url');
-  if (opts.follow && opts.replay) return fail('--follow shows the terminal app\'s run and --replay a recording: give one of them', 2);
+  if (opts.follow && opts.replay) return problem({ message: "--follow shows the terminal app's run and --replay a recording", fix: 'give one of them' }, EXIT_USAGE);
   const following = new AbortController();
-  const chosen: Chosen | string = opts.follow ? { source: null, kind: 'live', said: `following the presenter app's run on ${runSocketPath()}` } : await chooseSource(opts);
-  if (typeof chosen === 'string') return fail(chosen, 1);
+  const chosen: Chosen | Problem = opts.follow ? { source: null, kind: 'live', said: `following the presenter app's run on ${runSocketPath()}` } : await chooseSource(opts);
+  if (!('said' in chosen)) return problem(chosen, EXIT_FOUND);
   installExitCleanup();
   const scope = interruptScope();
   const hub = new RunHub(chosen.source, chosen.kind);
@@ -90,48 +96,58 @@ export async function runServe(opts: ServeOptions): Promise<number> {
         message: (m) => hub.feed(m),
         presenter: (present) => {
           if (!present) hub.presenterGone();
-          process.stderr.write(present ? 'serve: the presenter app is there; showing its run\n' : 'serve: the presenter app went away; waiting for it\n');
+          output.say(present ? 'serve: the presenter app is there; showing its run' : 'serve: the presenter app went away; waiting for it');
         },
       })
     : Promise.resolve();
   let server: RunningServer;
   try {
-    server = await startServer({ host: opts.host, port: opts.port, token, lang, decks, hub, assets: serveAssets(), log: (l) => process.stderr.write(`${l}\n`) });
+    server = await startServer({ host: opts.host, port: opts.port, token, lang, decks, hub, assets: serveAssets(), log: (l) => output.say(l) });
   } catch (err) {
     following.abort();
     await Promise.all([chosen.close?.(), followed]);
     scope.dispose();
     const e = err as NodeJS.ErrnoException;
-    const why = e.code === 'EADDRINUSE' ? `port ${opts.port} is taken; choose another with --port (0: any free port)` : e.code === 'EACCES' ? `port ${opts.port} needs more rights than this user has; choose one above 1023 with --port` : e.code === 'EADDRNOTAVAIL' ? `${opts.host} is not an address of this machine; check --host` : (e.message ?? String(err));
-    return fail(`cannot listen on ${opts.host}:${opts.port}: ${why}`, 1);
+    const where = `cannot listen on ${opts.host}:${opts.port}`;
+    const why: Problem =
+      e.code === 'EADDRINUSE'
+        ? { message: `${where}: port ${opts.port} is taken`, fix: 'choose another with --port (0: any free port)' }
+        : e.code === 'EACCES'
+          ? { message: `${where}: port ${opts.port} needs more rights than this user has`, fix: 'choose one above 1023 with --port' }
+          : e.code === 'EADDRNOTAVAIL'
+            ? { message: `${where}: ${opts.host} is not an address of this machine`, fix: 'check --host' }
+            : { message: `${where}: ${e.message ?? String(err)}` };
+    return problem(why, EXIT_FOUND);
   }
-  process.stderr.write(`${chosen.said}\n`);
-  if (token) process.stderr.write('zombie-lab: listening beyond this machine: every request needs the token in this URL; share it only with your audience\n');
-  process.stdout.write(`${server.url}\n`);
-  process.stderr.write(`deck: ${server.url}  ·  lanes to embed: ${server.url.replace(/\/(\?|$)/, '/lanes$1')}  ·  q or Ctrl-C quits\n`);
+  output.say(chosen.said);
+  if (token) output.say('zombie-lab: listening beyond this machine: every request needs the token in this URL; share it only with your audience');
+  output.result(`${server.url}\n`);
+  output.say(`deck: ${server.url}  ·  lanes to embed: ${server.url.replace(/\/(\?|$)/, '/lanes$1')}  ·  q or Ctrl-C quits`);
   if (opts.open) {
     const said = await openInBrowser(server.url);
-    if (said) process.stderr.write(`zombie-lab: ${said}\n`);
+    if (said) output.say(`zombie-lab: ${said}`);
   }
 
-  const quit = new Promise<number>((resolve) => {
-    scope.signal.addEventListener('abort', () => resolve(exitCodeFor(scope.interrupted() ?? 'SIGTERM')), { once: true });
+  // null: q pressed; else the signal (or Ctrl-C, read as a key in raw mode) that ended serve.
+  const quit = new Promise<NodeJS.Signals | null>((resolve) => {
+    scope.signal.addEventListener('abort', () => resolve(scope.interrupted() ?? 'SIGTERM'), { once: true });
     if (process.stdin.isTTY) {
       process.stdin.setRawMode(true);
       process.stdin.on('data', (b: Buffer) => {
         const k = b.toString();
-        if (k === 'q' || k === '\x03') resolve(k === 'q' ? 0 : exitCodeFor('SIGINT'));
+        if (k === 'q' || k === '\x03') resolve(k === 'q' ? null : 'SIGINT');
       });
     }
   });
-  const code = await quit;
+  const by = await quit;
   if (process.stdin.isTTY) {
     process.stdin.setRawMode(false);
     process.stdin.pause();
   }
-  process.stderr.write(opts.follow ? 'closing the server (the run is the app\'s)\n' : 'stopping the run, removing its containers and closing the server\n');
+  output.say(opts.follow ? 'closing the server (the run is the app\'s)' : 'stopping the run, removing its containers and closing the server');
   following.abort();
   await Promise.all([hub.shutdown(), chosen.close?.(), server.close(), followed]);
   scope.dispose();
-  return code;
+  if (!by) return EXIT_OK;
+  return output.interrupted(by, `interrupted by ${by}; ${opts.follow ? "the server is closed (the run is the app's)" : "the run's containers were removed and the server closed"}`);
 }

@@ -4,10 +4,11 @@
  */
 import type { BuildTarget } from '../core/problem-text.js';
 import { classifyBuildMessage, stepOf, type BuildMessage } from '../core/build-output.js';
+import type { EngineStream } from './engine-api.js';
 import { LabError } from './lab-error.js';
 
 export async function followBuild(
-  stream: NodeJS.ReadableStream,
+  stream: EngineStream<NodeJS.ReadableStream>,
   what: BuildTarget,
   onLine: (line: string) => void,
   signal?: AbortSignal,
@@ -37,7 +38,7 @@ export async function followBuild(
   };
   await new Promise<void>((resolve, reject) => {
     const onAbort = () => {
-      (stream as unknown as { destroy?: () => void }).destroy?.();
+      stream.destroy?.();
       reject(signal?.reason ?? new Error('aborted'));
     };
     signal?.addEventListener('abort', onAbort, { once: true });

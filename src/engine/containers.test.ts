@@ -3,33 +3,35 @@
  * one of the same role in a run gets -2, a sampler is named for the lane it samples, and a name
  * another process took (the same run id given twice) still creates the container.
  */
-import type Docker from 'dockerode';
 import { describe, expect, it } from 'vitest';
-import { containerSpec, demoSpec } from '../core/container-spec.js';
+import { containerSpec, demoSpec, type ContainerSpec } from '../core/container-spec.js';
 import { LABEL_TARGET } from '../core/labels.js';
 import { createAndStart, removeQuietly } from './containers.js';
+import type { CreatesContainers, LabContainer } from './engine-api.js';
 
 function fakeEngine(taken: Set<string>) {
   const asked: (string | undefined)[] = [];
   let n = 0;
-  const docker = {
+  const docker: CreatesContainers = {
     info: () => Promise.resolve({ CgroupVersion: '2', CgroupDriver: 'systemd', PidsLimit: true, KernelVersion: 'fake', Name: 'fake' }),
     version: () => Promise.resolve({ Version: '27.0.0', ApiVersion: '1.46' }),
     listContainers: () => Promise.resolve([]),
-    createContainer: (spec: { name?: string }) => {
+    getContainer: () => ({ inspect: () => Promise.resolve({}) }),
+    createContainer: (spec: ContainerSpec) => {
       asked.push(spec.name);
       if (spec.name && taken.has(spec.name)) return Promise.reject(Object.assign(new Error(`Conflict. The container name "/${spec.name}" is already in use`), { statusCode: 409 }));
       if (spec.name) taken.add(spec.name);
       const id = `${String(++n).padStart(12, '0')}${'f'.repeat(52)}`;
-      return Promise.resolve({
+      const container: LabContainer = {
         id,
         wait: () => new Promise(() => undefined),
         start: () => Promise.resolve(),
         inspect: () => Promise.resolve({ State: { Pid: 0 } }),
         remove: () => Promise.resolve(),
-      });
+      };
+      return Promise.resolve(container);
     },
-  } as unknown as Docker;
+  };
   return { docker, asked };
 }
 

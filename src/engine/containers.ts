@@ -6,12 +6,13 @@ import { randomBytes } from 'node:crypto';
 import type Docker from 'dockerode';
 import { containerName, containerRole } from '../core/container-name.js';
 import type { ContainerSpec } from '../core/container-spec.js';
+import type { AttachesStdin, CreatesContainers, EngineStream, LabContainer, StopsContainer } from './engine-api.js';
 import { assertPidLimitHolds } from './engine-facts.js';
 import { reservePids } from './pid-budget.js';
 import { settleWithin } from './timeout.js';
 import { dependentIdsOf } from '../core/dependent-containers.js';
 
-const tracked = new Map<string, Docker.Container>();
+const tracked = new Map<string, LabContainer>();
 /** Each tracked container's exit wait, ended by its removal: an engine may never answer it (Podman, for a container that failed to start). */
 const waits = new Map<string, AbortController>();
 
@@ -43,27 +44,28 @@ function nameTaken(err: unknown): boolean {
 }
 
 /** Removals that failed because the engine was gone: retried by the next sweep and at exit. */
-const unremoved = new Map<string, Docker.Container>();
+const unremoved = new Map<string, LabContainer>();
 
-export interface Started {
+/** A started lab container; `container` is what the engine gave (dockerode's Container, unless a test's fake). */
+export interface Started<C extends LabContainer = Docker.Container> {
   id: string;
-  container: Docker.Container;
+  container: C;
   initPid: number;
   /** Resolves with the exit code once the container has exited (null if the wait itself failed). */
   exited: Promise<number | null>;
 }
 
 /** Creates a tracked container, with its exit watched from before it can start. */
-async function createTracked(docker: Docker, spec: ContainerSpec, opts: CreateOptions): Promise<Omit<Started, 'initPid'>> {
+async function createTracked<C extends LabContainer>(docker: CreatesContainers<C>, spec: ContainerSpec, opts: CreateOptions): Promise<Omit<Started<C>, 'initPid'>> {
   opts.signal?.throwIfAborted();
   if (!opts.diagnostic) await assertPidLimitHolds(docker);
   const budget = await reservePids(docker, spec.HostConfig.PidsLimit, opts.signal);
   const { spec: withName, role } = named(spec);
-  let container: Docker.Container;
+  let container: C;
   try {
-    container = await docker.createContainer(withName as unknown as Docker.ContainerCreateOptions).catch((err: unknown) => {
+    container = await docker.createContainer(withName).catch((err: unknown) => {
       if (!withName.name || !nameTaken(err)) throw err;
-      return docker.createContainer({ ...withName, name: `${withName.name}-${randomBytes(2).toString('hex')}` } as unknown as Docker.ContainerCreateOptions);
+      return docker.createContainer({ ...withName, name: `${withName.name}-${randomBytes(2).toString('hex')}` });
     });
   } finally {
     budget.release();
@@ -74,13 +76,13 @@ async function createTracked(docker: Docker, spec: ContainerSpec, opts: CreateOp
   waits.set(container.id, waitCtl);
   // Wait before start: with AutoRemove the container may be gone before a later wait could see its exit code.
   const exited = container.wait({ condition: 'next-exit', abortSignal: waitCtl.signal }).then(
-    (r: { StatusCode?: number }) => r.StatusCode ?? null,
+    (r) => r.StatusCode ?? null,
     () => null,
   );
   return { id: container.id, container, exited };
 }
 
-export async function createAndStart(docker: Docker, spec: ContainerSpec, opts: AbortSignal | CreateOptions = {}): Promise<Started> {
+export async function createAndStart<C extends LabContainer>(docker: CreatesContainers<C>, spec: ContainerSpec, opts: AbortSignal | CreateOptions = {}): Promise<Started<C>> {
   const made = await createTracked(docker, spec, opts instanceof AbortSignal ? { signal: opts } : opts);
   try {
     await made.container.start();
@@ -96,7 +98,7 @@ export async function createAndStart(docker: Docker, spec: ContainerSpec, opts: 
  * The init's PID right after start. A short-lived auto-removed container can be gone before the
  * inspect arrives (a remote engine's round trip is long): it ran and exited, so there is no PID.
  */
-async function initPidOf(container: Docker.Container): Promise<number> {
+async function initPidOf(container: LabContainer): Promise<number> {
   try {
     return (await container.inspect()).State.Pid;
   } catch (err) {
@@ -106,7 +108,7 @@ async function initPidOf(container: Docker.Container): Promise<number> {
 }
 
 /** A started container whose workload waits for a line on stdin (fork.py's ZOMBIE_LAB_WAIT=stdin). */
-export interface Waiting extends Started {
+export interface Waiting<C extends LabContainer = Docker.Container> extends Started<C> {
   /** True once the container has exited (a waiting workload gives up after its TTL or on stdin EOF). */
   readonly gone: boolean;
   /** Sends the start line and closes stdin. */
@@ -120,9 +122,9 @@ export interface Waiting extends Started {
  * the workload waits; if the lab dies, stdin closes and the workload exits unused. Attach and
  * start go out together: the line is only sent later, so their order does not matter.
  */
-export async function startWaiting(docker: Docker, spec: ContainerSpec, signal?: AbortSignal): Promise<Waiting> {
+export async function startWaiting<C extends LabContainer & AttachesStdin>(docker: CreatesContainers<C>, spec: ContainerSpec, signal?: AbortSignal): Promise<Waiting<C>> {
   const made = await createTracked(docker, spec, signal ? { signal } : {});
-  let stdin: NodeJS.ReadWriteStream;
+  let stdin: EngineStream;
   let initPid: number;
   try {
     const [stream] = await Promise.all([
@@ -137,7 +139,7 @@ export async function startWaiting(docker: Docker, spec: ContainerSpec, signal?:
   }
   // Flowing, so the engine closing the attach (container gone) ends and frees the socket; a
   // paused hijacked socket would keep the lab's process alive after it quits.
-  const release = () => (stdin as unknown as { destroy?: () => void }).destroy?.();
+  const release = () => stdin.destroy?.();
   stdin.on('error', () => undefined); // a container removed under us ends the stream; that is not news
   stdin.once('end', release);
   stdin.resume();
@@ -168,7 +170,7 @@ export interface StopResult {
 }
 
 /** `docker stop -t timeoutS`, timed: how long PID 1 took to go is part of the lesson. */
-export async function stopTimed(started: Started, timeoutS: number): Promise<StopResult> {
+export async function stopTimed(started: Started<LabContainer & StopsContainer>, timeoutS: number): Promise<StopResult> {
   const t0 = performance.now();
   try {
     await started.container.stop({ t: timeoutS });
@@ -187,7 +189,7 @@ export async function stopTimed(started: Started, timeoutS: number): Promise<Sto
 }
 
 /** Removes a container and returns once it is really gone (AutoRemove may already be removing it). */
-export async function removeQuietly(container: Docker.Container): Promise<void> {
+export async function removeQuietly(container: LabContainer): Promise<void> {
   try {
     await removeOursFirst(container);
   } catch (err) {
@@ -211,7 +213,7 @@ export async function removeQuietly(container: Docker.Container): Promise<void> 
  * PID namespace), those of ours go first and the removal is tried once more. A dependent the
  * lab did not make is never touched: the error stands.
  */
-async function removeOursFirst(container: Docker.Container): Promise<void> {
+async function removeOursFirst(container: LabContainer): Promise<void> {
   try {
     await container.remove({ force: true });
   } catch (err) {

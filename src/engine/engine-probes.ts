@@ -3,7 +3,7 @@
  * finds: which binary `--init` puts at PID 1 (and whether there is one), and the PID limit the
  * kernel holds a container to, read from inside it.
  */
-import { PIDS_MAX_SCRIPT } from './pods/exec-run.js';
+import { PIDS_MAX_SCRIPT } from './exec-run.js';
 import type Docker from 'dockerode';
 import { containerSpec } from '../core/container-spec.js';
 import type { DoctorCheck } from '../core/doctor-check.js';

@@ -58,11 +58,12 @@ interface EngineEvent {
 
 /** The engine's timeline of one container (docker events): kill (with its signal), oom, die (with its exit code). */
 async function timeline(id: string, sinceMs: number): Promise<EngineEvent[]> {
-  const stream = (await conn!.docker.getEvents({
+  // `until` as a fraction of a second, which the engine takes and dockerode's typings (a number) do not.
+  const stream = await conn!.docker.getEvents({
     since: Math.floor(sinceMs / 1000) - 1,
     until: (Date.now() / 1000 + 0.5).toFixed(3),
     filters: { container: [id], type: ['container'] },
-  } as unknown as Parameters<Docker['getEvents']>[0])) as unknown as NodeJS.ReadableStream;
+  } as unknown as Parameters<Docker['getEvents']>[0]);
   let text = '';
   for await (const chunk of stream) text += String(chunk);
   return text

@@ -121,11 +121,11 @@ describe.runIf(conn)('the sampler on the real engine', () => {
     const [sample] = await collect([full.target], 1);
     expect(sample?.sample).toMatchObject({ zombies: 47, limitHit: true, source: 'cgroup' });
 
-    const exec = await execCountZombies(full.started.container);
+    const exec = await execCountZombies(conn!.docker, full.started.id);
     expect(exec.ok, 'docker exec into a full container').toBe(false);
     // ...while on a container with room, the same exec works and agrees.
     const some = subjects.find((s) => s.name === 'some') as Subject;
-    expect(await execCountZombies(some.started.container)).toEqual({ ok: true, zombies: 40 });
+    expect(await execCountZombies(conn!.docker, some.started.id)).toEqual({ ok: true, zombies: 40 });
 
     const tags = await imageTags();
     const sidecar = await startSidecar(conn!.docker, { owner, image: tags.base, targetId: full.started.id, ttlS: 120 });

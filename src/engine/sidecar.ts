@@ -20,6 +20,7 @@ import { containerSpec, type ContainerSpec } from '../core/container-spec.js';
 import { LABEL_TARGET, type Owner } from '../core/labels.js';
 import { SidecarLines, type SidecarReading, type SidecarWay } from '../core/sidecar-protocol.js';
 import { createAndStart, removeQuietly, type Started } from './containers.js';
+import type { EngineStream } from './engine-api.js';
 import { factsOf } from './engine-facts.js';
 import { withTimeout, settleWithin } from './timeout.js';
 import { IMAGES_DIR } from './package-paths.js';
@@ -173,7 +174,7 @@ function dropLateWrites(...streams: PassThrough[]): void {
 }
 
 /** Ends the sidecar once, however often it is asked: stdin EOF, a short wait for the exit, then the container goes. */
-function closerOf(started: Started, stream: NodeJS.ReadWriteStream, out: SidecarOutput): () => Promise<void> {
+function closerOf(started: Started, stream: EngineStream, out: SidecarOutput): () => Promise<void> {
   let closed: Promise<void> | null = null;
   return () => {
     closed ??= (async () => {
@@ -181,7 +182,7 @@ function closerOf(started: Started, stream: NodeJS.ReadWriteStream, out: Sidecar
       out.lines.close();
       out.stdout.end();
       await settleWithin(started.exited, 2000, undefined);
-      (stream as unknown as { destroy?: () => void }).destroy?.();
+      stream.destroy?.();
       await removeQuietly(started.container);
     })();
     return closed;

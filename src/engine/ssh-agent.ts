@@ -71,7 +71,7 @@ export class SshDialAgent extends Agent {
             return callback(err);
           }
           stream.once('close', closed);
-          callback(null, asSocket(stream as unknown as Duplex, busy));
+          callback(null, asSocket(stream, busy));
         });
       },
       (err: Error) => {

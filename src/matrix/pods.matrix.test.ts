@@ -12,7 +12,7 @@ import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../engine/package-paths.js';
 import type { InspectReport } from '../core/inspect/report.js';
-import { execWithin } from '../engine/pods/exec-run.js';
+import { execWithin } from '../engine/exec-run.js';
 import { listPods } from '../engine/pods/libpod.js';
 import { loadPodFiles } from '../engine/pods/pod-files.js';
 import { playPod } from '../engine/pods/play-pod.js';

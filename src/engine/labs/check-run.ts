@@ -155,7 +155,7 @@ export function runsScript(m: Measured, script: string): ProcFact | undefined {
 /** One file from a running container (the engine's archive API), or null when it is not there. */
 export async function fileFromContainer(s: Started, file: string): Promise<Buffer | null> {
   try {
-    const tar = (await s.container.getArchive({ path: file })) as unknown as NodeJS.ReadableStream;
+    const tar = await s.container.getArchive({ path: file });
     const ex = extract();
     tar.pipe(ex);
     for await (const entry of ex) {

@@ -79,7 +79,7 @@ describe.runIf(conn)('lab checks on the real engine', () => {
       const b = await pidCounter(ctx, s);
       // Nothing forked in between: only our samplers came (and their runc threads, a varying number).
       expect(forksBetween(a, b)).toBe(0);
-      const stdin = (await s.container.attach({ stream: true, stdin: true, hijack: true })) as unknown as NodeJS.WritableStream;
+      const stdin = await s.container.attach({ stream: true, stdin: true, hijack: true });
       stdin.write('go\n');
       const deadline = Date.now() + 10_000;
       while (!String(await s.container.logs({ stdout: true, follow: false })).includes('done')) {

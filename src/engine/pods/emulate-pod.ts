@@ -11,7 +11,8 @@ import { containerSpec } from '../../core/container-spec.js';
 import { gatedArgv, type PodFile } from '../../core/pods/pod-file.js';
 import { createAndStart, removeQuietly, stopTimed } from '../containers.js';
 import { pidsCgroupOf, readPids } from '../host-proc.js';
-import { openGate, pidsMaxInside } from './exec-run.js';
+import { pidsMaxInside } from '../exec-run.js';
+import { openGate } from './pod-gate.js';
 import { podLabels, type PodStartOptions } from './play-pod.js';
 import type { StartedPod } from './started-pod.js';
 

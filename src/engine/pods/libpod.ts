@@ -15,16 +15,14 @@ interface DialOptions {
   signal?: AbortSignal;
 }
 
-interface Modem {
-  version?: string;
-  dial(options: Record<string, unknown>, cb: (err: unknown, data: unknown) => void): void;
-}
+/** docker-modem's instance, with the API version it was given (set at runtime, absent from its typings). */
+type Modem = Docker['modem'] & { version?: string };
 
 /** The libpod API version asked for: Podman 4.0's, which every call here has. */
 const LIBPOD_VERSION = '/v4.0.0';
 
 function dial<T>(docker: Docker, o: DialOptions): Promise<T> {
-  const modem = docker.modem as unknown as Modem;
+  const modem: Modem = docker.modem;
   return new Promise<T>((resolve, reject) => {
     const query = o.query ?? {};
     modem.dial(
@@ -39,7 +37,7 @@ function dial<T>(docker: Docker, o: DialOptions): Promise<T> {
         statusCodes: o.statusCodes,
         ...(o.signal ? { abortSignal: o.signal } : {}),
       },
-      (err, data) => (err ? reject(err as Error) : resolve(data as T)),
+      (err, data) => (err ? reject(err) : resolve(data as T)),
     );
   });
 }

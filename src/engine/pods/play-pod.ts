@@ -13,7 +13,7 @@ import { pidsCgroupOf, readPids } from '../host-proc.js';
 import { LabError } from '../lab-error.js';
 import { reservePids } from '../pid-budget.js';
 import { abortableDelay, settleWithin } from '../timeout.js';
-import { openGate } from './exec-run.js';
+import { openGate } from './pod-gate.js';
 import { inspectContainer, inspectPod, playKube, updatePidsLimit } from './libpod.js';
 import { removeTrackedPod, trackPod } from './pod-tracking.js';
 import type { StartedPod } from './started-pod.js';

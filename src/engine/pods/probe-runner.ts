@@ -11,7 +11,7 @@ import type Docker from 'dockerode';
 import type { ExecProbe } from '../../core/pods/pod-file.js';
 import { firstLine } from '../lab-error.js';
 import { abortableDelay } from '../timeout.js';
-import { execWithin } from './exec-run.js';
+import { execWithin } from '../exec-run.js';
 
 export interface ProbeRun {
   /** ms since the runner's t0 when the exec started. */

@@ -1,36 +1,43 @@
 /**
  * One command run in a container through the engine's exec API, attached as `docker exec` is:
- * the attach ends when the command does. Detached execs are no use here: Podman 4.3's exec
- * inspect keeps saying Running for a detached exec that has long ended.
+ * the attach ends when the command does. The lab's one way to run a command in a container and
+ * keep what it wrote (pod probes, a pod's gate, the PID limit read from inside, the exec count of
+ * zombies). Detached execs are no use here: Podman 4.3's exec inspect keeps saying Running for a
+ * detached exec that has long ended.
  */
 import { PassThrough } from 'node:stream';
 import type Modem from 'docker-modem';
 import type Docker from 'dockerode';
-import { GATE_GO_COMMAND } from '../../core/pods/pod-file.js';
-import { LabError } from '../lab-error.js';
-import { settleWithin } from '../timeout.js';
+import { settleWithin } from './timeout.js';
 
 export interface ExecOutcome {
   /** The command's exit code; null when it had not ended within the time given. */
   exitCode: number | null;
   timedOut: boolean;
-  /** What it wrote on stdout, up to STDOUT_KEPT bytes (a probe's chatter is not kept in full). */
+  /** What it wrote on stdout, up to STDOUT_KEPT characters (a probe's chatter is not kept in full). */
   stdout: string;
+  /** The start of what it wrote on stderr (STDERR_KEPT characters): enough to say why it failed. */
+  stderr: string;
 }
 
 const STDOUT_KEPT = 64 * 1024;
+const STDERR_KEPT = 4 * 1024;
 
 /** Runs `cmd` and waits up to `timeoutMs`; past that it stops waiting and leaves the command (and what it started) running. */
 export async function execWithin(docker: Docker, containerId: string, cmd: string[], timeoutMs: number): Promise<ExecOutcome> {
   const container = docker.getContainer(containerId);
   const exec = await container.exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true, AttachStdin: false, Tty: false });
   const stream = (await exec.start({ hijack: true, stdin: false, Tty: false })) as NodeJS.ReadableStream & { destroy(): void };
-  // Both streams must flow for the end to come; stdout is kept, stderr is not wanted.
+  // Both streams must flow for the end to come; stdout is kept, and the start of stderr for a failure's message.
   let stdout = '';
+  let stderr = '';
   const out = new PassThrough().on('data', (d: Buffer) => {
     if (stdout.length < STDOUT_KEPT) stdout += d.toString().slice(0, STDOUT_KEPT - stdout.length);
   });
-  (container.modem as Modem).demuxStream(stream, out, new PassThrough().resume());
+  const err = new PassThrough().on('data', (d: Buffer) => {
+    if (stderr.length < STDERR_KEPT) stderr += d.toString().slice(0, STDERR_KEPT - stderr.length);
+  });
+  (container.modem as Modem).demuxStream(stream, out, err);
   const ended = new Promise<true>((resolve) => {
     stream.once('end', () => resolve(true));
     stream.once('close', () => resolve(true));
@@ -40,17 +47,10 @@ export async function execWithin(docker: Docker, containerId: string, cmd: strin
   if (!done) {
     // Only our end of the attach goes; the engine keeps the command running, as the kubelet's timeout does.
     stream.destroy();
-    return { exitCode: null, timedOut: true, stdout };
+    return { exitCode: null, timedOut: true, stdout, stderr };
   }
   const info = (await exec.inspect()) as { Running: boolean; ExitCode: number | null };
-  return { exitCode: info.Running ? null : info.ExitCode, timedOut: false, stdout };
-}
-
-/** Opens the app's gate: writes a line to its FIFO through an exec, and waits until it went through. */
-export async function openGate(docker: Docker, id: string): Promise<void> {
-  const r = await execWithin(docker, id, GATE_GO_COMMAND, 10_000);
-  if (r.timedOut) throw new LabError(`the app of container ${id.slice(0, 12)} did not start within 10 s`, 'the machine may be overloaded: run again');
-  if (r.exitCode !== 0) throw new LabError(`the app of container ${id.slice(0, 12)} could not be started (its gate answered ${r.exitCode ?? '?'})`, 'zombie-lab doctor checks the engine; then run again');
+  return { exitCode: info.Running ? null : info.ExitCode, timedOut: false, stdout, stderr };
 }
 
 /** pids.max as the container sees it: v2 at the cgroup root of its namespace, v1 in the pids hierarchy. */
