@@ -10,13 +10,16 @@
  * guest's two vCPUs get the machine to themselves.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import Docker from 'dockerode';
+import { parse } from 'yaml';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../engine/package-paths.js';
+import { listPods } from '../engine/pods/libpod.js';
+import { laneOf, podsReport, type PodsReport } from '../test-support/pods-report.js';
 import { waitFor } from '../test-support/docker-for-tests.js';
 import { checkLabOn, cli, explain, jsonOf, matrixPossible, startRig, type Rig } from './matrix-support.js';
 
@@ -31,6 +34,12 @@ const id = (name: string) => `mx-vm-${name}-${process.pid}`;
 // "well before the timeout" (half of it) stays the lesson's gap and not a race.
 const HOST_STOP_TIMEOUT_S = 30;
 const GUEST_STOP_TIMEOUT_S = 60;
+
+/** The grace period a Pod YAML file of the lab's asks for (the test follows the data). */
+function graceOf(file: string): number {
+  const doc = parse(readFileSync(path.join(PACKAGE_ROOT, file), 'utf8')) as { spec: { terminationGracePeriodSeconds: number } };
+  return doc.spec.terminationGracePeriodSeconds;
+}
 
 interface CompareJson {
   engine: { why: string };
@@ -49,6 +58,38 @@ function expectLesson(out: CompareJson, stopTimeoutS: number): void {
     expect(by.get(m)?.stopMs ?? Infinity, m).toBeLessThan((stopTimeoutS * 1000) / 2);
     expect(by.get(m)?.zombiesPeak ?? Infinity, m).toBeLessThanOrEqual(2);
   }
+}
+
+/**
+ * The pods' lesson as it must read on a slow engine: PID 1 per pod, the limit read back, zombies
+ * and probe zombies only under the app as PID 1, the exit codes; of the stop times only what holds
+ * under TCG (the app killed no sooner than its grace period).
+ */
+function expectPodsLesson(report: PodsReport): void {
+  expect(report.way).toBe('kube-play');
+  const alone = laneOf(report, 'app-pid1');
+  const shared = laneOf(report, 'shared-pid-ns');
+  const tini = laneOf(report, 'tini');
+  for (const l of [alone, shared, tini]) {
+    expect(l.pidsMaxRead, l.pod).toBe(512);
+    expect(l.probeRuns, l.pod).toBeGreaterThanOrEqual(1);
+    expect(l.probeErrors, l.pod).toBe(0);
+    expect(l.graceS, l.pod).toBe(graceOf(l.file));
+  }
+  expect([alone.pid1, alone.appNsPid]).toEqual(['python3', 1]);
+  expect(shared.pid1).toBe('catatonit');
+  expect(shared.appNsPid).toBeGreaterThan(1);
+  expect([tini.pid1, tini.appNsPid]).toEqual(['tini', 1]);
+  expect(alone.zombiesPeak).toBeGreaterThan(5);
+  expect(alone.probeZombiesPeak).toBeGreaterThanOrEqual(1);
+  for (const l of [shared, tini]) {
+    expect(l.zombiesPeak, l.pod).toBeLessThanOrEqual(2);
+    expect(l.probeZombiesPeak, l.pod).toBeLessThanOrEqual(1);
+  }
+  // The app as PID 1 sits out its own grace period and is killed; the others end on SIGTERM.
+  expect(alone.exitCode).toBe(137);
+  expect(alone.stopMs).toBeGreaterThanOrEqual(alone.graceS * 1000);
+  for (const l of [shared, tini]) expect(l.exitCode, l.pod).toBe(143);
 }
 
 interface ScorecardRow {
@@ -103,6 +144,29 @@ describe.runIf(possible)('a VM with cgroup v2 and its own Docker, over TCP (the 
   };
   /** Runs the lab inside the guest, from the checkout shared over 9p, with this host's node. */
   const inGuest = (args: string[]) => guestShell(`cd ${rig.env.RIG_GUEST_LAB} && NO_COLOR=1 ${rig.env.RIG_GUEST_NODE} dist/bundle/cli.js ${args.join(' ')}`);
+  /**
+   * `pods --json` run by `lab` inside the guest, short (TCG): probes there take seconds each, and
+   * Podman takes 10-20 s past a signal to report the exit with the lab sampling beside it.
+   */
+  const podsInGuest = async (lab: (args: string[]) => ReturnType<typeof guestShell>, name: string) => {
+    const r = await lab(['pods', '--json', '--duration', '20s', '--pids-limit', '512', '--run-id', id(name)]);
+    expect(r.code, `${r.stdout}\n${r.stderr}`).toBe(0);
+    return podsReport(r);
+  };
+  /**
+   * What Podman makes of a Pod's stop settings (grace 7 s, stopSignal SIGUSR1), from the container
+   * it plays (never started): "StopTimeout StopSignal". `as` runs podman as its user.
+   */
+  const stopConfigInGuest = async (as: string) => {
+    const pod = id('stopcfg');
+    const yaml = `{apiVersion: v1, kind: Pod, metadata: {name: ${pod}}, spec: {terminationGracePeriodSeconds: 7, containers: [{name: app, image: docker.io/zombie-lab/zombie:latest, command: [python3, /root/fork.py], lifecycle: {stopSignal: SIGUSR1}}]}}`;
+    const f = `/tmp/${pod}.yaml`;
+    const r = await guestShell(
+      `echo '${yaml}' > ${f} && chmod 644 ${f} && cd /tmp && ${as} sh -c 'podman kube play --start=false --network none ${f} >/dev/null && podman inspect ${pod}-app --format "{{.Config.StopTimeout}} {{.Config.StopSignal}}"; rc=$?; podman pod rm -f ${pod} >/dev/null; exit $rc'; rc=$?; rm -f ${f}; exit $rc`,
+    );
+    expect(r.code, `${r.stdout}\n${r.stderr}`).toBe(0);
+    return r.stdout.trim();
+  };
 
   it('prepare imports the offline base into the guest engine and builds on it', async () => {
     const r = await cli(['prepare'], env);
@@ -218,6 +282,76 @@ describe.runIf(possible)('a VM with cgroup v2 and its own Docker, over TCP (the 
       } finally {
         rmSync(root, { recursive: true, force: true });
       }
+    });
+
+    // Pods run inside the guest, where the lab can read each pod's pids.max back from the kernel:
+    // from this host it refuses them (the guest's cgroups are out of its reach). There the lab
+    // reaches zl's Podman on a socket of its own: dockerode takes TCP port 2376 for TLS, and the
+    // socket-activated podman.socket starts too slowly under TCG for the lab's first call.
+    describe('pods inside the guest', () => {
+      const zlEnv = 'runuser -u zl -- env XDG_RUNTIME_DIR=/run/user/1000 DBUS_SESSION_BUS_ADDRESS=unix:path=/run/user/1000/bus';
+      const zlSock = '/run/user/1000/zl-rig-podman.sock';
+      const zlUnit = `zl-rig-podman-${process.pid}`;
+      /** The lab inside the guest as zl, on zl's rootless Podman. */
+      const asZl = (args: string[]) =>
+        guestShell(`cd ${rig.env.RIG_GUEST_LAB} && runuser -u zl -- env HOME=/home/zl DOCKER_HOST=unix://${zlSock} NO_COLOR=1 ${rig.env.RIG_GUEST_NODE} dist/bundle/cli.js ${args.join(' ')}`);
+      beforeAll(async () => {
+        const r = await guestShell(
+          `set -e; ${zlEnv} systemd-run --user --quiet --collect --unit=${zlUnit} podman system service --time=0 unix://${zlSock}; ` +
+            `for i in $(seq 1 60); do [ -S ${zlSock} ] && break; sleep 1; done; [ -S ${zlSock} ]`,
+        );
+        expect(r.code, `${r.stdout}\n${r.stderr}`).toBe(0);
+      });
+      afterAll(async () => {
+        await guestShell(`${zlEnv} systemctl --user stop ${zlUnit}; true`);
+      });
+
+      it('pods on rootless Podman 5.4, inside the guest: PID 1 per pod, zombies and probe zombies from the kernel, the stop with the grace period, nothing left', async () => {
+        expectPodsLesson(await podsInGuest(asZl, 'rpods'));
+        expect(await listPods(podman, 'zombie-lab')).toEqual([]);
+        // Infra containers carry no labels of ours: every container counts, and every volume.
+        expect((await podman.listContainers({ all: true })).map((c) => c.Names)).toEqual([]);
+        expect((await podman.listVolumes()).Volumes ?? []).toEqual([]);
+      });
+
+      it('rootless Podman 5.4 takes terminationGracePeriodSeconds as the stop timeout and drops lifecycle.stopSignal', async () => {
+        expect(await stopConfigInGuest(zlEnv)).toBe('7 SIGTERM');
+        expect((await podman.listContainers({ all: true })).map((c) => c.Names)).toEqual([]);
+      });
+
+      // Rootful Podman 5.4 of the same guest, its API started here on a socket of the guest's own
+      // (the lab runs beside it in the guest), with zl's images copied over: a prepare of its own
+      // would take minutes under TCG.
+      describe('rootful Podman 5.4 in the same guest', () => {
+        const sock = '/run/zl-rig-rootful-podman.sock';
+        const unit = `zl-rig-rootful-podman-${process.pid}`;
+        const asRoot = (args: string[]) => guestShell(`cd ${rig.env.RIG_GUEST_LAB} && DOCKER_HOST=unix://${sock} NO_COLOR=1 ${rig.env.RIG_GUEST_NODE} dist/bundle/cli.js ${args.join(' ')}`);
+        let copied: string[] = [];
+        beforeAll(async () => {
+          const r = await guestShell(
+            `set -e; systemd-run --quiet --unit=${unit} --collect podman system service --time=0 unix://${sock}; ` +
+              `cd /tmp; tags=$(${zlEnv} podman images --format '{{.Repository}}:{{.Tag}}' | grep -E '/zombie-lab/(base|zombie):' | grep -v ':<none>$'); ` +
+              `${zlEnv} podman save -q -m $tags | podman load -q >/dev/null; echo $tags; ` +
+              `for i in $(seq 1 60); do [ -S ${sock} ] && break; sleep 1; done; [ -S ${sock} ]`,
+          );
+          expect(r.code, `${r.stdout}\n${r.stderr}`).toBe(0);
+          copied = r.stdout.trim().split(/\s+/).filter(Boolean);
+        });
+        afterAll(async () => {
+          await guestShell(`podman rmi -f ${copied.join(' ')} >/dev/null 2>&1; systemctl stop ${unit}; true`);
+        });
+
+        it('pods on rootful Podman 5.4, inside the guest: the same lesson, nothing left', async () => {
+          expectPodsLesson(await podsInGuest(asRoot, 'pods'));
+          const left = await guestShell('podman pod ls -q; podman ps -aq; podman volume ls -q');
+          expect(left.code, left.stderr).toBe(0);
+          expect(left.stdout.trim()).toBe('');
+        });
+
+        it('rootful Podman 5.4 takes terminationGracePeriodSeconds as the stop timeout and drops lifecycle.stopSignal', async () => {
+          expect(await stopConfigInGuest('env')).toBe('7 SIGTERM');
+        });
+      });
     });
 
     it('clean removes everything of ours from rootless Podman', async () => {

@@ -18,7 +18,8 @@ export interface PodsReport {
   lanes: PodLane[];
 }
 
-export function podsReport(r: CliRun): PodsReport {
+/** Any run's stdout: the CLI's here, or the lab's run inside a VM over ssh. */
+export function podsReport(r: Pick<CliRun, 'stdout'>): PodsReport {
   const doc = JSON.parse(r.stdout) as unknown;
   if (!validate(doc)) throw new Error(`pods --json does not match docs/pods.schema.json: ${ajv.errorsText(validate.errors)}`);
   return doc as PodsReport;

@@ -126,6 +126,9 @@ export async function playPod(docker: Docker, pod: PodFile, o: PodStartOptions):
  * timeout (the kubelet's way): the container did stop, only its clean-up waits; the pod's forced
  * removal ends those sessions.
  */
+/** How long past the grace period the stop waits for the exit to show before it reports none. */
+export const STOP_EXIT_SLACK_S = 60;
+
 async function stopContainer(docker: Docker, id: string, graceS: number): Promise<{ stopMs: number; exitCode: number | null }> {
   const t0 = performance.now();
   const asked = docker
@@ -139,7 +142,9 @@ async function stopContainer(docker: Docker, id: string, graceS: number): Promis
         return code === 304 || code === 404 || /active exec sessions/.test(msg) ? null : err;
       },
     );
-  const deadline = Date.now() + (graceS + 15) * 1000;
+  // Room past the grace period for the exit to show: Podman 5.4 in an emulated VM (TCG) with the
+  // lab sampling beside it took over 15 s more to report a SIGKILLed or SIGTERMed app as exited.
+  const deadline = Date.now() + (graceS + STOP_EXIT_SLACK_S) * 1000;
   for (;;) {
     const s = await settleWithin(inspectContainer(docker, id), 5000, null).catch(() => null);
     // Podman's "stopping" is not running yet not down: only exited (or stopped) is.
