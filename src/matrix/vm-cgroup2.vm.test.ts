@@ -284,8 +284,18 @@ describe.runIf(possible)('a VM with cgroup v2 and its own Docker, over TCP (the 
       }
     });
 
-    // Pods run inside the guest, where the lab can read each pod's pids.max back from the kernel:
-    // from this host it refuses them (the guest's cgroups are out of its reach). There the lab
+    it('pods from this host are refused in one line with the fix, before any zombie, and leave nothing', async () => {
+      const r = await cli(['pods', '--json', '--duration', '6s', '--run-id', id('rpods-host')], podEnv);
+      expect(r.code, explain(r)).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^zombie-lab: Podman runs its pods where this host cannot see their processes .*join the pod's PID namespace/m);
+      expect(r.stderr).toMatch(/^ {2}fix: run zombie-lab pods on the machine where Podman runs/m);
+      expect(await listPods(podman, 'zombie-lab')).toEqual([]);
+      expect((await podman.listContainers({ all: true })).map((c) => c.Names)).toEqual([]);
+    });
+
+    // Pods run inside the guest, where the lab counts them from the kernel: from this host it
+    // refuses them (above: Podman lets no sidecar join a pod's PID namespace). There the lab
     // reaches zl's Podman on a socket of its own: dockerode takes TCP port 2376 for TLS, and the
     // socket-activated podman.socket starts too slowly under TCG for the lab's first call.
     describe('pods inside the guest', () => {

@@ -9,12 +9,13 @@ import { containerName } from '../../core/container-name.js';
 import { containerLabels, LABEL_JOB, LABEL_PIDS_LIMIT, LABEL_WORKLOAD, type Owner } from '../../core/labels.js';
 import { podYamlForEngine, type PodFile } from '../../core/pods/pod-file.js';
 import { assertPidLimitHolds } from '../engine-facts.js';
+import { pidsMaxInside } from '../exec-run.js';
 import { pidsCgroupOf, readPids } from '../host-proc.js';
 import { LabError } from '../lab-error.js';
 import { reservePids } from '../pid-budget.js';
 import { abortableDelay, settleWithin } from '../timeout.js';
 import { openGate } from './pod-gate.js';
-import { inspectContainer, inspectPod, playKube, updatePidsLimit } from './libpod.js';
+import { inspectContainer, inspectPod, playKube, updatePidsLimit, type LibpodContainerInspect } from './libpod.js';
 import { removeTrackedPod, trackPod } from './pod-tracking.js';
 import type { StartedPod } from './started-pod.js';
 
@@ -79,14 +80,14 @@ export async function playPod(docker: Docker, pod: PodFile, o: PodStartOptions):
   for (const id of ids) {
     const c = await inspectContainer(docker, id);
     inits.set(id, c.State.Pid);
-    const max = readPids(pidsCgroupOf(c.State.Pid, undefined, id)).max;
+    const max = await pidsMaxOf(docker, id, c, id === infraId);
     if (max !== o.pidsLimit) {
       await removeTrackedPod(engineName).catch(() => undefined);
       throw new LabError(
         max === null
-          ? `the PID limit of pod ${pod.name} cannot be read back from this host's kernel (its pids cgroup is out of reach), so the lab will not run it`
+          ? `the PID limit of pod ${pod.name} cannot be read back, neither from this host's kernel nor from inside the pod, so the lab will not run it`
           : `Podman set the PID limit of pod ${pod.name} to ${o.pidsLimit}, but the kernel reads pids.max ${max}: the lab will not run it`,
-        'run the lab on the machine where Podman runs (as root, or as the user who runs rootless Podman); zombie-lab doctor checks the PID limit',
+        'zombie-lab doctor checks the PID limit; the lab reads it inside an app container with sh and cat (the lab image has them)',
       );
     }
     if (id === appIds[0]) appMax = max;
@@ -121,14 +122,28 @@ export async function playPod(docker: Docker, pod: PodFile, o: PodStartOptions):
 }
 
 /**
+ * A pod container's pids.max as the kernel holds it: from this host's view of its cgroup where
+ * Podman runs on this kernel; else (Podman in a VM or on another machine) from inside, through an
+ * exec — the app containers wait behind the gate with a shell. The infra container has none
+ * (catatonit alone, which starts nothing): out of this host's reach, its limit is the one Podman
+ * reports having set.
+ */
+async function pidsMaxOf(docker: Docker, id: string, c: LibpodContainerInspect, infra: boolean): Promise<number | null> {
+  const onHost = readPids(pidsCgroupOf(c.State.Pid, undefined, id)).max;
+  if (onHost !== null) return onHost;
+  if (infra) return c.HostConfig?.PidsLimit ?? null;
+  return pidsMaxInside(docker, id);
+}
+
+/** How long past the grace period the stop waits for the exit to show before it reports none. */
+const STOP_EXIT_SLACK_S = 60;
+
+/**
  * `stop -t graceS`, timed by the container's own exit (polled), then its exit code. Podman 4.3
  * answers the stop with 500 "has active exec sessions" when a probe's command outlived its
  * timeout (the kubelet's way): the container did stop, only its clean-up waits; the pod's forced
  * removal ends those sessions.
  */
-/** How long past the grace period the stop waits for the exit to show before it reports none. */
-export const STOP_EXIT_SLACK_S = 60;
-
 async function stopContainer(docker: Docker, id: string, graceS: number): Promise<{ stopMs: number; exitCode: number | null }> {
   const t0 = performance.now();
   const asked = docker

@@ -12,6 +12,7 @@ import type { ProcEntry } from '../../core/run-events.js';
 import type { PodFile } from '../../core/pods/pod-file.js';
 import type { PodEvent, PodLaneStart } from '../../core/pods/pod-run.js';
 import { EventQueue } from '../event-queue.js';
+import { LabError } from '../lab-error.js';
 import { nsPidOf, pid1NameOf } from '../host-proc.js';
 import { ownerFor } from '../run-id.js';
 import { sampleContainers } from '../sampler/sample-containers.js';
@@ -71,10 +72,12 @@ async function runBody(o: RunPodsOptions, push: (e: PodEvent) => void): Promise<
     const failed = settled.find((r) => r.status === 'rejected');
     if (failed) throw failed.reason;
     o.signal.throwIfAborted();
+    // How each pod is counted, decided once before the app may begin: the first reading's PID reads and the sampling both follow it.
+    const plans = new Map(started.map((s) => [s.pod.name, planCounting(s.app)]));
+    const uncountable = started.find((s) => s.way === 'kube-play' && plans.get(s.pod.name)?.source === 'sidecar');
+    if (uncountable) throw uncountablePod();
     await Promise.all(started.map((s) => s.go()));
     const appComms = new Map<string, Set<string>>();
-    // How each pod is counted, decided once: the first reading's PID reads and the sampling both follow it.
-    const plans = new Map(started.map((s) => [s.pod.name, planCounting(s.app)]));
     const readings = await Promise.all(started.map((s) => readingAfterGate(o, owner, s)));
     for (const [i, s] of started.entries()) {
       const probe = s.pod.containers[0]?.probes[0] ?? null;
@@ -134,6 +137,19 @@ async function runBody(o: RunPodsOptions, push: (e: PodEvent) => void): Promise<
 }
 
 /** This host's /proc shows the pod's processes under the PIDs the engine gives (not so for Docker Desktop's VM). */
+/**
+ * A pod that Podman plays where this host cannot see its processes (Podman in a VM or on another
+ * machine): the lab counts zombies from this host's /proc, or with a sidecar in the counted PID
+ * namespace, and Podman lets no container outside a pod join a pod's PID namespace ("is part of a
+ * pod, but container is not"). Refused before the app makes a zombie, rather than shown as none.
+ */
+function uncountablePod(): LabError {
+  return new LabError(
+    "Podman runs its pods where this host cannot see their processes (a VM or another machine), and it lets no container outside a pod join the pod's PID namespace: the lab could count none of their zombies",
+    "run zombie-lab pods on the machine where Podman runs (Podman machine: podman machine ssh, then the lab there); from here, zombie-lab compare counts the demo's containers through a sidecar",
+  );
+}
+
 function hostSees(plan: CountingPlan | undefined): plan is CountingPlan & { ns: string; source: Exclude<CountingPlan['source'], 'sidecar'> } {
   return !!plan && plan.source !== 'sidecar' && !!plan.ns;
 }
