@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { dockerForTests } from '../test-support/docker-for-tests.js';
-import { laneOf, podsReport } from '../test-support/pods-report.js';
+import { podsReport, threeLanes } from '../test-support/pods-report.js';
 import { runCli } from '../test-support/run-cli.js';
 
 const conn = await dockerForTests();
@@ -28,9 +28,7 @@ describe.skipIf(!conn)('zombie-lab pods on Docker (emulated)', () => {
     expect(report.note).toMatch(/pause container .*--pid container:/);
     expect(r.stderr).toContain('pods: this engine runs no pods');
 
-    const alone = laneOf(report, 'app-pid1');
-    const shared = laneOf(report, 'shared-pid-ns');
-    const tini = laneOf(report, 'tini');
+    const { alone, shared, tini } = threeLanes(report);
     expect([alone.pid1, shared.pid1, tini.pid1]).toEqual(['python3', 'catatonit', 'tini']);
     expect(alone.appNsPid).toBe(1);
     expect(shared.appNsPid).toBeGreaterThan(1);

@@ -19,7 +19,7 @@ import { playPod } from '../engine/pods/play-pod.js';
 import type { StartedPod } from '../engine/pods/started-pod.js';
 import { ownerFor } from '../engine/run-id.js';
 import { inspectReport } from '../test-support/inspect-report.js';
-import { laneOf, podsReport } from '../test-support/pods-report.js';
+import { podsReport, threeLanes } from '../test-support/pods-report.js';
 import { cli, explain, matrixPossible, startRig, type Rig } from './matrix-support.js';
 
 const required = process.env.ZOMBIE_LAB_REQUIRE_DOCKER === '1';
@@ -62,9 +62,7 @@ describe.runIf(possible)('pods on rootful Podman (kube play)', () => {
     expect(report.emulated).toBe(false);
     expect(report.lanes.map((l) => l.file)).toEqual(['images/pods/01-app-pid1.yaml', 'images/pods/02-shared-pid-ns.yaml', 'images/pods/03-tini.yaml']);
 
-    const alone = laneOf(report, 'app-pid1');
-    const shared = laneOf(report, 'shared-pid-ns');
-    const tini = laneOf(report, 'tini');
+    const { alone, shared, tini } = threeLanes(report);
     for (const l of [alone, shared, tini]) {
       // kube play sets none; the lab set it and the kernel reads it back.
       expect(l.pidsMaxRead, l.pod).toBe(512);

@@ -19,7 +19,7 @@ import { parse } from 'yaml';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../engine/package-paths.js';
 import { listPods } from '../engine/pods/libpod.js';
-import { laneOf, podsReport, type PodsReport } from '../test-support/pods-report.js';
+import { podsReport, type PodsReport, threeLanes } from '../test-support/pods-report.js';
 import { waitFor } from '../test-support/docker-for-tests.js';
 import { checkLabOn, cli, explain, jsonOf, matrixPossible, startRig, type Rig } from './matrix-support.js';
 
@@ -67,9 +67,7 @@ function expectLesson(out: CompareJson, stopTimeoutS: number): void {
  */
 function expectPodsLesson(report: PodsReport): void {
   expect(report.way).toBe('kube-play');
-  const alone = laneOf(report, 'app-pid1');
-  const shared = laneOf(report, 'shared-pid-ns');
-  const tini = laneOf(report, 'tini');
+  const { alone, shared, tini } = threeLanes(report);
   for (const l of [alone, shared, tini]) {
     expect(l.pidsMaxRead, l.pod).toBe(512);
     expect(l.probeRuns, l.pod).toBeGreaterThanOrEqual(1);

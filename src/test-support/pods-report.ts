@@ -31,3 +31,8 @@ export function laneOf(report: PodsReport, pod: string): PodLane {
   if (!lane) throw new Error(`no lane ${pod} in ${report.lanes.map((l) => l.pod).join(', ')}`);
   return lane;
 }
+
+/** The three pods' lanes of images/pods/: the app as PID 1, the shared PID namespace, tini. */
+export function threeLanes(report: PodsReport): { alone: PodLane; shared: PodLane; tini: PodLane } {
+  return { alone: laneOf(report, 'app-pid1'), shared: laneOf(report, 'shared-pid-ns'), tini: laneOf(report, 'tini') };
+}
