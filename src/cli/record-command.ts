@@ -58,18 +58,19 @@ export async function runRecord(opts: RecordOptions): Promise<number> {
   const scope = interruptScope();
   const t0 = Date.now();
   const stop = new AbortController();
-  let demo: RecordedRun = { startedAtMs: t0, options: {}, events: [] };
+  const demoOpts = { ...APP_DEMO, durationS };
+  let demo: RecordedRun = { startedAtMs: t0, options: demoOpts, events: [] };
   let pods: RecordedRun | undefined;
   let failure: unknown = null;
   try {
-    demo = await recordRun(runDemo(conn.docker, demoOptions(opts.runIdPrefix ?? 'record'), { signal: scope.signal, stop: stop.signal }), t0, output, 'record', () => stop.abort(), durationS);
+    demo = await recordRun(runDemo(conn.docker, demoOptions(opts.runIdPrefix ?? 'record'), { signal: scope.signal, stop: stop.signal }), { t0, options: demoOpts, output, label: 'record', stop: () => stop.abort(), durationS });
     if (opts.pods && !scope.interrupted() && demoFinished(demo)) {
       // The pods slide's run, as the app runs it live (same runPods, same limits); the pods stop
       // by themselves after the duration, each with its own grace period.
       const p0 = Date.now();
-      const run = runPodLanes(conn.docker, { runId: newRunId(opts.runIdPrefix ?? 'record'), ...APP_PODS, durationMs: durationS * 1000 }, { signal: scope.signal, stop: new AbortController().signal, runOf: 'pods' });
-      const podsOptions = { ...APP_PODS, durationMs: durationS * 1000 };
-      pods = { ...(await recordRun(run, p0, output, 'record pods', null, durationS)), options: podsOptions };
+      const podsOpts = { ...APP_PODS, durationMs: durationS * 1000 };
+      const run = runPodLanes(conn.docker, { runId: newRunId(opts.runIdPrefix ?? 'record'), ...podsOpts }, { signal: scope.signal, stop: new AbortController().signal, runOf: 'pods' });
+      pods = await recordRun(run, { t0: p0, options: podsOpts, output, label: 'record pods', stop: null, durationS });
     }
   } catch (err) {
     failure = err;
@@ -94,7 +95,7 @@ export async function runRecord(opts: RecordOptions): Promise<number> {
     recordedAt: new Date(t0).toISOString(),
     startedAtMs: t0,
     engine: `${conn.described} (${conn.version})`,
-    options: { ...APP_DEMO, durationS },
+    options: demo.options,
     events,
     ...(pods ? { pods } : {}),
   };
@@ -119,7 +120,10 @@ export async function runRecord(opts: RecordOptions): Promise<number> {
  * called after `durationS` of samples (the demo runs until stopped); null where the run stops
  * by itself (the pods).
  */
-async function recordRun(run: AsyncIterable<RunEvent>, t0: number, output: CommandOutput, label: string, stop: (() => void) | null, durationS: number): Promise<RecordedRun> {
+async function recordRun(
+  run: AsyncIterable<RunEvent>,
+  { t0, options, output, label, stop, durationS }: { t0: number; options: Record<string, unknown>; output: CommandOutput; label: string; stop: (() => void) | null; durationS: number },
+): Promise<RecordedRun> {
   const events: { at: number; event: RunEvent }[] = [];
   const lastTree = new Map<ModeId, number>();
   const zombies = new Map<ModeId, number>();
@@ -150,7 +154,7 @@ async function recordRun(run: AsyncIterable<RunEvent>, t0: number, output: Comma
   } finally {
     clearTimeout(stopTimer);
   }
-  return { startedAtMs: t0, options: {}, events };
+  return { startedAtMs: t0, options, events };
 }
 
 function runProblem(run: RecordedRun): string {

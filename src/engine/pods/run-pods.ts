@@ -74,7 +74,7 @@ async function runBody(o: RunPodsOptions, push: (e: PodEvent) => void): Promise<
     o.signal.throwIfAborted();
     // How each pod is counted, decided once before the app may begin: the first reading's PID reads and the sampling both follow it.
     const plans = new Map(started.map((s) => [s.pod.name, planCounting(s.app)]));
-    const uncountable = started.find((s) => s.way === 'kube-play' && plans.get(s.pod.name)?.source === 'sidecar');
+    const uncountable = started.find((s) => s.way === 'kube-play' && !hostSees(plans.get(s.pod.name)));
     if (uncountable) throw uncountablePod();
     await Promise.all(started.map((s) => s.go()));
     const appComms = new Map<string, Set<string>>();
@@ -136,7 +136,6 @@ async function runBody(o: RunPodsOptions, push: (e: PodEvent) => void): Promise<
   }
 }
 
-/** This host's /proc shows the pod's processes under the PIDs the engine gives (not so for Docker Desktop's VM). */
 /**
  * A pod that Podman plays where this host cannot see its processes (Podman in a VM or on another
  * machine): the lab counts zombies from this host's /proc, or with a sidecar in the counted PID
@@ -150,6 +149,7 @@ function uncountablePod(): LabError {
   );
 }
 
+/** This host's /proc shows the pod's processes under the PIDs the engine gives (not so for Docker Desktop's VM). */
 function hostSees(plan: CountingPlan | undefined): plan is CountingPlan & { ns: string; source: Exclude<CountingPlan['source'], 'sidecar'> } {
   return !!plan && plan.source !== 'sidecar' && !!plan.ns;
 }
