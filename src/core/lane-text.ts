@@ -46,7 +46,8 @@ export interface LaneTextInput {
 }
 
 /** The lane's badge: its glyph, its key, and its mode — or in a pods run the pod's name. */
-function label(lane: LaneModel, index: number, t: UiText, padded: boolean): Seg {
+/** A lane's key: its glyph, number and name — the pod's on a pods run, else the mode's. */
+export function laneLabel(lane: LaneModel, index: number, t: UiText, padded: boolean): Seg {
   const { mode } = lane;
   const text = `${MODES[mode].glyph} ${index} ${lane.pod?.name ?? t.modeLabel[mode]}`;
   return { text: padded ? ` ${text} ` : text, style: 'mode', mode };
@@ -67,9 +68,9 @@ export function laneHeader(i: LaneTextInput): Row[] {
   const { lane, index, t } = i;
   return fitLine(
     [
-      [label(lane, index, t, true), { text: '  ' }, stateSeg(i, false)],
-      [label(lane, index, t, true), { text: '  ' }, stateSeg(i, true)],
-      [label(lane, index, t, false), { text: '  ' }, stateSeg(i, true)],
+      [laneLabel(lane, index, t, true), { text: '  ' }, stateSeg(i, false)],
+      [laneLabel(lane, index, t, true), { text: '  ' }, stateSeg(i, true)],
+      [laneLabel(lane, index, t, false), { text: '  ' }, stateSeg(i, true)],
     ],
     i.width,
   );
@@ -122,13 +123,13 @@ function pidsLine({ lane, t, width }: LaneTextInput): Row[] {
 /** A lane in one line (or as few as fit): label, zombies, state. For lanes not plotted and the demo slide's widget. */
 export function laneSummary(i: LaneTextInput, labelWidth = 0): Row[] {
   const { lane, index, t } = i;
-  const lbl = label(lane, index, t, true);
+  const lbl = laneLabel(lane, index, t, true);
   const padded: Seg = { ...lbl, text: lbl.text.padEnd(labelWidth) };
   const z: Seg = { text: ` ${t.zombies} ${String(lane.zombies).padStart(3)}`, style: 'strong' };
   return fitLine(
     [
       [padded, z, { text: '  ' }, stateSeg(i, true)],
-      [label(lane, index, t, false), { text: ` ${t.zombies} ${lane.zombies}`, style: 'strong' }, { text: ' ' }, stateSeg(i, true)],
+      [laneLabel(lane, index, t, false), { text: ` ${t.zombies} ${lane.zombies}`, style: 'strong' }, { text: ' ' }, stateSeg(i, true)],
     ],
     i.width,
   );

@@ -2,7 +2,7 @@ import { Box } from 'ink';
 import { showsLastRun, type AppState } from '../core/app-state.js';
 import { fitLine, wrapRow, type Row, type Seg } from '../core/fit-line.js';
 import type { UiText } from '../core/i18n.js';
-import { laneStateText, laneSummary } from '../core/lane-text.js';
+import { laneLabel, laneStateText, laneSummary } from '../core/lane-text.js';
 import { MODE_IDS, MODES } from '../core/modes.js';
 import type { Theme } from '../core/theme.js';
 import { problemRows, sourceBadge } from './lanes-pane.js';
@@ -23,10 +23,12 @@ interface SummaryProps {
  * When the states do not fit in its rows, it keeps label and zombies (the lanes beside show the rest).
  */
 export function LanesSummary({ state, theme, width, height, now, t }: SummaryProps) {
-  const labelW = Math.max(...MODE_IDS.map((m, i) => `${MODES[m].glyph} ${i + 1} ${t.modeLabel[m]}`.length)) + 2;
+  // The lanes' own keys (a pods run's by its pods), as the lanes beside them name them.
+  const labels = MODE_IDS.map((m, i) => laneLabel(state.lanes[m], i + 1, t, true));
+  const labelW = Math.max(...labels.map((l) => l.text.length));
   const full = MODE_IDS.map((m, i) => laneSummary({ lane: state.lanes[m], index: i + 1, width, now, t }, labelW));
   const short = MODE_IDS.map((m, i): Row[] =>
-    fitLine([[{ text: ` ${MODES[m].glyph} ${i + 1} ${t.modeLabel[m]} `.padEnd(labelW), style: 'mode', mode: m }, { text: ` ${t.zombies} ${state.lanes[m].zombies}`, style: 'strong' }]], width),
+    fitLine([[{ ...(labels[i] as Seg), text: (labels[i]?.text ?? '').padEnd(labelW) }, { text: ` ${t.zombies} ${state.lanes[m].zombies}`, style: 'strong' }]], width),
   );
   const count = (rows: Row[][]) => rows.reduce((n, r) => n + r.length, 0);
   const lanes = count(full) <= height ? full : short;

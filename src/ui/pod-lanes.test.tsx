@@ -6,6 +6,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render } from 'ink-testing-library';
 import type { EventSource, RunOf } from '../core/event-source.js';
 import { podLaneEvents } from '../core/pods/pod-lane-events.js';
+import { initialState, reduce } from '../core/app-state.js';
+import { uiText } from '../core/i18n.js';
+import { problemOf } from '../core/problem-text.js';
 import type { Slide } from '../core/slides/types.js';
 import { makeTheme } from '../core/theme.js';
 import { syntheticRun } from '../bench/synthetic-run.js';
@@ -15,6 +18,7 @@ import { cutCells } from '../test-support/screen-check.js';
 import { scriptedSource } from '../test-support/scripted-source.js';
 import { App } from './app.js';
 import { DemoRunner } from './demo-runner.js';
+import { LanesSummary } from './demo-commands.js';
 
 const slide = (title: string, body: string, widgets: Slide['widgets'] = []): Slide => ({ file: 'slides/en/x.md', line: 1, section: null, title, body, notes: 'NOTE', widgets });
 const SLIDES: Slide[] = [
@@ -100,6 +104,26 @@ describe('the lanes under the names of the slide they are on', () => {
     await waitFor('slide 1/2');
     await waitFor('1 no init');
     expect(frame()).not.toContain('app-pid1');
+  });
+
+  it('the summary beside the slide, squeezed to keys and zombies, keys a pods run by its pods, never by the demo\'s modes', () => {
+    const deck = reduce(reduce(initialState({ slideCount: 2, replay: false }), { type: 'slide-count', count: 2, demoSlide: 0, podsSlide: 1 }), {
+      type: 'pod-labels',
+      pods: [
+        { name: 'app-pid1', file: 'images/pods/01-app-pid1.yaml' },
+        { name: 'shared-pid-ns', file: 'images/pods/02-shared-pid-ns.yaml' },
+        { name: 'tini', file: 'images/pods/03-tini.yaml' },
+      ],
+    });
+    // The run failed at once (a recording without pods): the lanes' error states take rows of their own.
+    const failed = reduce(reduce({ ...deck, slide: 1 }, { type: 'run' }), { type: 'event', event: { type: 'problem', problem: problemOf({ id: 'pods-need-engine' }) } });
+    // Three rows for three lanes: no room for their states, only keys and zombies.
+    const { lastFrame } = render(<LanesSummary state={failed} theme={makeTheme('default', true)} width={34} height={3} now={0} t={uiText('en')} />);
+    const rows = plain(lastFrame() ?? '').split('\n');
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toMatch(/^ \* 1 app-pid1 +zombies 0$/);
+    expect(rows[1]).toMatch(/^ o 2 shared-pid-ns +zombies 0$/);
+    expect(rows[2]).toMatch(/^ \+ 3 tini +zombies 0$/);
   });
 
   it('on Podman (the pods played, not emulated), the plot caption names the stop that happened: podman stop with the grace period, not docker stop', async () => {
