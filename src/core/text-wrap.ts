@@ -31,8 +31,18 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 export function visibleWidth(text: string): number {
   if (PRINTABLE_ASCII.test(text)) return text.length;
   let w = 0;
-  scanGraphemes(stripAnsi(text), (_, cols) => (w += cols));
+  scanGraphemes(stripAnsi(text), (_, cols) => {
+    w += cols;
+  });
   return w;
+}
+
+/** Whether the text fits in `width` columns: the scan stops at the first grapheme past it (a long line is read once, when it is wrapped). */
+function fitsIn(text: string, width: number): boolean {
+  if (PRINTABLE_ASCII.test(text)) return text.length <= width;
+  let w = 0;
+  scanGraphemes(stripAnsi(text), (_, cols) => (w += cols) > width);
+  return w <= width;
 }
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
@@ -75,18 +85,18 @@ function columns(g: string): number {
 }
 
 /**
- * Calls `each` with every grapheme of `text` and its width, in time linear in the text's length.
+ * Calls `each` with every grapheme of `text` and its width, in time linear in the text's length, until `each` says true.
  * A simple character (simpleWidth) followed by another, or by the end, is a grapheme of its own;
  * elsewhere the segmenter gets a window, whose last grapheme may be cut by the window's end and
  * so is segmented again at the next window's start. A window never ends between the two halves
  * of a surrogate pair (that would make the emoji before it look complete).
  */
-function scanGraphemes(text: string, each: (g: string, cols: number) => void): void {
+function scanGraphemes(text: string, each: (g: string, cols: number) => boolean | void): void {
   let i = 0;
   while (i < text.length) {
     const w = simpleWidth(text.charCodeAt(i));
     if (w >= 0 && (i + 1 === text.length || simpleWidth(text.charCodeAt(i + 1)) >= 0)) {
-      each(text[i] as string, w);
+      if (each(text[i] as string, w) === true) return;
       i++;
       continue;
     }
@@ -97,7 +107,7 @@ function scanGraphemes(text: string, each: (g: string, cols: number) => void): v
     const keep = end === text.length || segs.length === 1 ? segs.length : segs.length - 1;
     for (let k = 0; k < keep; k++) {
       const g = segs[k] as string;
-      each(g, columns(g));
+      if (each(g, columns(g)) === true) return;
       i += g.length;
     }
   }
@@ -106,7 +116,9 @@ function scanGraphemes(text: string, each: (g: string, cols: number) => void): v
 /** The graphemes of `text`, in time linear in its length. */
 export function graphemesOf(text: string): string[] {
   const out: string[] = [];
-  scanGraphemes(text, (g) => out.push(g));
+  scanGraphemes(text, (g) => {
+    out.push(g);
+  });
   return out;
 }
 
@@ -208,7 +220,7 @@ function breakPoints(g: Graphemes, firstRoom: number, room: number): Set<number>
  */
 export function wrapLine(line: string, width: number): string[] {
   const w = Math.max(1, Math.floor(width));
-  if (visibleWidth(line) <= w) return [line];
+  if (fitsIn(line, w)) return [line];
   const indent = ' '.repeat(hangingIndent(stripAnsi(line), w));
 
   const rows: string[] = [];
