@@ -15,6 +15,10 @@ export default defineConfig({
     // timers and Ink's frames as much as they compute, so two overlap well (shared by all projects;
     // integration runs its files one at a time anyway).
     maxWorkers: 2,
+    // Transformed modules kept on disk between runs (node_modules/.experimental-vitest-cache): the
+    // fast loop's second run skips most of the transform. CI starts from a clean clone, where
+    // filling the cache only costs, so it is off there.
+    experimental: { fsModuleCache: !process.env.CI },
     projects: [
       {
         test: {
