@@ -23,9 +23,23 @@ export const MAX_YAML_ALIASES = 10_000;
 
 export class YamlRefused extends Error {}
 
-function parseDocs(text: string, lc?: LineCounter): Document[] {
-  const docs = parseAllDocuments(text, { merge: true, ...(lc ? { lineCounter: lc } : {}) });
-  return (Array.isArray(docs) ? docs : [docs]) as Document[];
+interface ParsedYaml {
+  docs: Document[];
+  lc: LineCounter;
+}
+
+// lint asks a file's kind (kindOfYaml), then lints the same text: the last text's parse is kept so
+// that it is parsed once (parsing is most of lint's time on a checkout full of YAML). Nothing here
+// changes a parsed document.
+let lastParsed: { text: string; parsed: ParsedYaml } | null = null;
+
+function parseDocs(text: string): ParsedYaml {
+  if (lastParsed?.text === text) return lastParsed.parsed;
+  const lc = new LineCounter();
+  const got = parseAllDocuments(text, { merge: true, lineCounter: lc });
+  const parsed = { docs: (Array.isArray(got) ? got : [got]) as Document[], lc };
+  lastParsed = { text, parsed };
+  return parsed;
 }
 
 /** The document as plain data, aliases bounded. */
@@ -39,7 +53,10 @@ function toJs(doc: Document): unknown {
 }
 
 export function kindOfYaml(text: string): FileKind | null {
-  for (const doc of parseDocs(text)) {
+  // Without the words its keys are spelled with, no document can be either (CI workflows, Helm
+  // values, configs: most YAML in a checkout), and it is not parsed at all.
+  if (!text.includes('services') && !(text.includes('kind') && text.includes('apiVersion'))) return null;
+  for (const doc of parseDocs(text).docs) {
     const c = doc.contents;
     if (!isMap(c)) continue;
     if (c.has('services') && isMap(c.get('services', true))) return 'compose';
@@ -154,11 +171,11 @@ function keyLine(lc: LineCounter, map: YAMLMap, key: string, fallback: number): 
 }
 
 export function lintCompose(file: string, text: string, ctx: LintContext = {}): LintResult {
-  const lc = new LineCounter();
+  const { docs, lc } = parseDocs(text);
   const out: LintFinding[] = [];
   const unjudged: LintUnjudged[] = [];
   const t = lintWords(ctx.lang);
-  const doc = parseDocs(text, lc)[0];
+  const doc = docs[0];
   if (!doc) return { findings: out, unjudged };
   const services = doc.get('services', true);
   if (!isMap(services)) return { findings: out, unjudged };
@@ -313,10 +330,10 @@ function backgroundOfProbe(lc: LineCounter, c: YAMLMap, probe: string): { child:
 }
 
 export function lintKubernetes(file: string, text: string, ctx: LintContext = {}): LintResult {
-  const lc = new LineCounter();
+  const { docs, lc } = parseDocs(text);
   const out: LintFinding[] = [];
   const unjudged: LintUnjudged[] = [];
-  for (const doc of parseDocs(text, lc)) {
+  for (const doc of docs) {
     if (doc.errors.length > 0) continue;
     // Aliases in manifests are rare; expand them bounded before reading (a bomb is refused here).
     toJs(doc);
