@@ -118,7 +118,7 @@ describe.runIf(conn)('facts about PID 1 on the real engine', () => {
     }
   });
 
-  it('a PID limit full of zombies locks docker exec out ("read init-p"), and reaping them lets it in again', async () => {
+  it('a PID limit full of zombies locks docker exec out ("read init-p") nearly always, and reaping them lets it in every time', async () => {
     // PID 1 forks children that exit at once until the kernel refuses, and reaps them only on SIGUSR1.
     const fill = [
       'import os, signal, time',
@@ -159,10 +159,17 @@ describe.runIf(conn)('facts about PID 1 on the real engine', () => {
         }, 10_000, 'docker exec to end');
         return `exit ${done.ExitCode}`;
       };
-      for (let i = 0; i < 3; i++) expect(await tryExec()).toMatch(/read init-p|resource temporarily unavailable/i);
+      // Nearly always refused, not always: runc 1.1 let 2 of 40 tries in by hand (a race of when its
+      // process joins the cgroup), and one of three tries got in once in CI. So the lesson says
+      // "nearly always", and the test asks it of most of 20 tries; after the reaping, of every try.
+      const locked: string[] = [];
+      for (let i = 0; i < 20; i++) locked.push(await tryExec());
+      const refused = locked.filter((r) => /read init-p|resource temporarily unavailable/i.test(r));
+      expect(refused.length, locked.join('\n')).toBeGreaterThanOrEqual(15);
+      expect(locked.filter((r) => !refused.includes(r) && r !== 'exit 0'), 'a try neither refused nor let in').toEqual([]);
       await s.container.kill({ signal: 'SIGUSR1' });
       await waitFor(async () => /reaped=23/.exec(await logsOf(s.container))?.[0], 10_000, 'PID 1 to reap its zombies');
-      expect(await tryExec()).toBe('exit 0');
+      for (let i = 0; i < 5; i++) expect(await tryExec()).toBe('exit 0');
     } finally {
       await removeQuietly(s.container);
     }
