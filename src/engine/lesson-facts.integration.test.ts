@@ -159,9 +159,10 @@ describe.runIf(conn)('facts about PID 1 on the real engine', () => {
         }, 10_000, 'docker exec to end');
         return `exit ${done.ExitCode}`;
       };
-      // Nearly always refused, not always: runc 1.1 let 2 of 40 tries in by hand (a race of when its
-      // process joins the cgroup), and one of three tries got in once in CI. So the lesson says
-      // "nearly always", and the test asks it of most of 20 tries; after the reaping, of every try.
+      // Nearly always refused, not always: runc 1.1 let 2 of 40 tries in by hand (presumably a race
+      // of when its process joins the cgroup), and one of three tries got in once in a test run. So
+      // the lesson says "nearly always", and the test asks it of most of 20 tries; after the reaping,
+      // of every try.
       const locked: string[] = [];
       for (let i = 0; i < 20; i++) locked.push(await tryExec());
       const refused = locked.filter((r) => /read init-p|resource temporarily unavailable/i.test(r));
