@@ -45,7 +45,6 @@ export interface LaneTextInput {
   buildLine?: string | null;
 }
 
-/** The lane's badge: its glyph, its key, and its mode — or in a pods run the pod's name. */
 /** A lane's key: its glyph, number and name — the pod's on a pods run, else the mode's. */
 export function laneLabel(lane: LaneModel, index: number, t: UiText, padded: boolean): Seg {
   const { mode } = lane;

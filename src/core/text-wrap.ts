@@ -29,20 +29,18 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /** Columns the text takes on a terminal, in time linear in its length (string-width is not, on long non-ASCII text). */
 export function visibleWidth(text: string): number {
-  if (PRINTABLE_ASCII.test(text)) return text.length;
-  let w = 0;
-  scanGraphemes(stripAnsi(text), (_, cols) => {
-    w += cols;
-  });
-  return w;
+  return widthUpTo(text, Infinity);
 }
 
-/** Whether the text fits in `width` columns: the scan stops at the first grapheme past it (a long line is read once, when it is wrapped). */
-function fitsIn(text: string, width: number): boolean {
-  if (PRINTABLE_ASCII.test(text)) return text.length <= width;
+/**
+ * The text's columns, counted until they pass `limit` (then some number above it): whether a
+ * long line fits is known from its first row's worth, and the line is read whole only to wrap it.
+ */
+function widthUpTo(text: string, limit: number): number {
+  if (PRINTABLE_ASCII.test(text)) return text.length;
   let w = 0;
-  scanGraphemes(stripAnsi(text), (_, cols) => (w += cols) > width);
-  return w <= width;
+  scanGraphemes(stripAnsi(text), (_, cols) => (w += cols) > limit);
+  return w;
 }
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
@@ -220,7 +218,7 @@ function breakPoints(g: Graphemes, firstRoom: number, room: number): Set<number>
  */
 export function wrapLine(line: string, width: number): string[] {
   const w = Math.max(1, Math.floor(width));
-  if (fitsIn(line, w)) return [line];
+  if (widthUpTo(line, w) <= w) return [line];
   const indent = ' '.repeat(hangingIndent(stripAnsi(line), w));
 
   const rows: string[] = [];

@@ -22,9 +22,9 @@ const END = '\n--zombie-lab-case-end--\n';
 
 /**
  * What each script printed first under one shell. One small bash runs every case, each as its own
- * `SHELL -c SCRIPT` process with no input, in 30 s at most (a hang names its case): a spawn per case from this test's
- * worker (a large process to fork) cost more than the shells. The status is not read: `! APP`
- * fails on purpose. The first line is what cat printed.
+ * `SHELL -c SCRIPT` process with no input, in 30 s at most (a hang names its case): a spawn per
+ * case from this test's worker (a large process to fork) cost more than the shells. The status is
+ * not read: `! APP` fails on purpose. The first line is what cat printed.
  */
 function runAll(shell: ShellKind, scripts: string[]): string[] {
   const r = RUN[shell];
