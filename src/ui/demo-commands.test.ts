@@ -19,6 +19,14 @@ describe('the folded lanes under a slide', () => {
     expect(rows[0]).toMatch(/no init 0 idle .*dumb-init 0 idle .*docker --init 0 idle/);
   });
 
+  it("keys a pods run's lanes by their pods, as the lanes themselves do, never by the demo's modes", () => {
+    const pods = ['app-pid1', 'shared-pid-ns', 'tini'];
+    const state = { ...base, lanes: Object.fromEntries(Object.entries(base.lanes).map(([m, l], i) => [m, { ...l, pod: { name: pods[i] ?? '?', file: 'x.yaml', emulated: true } }])) as AppState['lanes'] };
+    const rows = text(lanesStripRows(state, uiText('en'), 120, 0));
+    expect(rows[0]).toMatch(/\* 1 app-pid1 0 idle .*o 2 shared-pid-ns 0 idle .*\+ 3 tini 0 idle/);
+    expect(rows[0]).not.toMatch(/no init|dumb-init|docker --init/);
+  });
+
   it('never folds a lost engine away: each lane says ERROR, and the cause and fix get their own rows, in either language', () => {
     for (const [lang, word] of [['en', 'ERROR'], ['de', 'FEHLER']] as const) {
       const wide = text(lanesStripRows(lost(base), uiText(lang), 120, 0));

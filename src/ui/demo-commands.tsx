@@ -3,7 +3,7 @@ import { showsLastRun, type AppState } from '../core/app-state.js';
 import { fitLine, wrapRow, type Row, type Seg } from '../core/fit-line.js';
 import type { UiText } from '../core/i18n.js';
 import { laneLabel, laneStateText, laneSummary } from '../core/lane-text.js';
-import { MODE_IDS, MODES } from '../core/modes.js';
+import { MODE_IDS } from '../core/modes.js';
 import type { Theme } from '../core/theme.js';
 import { problemRows, sourceBadge } from './lanes-pane.js';
 import { SegRows } from './seg-text.js';
@@ -27,9 +27,10 @@ export function LanesSummary({ state, theme, width, height, now, t }: SummaryPro
   const labels = MODE_IDS.map((m, i) => laneLabel(state.lanes[m], i + 1, t, true));
   const labelW = Math.max(...labels.map((l) => l.text.length));
   const full = MODE_IDS.map((m, i) => laneSummary({ lane: state.lanes[m], index: i + 1, width, now, t }, labelW));
-  const short = MODE_IDS.map((m, i): Row[] =>
-    fitLine([[{ ...(labels[i] as Seg), text: (labels[i]?.text ?? '').padEnd(labelW) }, { text: ` ${t.zombies} ${state.lanes[m].zombies}`, style: 'strong' }]], width),
-  );
+  const short = MODE_IDS.map((m, i): Row[] => {
+    const label = labels[i] as Seg;
+    return fitLine([[{ ...label, text: label.text.padEnd(labelW) }, { text: ` ${t.zombies} ${state.lanes[m].zombies}`, style: 'strong' }]], width);
+  });
   const count = (rows: Row[][]) => rows.reduce((n, r) => n + r.length, 0);
   const lanes = count(full) <= height ? full : short;
   const gap = count(lanes) + MODE_IDS.length - 1 <= height && lanes.every((r) => r.length === 1);
@@ -63,7 +64,7 @@ export function lanesStripRows(state: AppState, t: UiText, width: number, now: n
       const text = detail === 'state' ? laneStateText(st, now, t, true) : detail === 'errors' && st.kind === 'error' ? t.state.errorShort : null;
       return [
         { text: '  ' },
-        { text: `${MODES[m].glyph} ${i + 1} ${t.modeLabel[m]}`, style: 'mode', mode: m },
+        laneLabel(state.lanes[m], i + 1, t, false),
         { text: ` ${state.lanes[m].zombies}`, style: 'strong' },
         ...(text === null ? [] : [{ text: ` ${text}`, style: st.kind === 'error' ? ('error' as const) : ('plain' as const) }]),
       ];
